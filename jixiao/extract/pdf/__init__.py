@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from jixiao.extract.pdf.continuation import align_continuations
 from jixiao.extract.pdf.grid import find_grids
 from jixiao.extract.pdf.layout import page_blocks
 from jixiao.extract.pdf.objects import PageObjects, page_objects
@@ -126,6 +127,7 @@ def read(path: Path, options) -> Document:
         per_page.update(camelot_blocks(path, text_pages, getattr(options, "password", None)))
     elif engine not in ("native", "camelot"):
         raise ReadError(f"unknown PDF engine '{engine}' (use 'native' or 'camelot')")
+    align_continuations(per_page)
     method = "pdf-text"
     if ocr_pages:
         ocr = _ocr_module() if ocr_mode != "never" else None

@@ -3,7 +3,7 @@
 Third step of the PDF reader (file → objects → grid → **blocks** → form → row). Each character
 goes to the innermost table region holding its centre; the rest form text lines. Cell text is read
 line by line, top to bottom; the line breaks of wrapped text are removed (no space between CJK
-pieces, one space between two Latin/digit runs), so one-character-per-line vertical labels in
+pieces or a number broken over two lines, one space between Latin words), so one-character-per-line vertical labels in
 narrow merged cells read as words. Glyphs rotated by 90° are read along their own direction.
 """
 from __future__ import annotations
@@ -19,8 +19,8 @@ def is_cjk(ch: str) -> bool:
             or 0x3000 <= o <= 0x303F or 0x20000 <= o <= 0x2FFFF)
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def _letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -62,12 +62,12 @@ def line_text(line: list[Char], along_x: bool = True) -> str:
 
 
 def join_lines(texts: list[str]) -> str:
-    """Wrapped lines joined: nothing between CJK pieces, a space between two Latin/digit runs."""
+    """Wrapped lines joined: nothing between CJK pieces or number pieces, a space between Latin words."""
     out = ""
     for t in texts:
         if not t:
             continue
-        if out and _word_char(out[-1]) and _word_char(t[0]):
+        if out and _letter(out[-1]) and _letter(t[0]):
             out += " "
         out += t
     return out

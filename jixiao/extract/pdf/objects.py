@@ -127,6 +127,7 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
         get_angle = pdfium_c.FPDFText_GetCharAngle
         map_error = pdfium_c.FPDFText_HasUnicodeMapError
         rotation = frame.rotation
+        clip_of = _ClipBoxes()
         chars: list[Char] = []
         garbled = 0
         for k in range(n):
@@ -139,6 +140,11 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
                 garbled += 1
                 continue
             get_box(raw, k, rect_ref)
+            clip = clip_of(pdfium_c.FPDFText_GetTextObject(raw, k))
+            if clip is not None:
+                cx, cy = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+                if not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1):
+                    continue  # clipped away: text overflowing a cell, hidden on this page
             x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
             angle = get_angle(raw, k)  # radians, counter-clockwise, in user space
             degrees = (round(angle * 57.29578 / 90) * 90 - rotation) % 360 if angle >= 0 else 0
@@ -147,6 +153,35 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
         return chars, garbled
     finally:
         textpage.close()
+
+
+class _ClipBoxes:
+    """Bounding box of each text object's clip path (user space), cached per object."""
+
+    def __init__(self) -> None:
+        self.cache: dict[int, tuple[float, float, float, float] | None] = {}
+        self.fx, self.fy = ctypes.c_float(), ctypes.c_float()
+
+    def __call__(self, obj) -> tuple[float, float, float, float] | None:
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key in self.cache:
+            return self.cache[key]
+        box = None
+        clip = pdfium_c.FPDFPageObj_GetClipPath(obj) if key else None
+        if clip:
+            for i in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
+                xs, ys = [], []
+                for j in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, i)):
+                    seg = pdfium_c.FPDFClipPath_GetPathSegment(clip, i, j)
+                    if seg and pdfium_c.FPDFPathSegment_GetPoint(seg, self.fx, self.fy):
+                        xs.append(self.fx.value)
+                        ys.append(self.fy.value)
+                if not xs:
+                    continue
+                b = (min(xs), min(ys), max(xs), max(ys))
+                box = b if box is None else (max(box[0], b[0]), max(box[1], b[1]), min(box[2], b[2]), min(box[3], b[3]))
+        self.cache[key] = box
+        return box
 
 
 def _segments(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Segment], int]:
