@@ -1,13 +1,28 @@
 """Indicator-target normaliser (row stage: cell text → typed target).
 
-Turns a 指标值 string into comparator, value, unit, standardised value and deadline, per the
-"Parsed indicator values" section of CONTRACT.md. Pure functions; vocabularies are loaded once
-from the data tables in ``jixiao/data``.
+Turns a 指标值 string into comparator, value, unit, standardised value and deadline, following
+the "Parsed indicator values" section of CONTRACT.md. Pure functions; the vocabularies (units,
+multipliers, numerals, comparators, deadline periods) are data tables in ``jixiao/data`` loaded
+once at import by ``vocab``.
+
+    parse_target("≤15.44万元")   → Target(comparator="<=", value=15.44, unit="万元",
+                                          value_std=154400.0, unit_std="元", …)
+    parse_target_parts("≥", "90", "%"), join_target_parts("≥", "90", "%") → "≥90%"
+    parse_amount("3,150.58")     → 3150.58
+    normalize_lines(lines, year) → rows with CSV_COLUMNS (what `jixiao normalize` writes)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
+
+from .numbers import parse_amount
+from .target import parse as _parse
+from .vocab import COMPARATORS, fold
+
+__all__ = ["CSV_COLUMNS", "Target", "parse_target", "parse_target_parts", "join_target_parts",
+           "parse_amount", "normalize_lines"]
 
 CSV_COLUMNS = ["raw", "comparator", "value", "value_max", "unit", "value_std",
                "value_max_std", "unit_std", "deadline"]
@@ -15,6 +30,7 @@ CSV_COLUMNS = ["raw", "comparator", "value", "value_max", "unit", "value_std",
 
 @dataclass(frozen=True)
 class Target:
+    """A parsed target. comparator: >= <= = > < between approx text, or '' for an empty cell."""
     comparator: str = ""
     value: float | None = None
     value_max: float | None = None
@@ -22,40 +38,76 @@ class Target:
     value_std: float | None = None
     value_max_std: float | None = None
     unit_std: str | None = None
-    deadline: str | None = None
+    deadline: str | None = None   # ISO date YYYY-MM-DD
+
+    def as_row(self, raw: str) -> dict:
+        return {"raw": raw, "comparator": self.comparator, "value": self.value,
+                "value_max": self.value_max, "unit": self.unit, "value_std": self.value_std,
+                "value_max_std": self.value_max_std, "unit_std": self.unit_std,
+                "deadline": self.deadline}
 
 
+@lru_cache(maxsize=65536)
 def parse_target(raw: str, *, year: int | None = None) -> Target:
-    """Parse one 指标值 string (skeleton: qualitative only)."""
-    s = (raw or "").strip()
-    return Target() if not s else Target(comparator="text")
+    """Parse one 指标值 string; never raises. `year` (the form's year) completes year-less
+    deadlines such as 12月31日前 or 第三季度前."""
+    try:
+        p = _parse(raw if isinstance(raw, str) else ("" if raw is None else str(raw)), year)
+    except Exception:  # a parse fault must never stop an extraction: keep the text
+        return Target("text" if str(raw or "").strip() else "")
+    return Target(p.comparator, p.value, p.value_max, p.unit, p.value_std, p.value_max_std,
+                  p.unit_std, p.deadline)
+
+
+# operator cells that name a direction rather than a comparator word
+_OPERATOR_WORDS = {"正向": ">=", "反向": "<=", "区间": "between"}
+_QUALITATIVE_OPS = {"定性", "定性指标"}
+
+
+def _clean(cell) -> str:
+    return "" if cell is None else "".join(str(cell).split())
 
 
 def join_target_parts(op: str, number: str, unit: str) -> str:
-    op = (op or "").strip()
-    if op == "定性":
-        op = ""
-    return "".join(p.strip() for p in (op, number or "", unit or "") if p)
+    """target_raw of a form with operator / number / unit columns: the three joined with no
+    separator, an operator of 定性 dropped (``=`` ``100`` ``%`` → ``=100%``)."""
+    op_text = _clean(op)
+    if op_text in _QUALITATIVE_OPS:
+        op_text = ""
+    number_text, unit_text = _clean(number), _clean(unit)
+    if unit_text and number_text.endswith(unit_text):
+        unit_text = ""  # the number cell already carries the unit
+    return op_text + number_text + unit_text
 
 
 def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None) -> Target:
-    return parse_target(join_target_parts(op, number, unit), year=year)
-
-
-def parse_amount(s: str) -> float | None:
-    try:
-        return float(str(s).replace(",", "").rstrip("%"))
-    except (TypeError, ValueError):
-        return None
+    """Parse a target split over an operator cell (≥, ≤, =, 定性, 大于等于 …), a number cell and
+    a unit cell."""
+    op_text = _clean(op)
+    if op_text in _QUALITATIVE_OPS:
+        op_text = ""
+    body = join_target_parts("", number, unit)
+    parsed = parse_target(body, year=year)
+    if not op_text or parsed.comparator in ("", "text", "between") or parsed.deadline:
+        return parsed if op_text else parsed
+    comparator = _OPERATOR_WORDS.get(op_text)
+    if comparator is None:
+        comparator = parse_target(op_text + "0").comparator
+        if comparator in ("text", "", "="):
+            comparator = "=" if fold(op_text) in ("=", "等于") else None
+    if comparator is None or comparator == "between":
+        return parse_target(op_text + body, year=year)
+    if parsed.comparator not in ("=",) and comparator == "=":
+        return parsed  # the number cell's own word (以上, 左右) says more than a bare '='
+    return Target(comparator, parsed.value, parsed.value_max, parsed.unit, parsed.value_std,
+                  parsed.value_max_std, parsed.unit_std, parsed.deadline)
 
 
 def normalize_lines(lines: Iterable[str], year: int | None = None) -> list[dict]:
+    """One row (CSV_COLUMNS) per input line, input order kept; an empty line gives a row with
+    empty raw."""
     rows = []
     for line in lines:
-        raw = (line or "").rstrip("\r\n")
-        t = parse_target(raw, year=year)
-        rows.append({"raw": raw, "comparator": t.comparator, "value": t.value,
-                     "value_max": t.value_max, "unit": t.unit, "value_std": t.value_std,
-                     "value_max_std": t.value_max_std, "unit_std": t.unit_std,
-                     "deadline": t.deadline})
+        raw = "" if line is None else str(line).rstrip("\r\n")
+        rows.append(parse_target(raw, year=year).as_row(raw))
     return rows

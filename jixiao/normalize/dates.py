@@ -1,0 +1,124 @@
+"""Deadline targets (row stage): 2022年12月底前, 2023-12-31前, 第三季度前 → an ISO date.
+
+A target is a deadline when a date expression is its only number: the date, the words around it
+(前, 之前, 完成 …) and nothing else numeric. Month ends and leap years come from ``calendar``;
+year-less dates (12月31日前, 年底前) take the form's year, or stay empty without one. Period words
+(季度, 上半年, 年底 …) come from ``periods.tsv``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from .numbers import chinese_value
+from .vocab import PERIODS
+
+_CN = "〇零○一二两三四五六七八九十"
+_NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
+_YEAR = rf"(?:(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})年?度?|(?P<yw>{'|'.join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == 'year'), key=len, reverse=True))}))"
+_PERIOD = "|".join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == "period"), key=len, reverse=True))
+
+# 2023-12-31, 2023.10.31, 2023/6/30
+_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})日?")
+# 2023年6月30日, 2022年12月底, 次年3月
+_YMD = re.compile(rf"(?:{_YEAR})(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?", re.I)
+# 2023-12, 2023.10 (month end)
+_YM = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?![\d.])")
+# 2024年底, 2023年第三季度, 2024年, 次年
+_YEAR_PERIOD = re.compile(rf"(?:{_YEAR})(?P<p>{_PERIOD}|底|末)?", re.I)
+# year-less: 12月31日, 6月底, 10月前
+_MONTH = re.compile(rf"(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?(?P<before>前|之前|以前)?")
+_PERIOD_ONLY = re.compile(rf"(?P<p>{_PERIOD})", re.I)
+_AFTER = re.compile(r"^(?:以后|之后|后|起)")
+# what may follow a bare year or a period word for it to be a deadline (年底前完成, 2024年前)
+_DEADLINE_TAIL = re.compile(r"^(?:前|之前|以前|内|以内|之内|底|末|完成|完工|竣工|结束|截止|止|以后|之后|后|起"
+                            r"|全部|按时|如期|实施|验收|交付|$|[,;。)])")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    comparator: str
+    iso: str | None
+
+
+def _num(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    value = chinese_value(text)
+    return None if value is None else int(value)
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    if year is None or not 1 <= month <= 12 or not 1000 <= year <= 9999:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is None or day > last:
+        day = last
+    if day < 1:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _year_of(m, form_year: int | None, key: str = "y", word_key: str = "yw") -> tuple[bool, int | None]:
+    """(a year is written, the year) for a match of _YEAR."""
+    written = m.groupdict().get(key)
+    if written:
+        return True, _num(written)
+    word = m.groupdict().get(word_key)
+    if word:
+        shift = PERIODS[word.lower()].year_shift
+        return True, None if form_year is None else form_year + shift
+    return False, form_year
+
+
+def _finish(text: str, m, iso: str | None) -> tuple[Deadline, str] | None:
+    rest = text[:m.start()] + "\0" + text[m.end():]
+    after = text[m.end():]
+    comparator = ">=" if _AFTER.match(after) else "<="
+    return Deadline(comparator, iso), rest
+
+
+def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | None:
+    """The deadline written in `text` (NFKC-folded, no whitespace) and the text left around it,
+    or None when `text` holds no date expression."""
+    m = _ISO.search(text)
+    if m:
+        month, day = int(m.group("m")), int(m.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return _finish(text, m, _iso(int(m.group("y")), month, day))
+    m = _YMD.search(text)
+    if m:
+        month = _num(m.group("m"))
+        if month and 1 <= month <= 12:
+            _, y = _year_of(m, year)
+            day = _num(m.group("d"))
+            day = {"上旬": 10, "中旬": 20}.get(m.group("end") or "", day)
+            return _finish(text, m, _iso(y, month, day))
+    m = _YM.search(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return _finish(text, m, _iso(int(m.group("y")), int(m.group("m")), None))
+    m = _YEAR_PERIOD.search(text)
+    if m and (m.group("y") or m.group("yw")):
+        written, y = _year_of(m, year)
+        period = m.group("p")
+        after = text[m.end():]
+        if period in (None, "底", "末"):
+            # a bare year is a deadline only when a deadline word (or nothing) follows
+            if period is None and not _DEADLINE_TAIL.match(after):
+                return None
+            return _finish(text, m, _iso(y, 12, None))
+        p = PERIODS[period.lower()]
+        return _finish(text, m, _iso(None if y is None else y + p.year_shift, p.month, p.day))
+    m = _MONTH.search(text)
+    if m and (m.group("d") or m.group("end") or m.group("before")):
+        month, day = _num(m.group("m")), _num(m.group("d"))
+        if month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
+            return _finish(text, m, _iso(year, month, day))
+    m = _PERIOD_ONLY.search(text)
+    if m and _DEADLINE_TAIL.match(text[m.end():]):
+        p = PERIODS[m.group("p").lower()]
+        return _finish(text, m, _iso(None if year is None else year + p.year_shift, p.month, p.day))
+    return None

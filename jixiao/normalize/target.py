@@ -1,0 +1,235 @@
+"""Indicator targets (row stage): one 指标值 string → comparator, value(s), unit, std value, deadline.
+
+The string is NFKC-folded and stripped of whitespace, then read as a sequence of quantities
+(number + unit + post word such as 以上/左右) with the comparator words written before each
+one. One quantity gives its own comparator (a strong word before the number beats a word after
+it; a weak one such as 控制在 or = gives way: 控制在5%以内 → <=); two quantities joined by a range
+mark (90%-95%, 5至10天) or a lower and an upper bound (≥90%且≤95%) give `between`. A date
+expression with no other quantity is a deadline; no number at all is `text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import find_deadline
+from .numbers import ARABIC, CHINESE, arabic_value, chinese_value
+from .units import UnitRead, read_unit
+from .vocab import COMPARATORS, COMPARATOR_MAXLEN, UNITS, fold, longest
+
+_WS = re.compile(r"\s+")
+_NUMBER = re.compile(rf"(?P<pct>百分之|千分之)(?P<pv>{ARABIC}|{CHINESE})|(?P<ar>{ARABIC})|(?P<cn>{CHINESE})")
+_CODE_RUN = re.compile(r"[A-Za-z0-9\-./:_]*")
+_INCLUDING = re.compile(r"^\((?:含|包含|包括)[^)]{0,8}\)")
+_PRE = COMPARATORS["pre"]
+_POST = COMPARATORS["post"]
+_RANGE = COMPARATORS["range"]
+_JOIN = COMPARATORS["join"]
+_LOWER = {">=", ">"}
+_UPPER = {"<=", "<"}
+# words allowed between an adjacent-only comparator (约, 超) and its number
+_FILLER = set("为是在达到:")
+_SIGN_BEFORE = set("≥≤<>=≧≦⩾⩽≈(:") | {""}
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@dataclass
+class Quantity:
+    start: int                    # index of the number (or its sign)
+    end: int                      # index after unit and post word
+    value: float
+    unit: UnitRead
+    chinese: bool = False
+    post: str | None = None       # comparator of a post word (以上 → >=)
+    pre: str | None = None        # comparator written before the number
+    pre_strong: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def comparator(self) -> str:
+        if self.pre and self.pre_strong:
+            return self.pre
+        if self.post:
+            return self.post
+        if self.unit.mark:
+            return ">"
+        return self.pre or "="
+
+
+def _pre_comparator(text: str) -> tuple[str | None, bool]:
+    """The comparator written last in `text` (the words before a number), with its strength."""
+    found = None
+    i, n = 0, len(text)
+    maxlen = COMPARATOR_MAXLEN["pre"]
+    while i < n:
+        hit = longest(_PRE, text, i, maxlen)
+        if not hit:
+            i += 1
+            continue
+        token, comp = hit
+        end = i + len(token)
+        if comp.comparator is None:
+            found = None
+        elif not comp.adjacent or all(c in _FILLER for c in text[end:]):
+            found = comp
+        i = end
+    if found is None:
+        return None, False
+    return found.comparator, found.strong
+
+
+def _skip_including(text: str, i: int) -> int:
+    m = _INCLUDING.match(text, i) if text.startswith("(", i) else None
+    return m.end() if m else i
+
+
+def _post_word(text: str, i: int) -> tuple[str | None, int]:
+    i = _skip_including(text, i)
+    hit = longest(_POST, text, i, COMPARATOR_MAXLEN["post"])
+    if not hit:
+        return None, i
+    token, comp = hit
+    return comp.comparator, _skip_including(text, i + len(token))
+
+
+def _quantities(text: str, limit: int = 3) -> list[Quantity]:
+    """Up to `limit` quantities written in `text`, left to right."""
+    found: list[Quantity] = []
+    pos = 0
+    while len(found) < limit:
+        m = _NUMBER.search(text, pos)
+        if not m:
+            break
+        start, end = m.start(), m.end()
+        if m.group("ar") is not None:
+            before = text[start - 1:start]
+            if before.isascii() and before.isalpha():
+                # part of a code (GB/T19001-2016, ISO9001): skip the whole run
+                pos = _CODE_RUN.match(text, end).end()
+                continue
+            value = arabic_value(m.group("ar"))
+            chinese = False
+            unit = read_unit(text, end)
+        elif m.group("pct") is not None:
+            raw = m.group("pv")
+            value = arabic_value(raw) if raw[0].isdigit() else chinese_value(raw)
+            if value is None:
+                pos = end
+                continue
+            sign = "%" if m.group("pct") == "百分之" else "‰"
+            known = UNITS[sign]
+            unit = UnitRead(known.canonical, known.factor, known.std, True, None, end)
+            chinese = False
+        else:
+            value = chinese_value(m.group("cn"))
+            if value is None:
+                pos = end
+                continue
+            chinese = True
+            unit = read_unit(text, end, allow_unknown=False)
+        # a minus sign right after a comparator or at the start: ≥-5%
+        if text[start - 1:start] in ("-", "−") and text[start - 2:start - 1] in _SIGN_BEFORE:
+            value, start = -value, start - 1
+        post, after = _post_word(text, unit.end)
+        q = Quantity(start, after, value, unit, chinese, post)
+        if chinese and not _chinese_ok(text, q):
+            pos = end
+            continue
+        found.append(q)
+        pos = after
+    return found
+
+
+def _chinese_ok(text: str, q: Quantity) -> bool:
+    """A Chinese numeral is a quantity only with a known unit and no prose glued after it
+    (三次, 不少于两个, 十二个月 — not 一般, 一次性, 进一步)."""
+    if q.unit.unit is None or not q.unit.known:
+        nxt = text[q.end:q.end + 1]
+        return bool(nxt) and nxt in _RANGE  # 三至五天: the unit comes with the upper end
+    nxt = text[q.end:q.end + 1]
+    return not nxt or not _is_cjk(nxt) or nxt in _RANGE or nxt in _JOIN or nxt in "完的"
+
+
+def _gap_kind(gap: str) -> str | None:
+    """How two quantities are joined: 'range' (-, ～, 至), 'join' (且, ，, nothing) or None."""
+    if gap in _RANGE:
+        return "range"
+    rest = gap
+    # drop join words and comparator words; anything else means the two are unrelated
+    i = 0
+    while i < len(rest):
+        hit = longest(_JOIN, rest, i, COMPARATOR_MAXLEN["join"]) or longest(_PRE, rest, i, COMPARATOR_MAXLEN["pre"])
+        if not hit or hit[1].comparator is None:
+            return None
+        i += len(hit[0])
+    return "join"
+
+
+def _std(value: float | None, factor: float | None) -> float | None:
+    if value is None:
+        return None
+    if factor is None or factor == 1:
+        return value
+    return float(f"{value * factor:.15g}")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    comparator: str = ""
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    value_std: float | None = None
+    value_max_std: float | None = None
+    unit_std: str | None = None
+    deadline: str | None = None
+
+
+def _single(q: Quantity) -> Parsed:
+    u = q.unit
+    if u.unit is None:
+        return Parsed(q.comparator, q.value, None, None, q.value, None, None)
+    return Parsed(q.comparator, q.value, None, u.unit, _std(q.value, u.factor), None, u.std or None)
+
+
+def _between(low: Quantity, high: Quantity) -> Parsed:
+    lu, hu = low.unit, high.unit
+    if hu.unit and (lu.unit is None or (lu.std == "" and hu.unit.startswith(lu.unit))):
+        lu = hu
+    unit = lu if lu.unit else hu
+    if unit.unit is None:
+        return Parsed("between", low.value, high.value, None, low.value, high.value, None)
+    return Parsed("between", low.value, high.value, unit.unit, _std(low.value, lu.factor),
+                  _std(high.value, (hu if hu.unit else lu).factor), unit.std or None)
+
+
+def parse(raw: str, year: int | None = None) -> Parsed:
+    text = _WS.sub("", fold(raw or ""))
+    if not text:
+        return Parsed()
+    deadline = find_deadline(text, year)
+    numeric_text = deadline[1] if deadline else text
+    qs = _quantities(numeric_text)
+    if not qs:
+        if deadline:
+            return Parsed(deadline[0].comparator, deadline=deadline[0].iso)
+        return Parsed("text")
+    first = qs[0]
+    first.pre, first.pre_strong = _pre_comparator(numeric_text[:first.start])
+    if len(qs) > 1:
+        second = qs[1]
+        gap = numeric_text[first.end:second.start]
+        kind = _gap_kind(gap)
+        if kind == "range" and first.post is None:
+            return _between(first, second)
+        if kind == "join":
+            second.pre, second.pre_strong = _pre_comparator(gap)
+            a, b = first.comparator, second.comparator
+            if a in _LOWER and b in _UPPER:
+                return _between(first, second)
+            if a in _UPPER and b in _LOWER:
+                return _between(second, first)
+    return _single(first)

@@ -1,0 +1,106 @@
+"""Units of indicator targets (row stage): read the unit written after a number and convert.
+
+``read_unit`` takes the longest unit the table in vocab knows at a position, with an optional
+number multiplier (万人次, 2千人, 亿元), an optional 余/多 mark (1万余人), a compound part (元/人,
+次/年) and a unit word the table has never seen (盏, 顶 …) kept as written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .vocab import MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, COMPARATORS, longest
+
+_MARKS = COMPARATORS.get("mark", {})
+# Characters that end a number's unit: they start a post word, a range or a join.
+_STOP = set("以及或之左上下内前后至到且并和约等的为余多每共累合计其中含")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@dataclass(frozen=True)
+class UnitRead:
+    unit: str | None        # as written, canonically spelled ("万人", "平方米", "元/人")
+    factor: float | None    # value_std = value × factor (None: no unit at all)
+    std: str | None         # unit_std ("" for a bare multiplier such as 1.2万)
+    known: bool             # the base unit is in the table (or a bare multiplier)
+    mark: str | None        # 余/多 written inside the unit (100余人)
+    end: int                # index after the unit
+
+
+def _base(text: str, i: int, allow_unknown: bool):
+    """The unit word at text[i:] as (canonical, vocab.Unit | None, end) or None."""
+    hit = longest(UNITS, text, i, UNIT_MAXLEN, ascii_boundary=True)
+    if hit:
+        key, unit = hit
+        return unit.canonical, unit, i + len(key)
+    if not allow_unknown or i >= len(text):
+        return None
+    ch = text[i]
+    if ch.isascii() and ch.isalpha():
+        j = i
+        while j < len(text) and text[j].isascii() and (text[j].isalpha() or (j > i and text[j].isdigit())):
+            j += 1
+        return text[i:j], None, j
+    if _is_cjk(ch) and ch not in _STOP:
+        j = i + 1
+        if text[j:j + 1] == "次":
+            j += 1
+        return text[i:j], None, j
+    return None
+
+
+def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
+    """The unit written at text[i:] (right after a number)."""
+    none = UnitRead(None, None, None, False, None, i)
+    if i >= len(text):
+        return none
+    # a unit in brackets: 100(万元)
+    if text[i] == "(":
+        close = text.find(")", i + 1, i + 12)
+        if close > i + 1:
+            inner = read_unit(text[i + 1:close], 0, allow_unknown)
+            if inner.unit and inner.end == close - i - 1:
+                return UnitRead(inner.unit, inner.factor, inner.std, inner.known, inner.mark, close + 1)
+    mark = None
+    j = i
+    if text[j:j + 1] in _MARKS:
+        mark, j = text[j], j + 1
+    direct = _base(text, j, allow_unknown=False)
+    mult = longest(MULTIPLIERS, text, j, MULTIPLIER_MAXLEN)
+    via = None
+    if mult:
+        k = j + len(mult[0])
+        mark2 = None
+        if text[k:k + 1] in _MARKS:
+            mark2, k = text[k], k + 1
+        base = _base(text, k, allow_unknown)
+        via = (mult, mark2, base, k)
+    if direct and (not via or not via[2] or direct[2] >= via[2][2] or via[2][1] is None):
+        canonical, unit, end = direct
+        read = UnitRead(canonical, unit.factor, unit.std, True, mark, end)
+    elif via:
+        (mtext, mfactor), mark2, base, k = via
+        mark = mark or mark2
+        if base is None:
+            read = UnitRead(mtext, float(mfactor), "", True, mark, k)
+        else:
+            canonical, unit, end = base
+            if unit is None:
+                read = UnitRead(mtext + canonical, float(mfactor), canonical, False, mark, end)
+            else:
+                read = UnitRead(mtext + canonical, mfactor * unit.factor, unit.std, True, mark, end)
+    else:
+        base = _base(text, j, allow_unknown)
+        if base is None:
+            return UnitRead(None, None, None, False, mark, j)
+        canonical, unit, end = base
+        read = UnitRead(canonical, 1.0, canonical, False, mark, end)
+    # a compound unit: 元/人, 次/年 — no conversion
+    if text[read.end:read.end + 1] == "/":
+        other = _base(text, read.end + 1, allow_unknown)
+        if other:
+            compound = f"{read.unit}/{other[0]}"
+            return UnitRead(compound, 1.0, compound, read.known and other[1] is not None, read.mark, other[2])
+    return read
