@@ -1,0 +1,407 @@
+"""Word 97-2003 (.doc) binary reader: text, paragraphs and tables with their merges (file → grid).
+
+Part of ``extract/``, used by :mod:`legacy` before LibreOffice: it is fast, needs nothing installed,
+and keeps tables that LibreOffice's import sometimes flattens into one paragraph. Follows [MS-DOC]:
+the FIB, the piece table (CLX) for the text, the paragraph properties (PAPX FKPs) for table
+membership, row ends (TTP) and the row definition (``sprmTDefTable``: cell boundaries → column
+spans, merge flags → row/column spans). Raises :class:`DocUnsupported` for what it does not read
+(Word 6/95 files, damaged structures), so the caller can fall back to LibreOffice.
+"""
+from __future__ import annotations
+
+import bisect
+import struct
+from dataclasses import dataclass, field
+from typing import Optional
+
+from jixiao.extract.office_cfb import CFBError, CompoundFile
+from jixiao.extract.office_grid import PlacedCell, build_table
+from jixiao.model import Block, Document, ReadError, TextLine
+
+CELL_MARK = "\x07"
+
+
+class DocUnsupported(Exception):
+    """A .doc this reader does not handle (the caller falls back to LibreOffice)."""
+
+
+@dataclass
+class _ParaProps:
+    in_table: bool = False
+    ttp: bool = False
+    itap: int = 0
+    centers: Optional[list[int]] = None  # cell boundaries (twips) from sprmTDefTable
+    tcs: list[int] = field(default_factory=list)  # TC80 tcgrf flags per cell
+    vmerge: dict[int, int] = field(default_factory=dict)  # cell -> vertMerge from sprmTVertMerge
+
+
+def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
+    try:
+        cfb = CompoundFile(data)
+        word = cfb.stream("WordDocument")
+    except (CFBError, KeyError, struct.error) as e:
+        raise DocUnsupported(f"not a Word 97-2003 file ({e})") from None
+    if len(word) < 0x200:
+        raise DocUnsupported("WordDocument stream too short")
+    ident, nfib = struct.unpack_from("<HH", word, 0)
+    if ident != 0xA5EC or nfib < 0x00C1:
+        raise DocUnsupported("not a Word 97+ document")
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if flags & 0x0100:
+        raise ReadError("the Word document is password-protected; save an unprotected copy to read it")
+    table_name = "1Table" if flags & 0x0200 else "0Table"
+    try:
+        table = cfb.stream(table_name)
+    except KeyError:
+        raise DocUnsupported("table stream missing") from None
+    data_stream = cfb.stream("Data") if cfb.has_stream("Data") else b""
+    try:
+        fib = _Fib(word)
+        text, cp_fc = _text_and_fcs(word, table, fib)
+        papx = _PapxIndex(word, table, fib, data_stream)
+    except (struct.error, IndexError, ValueError) as e:
+        raise DocUnsupported(f"damaged structure ({type(e).__name__})") from None
+    return _build(text, cp_fc, papx, method)
+
+
+class _Fib:
+    def __init__(self, word: bytes):
+        pos = 0x20
+        csw = struct.unpack_from("<H", word, pos)[0]
+        pos += 2 + csw * 2
+        cslw = struct.unpack_from("<H", word, pos)[0]
+        lw = struct.unpack_from(f"<{cslw}i", word, pos + 2)
+        pos += 2 + cslw * 4
+        self.ccp_text = lw[3]
+        cb = struct.unpack_from("<H", word, pos)[0]
+        self.fclcb = struct.unpack_from(f"<{cb * 2}I", word, pos + 2)
+
+    def pair(self, index: int) -> tuple[int, int]:
+        return self.fclcb[index * 2], self.fclcb[index * 2 + 1]
+
+
+def _decode_compressed(raw: bytes) -> str:
+    return raw.decode("cp1252", errors="replace")
+
+
+def _text_and_fcs(word: bytes, table: bytes, fib: _Fib) -> tuple[str, list[tuple[int, int, int, bool]]]:
+    """Main-document text and its pieces as (cp_start, cp_end, fc_start, compressed)."""
+    fc_clx, lcb_clx = fib.pair(33)
+    clx = table[fc_clx:fc_clx + lcb_clx]
+    pos = 0
+    while pos < len(clx) and clx[pos] == 0x01:
+        cb = struct.unpack_from("<h", clx, pos + 1)[0]
+        pos += 3 + cb
+    if pos >= len(clx) or clx[pos] != 0x02:
+        raise DocUnsupported("no piece table")
+    lcb = struct.unpack_from("<I", clx, pos + 1)[0]
+    plc = clx[pos + 5:pos + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
+    pieces, parts = [], []
+    limit = fib.ccp_text
+    for i in range(n):
+        cp0, cp1 = cps[i], cps[i + 1]
+        if cp0 >= limit:
+            break
+        cp1 = min(cp1, limit)
+        fc_raw = struct.unpack_from("<I", plc, (n + 1) * 4 + i * 8 + 2)[0]
+        compressed = bool(fc_raw & 0x40000000)
+        fc = fc_raw & 0x3FFFFFFF
+        count = cp1 - cp0
+        if compressed:
+            start = fc // 2
+            parts.append(_decode_compressed(word[start:start + count]))
+            pieces.append((cp0, cp1, start, True))
+        else:
+            parts.append(word[fc:fc + 2 * count].decode("utf-16-le", errors="replace"))
+            pieces.append((cp0, cp1, fc, False))
+    return "".join(parts), pieces
+
+
+def _cp_to_fc(pieces, cp: int) -> int:
+    for cp0, cp1, fc, compressed in pieces:
+        if cp0 <= cp < cp1:
+            return fc + (cp - cp0) * (1 if compressed else 2)
+    return -1
+
+
+_SPRA_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+
+def _iter_sprms(grpprl: bytes):
+    pos = 0
+    while pos + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, pos)[0]
+        pos += 2
+        spra = sprm >> 13
+        if spra == 6:
+            if sprm in (0xD608, 0xC615):  # sprmTDefTable / sprmPChgTabs: 2-byte length
+                if pos + 2 > len(grpprl):
+                    return
+                size = struct.unpack_from("<H", grpprl, pos)[0]
+                operand = grpprl[pos + 2:pos + 1 + size] if sprm == 0xD608 else grpprl[pos + 1:pos + 1 + grpprl[pos]]
+                pos += (size + 1) if sprm == 0xD608 else 1 + grpprl[pos]
+            else:
+                if pos >= len(grpprl):
+                    return
+                size = grpprl[pos]
+                operand = grpprl[pos + 1:pos + 1 + size]
+                pos += 1 + size
+        else:
+            size = _SPRA_SIZE[spra]
+            operand = grpprl[pos:pos + size]
+            pos += size
+        yield sprm, operand
+
+
+def _props_from_grpprl(grpprl: bytes, data_stream: bytes, depth: int = 0) -> _ParaProps:
+    props = _ParaProps()
+    for sprm, op in _iter_sprms(grpprl):
+        if sprm == 0x2416 and op:
+            props.in_table = op[0] != 0
+        elif sprm == 0x2417 and op:
+            props.ttp = op[0] != 0
+        elif sprm == 0x6649 and len(op) >= 4:
+            props.itap = struct.unpack_from("<i", op)[0]
+            props.in_table = props.in_table or props.itap > 0
+        elif sprm == 0x244C and op and op[0]:  # sprmPFInnerTtp: row end of a nested table
+            props.ttp = True
+        elif sprm == 0xD608 and op:
+            n = op[0]
+            if len(op) >= 1 + 2 * (n + 1):
+                props.centers = list(struct.unpack_from(f"<{n + 1}h", op, 1))
+                tc_off = 1 + 2 * (n + 1)
+                props.tcs = [struct.unpack_from("<H", op, tc_off + 20 * i)[0]
+                             for i in range(n) if tc_off + 20 * i + 2 <= len(op)]
+        elif sprm == 0xD62B and len(op) >= 2:  # sprmTVertMerge: itc, vertMerge
+            props.vmerge[op[0]] = op[1]
+        elif sprm == 0x6646 and len(op) >= 4 and data_stream and depth == 0:  # sprmPHugePapx
+            off = struct.unpack_from("<I", op)[0]
+            if off + 2 <= len(data_stream):
+                cb = struct.unpack_from("<H", data_stream, off)[0]
+                huge = _props_from_grpprl(data_stream[off + 2:off + 2 + cb], data_stream, depth + 1)
+                props.in_table = props.in_table or huge.in_table
+                props.ttp = props.ttp or huge.ttp
+                props.itap = props.itap or huge.itap
+                props.centers = props.centers or huge.centers
+                props.tcs = props.tcs or huge.tcs
+                props.vmerge.update(huge.vmerge)
+    return props
+
+
+class _PapxIndex:
+    """Paragraph properties by the FC of a paragraph's last character."""
+
+    def __init__(self, word: bytes, table: bytes, fib: _Fib, data_stream: bytes):
+        fc, lcb = fib.pair(13)
+        plc = table[fc:fc + lcb]
+        n = (len(plc) - 4) // 8
+        pns = struct.unpack_from(f"<{n}I", plc, (n + 1) * 4) if n > 0 else ()
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.props: list[_ParaProps] = []
+        runs = []
+        for pn in pns:
+            page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
+            if len(page) < 512:
+                continue
+            crun = page[511]
+            fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+            for i in range(crun):
+                b_off = page[(crun + 1) * 4 + i * 13]
+                grpprl = b""
+                if b_off:
+                    at = b_off * 2
+                    cb = page[at]
+                    if cb == 0:
+                        cb2 = page[at + 1]
+                        body = page[at + 2:at + 2 + 2 * cb2]
+                    else:
+                        body = page[at + 1:at + 1 + 2 * cb - 1]
+                    grpprl = body[2:]  # skip istd
+                runs.append((fcs[i], fcs[i + 1], grpprl))
+        runs.sort(key=lambda r: r[0])
+        for start, end, grpprl in runs:
+            self.starts.append(start)
+            self.ends.append(end)
+            self.props.append(_props_from_grpprl(grpprl, data_stream))
+
+    def at(self, fc: int) -> _ParaProps:
+        i = bisect.bisect_right(self.starts, fc) - 1
+        if 0 <= i < len(self.starts) and fc < self.ends[i]:
+            return self.props[i]
+        return _ParaProps()
+
+
+# ------------------------------------------------------------------ text → blocks
+
+
+def _clean(text: str) -> str:
+    """Drop field codes (keep field results) and Word's special characters."""
+    out, depth_code = [], []
+    for ch in text:
+        if ch == "\x13":
+            depth_code.append(True)
+            continue
+        if ch == "\x14":
+            if depth_code:
+                depth_code[-1] = False
+            continue
+        if ch == "\x15":
+            if depth_code:
+                depth_code.pop()
+            continue
+        if depth_code and depth_code[-1]:
+            continue
+        if ch in "\x0b\x0c\x0e":
+            out.append("\n")
+        elif ch == "\x1e":
+            out.append("-")
+        elif ch == "\t":
+            out.append("\t")
+        elif ch == "\xa0":
+            out.append(" ")
+        elif ord(ch) < 0x20 or ch == "\x1f":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    props: _ParaProps
+
+
+def _build(text: str, pieces, papx: _PapxIndex, method: str) -> Document:
+    doc = Document(method=method)
+    blocks: list[Block] = []
+    rows: list[_Row] = []
+    cell_lines: list[str] = []
+    row_cells: list[str] = []
+    nested_lines: list[str] = []
+
+    def flush_table():
+        nonlocal rows
+        if rows:
+            table = _rows_to_table(rows)
+            if table is not None:
+                blocks.append(table)
+        rows = []
+
+    cp = 0
+    n = len(text)
+    while cp < n:
+        # one paragraph: up to and including \r or a cell mark
+        end = cp
+        while end < n and text[end] not in "\r\x07":
+            end += 1
+        if end >= n:
+            end = n - 1
+        para = text[cp:end]
+        mark = text[end] if end < n else "\r"
+        props = papx.at(_cp_to_fc(pieces, end))
+        if props.in_table and props.itap <= 1:
+            if props.ttp:
+                if cell_lines:
+                    row_cells.append("\n".join(cell_lines))
+                    cell_lines = []
+                rows.append(_Row(cells=row_cells, props=props))
+                row_cells = []
+            else:
+                line = _clean(para).strip()
+                if line:
+                    cell_lines.append(line)
+                if mark == CELL_MARK:
+                    if nested_lines:
+                        cell_lines.extend(nested_lines)
+                        nested_lines = []
+                    row_cells.append("\n".join(cell_lines))
+                    cell_lines = []
+        elif props.in_table and props.itap > 1:
+            # nested table: its text joins the outer cell it sits in
+            if not props.ttp:
+                line = _clean(para).strip()
+                if line:
+                    nested_lines.append(line)
+        else:
+            if row_cells or cell_lines:
+                row_cells.append("\n".join(cell_lines))
+                rows.append(_Row(cells=row_cells, props=_ParaProps()))
+                row_cells, cell_lines = [], []
+            flush_table()
+            for line in _clean(para).split("\n"):
+                if line.strip():
+                    blocks.append(TextLine(text=line.strip()))
+        cp = end + 1
+    if row_cells or cell_lines:
+        row_cells.append("\n".join(cell_lines))
+        rows.append(_Row(cells=row_cells, props=_ParaProps()))
+    flush_table()
+    doc.blocks = blocks
+    return doc
+
+
+def _rows_to_table(rows: list[_Row]):
+    # the grid's columns: every distinct cell boundary of every row
+    bounds: set[int] = set()
+    for row in rows:
+        if row.props.centers and len(row.props.centers) >= 2:
+            bounds.update(row.props.centers)
+    grid = sorted(bounds)
+    grid = _merge_close(grid, tolerance=15)
+
+    def col_of(x: int) -> int:
+        i = bisect.bisect_left(grid, x - 15)
+        return min(i, max(len(grid) - 1, 0))
+
+    placed: list[PlacedCell] = []
+    above: dict[int, PlacedCell] = {}
+    for r, row in enumerate(rows):
+        centers = row.props.centers
+        current: dict[int, PlacedCell] = {}
+        last: Optional[PlacedCell] = None
+        for i, text in enumerate(row.cells):
+            if centers and i + 1 < len(centers) and grid:
+                c0, c1 = col_of(centers[i]), col_of(centers[i + 1])
+                span = max(1, c1 - c0)
+            else:
+                c0 = (last.col + last.colspan) if last else 0
+                span = 1
+            flags = row.props.tcs[i] if i < len(row.props.tcs) else 0
+            horz = flags & 0x3
+            vert = (flags >> 5) & 0x3
+            if i in row.props.vmerge:
+                vert = {0: 0, 1: 1, 2: 3}.get(row.props.vmerge[i], 0)
+            if horz in (2, 3) and last is not None:
+                last.colspan = c0 + span - last.col
+                if text and text not in last.text:
+                    last.text = f"{last.text}\n{text}" if last.text else text
+                for k in range(c0, c0 + span):
+                    current[k] = last
+                continue
+            prev = above.get(c0)
+            if vert == 1 and prev is not None and prev.col == c0:
+                prev.rowspan = r - prev.row + 1
+                if text and text not in prev.text:
+                    prev.text = f"{prev.text}\n{text}" if prev.text else text
+                cell = prev
+            else:
+                cell = PlacedCell(text=text, row=r, col=c0, rowspan=1, colspan=span)
+                placed.append(cell)
+            for k in range(c0, c0 + span):
+                current[k] = cell
+            last = cell
+        above = {k: v for k, v in current.items()}
+    return build_table(placed)
+
+
+def _merge_close(values: list[int], tolerance: int) -> list[int]:
+    out: list[int] = []
+    for v in values:
+        if out and v - out[-1] <= tolerance:
+            continue
+        out.append(v)
+    return out

@@ -1,0 +1,99 @@
+"""Shared grid helpers for the office and web readers (DOCX, XLSX, XLS, HTML).
+
+Part of ``extract/``: every office reader first finds, for each source cell, its row, column and
+spans; these helpers turn such placed cells into a :class:`jixiao.model.Table` (empty edge rows and
+columns trimmed, rows renumbered), lay out HTML-style rows whose columns are implied by earlier
+rowspans, and drop header rows repeated in the middle of a table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from jixiao.model import Cell, Table
+
+
+@dataclass
+class PlacedCell:
+    """A source cell at its grid position (0-based), before trimming."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+def build_table(cells: list[PlacedCell]) -> Optional[Table]:
+    """A Table from placed cells; empty rows/columns at the edges are trimmed. None when all empty.
+
+    Cells are clipped so that no two cells cover the same grid position (the earlier cell wins)."""
+    filled = [c for c in cells if c.text.strip()]
+    if not filled:
+        return None
+    top = min(c.row for c in filled)
+    left = min(c.col for c in filled)
+    bottom = max(c.row + c.rowspan for c in filled)
+    right = max(c.col + c.colspan for c in filled)
+    out: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    for c in sorted(cells, key=lambda c: (c.row, c.col)):
+        r0, c0 = max(c.row, top), max(c.col, left)
+        r1, c1 = min(c.row + c.rowspan, bottom), min(c.col + c.colspan, right)
+        if r0 >= r1 or c0 >= c1:
+            continue
+        if (r0, c0) in taken:
+            continue
+        # shrink a span that would run into a position already covered
+        width = 0
+        while c0 + width < c1 and (r0, c0 + width) not in taken:
+            width += 1
+        height = 0
+        while r0 + height < r1 and all((r0 + height, k) not in taken for k in range(c0, c0 + width)):
+            height += 1
+        for r in range(r0, r0 + height):
+            for k in range(c0, c0 + width):
+                taken.add((r, k))
+        out.append(Cell(text=c.text, row=r0 - top, col=c0 - left, rowspan=height, colspan=width))
+    return Table(cells=out, n_rows=bottom - top, n_cols=right - left)
+
+
+def layout_html_rows(rows: list[list[tuple[str, int, int]]]) -> list[PlacedCell]:
+    """Place rows of ``(text, rowspan, colspan)`` the way browsers do: each cell takes the first
+    column not covered by a rowspan from above. A rowspan of 0 runs to the last row."""
+    n_rows = len(rows)
+    occupied: set[tuple[int, int]] = set()
+    placed: list[PlacedCell] = []
+    for r, row in enumerate(rows):
+        col = 0
+        for text, rowspan, colspan in row:
+            while (r, col) in occupied:
+                col += 1
+            rowspan = n_rows - r if rowspan <= 0 else min(rowspan, n_rows - r)
+            colspan = max(1, colspan)
+            for rr in range(r, r + rowspan):
+                for cc in range(col, col + colspan):
+                    occupied.add((rr, cc))
+            placed.append(PlacedCell(text=text, row=r, col=col, rowspan=rowspan, colspan=colspan))
+            col += colspan
+    return placed
+
+
+def row_signature(cells: list[PlacedCell]) -> tuple:
+    """What makes two rows 'the same row': each cell's column, width and whitespace-free text."""
+    return tuple((c.col, c.colspan, "".join(c.text.split())) for c in sorted(cells, key=lambda c: c.col))
+
+
+def drop_repeated_rows(rows: list[list], header_rows: int, signature) -> list[list]:
+    """Drop rows after the first ``header_rows`` rows that repeat one of those header rows
+    (a header row repeated on each page). ``signature(row)`` gives a comparable key of a row."""
+    if header_rows <= 0:
+        return rows
+    heads = {signature(r) for r in rows[:header_rows]}
+    heads = {h for h in heads if any(text for _, _, text in h)}
+    kept = rows[:header_rows]
+    for row in rows[header_rows:]:
+        if signature(row) in heads:
+            continue
+        kept.append(row)
+    return kept

@@ -1,0 +1,115 @@
+"""XLS reader (Excel 97-2003): each visible sheet → one Table (file → grid).
+
+Part of ``extract/``. xlrd with ``formatting_info=True`` gives merged ranges and each cell's number
+format, so the grid is the same as the XLSX reader's: merged ranges as spans, numbers as displayed
+(:mod:`office_numfmt`), hidden sheets skipped with a warning. A file xlrd cannot parse (written by
+some other tool, or an XML/HTML "xls") is converted to XLSX with LibreOffice and read that way.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.extract.office_errors import is_encrypted_ooxml, is_ole
+from jixiao.extract.office_grid import PlacedCell, build_table
+from jixiao.extract.office_numfmt import format_value, serial_to_datetime
+from jixiao.model import Document, ReadError
+
+
+def read(path: Path, options=None) -> Document:
+    import xlrd
+
+    if is_encrypted_ooxml(path):
+        raise ReadError("the Excel file is password-protected; save an unprotected copy to read it")
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+                                  logfile=_NullLog(), ignore_workbook_corruption=True)
+    except xlrd.XLRDError as e:
+        message = str(e)
+        if "encrypt" in message.lower():
+            raise ReadError("the XLS file is password-protected; save an unprotected copy to read it") from None
+        return _read_converted(path, options, message)
+    except Exception as e:  # truncated streams and the like
+        if not is_ole(path):
+            return _read_converted(path, options, f"{type(e).__name__}: {e}")
+        raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
+    doc = Document(method="xls")
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if getattr(sheet, "visibility", 0) != 0:
+                doc.warnings.append(f"hidden sheet '{sheet.name}' skipped")
+                continue
+            table = _sheet_table(book, sheet)
+            if table is not None:
+                doc.blocks.append(table)
+            book.unload_sheet(index)
+    except ReadError:
+        raise
+    except Exception as e:
+        raise ReadError(f"the XLS file is damaged and cannot be read ({type(e).__name__})") from None
+    finally:
+        book.release_resources()
+    return doc
+
+
+class _NullLog:
+    def write(self, *_):
+        pass
+
+
+def _read_converted(path: Path, options, reason: str) -> Document:
+    from jixiao.extract.legacy import convert_and_read
+
+    doc = convert_and_read(path, options, family="sheet", method="xls")
+    return doc
+
+
+def _cell_format(book, sheet, r: int, c: int) -> str | None:
+    try:
+        xf = book.xf_list[sheet.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        return fmt.format_str if fmt is not None else None
+    except (IndexError, KeyError, AttributeError):
+        return None
+
+
+def _sheet_table(book, sheet):
+    import xlrd
+
+    merged, covered = {}, set()
+    for r0, r1, c0, c1 in sheet.merged_cells:
+        merged[(r0, c0)] = (r1 - r0, c1 - c0)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                if (r, c) != (r0, c0):
+                    covered.add((r, c))
+    placed: list[PlacedCell] = []
+    for r in range(sheet.nrows):
+        for c in range(sheet.row_len(r)):
+            if (r, c) in covered:
+                continue
+            cell = sheet.cell(r, c)
+            kind, value = cell.ctype, cell.value
+            if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                text = ""
+            elif kind == xlrd.XL_CELL_TEXT:
+                text = value
+            elif kind == xlrd.XL_CELL_NUMBER:
+                text = format_value(value, _cell_format(book, sheet, r, c))
+            elif kind == xlrd.XL_CELL_DATE:
+                try:
+                    text = format_value(serial_to_datetime(value, book.datemode == 1), _cell_format(book, sheet, r, c))
+                except (ValueError, OverflowError):
+                    text = format_value(value, None)
+            elif kind == xlrd.XL_CELL_BOOLEAN:
+                text = "TRUE" if value else "FALSE"
+            elif kind == xlrd.XL_CELL_ERROR:
+                text = xlrd.error_text_from_code.get(value, "#ERR")
+            else:
+                text = str(value)
+            text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+            if not text and (r, c) not in merged:
+                continue
+            rowspan, colspan = merged.get((r, c), (1, 1))
+            placed.append(PlacedCell(text=text, row=r, col=c, rowspan=rowspan, colspan=colspan))
+    return build_table(placed)
