@@ -191,6 +191,8 @@ def _docx_table(doc, layout: Layout, widths_cm: list[float]):
         tr_pr.append(el)
     for r, h in heights.items():
         table.rows[r].height = Cm(h)
+    for c, w in enumerate(widths_cm):
+        table.columns[c].width = Cm(w)
     for row in table.rows:
         for c, w in enumerate(widths_cm):
             row.cells[c].width = Cm(w)

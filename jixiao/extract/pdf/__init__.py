@@ -10,7 +10,6 @@ warning naming those pages. Encrypted, truncated and corrupt files raise :class:
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -69,9 +68,11 @@ def needs_ocr(page: PageObjects) -> bool:
 
 
 def _ocr_module():
-    if importlib.util.find_spec("jixiao.extract.ocr") is None:
+    """``jixiao.extract.ocr`` when it and its OCR engine are installed, else None."""
+    try:
+        module = importlib.import_module("jixiao.extract.ocr")
+    except ImportError:
         return None
-    module = importlib.import_module("jixiao.extract.ocr")
     return module if hasattr(module, "ocr_pdf_pages") else None
 
 
@@ -142,7 +143,8 @@ def read(path: Path, options) -> Document:
                 what = "use fonts without a Unicode map (garbled text)" if len(ocr_pages) > 1 else \
                     "uses fonts without a Unicode map (garbled text)"
             why = "OCR is turned off" if ocr_mode == "never" else "OCR is not available"
-            warnings.append(f"{_page_ranges(ocr_pages)} {what}; {why}, so they were skipped")
+            skipped = "they were skipped" if len(ocr_pages) > 1 else "it was skipped"
+            warnings.append(f"{_page_ranges(ocr_pages)} {what}; {why}, so {skipped}")
     blocks: list[Block] = []
     for number in sorted(per_page):
         blocks.extend(per_page[number])
