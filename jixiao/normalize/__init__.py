@@ -13,7 +13,7 @@ once at import by ``vocab``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -60,12 +60,24 @@ def parse_target(raw: str, *, year: int | None = None) -> Target:
 
 
 # operator cells that name a direction rather than a comparator word
-_OPERATOR_WORDS = {"正向": ">=", "反向": "<=", "区间": "between"}
+_OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向指标": "<="}
 _QUALITATIVE_OPS = {"定性", "定性指标"}
 
 
 def _clean(cell) -> str:
     return "" if cell is None else "".join(str(cell).split())
+
+
+def _operator(op_text: str) -> str | None:
+    """The comparator an operator cell names (≥, 大于等于, 以上, 正向 …), or None."""
+    if op_text in _OPERATOR_WORDS:
+        return _OPERATOR_WORDS[op_text]
+    folded = fold(op_text)
+    for where in ("pre", "post"):
+        word = COMPARATORS[where].get(folded) or COMPARATORS[where].get(folded.lower())
+        if word is not None and word.comparator:
+            return word.comparator
+    return None
 
 
 def join_target_parts(op: str, number: str, unit: str) -> str:
@@ -74,33 +86,29 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
     op_text = _clean(op)
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
-    number_text, unit_text = _clean(number), _clean(unit)
-    if unit_text and number_text.endswith(unit_text):
-        unit_text = ""  # the number cell already carries the unit
-    return op_text + number_text + unit_text
+    return op_text + _clean(number) + _clean(unit)
 
 
 def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None) -> Target:
     """Parse a target split over an operator cell (≥, ≤, =, 定性, 大于等于 …), a number cell and
-    a unit cell."""
+    a unit cell. Gives the parse of ``join_target_parts(op, number, unit)``, except that the
+    operator cell alone decides the comparator when it names one (so ``≥`` + ``90以上`` stays
+    ``>=`` and ``正向`` means ``>=``)."""
     op_text = _clean(op)
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
     body = join_target_parts("", number, unit)
-    parsed = parse_target(body, year=year)
-    if not op_text or parsed.comparator in ("", "text", "between") or parsed.deadline:
-        return parsed if op_text else parsed
-    comparator = _OPERATOR_WORDS.get(op_text)
+    comparator = _operator(op_text) if op_text else None
     if comparator is None:
-        comparator = parse_target(op_text + "0").comparator
-        if comparator in ("text", "", "="):
-            comparator = "=" if fold(op_text) in ("=", "等于") else None
-    if comparator is None or comparator == "between":
-        return parse_target(op_text + body, year=year)
-    if parsed.comparator not in ("=",) and comparator == "=":
+        return parse_target(join_target_parts(op_text, number, unit), year=year)
+    parsed = parse_target(body, year=year)
+    if parsed.comparator in ("", "text"):
+        return parse_target(join_target_parts(op_text, number, unit), year=year)
+    if parsed.comparator == "between" or parsed.deadline:
+        return parsed
+    if comparator == "=" and parsed.comparator != "=":
         return parsed  # the number cell's own word (以上, 左右) says more than a bare '='
-    return Target(comparator, parsed.value, parsed.value_max, parsed.unit, parsed.value_std,
-                  parsed.value_max_std, parsed.unit_std, parsed.deadline)
+    return replace(parsed, comparator=comparator)
 
 
 def normalize_lines(lines: Iterable[str], year: int | None = None) -> list[dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from .dates import find_deadline
 from .numbers import ARABIC, CHINESE, arabic_value, chinese_value
@@ -20,7 +21,7 @@ from .vocab import COMPARATORS, COMPARATOR_MAXLEN, UNITS, fold, longest
 _WS = re.compile(r"\s+")
 _NUMBER = re.compile(rf"(?P<pct>百分之|千分之)(?P<pv>{ARABIC}|{CHINESE})|(?P<ar>{ARABIC})|(?P<cn>{CHINESE})")
 _CODE_RUN = re.compile(r"[A-Za-z0-9\-./:_]*")
-_INCLUDING = re.compile(r"^\((?:含|包含|包括)[^)]{0,8}\)")
+_INCLUDING = re.compile(r"\((?:含|包含|包括)[^)]{0,8}\)")
 _PRE = COMPARATORS["pre"]
 _POST = COMPARATORS["post"]
 _RANGE = COMPARATORS["range"]
@@ -29,6 +30,9 @@ _LOWER = {">=", ">"}
 _UPPER = {"<=", "<"}
 # words allowed between an adjacent-only comparator (约, 超) and its number
 _FILLER = set("为是在达到:")
+# words around two quantities that make them a range: 介于90%和95%之间, 在3至5天之间
+_BETWEEN_AFTER = re.compile(r"(?:之间|区间|范围内|范围之内)")
+_BETWEEN_BEFORE = ("介于", "区间", "范围")
 _SIGN_BEFORE = set("≥≤<>=≧≦⩾⩽≈(:") | {""}
 
 
@@ -168,12 +172,14 @@ def _gap_kind(gap: str) -> str | None:
     return "join"
 
 
-def _std(value: float | None, factor: float | None) -> float | None:
+def _std(value: float | None, factor: Fraction | None) -> float | None:
+    """value × factor, computed exactly from the number as written (15.44万 → 154400, not
+    154400.00000000003)."""
     if value is None:
         return None
     if factor is None or factor == 1:
         return value
-    return float(f"{value * factor:.15g}")
+    return float(Fraction(repr(value)) * factor)
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,9 @@ def parse(raw: str, year: int | None = None) -> Parsed:
         if kind == "range" and first.post is None:
             return _between(first, second)
         if kind == "join":
+            if (_BETWEEN_AFTER.match(numeric_text, second.end)
+                    or numeric_text[:first.start].endswith(_BETWEEN_BEFORE)):
+                return _between(first, second)
             second.pre, second.pre_strong = _pre_comparator(gap)
             a, b = first.comparator, second.comparator
             if a in _LOWER and b in _UPPER:

@@ -7,6 +7,7 @@ number multiplier (万人次, 2千人, 亿元), an optional 余/多 mark (1万�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .vocab import MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, COMPARATORS, longest
 
@@ -22,7 +23,7 @@ def _is_cjk(ch: str) -> bool:
 @dataclass(frozen=True)
 class UnitRead:
     unit: str | None        # as written, canonically spelled ("万人", "平方米", "元/人")
-    factor: float | None    # value_std = value × factor (None: no unit at all)
+    factor: Fraction | None  # value_std = value × factor (None: no unit at all)
     std: str | None         # unit_std ("" for a bare multiplier such as 1.2万)
     known: bool             # the base unit is in the table (or a bare multiplier)
     mark: str | None        # 余/多 written inside the unit (100余人)
@@ -84,11 +85,11 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
         (mtext, mfactor), mark2, base, k = via
         mark = mark or mark2
         if base is None:
-            read = UnitRead(mtext, float(mfactor), "", True, mark, k)
+            read = UnitRead(mtext, Fraction(mfactor), "", True, mark, k)
         else:
             canonical, unit, end = base
             if unit is None:
-                read = UnitRead(mtext + canonical, float(mfactor), canonical, False, mark, end)
+                read = UnitRead(mtext + canonical, Fraction(mfactor), canonical, False, mark, end)
             else:
                 read = UnitRead(mtext + canonical, mfactor * unit.factor, unit.std, True, mark, end)
     else:
@@ -96,11 +97,11 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
         if base is None:
             return UnitRead(None, None, None, False, mark, j)
         canonical, unit, end = base
-        read = UnitRead(canonical, 1.0, canonical, False, mark, end)
+        read = UnitRead(canonical, Fraction(1), canonical, False, mark, end)
     # a compound unit: 元/人, 次/年 — no conversion
     if text[read.end:read.end + 1] == "/":
         other = _base(text, read.end + 1, allow_unknown)
         if other:
             compound = f"{read.unit}/{other[0]}"
-            return UnitRead(compound, 1.0, compound, read.known and other[1] is not None, read.mark, other[2])
+            return UnitRead(compound, Fraction(1), compound, read.known and other[1] is not None, read.mark, other[2])
     return read

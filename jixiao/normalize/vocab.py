@@ -35,7 +35,7 @@ def _table(name: str) -> list[dict[str, str]]:
 class Unit:
     canonical: str   # spelling written to `unit`
     kind: str        # money, area, length, mass, volume, time, count …
-    factor: float    # one canonical unit in std units
+    factor: Fraction  # one canonical unit in std units (exact: 亩 = 2000/3)
     std: str         # the standard unit of the kind
 
 
@@ -59,7 +59,7 @@ class Period:
 UNITS: dict[str, Unit] = {}
 for _row in _table("units.tsv"):
     UNITS[_key(_row["spelling"])] = Unit(_row["canonical"], _row["kind"],
-                                         float(Fraction(_row["factor"])), _row["std_unit"])
+                                         Fraction(_row["factor"]), _row["std_unit"])
 UNIT_MAXLEN = max(map(len, UNITS))
 
 MULTIPLIERS: dict[str, int] = {_key(r["spelling"]): int(r["factor"]) for r in _table("multipliers.tsv")}
