@@ -254,3 +254,17 @@ def test_pages_go_to_ocr_when_it_is_installed(tmp_path, monkeypatch):
     doc = read(MULTI, ReadOptions(ocr="always"))
     assert calls == [[1, 2, 3, 4]] and doc.method == "pdf-ocr"
     assert [b.page for b in doc.blocks] == [1, 2, 3, 4]
+
+
+def test_camelot_engine_gives_the_same_model():
+    native = read(LONG, NO_OCR)
+    via_camelot = read(LONG, ReadOptions(ocr="never", pdf_engine="camelot"))
+    assert via_camelot.method == "pdf-text"
+    assert [t.text_rows() for t in via_camelot.tables()] == [t.text_rows() for t in native.tables()]
+    _, cell = find_cell(via_camelot, "年度主要任务")
+    assert cell.rowspan == 5
+
+
+def test_unknown_engine_is_a_clear_error():
+    with pytest.raises(ReadError, match="unknown PDF engine"):
+        read(LONG, ReadOptions(ocr="never", pdf_engine="tabula"))

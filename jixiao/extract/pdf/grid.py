@@ -171,6 +171,18 @@ def _grid(hs: list[Line], vs: list[Line]) -> GridLayout | None:
     for r in range(1, n_rows):
         for c in range(n_cols):
             wall_h[r][c] = _coverage(hs, ys[r], xs[c], xs[c + 1]) >= COVER
+    regions, owner = regions_from_walls(wall_v, wall_h, n_rows, n_cols)
+    return GridLayout(xs, ys, regions, owner)
+
+
+def regions_from_walls(wall_v: list[list[bool]], wall_h: list[list[bool]], n_rows: int,
+                       n_cols: int) -> tuple[list[Region], list[list[int]]]:
+    """Merge elementary cells not separated by a wall into rectangular regions.
+
+    ``wall_v[r][c]``: a ruling on the left edge of elementary cell (r, c); ``wall_h[r][c]``: on
+    its top edge. A region grows right while no wall stops it, then down while the next row has
+    no wall across it and no wall inside it.
+    """
     owner = [[-1] * n_cols for _ in range(n_rows)]
     regions: list[Region] = []
     for r in range(n_rows):
@@ -187,11 +199,10 @@ def _grid(hs: list[Line], vs: list[Line]) -> GridLayout | None:
                     break
                 if any(wall_v[nr][k] for k in range(c + 1, c2 + 1)):
                     break
-                # the merged block must not leak sideways: its side walls are this row's side walls
                 r2 = nr
             index = len(regions)
             regions.append(Region(r, c, r2 - r + 1, c2 - c + 1))
             for rr in range(r, r2 + 1):
                 for cc in range(c, c2 + 1):
                     owner[rr][cc] = index
-    return GridLayout(xs, ys, regions, owner)
+    return regions, owner
