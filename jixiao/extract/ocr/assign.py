@@ -1,0 +1,149 @@
+"""Text boxes → cells (text boxes + cell grid → **tables and free text lines**).
+
+Every recognised character goes to the cell holding its centre, so a box the engine ran across a
+ruling line is split between the cells it covers. Inside a cell the pieces are put in reading
+order: grouped into lines by their vertical centre, left to right within a line, lines joined with
+``\\n`` (a vertical label printed one character per line comes out as one character per line;
+parsers drop the line breaks). Characters outside every table become :class:`TextLine` blocks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from jixiao.extract.ocr.engine import TextBox
+from jixiao.extract.ocr.lines import GridCell, TableGrid
+
+
+@dataclass
+class Piece:
+    """A run of characters from one text box that landed in one cell (or outside tables)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    scores: list[float]
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class CellText:
+    cell: GridCell
+    text: str
+    confidence: Optional[float]
+
+
+@dataclass
+class FilledTable:
+    grid: TableGrid
+    cells: list[CellText]
+
+
+@dataclass
+class FreeLine:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+
+
+def _cell_for(table: TableGrid, x: float, y: float) -> GridCell:
+    for cell in table.cells:
+        if cell.contains(x, y):
+            return cell
+    return min(table.cells, key=lambda c: c.distance(x, y))
+
+
+def _table_for(tables: list[TableGrid], box: TextBox) -> Optional[TableGrid]:
+    cx = (box.x0 + box.x1) / 2
+    for table in tables:
+        if table.contains(cx, box.cy, margin=-box.height * 0.15):
+            return table
+    return None
+
+
+def _split(box: TextBox, table: TableGrid) -> list[tuple[GridCell, Piece]]:
+    pieces: list[tuple[GridCell, Piece]] = []
+    for glyph in box.glyphs:
+        cell = _cell_for(table, (glyph.x0 + glyph.x1) / 2, box.cy)
+        if pieces and pieces[-1][0] is cell:
+            p = pieces[-1][1]
+            p.text += glyph.text
+            p.x1 = max(p.x1, glyph.x1)
+            p.scores.append(glyph.score)
+        else:
+            pieces.append((cell, Piece(glyph.text, glyph.x0, box.y0, glyph.x1, box.y1, [glyph.score])))
+    return pieces
+
+
+def reading_order(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into lines (top to bottom), each line left to right."""
+    lines: list[list[Piece]] = []
+    for piece in sorted(pieces, key=lambda p: p.cy):
+        if lines:
+            line = lines[-1]
+            centre = sum(p.cy for p in line) / len(line)
+            height = max(p.height for p in line)
+            if abs(piece.cy - centre) < 0.5 * min(height, piece.height):
+                line.append(piece)
+                continue
+        lines.append([piece])
+    return [sorted(line, key=lambda p: p.x0) for line in lines]
+
+
+def _join_line(line: list[Piece], spaced: bool) -> str:
+    out = ""
+    prev: Optional[Piece] = None
+    for piece in line:
+        if prev is not None:
+            gap = piece.x0 - prev.x1
+            both_latin = out[-1:].isascii() and out[-1:].isalnum() and piece.text[:1].isascii() and piece.text[:1].isalnum()
+            if both_latin or (spaced and gap > 1.5 * max(prev.height, piece.height)):
+                out += " "
+        out += piece.text
+        prev = piece
+    return out
+
+
+def assign(boxes: list[TextBox], tables: list[TableGrid]) -> tuple[list[FilledTable], list[FreeLine]]:
+    """Distribute text boxes over table cells; the rest as free text lines."""
+    per_cell: dict[int, list[Piece]] = {}
+    outside: list[Piece] = []
+    for box in boxes:
+        table = _table_for(tables, box)
+        if table is None:
+            outside.append(Piece(box.text, box.x0, box.y0, box.x1, box.y1, [g.score for g in box.glyphs] or [box.score]))
+            continue
+        for cell, piece in _split(box, table):
+            per_cell.setdefault(id(cell), []).append(piece)
+    filled: list[FilledTable] = []
+    for table in tables:
+        texts = []
+        for cell in table.cells:
+            pieces = per_cell.get(id(cell), [])
+            lines = reading_order(pieces)
+            text = "\n".join(_join_line(line, spaced=False) for line in lines)
+            scores = [s for p in pieces for s in p.scores]
+            confidence = round(sum(scores) / len(scores), 4) if scores else None
+            texts.append(CellText(cell, text, confidence))
+        filled.append(FilledTable(table, texts))
+    free: list[FreeLine] = []
+    for line in reading_order(outside):
+        scores = [s for p in line for s in p.scores]
+        free.append(FreeLine(_join_line(line, spaced=True), min(p.x0 for p in line), min(p.y0 for p in line),
+                             max(p.x1 for p in line), max(p.y1 for p in line), round(sum(scores) / len(scores), 4)))
+    return filled, free
+
+
+Placed = Union[FilledTable, FreeLine]

@@ -1,0 +1,148 @@
+"""The OCR engine (clean page → **text boxes** → grid): RapidOCR on onnxruntime, fully offline.
+
+One engine per process, created on first use. The detection and recognition models are the ones
+shipped inside the ``rapidocr`` wheel (``site-packages/rapidocr/models``); their paths are given to
+RapidOCR explicitly so it never tries to fetch anything. The text-orientation classifier is off:
+on table cells it flips short strings (``≥90%`` came back as ``%06<``).
+
+:func:`recognise` runs detection + recognition once on the whole page and returns
+:class:`TextBox` objects with per-character positions, so a box that runs across a ruling line
+can be split between cells later.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from jixiao.model import ReadError
+
+_ENGINE = None
+_LOCK = threading.Lock()
+
+DET_MODEL_NAMES = ("PP-OCRv6_det_small.onnx", "ch_PP-OCRv5_det_mobile.onnx", "ch_PP-OCRv4_det_mobile.onnx")
+REC_MODEL_NAMES = ("PP-OCRv6_rec_small.onnx", "ch_PP-OCRv5_rec_mobile.onnx", "ch_PP-OCRv4_rec_mobile.onnx")
+
+
+@dataclass
+class Glyph:
+    """One recognised character (or a run of Latin/digits the engine keeps as one word)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    score: float
+
+
+@dataclass
+class TextBox:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    score: float
+    glyphs: list[Glyph]
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def model_dir() -> Path:
+    import rapidocr
+
+    return Path(rapidocr.__file__).resolve().parent / "models"
+
+
+def _find_model(names: tuple[str, ...]) -> Path:
+    folder = model_dir()
+    for name in names:
+        if (folder / name).is_file():
+            return folder / name
+    raise ReadError("the OCR models are missing from the rapidocr package; reinstall rapidocr to read scans")
+
+
+def get_engine():
+    """The process-wide RapidOCR instance (created lazily, never downloads)."""
+    global _ENGINE
+    if _ENGINE is None:
+        with _LOCK:
+            if _ENGINE is None:
+                try:
+                    from rapidocr import RapidOCR
+                except ImportError:
+                    raise ReadError("reading scans needs the Python packages 'rapidocr' and 'onnxruntime', which are not installed") from None
+                det = _find_model(DET_MODEL_NAMES)
+                rec = _find_model(REC_MODEL_NAMES)
+                threads = int(os.environ.get("JIXIAO_OCR_THREADS", "0")) or -1
+                params = {
+                    "Global.use_cls": False,
+                    "Global.log_level": "error",
+                    "Global.max_side_len": 5000,
+                    "Global.model_root_dir": str(det.parent),
+                    "Det.model_path": str(det),
+                    "Rec.model_path": str(rec),
+                    "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                }
+                _ENGINE = RapidOCR(params=params)
+    return _ENGINE
+
+
+def _box_bounds(points) -> tuple[float, float, float, float]:
+    arr = np.asarray(points, dtype=np.float32).reshape(-1, 2)
+    return float(arr[:, 0].min()), float(arr[:, 1].min()), float(arr[:, 0].max()), float(arr[:, 1].max())
+
+
+def recognise(image: np.ndarray, min_score: float = 0.3) -> list[TextBox]:
+    """All text boxes on ``image`` (grey or BGR uint8), with per-glyph positions."""
+    engine = get_engine()
+    if image.ndim == 2:
+        import cv2
+
+        image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    result = engine(image, return_word_box=True, text_score=min_score)
+    if getattr(result, "boxes", None) is None or getattr(result, "txts", None) is None:
+        return []
+    words = result.word_results or [None] * len(result.txts)
+    boxes: list[TextBox] = []
+    for points, text, score, word in zip(result.boxes, result.txts, result.scores, words):
+        if not text or not text.strip():
+            continue
+        x0, y0, x1, y1 = _box_bounds(points)
+        glyphs: list[Glyph] = []
+        for item in word or ():
+            try:
+                g_text, g_score, g_points = item
+            except (TypeError, ValueError):
+                glyphs = []
+                break
+            gx0, gy0, gx1, gy1 = _box_bounds(g_points)
+            glyphs.append(Glyph(str(g_text), gx0, gy0, gx1, gy1, float(g_score)))
+        if "".join(g.text for g in glyphs).replace(" ", "") != text.replace(" ", ""):
+            glyphs = _even_glyphs(text, x0, y0, x1, y1, float(score))
+        boxes.append(TextBox(text, x0, y0, x1, y1, float(score), glyphs))
+    return boxes
+
+
+def _even_glyphs(text: str, x0: float, y0: float, x1: float, y1: float, score: float) -> list[Glyph]:
+    """Character positions spread evenly over the box (when the engine gives none)."""
+    chars = [c for c in text]
+    step = (x1 - x0) / max(1, len(chars))
+    return [Glyph(c, x0 + i * step, y0, x0 + (i + 1) * step, y1, score) for i, c in enumerate(chars)]
+
+
+def reset_engine(instance: Optional[object] = None) -> None:
+    """Drop (or replace, in tests) the process-wide engine."""
+    global _ENGINE
+    _ENGINE = instance

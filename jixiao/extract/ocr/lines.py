@@ -1,0 +1,199 @@
+"""Table structure from ruling lines (clean page → **cell grid** → form).
+
+The page is binarised; long horizontal and vertical strokes are kept by morphological opening
+(text strokes are shorter than the kernels), vertical pieces are kept only where they meet the
+horizontal rules (so the upright strokes of characters never pass for lines), and every group of
+connected rules is one table. Inside a table each region enclosed by rules is one cell; the edges
+of all cells, clustered, give the grid's row and column boundaries, so a merged cell is simply a
+region covering several of them (one cell with ``rowspan``/``colspan``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+
+@dataclass
+class GridCell:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    row: int = 0
+    col: int = 0
+    rowspan: int = 1
+    colspan: int = 1
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
+
+    def distance(self, x: float, y: float) -> float:
+        dx = max(self.x0 - x, 0.0, x - self.x1)
+        dy = max(self.y0 - y, 0.0, y - self.y1)
+        return float(dx * dx + dy * dy) ** 0.5
+
+
+@dataclass
+class TableGrid:
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    cells: list[GridCell] = field(default_factory=list)
+    n_rows: int = 0
+    n_cols: int = 0
+
+    def contains(self, x: float, y: float, margin: float = 0.0) -> bool:
+        return self.x0 - margin <= x <= self.x1 + margin and self.y0 - margin <= y <= self.y1 + margin
+
+
+def binarise(grey: np.ndarray) -> np.ndarray:
+    """Ink = 255 (adaptive threshold, tolerant of uneven paper)."""
+    block = max(15, (min(grey.shape) // 60) | 1)
+    return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
+
+
+def _rules(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    h, w = binary.shape
+    unit = min(h, w)
+    h_len = max(30, unit // 30)
+    v_len = max(14, unit // 70)
+    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, v_len)))
+    # bridge small breaks (scan noise, a removed stamp) along each rule
+    gap = max(3, unit // 250)
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap * 3, 1)))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap * 3)))
+    return horizontal, _vertical_rules_meeting(vertical, horizontal, v_len, gap)
+
+
+def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len: int, gap: int) -> np.ndarray:
+    """Vertical pieces that touch a horizontal rule at both ends (or one end, if long)."""
+    tol = max(2, gap // 2)
+    reach = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (tol * 2 + 1, tol * 2 + 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if w > max(12, h // 2):
+            continue
+        xs = slice(x, x + w)
+        top = reach[y:y + 2, xs].any()
+        bottom = reach[max(y + h - 2, 0):y + h, xs].any()
+        if (top and bottom) or ((top or bottom) and h >= 4 * v_len):
+            keep[i] = True
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _cluster(values: list[int], tol: int) -> list[float]:
+    """Centres of groups of nearby values."""
+    centres: list[float] = []
+    group: list[int] = []
+    for v in sorted(values):
+        if group and v - group[-1] > tol:
+            centres.append(sum(group) / len(group))
+            group = []
+        group.append(v)
+    if group:
+        centres.append(sum(group) / len(group))
+    return centres
+
+
+def _index(centres: list[float], v: float) -> int:
+    return int(np.argmin([abs(c - v) for c in centres]))
+
+
+def find_tables(grey: np.ndarray) -> list[TableGrid]:
+    """Every ruled table on an upright grey page, top to bottom, with its cell grid."""
+    binary = binarise(grey)
+    horizontal, vertical = _rules(binary)
+    rules = cv2.bitwise_or(horizontal, vertical)
+    h, w = rules.shape
+    unit = min(h, w)
+    joined = cv2.dilate(rules, np.ones((5, 5), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    tables: list[TableGrid] = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if bw < w * 0.2 or bh < unit // 40:
+            continue
+        crop_h = horizontal[y:y + bh, x:x + bw]
+        crop_v = vertical[y:y + bh, x:x + bw]
+        if not crop_v.any() or not crop_h.any():
+            continue
+        table = _table_from_rules(crop_h, crop_v, x, y, unit)
+        if table is not None and table.cells:
+            tables.append(table)
+    tables.sort(key=lambda t: (t.y0, t.x0))
+    return tables
+
+
+def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy: int, unit: int) -> TableGrid | None:
+    reach = max(8, unit // 60)
+    vertical = _snap_to_outline(vertical, reach, upright=True)
+    horizontal = _snap_to_outline(horizontal, reach, upright=False)
+    rules = cv2.bitwise_or(horizontal, vertical)
+    bh, bw = rules.shape
+    # close the outline: tables printed without outer side borders still give closed cells
+    cv2.rectangle(rules, (0, 0), (bw - 1, bh - 1), 255, 1)
+    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    space = cv2.bitwise_not(rules)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(space, connectivity=4)
+    min_side = max(6, unit // 200)
+    regions = []
+    for i in range(1, n):
+        x, y, cw, ch, area = stats[i]
+        if cw < min_side or ch < min_side or area < cw * ch * 0.5:
+            continue
+        regions.append((int(x), int(y), int(x + cw), int(y + ch)))
+    if len(regions) < 2:
+        return None
+    tol = max(6, unit // 150)
+    xs = _cluster([r[0] for r in regions] + [r[2] for r in regions], tol)
+    ys = _cluster([r[1] for r in regions] + [r[3] for r in regions], tol)
+    cells: list[GridCell] = []
+    for x0, y0, x1, y1 in regions:
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        r0, r1 = _index(ys, y0), _index(ys, y1)
+        cells.append(GridCell(x0 + ox, y0 + oy, x1 + ox, y1 + oy, r0, c0, max(1, r1 - r0), max(1, c1 - c0)))
+    _compact(cells)
+    table = TableGrid(ox, oy, ox + bw, oy + bh, cells)
+    table.n_rows = max(c.row + c.rowspan for c in cells)
+    table.n_cols = max(c.col + c.colspan for c in cells)
+    return table
+
+
+def _snap_to_outline(rules: np.ndarray, reach: int, upright: bool) -> np.ndarray:
+    """Extend rules that stop just short of the table's outline (a table continued from the
+    previous page has no top rule over some columns) so the outline closes their cells."""
+    rules = rules.copy()
+    bh, bw = rules.shape
+    n, _, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if upright:
+            xc = x + w // 2
+            if 0 < y <= reach:
+                rules[0:y + 1, max(0, xc - 1):xc + 2] = 255
+            if 0 < bh - (y + h) <= reach:
+                rules[y + h - 1:bh, max(0, xc - 1):xc + 2] = 255
+        else:
+            yc = y + h // 2
+            if 0 < x <= reach:
+                rules[max(0, yc - 1):yc + 2, 0:x + 1] = 255
+            if 0 < bw - (x + w) <= reach:
+                rules[max(0, yc - 1):yc + 2, x + w - 1:bw] = 255
+    return rules
+
+
+def _compact(cells: list[GridCell]) -> None:
+    """Renumber rows/columns so no grid line is unused as a cell start or end."""
+    for start, span in (("row", "rowspan"), ("col", "colspan")):
+        used = sorted({getattr(c, start) for c in cells} | {getattr(c, start) + getattr(c, span) for c in cells})
+        index = {v: i for i, v in enumerate(used)}
+        for c in cells:
+            a, b = getattr(c, start), getattr(c, start) + getattr(c, span)
+            setattr(c, start, index[a])
+            setattr(c, span, max(1, index[b] - index[a]))
