@@ -1,0 +1,47 @@
+# jixiao — the two commands a new user needs: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test test-fast samples score bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[all,dev]'
+	touch $(STAMP)
+
+## make run: set up .venv and extract every form in samples/ into out/ (Parquet, CSV, DuckDB)
+run: $(STAMP)
+	$(BIN)/jixiao extract samples/ -o out/ --format parquet,csv,duckdb; status=$$?; \
+	$(BIN)/python -m jixiao.summary out/; [ $$status -le 1 ]
+
+## make test: set up .venv and run the whole test suite (LibreOffice and OCR tests included)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make test-fast: skip the tests that need LibreOffice or OCR
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not soffice and not ocr and not slow"
+
+## make samples: regenerate samples/ and samples/expected/ (needs LibreOffice for PDF/DOC/XLS)
+samples: $(STAMP)
+	$(BIN)/python samples/make_samples.py
+
+## make score: score the dev corpus with the shared scorer (only where ../shared exists)
+score: $(STAMP)
+	@if [ -d $(SHARED)/corpus/dev ]; then \
+	  rm -rf out/score && $(BIN)/jixiao extract $(SHARED)/corpus/dev/docs -o out/score --format csv -q; \
+	  $(PY) $(SHARED)/tools/score.py extract --truth $(SHARED)/corpus/dev --out out/score --show 30; \
+	  $(BIN)/jixiao normalize $(SHARED)/corpus/normalize-dev.csv > out/normalize-pred.csv; \
+	  $(PY) $(SHARED)/tools/score.py normalize --truth $(SHARED)/corpus/normalize-dev.csv --pred out/normalize-pred.csv; \
+	else echo "no $(SHARED): the scorer and dev corpus are not in this clone"; fi
+
+## make bench: speed and memory side by side with the peer tools (see benchmarks/README.md)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf out/ .pytest_cache build *.egg-info

@@ -1,0 +1,117 @@
+"""The command line: ``jixiao extract`` and ``jixiao normalize`` (also ``python -m jixiao``).
+
+The outer edge of the pipeline. Exit status per the contract: 0 when every file was processed
+(forms found or not), 1 when any file failed, 2 on bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+EXTRACT_HELP = """\
+Find every budget-performance form (绩效目标表 / 绩效自评表) in the given files and folders and
+write tidy tables: forms, indicators, budget, goals and documents.
+
+examples:
+  jixiao extract 表格.docx -o out/                 # one file → out/*.parquet, out/*.csv, out/jixiao.duckdb
+  jixiao extract submissions/ -o out/ --format csv,xlsx
+  jixiao extract scans/ -o out/ --ocr always --workers 4
+
+Every input file gets a row in documents (status ok / no_forms / failed, with the reason).
+"""
+
+NORMALIZE_HELP = """\
+Parse indicator target strings (指标值) into comparator, value, unit, standard value and deadline.
+Reads one value per line from FILE (or standard input) and writes CSV to standard output.
+
+example:
+  printf '≥26158平方米\\n≤15.44万元\\n有所提升\\n' | jixiao normalize
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from jixiao import __version__
+
+    ap = argparse.ArgumentParser(prog="jixiao", description="Chinese budget-performance forms → one clean dataset.")
+    ap.add_argument("--version", action="version", version=f"jixiao {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    e = sub.add_parser("extract", help="extract forms from files/folders into tables", description=EXTRACT_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders (folders are walked recursively)")
+    e.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="folder for the output tables")
+    e.add_argument("--format", default="parquet,csv,duckdb",
+                   help="comma-separated: parquet,csv,duckdb,xlsx (default: parquet,csv,duckdb)")
+    e.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: CPU count)")
+    e.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on Dask")
+    e.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    e.add_argument("--ocr", choices=["auto", "always", "never"], default="auto",
+                   help="OCR pages without a usable text layer (auto), every page (always) or none (never)")
+    e.add_argument("--resume", action="store_true", help="reuse results cached in OUTDIR for unchanged files")
+    e.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds allowed per file")
+    e.add_argument("--pdf-engine", choices=["native", "camelot"], default="native", help="PDF table engine")
+    e.add_argument("--password", help="password for encrypted PDFs")
+    e.add_argument("--debug", action="store_true", help="show tracebacks in errors")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress or summary output")
+
+    n = sub.add_parser("normalize", help="parse target strings (指标值) into typed values (CSV)",
+                       description=NORMALIZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    n.add_argument("file", nargs="?", default="-", metavar="FILE", help="one value per line; - or nothing for stdin")
+    n.add_argument("--year", type=int, help="year for dates written without one (12月31日前)")
+    return ap
+
+
+def main(argv=None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    if args.command is None:
+        ap.print_help(sys.stderr)
+        return 2
+    if args.command == "normalize":
+        return cmd_normalize(args)
+    return cmd_extract(args, ap)
+
+
+def cmd_normalize(args) -> int:
+    from jixiao.normalize import CSV_COLUMNS, normalize_lines
+
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as e:
+            print(f"jixiao normalize: cannot read {args.file}: {e.strerror}", file=sys.stderr)
+            return 2
+    from jixiao.extract.text import decode_text
+
+    lines = decode_text(data).splitlines()
+    rows = normalize_lines(lines, year=args.year)
+    out = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    out.writeheader()
+    for r in rows:
+        out.writerow({k: ("" if r.get(k) is None else r[k]) for k in CSV_COLUMNS})
+    return 0
+
+
+def cmd_extract(args, ap) -> int:
+    from jixiao.batch.run import run_extract
+    from jixiao.dataset.writers import FORMATS
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        ap.error(f"--format takes a comma-separated list of {', '.join(FORMATS)} (got {args.format!r})")
+    if args.workers is not None and args.workers < 1:
+        ap.error("--workers must be at least 1")
+    missing = [p for p in args.inputs if not Path(p).exists()]
+    if missing:
+        ap.error("no such file or folder: " + ", ".join(missing))
+    return run_extract(args, formats)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""File type by content: magic bytes first, the extension only where the bytes cannot tell.
+
+Part of ``extract/``: decides which reader gets a file. Returns a short format name
+(``pdf``, ``docx``, ``xlsx``, ``doc``, ``xls``, ``html``, ``txt``, ``png`` …) that is also what
+the ``documents.format`` column reports.
+"""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+EXTENSION_FORMATS = {
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
+    ".odt": "odt", ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "et", ".ods": "ods",
+    ".html": "html", ".htm": "html", ".mht": "html", ".txt": "txt", ".text": "txt", ".csv": "txt",
+    ".tsv": "txt", ".md": "txt", ".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".tif": "tiff",
+    ".tiff": "tiff", ".bmp": "bmp",
+}
+
+
+def sniff_format(path: Path) -> str:
+    ext_fmt = EXTENSION_FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "unknown")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return ext_fmt
+    if not head:
+        return ext_fmt
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"\x89PNG"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head.startswith(b"BM") and ext_fmt == "bmp":
+        return "bmp"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(OLE_MAGIC):
+        # Word 97-2003 / WPS vs Excel 97-2003 / ET: the extension is the best cheap hint
+        return ext_fmt if ext_fmt in ("doc", "wps", "xls", "et") else _ole_kind(path)
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path, ext_fmt)
+    lowered = head.lower()
+    if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
+        return "html"
+    if ext_fmt in ("txt", "unknown") and b"\x00" not in head:
+        return "txt"
+    return ext_fmt
+
+
+def _ole_kind(path: Path) -> str:
+    data = path.read_bytes()[:2_000_000]
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        return "xls"
+    return "doc"
+
+
+def _zip_kind(path: Path, ext_fmt: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return ext_fmt
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "content.xml" in names:
+        return "ods" if ext_fmt == "ods" else "odt"
+    return ext_fmt

@@ -1,0 +1,165 @@
+"""The pasted-text reader: text copied from Word, Excel, web pages and PDF viewers → grid model.
+
+Cells are split by tabs, by ``|`` (markdown or crawler style), by runs of two or more spaces, or —
+when a document uses nothing else — by single spaces; a line holding one cell becomes a
+:class:`TextLine`. Leading separators keep their empty cells, so a row whose merged first cells
+were flattened to nothing keeps its column positions. HTML-ish tags and markdown emphasis are
+dropped. Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, else detected.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from jixiao.model import Document, ReadError, Table, TextLine
+
+TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
+MD_EMPHASIS = re.compile(r"\*\*|__")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes → str: BOMs honoured, UTF-8 tried strictly, then GB18030 (a superset of GBK/GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadError("the file is not text in any encoding jixiao knows (UTF-8, GBK/GB18030, UTF-16)")
+    return str(best)
+
+
+def clean_line(line: str) -> str:
+    line = TAG.sub("", line)
+    line = MD_EMPHASIS.sub("", line)
+    line = MD_HEADING.sub("", line)
+    if "&" in line:
+        line = html.unescape(line)
+    return line.rstrip("\r\n")
+
+
+def detect_separator(lines: list[str]) -> str:
+    """The document's cell separator: 'tab', 'pipe', 'spaces' (2+), 'space' (single) or 'none'."""
+    n = len(lines) or 1
+    tabs = sum(1 for l in lines if "\t" in l.strip("\n"))
+    pipes = sum(1 for l in lines if l.count("|") >= 1)
+    runs = sum(1 for l in lines if SPACE_RUN.search(l.strip()))
+    singles = sum(1 for l in lines if re.search(r"\S [^\s]", l.strip()))
+    if tabs >= max(2, 0.1 * n):
+        return "tab"
+    if pipes >= max(2, 0.2 * n):
+        return "pipe"
+    if runs >= max(2, 0.1 * n):
+        return "spaces"
+    if singles >= max(1, 0.1 * n):
+        return "space"
+    return "none"
+
+
+def _space_unit(lines: list[str]) -> int:
+    """The width of one separator in space-aligned text (runs of 2·unit spaces hold an empty cell)."""
+    counts = Counter(len(m.group()) for l in lines for m in SPACE_RUN.finditer(l.rstrip()))
+    if not counts:
+        return 2
+    total = sum(counts.values())
+    unit = min(w for w, c in counts.items() if c >= 0.05 * total)
+    multiples = sum(c for w, c in counts.items() if w % unit == 0)
+    return unit if multiples >= 0.85 * total else 0  # 0: widths carry no meaning
+
+
+def split_cells(line: str, sep: str, unit: int = 2) -> list[str]:
+    if sep == "tab":
+        cells = line.split("\t")
+    elif sep == "pipe":
+        if "|" not in line:
+            return [line.strip()]
+        s = line.strip()
+        if s.startswith("|"):
+            s = s[1:]
+        if s.endswith("|"):
+            s = s[:-1]
+        cells = [c.strip() for c in s.split("|")]
+    elif sep == "spaces":
+        cells = _split_runs(line, unit)
+    elif sep == "space":
+        stripped = line.rstrip()
+        lead = len(stripped) - len(stripped.lstrip(" \u3000"))
+        cells = [""] * lead + re.split(r"[ \u3000]+", stripped.strip()) if stripped.strip() else []
+    else:
+        cells = [line]
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return [c.strip() for c in cells]
+
+
+def _split_runs(line: str, unit: int) -> list[str]:
+    cells: list[str] = []
+    pos = 0
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip(" \u3000\u00a0"))
+    if lead:
+        cells.extend([""] * (max(1, round(lead / unit)) if unit else 1))
+        pos = lead
+    for m in SPACE_RUN.finditer(stripped, pos):
+        cells.append(stripped[pos:m.start()])
+        if unit:
+            cells.extend([""] * (max(1, round(len(m.group()) / unit)) - 1))
+        pos = m.end()
+    cells.append(stripped[pos:])
+    return cells
+
+
+def text_to_document(text: str) -> Document:
+    """Pure: pasted text → Document (one Table per run of multi-cell lines, TextLine otherwise)."""
+    raw_lines = [clean_line(l) for l in text.splitlines()]
+    lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
+    content = [l for l in lines if l.strip()]
+    sep = detect_separator(content)
+    unit = _space_unit(content) if sep == "spaces" else 2
+    blocks: list = []
+    rows: list[list[str]] = []
+
+    def flush():
+        if rows:
+            blocks.append(Table.from_rows(list(rows)))
+            rows.clear()
+
+    for line in lines:
+        if not line.strip():
+            flush()
+            continue
+        cells = split_cells(line, sep, unit)
+        if len(cells) >= 2:
+            rows.append(cells)
+        elif sep == "pipe" and "|" in line:
+            rows.append(cells or [""])  # a crawler's one-cell-per-line row; "|" alone is an empty cell
+        else:
+            flush()
+            blocks.append(TextLine(text=cells[0] if cells else line.strip()))
+    flush()
+    return Document(blocks=blocks, method="text", pages=None)
+
+
+def read(path: Path, options=None) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"cannot read the file: {e.strerror}") from None
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError("the file is binary, not text, and no reader recognises its type")
+    return text_to_document(decode_text(data))

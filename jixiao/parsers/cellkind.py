@@ -1,0 +1,75 @@
+"""What a single cell's text looks like: amounts, scores, operators, units, noise, terminators.
+
+Pure predicates the form parser uses to decide which role a cell can fill when positions alone
+cannot tell (flattened merges, shifted cells, one-cell-per-line text).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label
+
+NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?:万元|元|分)?$")
+EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "null", "NULL", "N/A", "n/a", "\\"}
+PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?共\d+页)?|\d+/\d+|page\d+)$", re.I)
+OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "定性", "定量", "≈",
+             "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
+UNIT_SHAPE = re.compile(r"^[^\d\s，。；;,.:：、]{1,6}(?:/[^\d\s，。；;,.]{1,4})?$")
+PLACEHOLDER = re.compile(r"(?:\d+字以内|字以内）|字以内\)|请填写|说明相关|对照年度目标|对照年初目标)")
+
+
+@lru_cache(maxsize=None)
+def _section_words(kind: str) -> frozenset:
+    return frozenset(key(r["text"]) for r in _rows("sections.csv") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=None)
+def qualitative_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_section_words("qualitative"), key=len, reverse=True))
+
+
+def is_amount(text: str) -> bool:
+    return bool(AMOUNT.match(text.replace("，", ",")))
+
+
+def is_amount_or_blank(text: str) -> bool:
+    return text in EMPTYISH or is_amount(text)
+
+
+def is_operator(text: str) -> bool:
+    return text in OPERATORS
+
+
+def is_unit(text: str) -> bool:
+    return bool(UNIT_SHAPE.match(text)) and not level_of(text)
+
+
+def is_noise(text: str) -> bool:
+    k = key(text)
+    return bool(PAGE_NO.match(k)) or k in _section_words("noise") or k.startswith(("续表", "（续）", "(续)"))
+
+
+def is_terminator(text: str) -> bool:
+    k = key(text)
+    if not k:
+        return False
+    if k in _section_words("terminator"):
+        return True
+    return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
+
+
+def is_placeholder(text: str) -> bool:
+    return bool(PLACEHOLDER.search(text))
+
+
+def is_level_label(text: str) -> bool:
+    return bool(level_of(text)) or looks_like_level_label(text)
+
+
+def looks_like_deviation(text: str) -> bool:
+    """A 偏差原因 cell: blank-ish, or a sentence about causes and fixes."""
+    if text in EMPTYISH:
+        return True
+    return bool(re.search(r"原因|影响|下一步|改进|偏差|未完成|未达|加强|不足|滞后|延期|[。；;]", text)) or len(text) > 30

@@ -1,0 +1,331 @@
+"""Rows → forms: find where each form starts and ends, then read its parts.
+
+The stream of rows (see ``rows.py``) is first regrouped where the source lost its row structure
+(one cell per line, or a whole form flattened onto one line): runs are split at *anchors* —
+form titles, header field keys, funding labels, goal headings, column-header runs. Then forms are
+delimited by their titles (or, for forms without one, by a new 项目名称/单位名称 after an indicator
+table), other tables' titles end a form, and each form's rows are read by the header, funding,
+goal and indicator readers. A candidate without an indicator table is not a form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from jixiao.model import Document
+from jixiao.parsers.cellkind import is_noise, is_terminator
+from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
+from jixiao.parsers.goals import GoalReader, goal_keys_in
+from jixiao.parsers.header import (
+    clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
+)
+from jixiao.parsers.indicators import IndicatorReader, read_header, role_of
+from jixiao.parsers.rows import Row, RowCell, document_rows
+from jixiao.parsers.vocab import key, level_of
+from jixiao.records import Form
+
+MIN_RUN = 3
+EXPLODE_AT = 12
+NEW_FORM_FIELDS = {"project"}
+
+
+def parse_document(doc: Document) -> list[Form]:
+    rows = regroup(document_rows(doc))
+    forms = []
+    for seg in split_forms(rows):
+        form = read_form(seg)
+        if form is not None:
+            forms.append(form)
+    return forms
+
+
+# -- regrouping -------------------------------------------------------------------------------
+def anchor_kind(text: str) -> Optional[str]:
+    if not text:
+        return None
+    if is_form_title(text):
+        return "title"
+    if field_of(text) or split_fields(text):
+        f = field_of(text)
+        if f is None or f[0] != "year":
+            return "field"
+    if goal_keys_in(text):
+        return "goal"
+    if is_budget_label(text) or split_label_amount(text):
+        return "budget"
+    if is_terminator(text) or key(text).startswith("附件"):
+        return "terminator"
+    return None
+
+
+def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
+    """Cut a flattened run of cells into rows at anchors and around column-header runs."""
+    out: list[list[RowCell]] = []
+    cur: list[RowCell] = []
+    i = 0
+    n = len(cells)
+    while i < n:
+        c = cells[i]
+        hdr_len = _header_run(cells, i)
+        if hdr_len:
+            if cur:
+                out.append(cur)
+            out.append(cells[i:i + hdr_len])
+            cur = []
+            i += hdr_len
+            continue
+        kind = anchor_kind(c.text)
+        if kind and cur and not (kind == "goal" and cur and goal_keys_in(cur[-1].text)):
+            out.append(cur)
+            cur = []
+        cur.append(c)
+        i += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _header_run(cells: list[RowCell], i: int) -> int:
+    """Length of a run of ≥3 column-header words starting at i (indicator or funding headers)."""
+    j = i
+    kinds = []
+    while j < len(cells):
+        t = cells[j].text
+        r = role_of(t) if t else None
+        b = budget_role(t) if t else None
+        if r is None and b is None:
+            break
+        kinds.append(r or b)
+        j += 1
+    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds)
+                             or sum(k in ("budget_initial", "budget_full_year", "executed") for k in kinds) >= 2):
+        # include a group word right before (年度绩效指标 / 绩效指标)
+        return j - i
+    return 0
+
+
+def regroup(rows: list[Row]) -> list[Row]:
+    out: list[Row] = []
+    run: list[Row] = []
+
+    def flush():
+        if len(run) >= MIN_RUN:
+            cells = [RowCell(r.cells[0].text, k, 1, False, r.cells[0].raw) for k, r in enumerate(run)]
+            for part in split_at_anchors(cells):
+                out.append(Row([RowCell(c.text, k, 1, False, c.raw) for k, c in enumerate(part)],
+                               page=run[0].page, table=run[0].table))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for r in rows:
+        if len(r.cells) == 1:
+            run.append(r)
+            continue
+        flush()
+        if len([c for c in r.cells if c.text]) > EXPLODE_AT:
+            for part in split_at_anchors(r.cells):
+                out.append(Row([RowCell(c.text, k, 1, c.carried, c.raw) for k, c in enumerate(part)],
+                               page=r.page, table=r.table))
+        else:
+            out.append(r)
+    flush()
+    return out
+
+
+# -- segmentation -----------------------------------------------------------------------------
+@dataclass
+class Segment:
+    title: str = ""
+    title_row: Optional[Row] = None
+    rows: list[Row] = field(default_factory=list)
+    has_header: bool = False
+    has_fields: bool = False
+
+
+def _title_in(row: Row) -> Optional[str]:
+    for c in row.cells:
+        if not c.carried and c.text and is_form_title(c.text):
+            return clean_title(c.text)
+    return None
+
+
+def _field_names(row: Row) -> set[str]:
+    names = set()
+    for c in row.cells:
+        if c.carried or not c.text:
+            continue
+        f = field_of(c.text)
+        if f:
+            names.add(f[0])
+        else:
+            names.update(fn for fn, _ in (field_of(k) or (None, 0) for k, _ in split_fields(c.text)) if fn)
+    return names
+
+
+def split_forms(rows: list[Row]) -> list[Segment]:
+    segments: list[Segment] = []
+    cur: Optional[Segment] = None
+    for row in rows:
+        title = _title_in(row)
+        if title:
+            if cur is not None and not cur.has_header and not cur.has_fields:
+                cur.title, cur.title_row = title, row  # a page heading repeating the form title
+                cur.rows = [row]
+                continue
+            cur = Segment(title=title, title_row=row, rows=[row])
+            segments.append(cur)
+            continue
+        single = [c.text for c in row.cells if c.text]
+        if len(single) == 1 and row.table is None and is_other_table_title(single[0]):
+            cur = None
+            continue
+        if read_header(row) is not None:
+            if cur is None:
+                cur = Segment()
+                segments.append(cur)
+            cur.has_header = True
+            cur.rows.append(row)
+            continue
+        fields = _field_names(row)
+        if fields:
+            if cur is None or (cur.has_header and fields & NEW_FORM_FIELDS):
+                cur = Segment()
+                segments.append(cur)
+            cur.has_fields = True
+        if cur is not None:
+            cur.rows.append(row)
+    return [s for s in segments if s.has_header]
+
+
+# -- reading one form -------------------------------------------------------------------------
+def read_form(seg: Segment) -> Optional[Form]:
+    form = Form(title=seg.title)
+    form.year = year_of(seg.title)
+    fields: dict[str, tuple[int, str]] = {}
+    funding = FundingReader()
+    goals = GoalReader()
+    reader: Optional[IndicatorReader] = None
+    pages = []
+    ended = False
+    for row in seg.rows:
+        if ended:
+            break
+        if reader is None:
+            hdr = read_header(row)
+            if hdr is not None:
+                header, after = hdr
+                reader = IndicatorReader(header)
+                pages.append(row.page)
+                rest = row.cells[after:]
+                if any(c.text for c in rest):
+                    reader.feed_row(Row(rest, page=row.page, table=row.table))
+                continue
+            pages.append(row.page)
+            _read_header_row(row, form, fields, funding, goals, seg)
+            continue
+        # the indicator region
+        if read_header(row) is not None:
+            continue  # a header repeated after a page break
+        first = next((c.text for c in row.cells if c.text and not c.carried), "")
+        if not first:
+            first = next((c.text for c in row.cells if c.text), "")
+        if is_terminator(first) or key(first).startswith("附件"):
+            ended = True
+            continue
+        if is_noise(first) and len([c for c in row.cells if c.text]) == 1:
+            continue
+        before = len(reader.records)
+        reader.feed_row(row)
+        if len(reader.records) > before:
+            pages.append(row.page)
+    if reader is None:
+        return None
+    form.indicators = reader.records
+    form.budget = funding.lines
+    form.goals = goals.close()
+    for name in ("department", "agency", "project"):
+        if name in fields:
+            setattr(form, name, fields[name][1] or None)
+    if form.year is None and "year" in fields:
+        form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
+    self_eval = reader.header.has("actual") or reader.header.has("score") or funding.self_eval
+    form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval)
+    known = [p for p in pages if p is not None]
+    if known:
+        form.page_start, form.page_end = min(known), max(known)
+    form.warnings.extend(_warnings(form))
+    return form
+
+
+def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader, goals: GoalReader,
+                     seg: Segment) -> None:
+    texts = [c.text for c in row.cells if c.text and not c.carried]
+    if form.year is None:
+        for t in texts:
+            y = year_line(t)
+            if y:
+                form.year = y
+                break
+    if goals.start(row):
+        return
+    if goals.collecting and not _is_section_row(row):
+        goals.feed(row)
+        return
+    if funding.read_header(row):
+        return
+    funding.feed(row)
+    _read_fields(row, fields)
+
+
+def _is_section_row(row: Row) -> bool:
+    for c in row.cells:
+        if c.carried or not c.text:
+            continue
+        if anchor_kind(c.text) in ("field", "budget", "title", "terminator") or budget_role(c.text):
+            return True
+    return False
+
+
+def _read_fields(row: Row, fields: dict) -> None:
+    cells = [c for c in row.cells if not c.carried or c.text]
+    for i, c in enumerate(cells):
+        if not c.text:
+            continue
+        f = field_of(c.text)
+        if f:
+            value = ""
+            for nxt in cells[i + 1:]:
+                if nxt.text:
+                    if not field_of(nxt.text) and not is_budget_label(nxt.text):
+                        value = nxt.text
+                    break
+            _keep(fields, f, value)
+            continue
+        for k, value in split_fields(c.text):
+            f = field_of(k)
+            if f and value:
+                _keep(fields, f, value)
+
+
+def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
+    name, priority = f
+    if name == "year" and not year_of(value + "年"):
+        return
+    if name not in fields or (priority < fields[name][0]) or (not fields[name][1] and value):
+        fields[name] = (priority, value)
+
+
+def _warnings(form: Form) -> list[str]:
+    out = []
+    unknown = sorted({x for ind in form.indicators for x in (ind.level1, ind.level2) if x and not level_of(x)})
+    if unknown:
+        out.append("level names outside the vocabulary: " + ", ".join(unknown[:5]))
+    for line in form.budget:
+        if line.total is not None and line.fiscal is not None:
+            parts = (line.fiscal or 0) + (line.other or 0)
+            if abs(parts - line.total) > 0.011:
+                out.append(f"funding line {line.item}: 总额 {line.total} ≠ 财政拨款 + 其他资金 {parts:g}")
+    if not form.indicators:
+        out.append("indicator table found but no indicator rows read")
+    return out

@@ -1,0 +1,146 @@
+"""The funding block (万元): department task rows, project amount lines, self-evaluation columns.
+
+Three shapes, one reader:
+- a task table (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金) — department target forms;
+- label/amount pairs (年度资金总额 | 860, 其中：财政拨款 | 800 …) — project target forms;
+- a column header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) with a line per funding
+  label — self-evaluations. Values after a label go to the header's columns in printed order.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from jixiao.normalize import parse_amount
+from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
+from jixiao.parsers.rows import Row
+from jixiao.parsers.vocab import budget_roles, key, key_no_notes
+from jixiao.records import BudgetLine
+
+LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
+NOT_LABEL = re.compile(r"执行率|分类|科目|代码|名称|单位|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
+LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)$")
+STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
+AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
+                "score_max", "score")
+TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任务"}
+SKIP_ITEMS = {"合计", "总计", "小计"}
+
+
+def budget_role(text: str) -> Optional[str]:
+    roles = budget_roles()
+    return roles.get(key(text)) or roles.get(key_no_notes(text))
+
+
+def is_budget_label(text: str) -> bool:
+    if not text or len(text) > 24 or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other"):
+        return False
+    k = key(text)
+    if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
+        return False
+    return bool(LABEL.search(k)) and not NOT_LABEL.search(k)
+
+
+def split_label_amount(text: str) -> Optional[tuple[str, str]]:
+    """``年度资金总额:16`` → (年度资金总额:, 16)."""
+    m = LABEL_AMOUNT.match(text)
+    if m and is_budget_label(m.group(1)):
+        return m.group(1), m.group(2)
+    return None
+
+
+class FundingReader:
+    def __init__(self) -> None:
+        self.columns: list[str] = []  # value roles in printed order (multi-amount header)
+        self.task_mode = False
+        self.lines: list[BudgetLine] = []
+        self.self_eval = False
+
+    def read_header(self, row: Row) -> bool:
+        roles = [budget_role(c.text) for c in row.cells if c.text and not c.carried]
+        amount = [r for r in roles if r in AMOUNT_ROLES]
+        if "item" in roles or "content" in roles:
+            self.task_mode = True
+            if len(amount) >= 2:
+                self.columns = [r for r in roles if r in AMOUNT_ROLES or r == "ignore"]
+            return True
+        if len(amount) >= 2 and len(amount) >= 0.5 * len([r for r in roles if r]):
+            self.columns = [r for r in roles if r in AMOUNT_ROLES or r == "ignore"]
+            self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount)
+            return True
+        return False
+
+    def feed(self, row: Row) -> bool:
+        """Read funding lines from a row; True if the row held any."""
+        if self.task_mode and not any(STANDARD_LABEL.match(key(c.text)) for c in row.cells if not c.carried and c.text):
+            return self._task_row(row)
+        cells = [c.text for c in row.cells if not c.carried]
+        found = False
+        i = 0
+        while i < len(cells):
+            t = cells[i]
+            split = split_label_amount(t) if t and not is_budget_label(t) else None
+            if split:
+                self.lines.append(self._line(split[0], [split[1]]))
+                found = True
+                i += 1
+                continue
+            if not is_budget_label(t):
+                i += 1
+                continue
+            j = i + 1
+            values = []
+            while j < len(cells) and not is_budget_label(cells[j]) and not split_label_amount(cells[j]):
+                values.append(cells[j])
+                j += 1
+            if self.columns:
+                self.lines.append(self._line(t, values))
+                found = True
+            else:
+                first = next((v for v in values if v), "")
+                if not first or is_amount_or_blank(first):
+                    trailing_label = j < len(cells)
+                    if first or not trailing_label:
+                        self.lines.append(self._line(t, [first]))
+                        found = True
+            i = j
+        return found
+
+    def _line(self, item: str, values: list[str]) -> BudgetLine:
+        line = BudgetLine(item=item)
+        if self.columns:
+            for role, v in zip(self.columns, values):
+                if role != "ignore" and role in AMOUNT_ROLES:
+                    setattr(line, role, _amount(v))
+        else:
+            line.amount = _amount(values[0]) if values else None
+        return line
+
+    def _task_row(self, row: Row) -> bool:
+        cells = [c for c in row.cells if not c.carried or c.text not in TASK_GROUP]
+        texts = [c.text for c in cells if not c.carried]
+        while texts and (not texts[0] or key(texts[0]) in TASK_GROUP):
+            texts.pop(0)
+        if not texts or budget_role(texts[0]) is not None:
+            return False
+        item, rest = texts[0], texts[1:]
+        if key(item) in SKIP_ITEMS or is_amount(item):
+            return False
+        content = None
+        if rest and not (rest[0] and is_amount(rest[0])):
+            content = rest[0] or None
+            rest = rest[1:]
+        amount_cols = [r for r in self.columns if r in ("total", "fiscal", "other")] or ["total", "fiscal", "other"]
+        if not any(is_amount(v) for v in rest) and content is None:
+            return False
+        line = BudgetLine(item=item, content=content)
+        for role, v in zip(amount_cols, rest):
+            setattr(line, role, _amount(v))
+        self.lines.append(line)
+        return True
+
+
+def _amount(text: str) -> Optional[float]:
+    if text is None or text in EMPTYISH:
+        return None
+    return parse_amount(text)

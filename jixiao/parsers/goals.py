@@ -1,0 +1,121 @@
+"""Goal texts: 年度总体目标 / 年度目标 → annual, 中长期目标 / 实施期目标 → long_term, 实际完成情况 → actual.
+
+A goal heading may stand alone with its text in the next cell, head a group of sub-headings
+(年度总体目标 | 预期目标 | 实际完成情况) whose texts sit in the row below, or run together with
+its sub-heading (``总体目标年度目标``). Texts are paired with the innermost headings in order;
+instruction placeholders (``说明…（100字以内）``) are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from jixiao.parsers.cellkind import is_placeholder
+from jixiao.parsers.rows import Row
+from jixiao.parsers.vocab import goal_key_pattern, goal_kinds, key, key_no_notes
+from jixiao.records import Goal
+
+GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
+NUMBERED = re.compile(r"^\s*\d+\s*[.、．]")
+CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def goal_keys_in(text: str) -> list[tuple[str, str]]:
+    """[(kind, heading)] when the cell is a goal heading (or several run together), else []."""
+    if not text or NUMBERED.match(text):
+        return []
+    kinds = goal_kinds()
+    k = key_no_notes(text)
+    if k in kinds:
+        return [(kinds[k], k)]
+    k = key(text)
+    if k in kinds:
+        return [(kinds[k], k)]
+    out, pos = [], 0
+    pat = goal_key_pattern()
+    while pos < len(k):
+        m = pat.match(k, pos)
+        if not m:
+            return []
+        out.append((kinds[m.group()], m.group()))
+        pos = m.end()
+    return out if len(out) >= 2 else []
+
+
+def heading_with_text(text: str):
+    """``年度目标：完成…`` → (kind, text)."""
+    m = re.match(r"^\s*([^：:]{2,10})[：:]\s*(.+)$", text or "", re.S)
+    if m:
+        kinds = goal_kinds()
+        k = key(m.group(1))
+        if k in kinds:
+            return kinds[k], m.group(2)
+    return None
+
+
+def collapse(text: str) -> str:
+    return CJK_GAP.sub("", re.sub(r"\s+", " ", text or "").strip())
+
+
+class GoalReader:
+    def __init__(self) -> None:
+        self.goals: list[Goal] = []
+        self.leaves: list[str] = []
+        self.texts: list[str] = []
+
+    @property
+    def collecting(self) -> bool:
+        return len(self.texts) < len(self.leaves)
+
+    def start(self, row: Row) -> bool:
+        """If the row holds goal headings, begin a goal block (texts in the same row are taken)."""
+        keys: list[tuple[str, str]] = []
+        after = None
+        for i, c in enumerate(row.cells):
+            if c.carried or not c.text:
+                continue
+            ks = goal_keys_in(c.text)
+            if ks:
+                keys.extend(ks)
+                after = i + 1
+                continue
+            if keys:
+                break
+            hw = heading_with_text(c.raw or c.text)
+            if hw:
+                self._finish()
+                self.goals.append(Goal(hw[0], collapse(hw[1])))
+                return True
+        if not keys:
+            return False
+        self._finish()
+        if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0]):
+            keys = keys[1:]
+        self.leaves = [k for k, _ in keys]
+        self.texts = []
+        self.feed(row, start=after)
+        return True
+
+    def feed(self, row: Row, start: int = 0) -> None:
+        for c in row.cells[start:]:
+            if not self.collecting:
+                break
+            if c.carried or not c.text or goal_keys_in(c.text):
+                continue
+            self.texts.append(collapse(c.raw or c.text))
+        if not self.collecting:
+            self._finish()
+
+    def _finish(self) -> None:
+        for kind, text in zip(self.leaves, self.texts):
+            if text and not is_placeholder(text):
+                self.goals.append(Goal(kind, text))
+        self.leaves, self.texts = [], []
+
+    def close(self) -> list[Goal]:
+        self._finish()
+        seen, out = set(), []
+        for g in self.goals:
+            if (g.kind, g.text) not in seen:
+                seen.add((g.kind, g.text))
+                out.append(g)
+        return out

@@ -1,0 +1,111 @@
+"""A form's header: its title (and so its family), its year, and the key–value fields.
+
+Pure functions over cell texts. Field keys come from ``data/fields.csv``; a key may stand in its
+own cell (value in the next cell), share a cell with its value (``预算单位：某局``) or run together
+with it and with further keys (``项目主管部门某局项目执行单位某校``), as web pages flatten them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from jixiao.parsers.vocab import field_key_pattern, field_keys, key
+
+TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
+NOT_TITLE = re.compile(r"详见|见附|如下|。|；|公开|说明|情况表$|汇总表$|总表$|清单")
+TITLE_PREFIX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：、.．]?")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\]]?$")
+OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[）)])?$")
+
+
+def clean_title(text: str) -> str:
+    return TITLE_PREFIX.sub("", text).strip()
+
+
+def is_form_title(text: str) -> bool:
+    t = clean_title(text)
+    if not t or len(t) > 60 or "绩效" not in t:
+        return False
+    if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表")):
+        return False
+    return bool(TITLE.search(t))
+
+
+def is_other_table_title(text: str) -> bool:
+    """A title of some other table (收支预算总表 …): it ends any form before it."""
+    t = clean_title(text)
+    return bool(OTHER_TABLE_TITLE.match(t)) and not is_form_title(t) and "指标" not in t
+
+
+def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[bool] = None) -> str:
+    t = title or ""
+    evaluation = ("自评" in t or "评价" in t) if t else bool(self_eval)
+    if self_eval is not None and not ("自评" in t or "评价" in t or "目标" in t):
+        evaluation = self_eval
+    if "项目" in t:
+        family = "project"
+    elif any(w in t for w in ("整体", "部门", "单位")):
+        family = "department"
+    elif has_project:
+        family = "project"
+    elif t or self_eval is not None:
+        family = "department"
+    else:
+        return "unknown"
+    return f"{family}_{'self_eval' if evaluation else 'target'}"
+
+
+def year_of(text: str) -> Optional[int]:
+    m = YEAR.search(text or "")
+    return int(m.group(1)) if m else None
+
+
+def year_line(text: str) -> Optional[int]:
+    """A line that holds nothing but a year: ``（2023年度）``, ``2022年``, ``(   2023年度)``."""
+    m = YEAR_LINE.match(key(text) if text else "")
+    return int(m.group(1)) if m else None
+
+
+def split_fields(text: str) -> list[tuple[str, str]]:
+    """``项目主管部门某局项目执行单位某校`` → [(agency-key, 某局), (department-key, 某校)].
+
+    Only when the text starts with a key; otherwise []. Keys are returned folded.
+    """
+    k = key(text)
+    pat = field_key_pattern()
+    m = pat.match(k)
+    if not m:
+        return []
+    out = []
+    pos = 0
+    matches = list(_iter_keys(k, pat))
+    for i, (start, end, kk) in enumerate(matches):
+        stop = matches[i + 1][0] if i + 1 < len(matches) else len(k)
+        value = k[end:stop].lstrip("：:")
+        out.append((kk, value))
+        pos = stop
+    return out
+
+
+def _iter_keys(k: str, pat: re.Pattern):
+    """Key occurrences in k, left to right, that start at 0 or follow a value of ≥1 character."""
+    pos = 0
+    found = []
+    while pos < len(k):
+        m = pat.search(k, pos)
+        if not m:
+            break
+        # a key inside a value (e.g. 单位 in 某某单位名称) only counts after a separator or at start
+        if m.start() == 0 or k[m.start() - 1] in " ：:;；，," or (found and _strong_key(m.group())):
+            found.append((m.start(), m.end(), m.group()))
+        pos = m.end()
+    return found
+
+
+def _strong_key(k: str) -> bool:
+    return len(k) >= 4
+
+
+def field_of(key_text: str) -> Optional[tuple[str, int]]:
+    return field_keys().get(key(key_text))

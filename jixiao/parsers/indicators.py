@@ -1,0 +1,354 @@
+"""The indicator table: header → column roles, then every row → one 三级指标 record.
+
+Rows are read in one of three ways, whichever the layout calls for:
+- *grid*: one row per indicator. Cells are taken left to right and given to the roles of the
+  header in order, but a cell only takes a role it fits (a level name never becomes a target, a
+  sentence never becomes a unit), so rows whose cells shifted when merged cells were flattened
+  still land right. Empty level cells are filled down from the rows above.
+- *stream*: many indicators in one row (one-cell-per-line or single-space text flattened into a
+  run of cells): records start at level names and end when the roles are used up or a cell
+  cannot belong to the current record.
+- *run-together*: cells glued with no separator (``产出指标数量指标覆盖率100%``): level prefixes
+  are peeled from the vocabulary and the target is the value-shaped suffix.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from jixiao.normalize import join_target_parts, parse_amount
+from jixiao.parsers.cellkind import (
+    EMPTYISH, is_amount_or_blank, is_level_label, is_noise, is_operator, is_terminator, is_unit,
+    looks_like_deviation, qualitative_suffixes,
+)
+from jixiao.parsers.rows import Row, RowCell
+from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of
+from jixiao.records import Indicator
+
+ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
+              "score", "deviation", "ignore")
+VALUE_SUFFIX = re.compile(
+    r"(?:[≥≤><=＞＜＝≧≦≈]|大于等于|小于等于|不低于|不高于|不少于|不超过|不大于|不小于|大于|小于|高于|低于|超过|约)?"
+    r"\s*[\d０-９][\d０-９.,，]*\s*(?:%|％|‰|[^\d\s，。；,.、:：]{0,5})?(?:以上|以下|以内|左右)?$")
+
+
+@dataclass
+class Header:
+    roles: list[tuple[str, int]]  # (role, column) in printed order
+    run_together: bool = False
+    group_texts: set = field(default_factory=set)
+
+    def names(self) -> list[str]:
+        return [r for r, _ in self.roles]
+
+    def has(self, role: str) -> bool:
+        return any(r == role for r, _ in self.roles)
+
+
+def role_of(text: str) -> Optional[str]:
+    if not text:
+        return None
+    roles = column_roles()
+    return roles.get(key(text)) or roles.get(key_no_notes(text))
+
+
+def tokenize_header(text: str) -> list[str]:
+    """``绩效指标一级指标二级指标指标内容指标值`` → the roles in order ([] unless it all tokenises)."""
+    k = key(text)
+    roles = column_roles()
+    words = sorted(roles, key=len, reverse=True)
+    out, pos = [], 0
+    while pos < len(k):
+        for w in words:
+            if k.startswith(w, pos):
+                out.append(roles[w])
+                pos += len(w)
+                break
+        else:
+            m = re.match(r"[（(][^）)]{0,8}[）)]", k[pos:])
+            if not m:
+                return []
+            pos += m.end()
+    return out
+
+
+def is_header(roles: list[str]) -> bool:
+    s = set(roles)
+    return ("level1" in s and ("level2" in s or "indicator" in s)) or \
+        ("level2" in s and "indicator" in s and ("target" in s or "actual" in s))
+
+
+def read_header(row: Row) -> Optional[tuple[Header, int]]:
+    """If the row is an indicator-table header: the header and the index of the first cell after it."""
+    cells = row.cells
+    roles: list[tuple[str, int]] = []
+    group_texts = set()
+    end = None
+    started = False
+    for i, c in enumerate(cells):
+        if not c.text:
+            if started:
+                continue
+            continue
+        r = role_of(c.text)
+        if r is None and not started:
+            toks = tokenize_header(c.text)
+            if is_header(toks):
+                return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), i + 1
+            continue  # text before the header run (e.g. a label of the whole block)
+        if r is None:
+            end = i
+            break
+        if r == "level1" and any(x == "level1" for x, _ in roles):
+            end = i  # a second header? stop
+            break
+        started = True
+        roles.append((r, c.col))
+        if r == "group":
+            group_texts.add(key_no_notes(c.text))
+    if not is_header([r for r, _ in roles]):
+        return None
+    return Header(roles, group_texts=group_texts), (end if end is not None else len(cells))
+
+
+@dataclass
+class _Record:
+    level1: str = ""
+    level2: str = ""
+    indicator: str = ""
+    values: dict = field(default_factory=dict)
+    page: Optional[int] = None
+
+
+class IndicatorReader:
+    """Turns the rows after a header into :class:`Indicator` records (fill-down state inside)."""
+
+    def __init__(self, header: Header):
+        self.header = header
+        names = header.names()
+        self.value_roles = [r for r in names if r not in ("group", "level1", "level2", "indicator")]
+        self.level1 = ""
+        self.level2 = ""
+        self.records: list[Indicator] = []
+
+    # -- entry points ------------------------------------------------------------------------
+    def feed_row(self, row: Row) -> None:
+        cells = [c for c in row.cells if not (c.carried and not c.text)]
+        texts = [c.text for c in cells]
+        filled = [t for t in texts if t]
+        if not filled:
+            return
+        if self.header.run_together:
+            for t in filled:
+                self._run_together(t, row.page)
+            return
+        n_roles = len(self.value_roles) + 3
+        if len(filled) > max(n_roles + 2, int(n_roles * 1.5)):
+            self._stream(cells, row.page)
+        else:
+            self._grid(cells, row.page)
+
+    def is_group_text(self, text: str) -> bool:
+        k = key_no_notes(text)
+        return k in self.header.group_texts or role_of(text) == "group"
+
+    # -- grid rows ---------------------------------------------------------------------------
+    def _grid(self, cells: list[RowCell], page) -> None:
+        first_level_col = min((c for r, c in self.header.roles if r in ("level1", "level2", "indicator")), default=0)
+        seq: list[str] = []
+        for c in cells:
+            if c.col + c.span <= first_level_col and (not c.text or self.is_group_text(c.text) or c.carried):
+                continue  # the merged label column left of the levels (年度绩效指标 …)
+            seq.append(c.text)
+        while seq and not seq[0]:
+            seq.pop(0)
+        if seq and self.is_group_text(seq[0]) and len(seq) > 2:
+            seq.pop(0)
+        rec, rest = self._levels(seq)
+        if rec is None:
+            return
+        self._values(rec, rest, strict_blanks=False)
+        rec.page = page
+        self._emit(rec)
+
+    def _levels(self, seq: list[str]) -> tuple[Optional[_Record], list[str]]:
+        """Take level names and the indicator name from the front of a row's cells."""
+        rec = _Record(level1=self.level1, level2=self.level2)
+        i = 0
+        got1 = got2 = False
+        non_empty_after = lambda j: [t for t in seq[j + 1:] if t and not is_level_label(t)]
+        while i < len(seq):
+            t = seq[i]
+            if not t:
+                i += 1
+                continue
+            lv = level_of(t)
+            if not lv and is_level_label(t) and non_empty_after(i):
+                lv = {2} if got1 else ({1} if self._next_is_level2(seq, i) else {2})
+            if not lv or not non_empty_after(i):
+                break
+            if 1 in lv and 2 in lv:
+                lv = {1} if (not got1 and not got2 and self._next_is_level2(seq, i)) else {2}
+            if 1 in lv and not got1 and not got2:
+                rec.level1, got1 = t, True
+                rec.level2 = ""
+            elif 2 in lv and not got2:
+                rec.level2, got2 = t, True
+            else:
+                break
+            i += 1
+        # the indicator name: the first cell left (blank when the row starts with values)
+        while i < len(seq) and not seq[i]:
+            i += 1
+        if i >= len(seq):
+            if got1 or got2:
+                self.level1, self.level2 = rec.level1, rec.level2
+            return None, []
+        rec.indicator = seq[i]
+        if got1 and not got2:
+            rec.level2 = self.level2 if not got1 else rec.level2 or self.level2
+        self.level1, self.level2 = rec.level1, rec.level2
+        return rec, seq[i + 1:]
+
+    def _next_is_level2(self, seq: list[str], i: int) -> bool:
+        for t in seq[i + 1:]:
+            if t:
+                return 2 in level_of(t) or (not level_of(t) and is_level_label(t))
+        return False
+
+    def _values(self, rec: _Record, rest: list[str], strict_blanks: bool) -> int:
+        """Give the cells after the indicator name to the value roles; returns cells used."""
+        used = 0
+        roles = self.value_roles
+        ri = 0
+        while ri < len(roles) and used < len(rest):
+            role, t = roles[ri], rest[used]
+            if strict_blanks and t and is_level_label(t):
+                break
+            if role == "operator":
+                if t and not is_operator(t):
+                    ri += 1
+                    continue
+            elif role == "unit":
+                if t and not is_unit(t):
+                    ri += 1
+                    continue
+            elif role in ("score_max", "score"):
+                if t and not is_amount_or_blank(t):
+                    if strict_blanks:
+                        break
+                    ri += 1
+                    continue
+            elif role == "deviation" and strict_blanks and t and not looks_like_deviation(t):
+                break
+            elif role == "ignore" and strict_blanks and t and not looks_like_deviation(t):
+                break
+            elif role in ("target", "actual") and t and level_of(t):
+                break
+            rec.values.setdefault(role, t)
+            used += 1
+            ri += 1
+        return used
+
+    # -- stream rows -------------------------------------------------------------------------
+    def _stream(self, cells: list[RowCell], page) -> None:
+        seq = [c.text for c in cells]
+        i = 0
+        while i < len(seq):
+            t = seq[i]
+            if not t or self.is_group_text(t):
+                i += 1
+                continue
+            if is_terminator(t) or is_noise(t):
+                i += 1
+                continue
+            j = i
+            rec = _Record(level1=self.level1, level2=self.level2)
+            got1 = got2 = False
+            while j < len(seq) and seq[j] and (level_of(seq[j]) or is_level_label(seq[j])):
+                lv = level_of(seq[j]) or {2}
+                if 1 in lv and 2 in lv:
+                    lv = {1} if (not got1 and not got2 and self._next_is_level2(seq, j)) else {2}
+                if 1 in lv and not got1 and not got2:
+                    rec.level1, rec.level2, got1 = seq[j], "", True
+                elif 2 in lv and not got2:
+                    rec.level2, got2 = seq[j], True
+                else:
+                    break
+                j += 1
+            if got1 and not got2:
+                rec.level2 = ""
+            self.level1, self.level2 = rec.level1, rec.level2 or self.level2
+            rec.level2 = rec.level2 or self.level2
+            while j < len(seq) and not seq[j] and (got1 or got2):
+                j += 1
+            if j >= len(seq):
+                break
+            if level_of(seq[j]):
+                i = j
+                continue
+            rec.indicator = seq[j]
+            used = self._values(rec, seq[j + 1:], strict_blanks=True)
+            rec.page = page
+            self._emit(rec)
+            i = j + 1 + used
+
+    # -- run-together cells ------------------------------------------------------------------
+    def _run_together(self, text: str, page) -> None:
+        l1s, l2s = level_names()
+        rest = text
+        rec = _Record(level1=self.level1, level2=self.level2)
+        for names, attr in ((l1s, "level1"), (l2s, "level2")):
+            for n in sorted(names, key=len, reverse=True):
+                if key(rest).startswith(n) and len(rest) > len(n):
+                    setattr(rec, attr, rest[:len(n)])
+                    if attr == "level1":
+                        rec.level2 = ""
+                    rest = rest[len(n):]
+                    break
+        rec.level2 = rec.level2 or self.level2
+        self.level1, self.level2 = rec.level1, rec.level2
+        if not rest:
+            return
+        name, target = split_name_target(rest)
+        rec.indicator = name
+        rec.values["target"] = target
+        rec.page = page
+        self._emit(rec)
+
+    # -- output ------------------------------------------------------------------------------
+    def _emit(self, rec: _Record) -> None:
+        v = rec.values
+        op, unit = v.get("operator", ""), v.get("unit", "")
+        number = v.get("target", "")
+        if "operator" in self.value_roles or "unit" in self.value_roles:
+            target_raw = join_target_parts(op, number, unit) if (op or unit) else number
+            parts = (op, number, unit) if (op or unit) else None
+        else:
+            target_raw, parts = number, None
+        if not rec.indicator and not target_raw:
+            return
+        if is_terminator(rec.indicator) or is_noise(rec.indicator):
+            return
+        self.records.append(Indicator(
+            level1=rec.level1, level2=rec.level2, indicator=rec.indicator, target_raw=target_raw,
+            target_parts=parts, actual_raw=_blank_none(v.get("actual")),
+            score_max=parse_amount(v["score_max"]) if v.get("score_max") else None,
+            score=parse_amount(v["score"]) if v.get("score") else None,
+            deviation=_blank_none(v.get("deviation")), page=rec.page))
+
+
+def _blank_none(t: Optional[str]) -> Optional[str]:
+    return t if t else None
+
+
+def split_name_target(text: str) -> tuple[str, str]:
+    """``学生家长满意度≥90%`` → (学生家长满意度, ≥90%); a qualitative suffix from the vocabulary too."""
+    m = VALUE_SUFFIX.search(text)
+    if m and m.start() > 0:
+        return text[:m.start()], text[m.start():]
+    for q in qualitative_suffixes():
+        if text.endswith(q) and len(text) > len(q) + 1:
+            return text[:-len(q)], q
+    return text, ""

@@ -1,0 +1,106 @@
+"""The parsers' vocabularies, loaded once from the data tables in ``jixiao/data/``.
+
+Level names, indicator-table column headers, header field keys, goal headings and funding
+column headers all live in CSV files; this module turns them into lookup structures. Matching is
+on :func:`key` — the text with whitespace, punctuation variants and ``(50分)``-style notes folded —
+so ``产出指标(50分)`` and ``实施单位（盖章）`` match their plain entries.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+WS = re.compile(r"\s+")
+NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]")
+SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
+TRAIL = re.compile(r"[：:\s*＊]+$")
+
+
+def squash(text: str | None) -> str:
+    """Text as printed in the contract's sense: every whitespace character removed."""
+    return WS.sub("", text or "")
+
+
+def key(text: str | None) -> str:
+    """A cell's text folded for vocabulary lookups."""
+    t = unicodedata.normalize("NFKC", squash(text))
+    t = TRAIL.sub("", t)
+    t = re.sub(r"[（(](?:盖章|签章|万元|元|%|分)[）)]", "", t)
+    t = re.sub(r"^[一二三四五六七八九十\d]+[、.．]", "", t)
+    return TRAIL.sub("", t)
+
+
+def key_no_notes(text: str | None) -> str:
+    """Like :func:`key`, also dropping bracketed notes and score notes (``产出指标(50分)`` → ``产出指标``)."""
+    k = key(text)
+    k2 = NOTE.sub("", k)
+    k2 = SCORE_NOTE.sub("", k2) if not k2.isdigit() else k2
+    return k2 or k
+
+
+def _rows(name: str) -> list[dict]:
+    with resources.files("jixiao.data").joinpath(name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=None)
+def level_names() -> tuple[frozenset, frozenset]:
+    l1, l2 = set(), set()
+    for r in _rows("levels.csv"):
+        (l1 if r["level"] == "1" else l2).add(key(r["name"]))
+    return frozenset(l1), frozenset(l2)
+
+
+@lru_cache(maxsize=None)
+def column_roles() -> dict[str, str]:
+    return {key(r["header"]): r["role"] for r in _rows("columns.csv")}
+
+
+@lru_cache(maxsize=None)
+def budget_roles() -> dict[str, str]:
+    return {key(r["header"]): r["role"] for r in _rows("budget.csv")}
+
+
+@lru_cache(maxsize=None)
+def field_keys() -> dict[str, tuple[str, int]]:
+    return {key(r["key"]): (r["field"], int(r["priority"])) for r in _rows("fields.csv")}
+
+
+@lru_cache(maxsize=None)
+def field_key_pattern() -> re.Pattern:
+    keys = sorted((k for k in field_keys()), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+@lru_cache(maxsize=None)
+def goal_kinds() -> dict[str, str]:
+    return {key(r["key"]): r["kind"] for r in _rows("goals.csv")}
+
+
+@lru_cache(maxsize=None)
+def goal_key_pattern() -> re.Pattern:
+    keys = sorted(goal_kinds(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+def level_of(text: str) -> set[int]:
+    """Which indicator levels a label can be: {1}, {2}, {1, 2} or set()."""
+    k = key_no_notes(text)
+    if not k:
+        return set()
+    l1, l2 = level_names()
+    out = set()
+    if k in l1:
+        out.add(1)
+    if k in l2:
+        out.add(2)
+    return out
+
+
+def looks_like_level_label(text: str) -> bool:
+    """A level name outside the vocabulary still reads like one: short and ending in 指标."""
+    k = key_no_notes(text)
+    return bool(k) and len(k) <= 16 and k.endswith("指标") and not re.search(r"\d", k)
