@@ -271,9 +271,8 @@ def _table_blocks(table) -> list[Block]:
                 sink.text(ch.tail)
         sink.end_line()
         return blocks + sink.blocks
-    if head_rows:
-        grid_rows = drop_repeated_rows(grid_rows, head_rows,
-                                       lambda row: tuple((i, cs, "".join(t.split())) for i, (t, _, cs) in enumerate(row)))
+    grid_rows = drop_repeated_rows(grid_rows, head_rows,
+                                   lambda row: tuple((i, cs, "".join(t.split())) for i, (t, _, cs) in enumerate(row)))
     table_obj = build_table(layout_html_rows(grid_rows))
     if table_obj is not None:
         blocks.append(table_obj)

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import Optional
 
-from jixiao.extract.office_errors import is_encrypted_ooxml, is_ole
+from jixiao.extract.office_errors import encrypted_message, is_encrypted_ooxml, is_ole
 from jixiao.model import Document, ReadError
 
 DEFAULT_TIMEOUT = 120.0
@@ -31,8 +31,8 @@ SHEET_FAMILY = {"et", "ods", "xls"}
 # the extension the input copy gets, so LibreOffice picks the right import filter
 INPUT_SUFFIX = {"doc": ".doc", "wps": ".doc", "rtf": ".rtf", "odt": ".odt", "et": ".xls", "ods": ".ods",
                 "xls": ".xls"}
-NAMES = {"doc": "Word (.doc)", "wps": "WPS", "rtf": "RTF", "odt": "OpenDocument text", "et": "ET",
-         "ods": "OpenDocument spreadsheet", "xls": "XLS"}
+NAMES = {"doc": "Word (.doc) file", "wps": "WPS file", "rtf": "RTF file", "odt": "OpenDocument text file",
+         "et": "ET file", "ods": "OpenDocument spreadsheet", "xls": "XLS file"}
 
 _profiles: dict[tuple[int, int], Path] = {}
 _profiles_lock = threading.Lock()
@@ -44,15 +44,32 @@ def read(path: Path, options=None) -> Document:
     fmt = sniff_format(path)
     if fmt not in WORD_FAMILY | SHEET_FAMILY:
         fmt = path.suffix.lower().lstrip(".")
+    if fmt in ("doc", "wps", "xls", "et") and is_ole(path):
+        from jixiao.extract.office_cfb import ole_kind
+
+        kind = ole_kind(path)
+        if kind == "xls" and fmt in ("doc", "wps"):  # an Excel file with a Word name
+            from jixiao.extract import xls
+
+            return xls.read(path, options)
+        if kind == "doc" and fmt in ("xls", "et"):
+            fmt = "doc"
+    if fmt in ("doc", "wps"):
+        return convert_or_parse_doc(path, options, method=fmt)
     family = "sheet" if fmt in SHEET_FAMILY else "word"
-    if fmt in ("doc", "wps") and is_ole(path):
+    return convert_and_read(path, options, family=family, method=fmt if fmt in WORD_FAMILY | SHEET_FAMILY else family)
+
+
+def convert_or_parse_doc(path: Path, options, method: str = "doc") -> Document:
+    """A Word 97-2003 binary read directly; anything that reader does not handle via LibreOffice."""
+    if is_ole(path):
         from jixiao.extract.office_doc import DocUnsupported, read_doc_bytes
 
         try:
-            return read_doc_bytes(path.read_bytes(), method=fmt)
+            return read_doc_bytes(path.read_bytes(), method=method)
         except DocUnsupported:
             pass  # Word 6/95, damaged structures …: LibreOffice may still read it
-    return convert_and_read(path, options, family=family, method=fmt if fmt in WORD_FAMILY | SHEET_FAMILY else family)
+    return convert_and_read(path, options, family="word", method=method)
 
 
 def find_soffice() -> Optional[str]:
@@ -72,9 +89,9 @@ def convert_and_read(path: Path, options, family: str, method: str) -> Document:
     from jixiao.extract.docx import read_docx_file
     from jixiao.extract.xlsx import read_xlsx_file
 
-    name = NAMES.get(method, method.upper())
+    name = NAMES.get(method, f"{method.upper()} file")
     if is_encrypted_ooxml(path):
-        raise ReadError(f"the {name} file is password-protected; save an unprotected copy to read it")
+        raise ReadError(encrypted_message(path))
     target = "xlsx" if family == "sheet" else "docx"
     timeout = getattr(options, "timeout", None) or DEFAULT_TIMEOUT
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as tmp:
@@ -88,7 +105,7 @@ def convert(path: Path, workdir: Path, target: str, suffix: str, timeout: float,
     """Run LibreOffice to convert ``path`` into ``workdir``; returns the converted file."""
     soffice = find_soffice()
     if soffice is None:
-        kind = name or path.suffix.lstrip(".").upper()
+        kind = (name or path.suffix.lstrip(".").upper() or "such").removesuffix(" file")
         raise ReadError(f"LibreOffice (soffice) is needed to read {kind} files and was not found; install LibreOffice")
     src = workdir / f"input{suffix}"
     try:

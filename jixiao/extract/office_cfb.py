@@ -110,3 +110,23 @@ class CompoundFile:
 
     def has_stream(self, name: str) -> bool:
         return any(kind == 2 and ename.lower() == name.lower() for ename, kind, _, _ in self.entries)
+
+
+def ole_kind(path) -> str | None:
+    """What an OLE file holds, by its stream names: 'doc', 'xls', 'encrypted' (an encrypted
+    DOCX/XLSX), 'ppt', or None when it is not a readable compound file."""
+    try:
+        with open(path, "rb") as f:
+            cfb = CompoundFile(f.read())
+    except (OSError, CFBError, ValueError, IndexError, Exception):
+        return None
+    names = {n.lower() for n in cfb.names()}
+    if "encryptedpackage" in names:
+        return "encrypted"
+    if "worddocument" in names:
+        return "doc"
+    if "workbook" in names or "book" in names:
+        return "xls"
+    if "powerpoint document" in names:
+        return "ppt"
+    return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from jixiao.extract.office_cfb import CFBError, CompoundFile
-from jixiao.extract.office_grid import PlacedCell, build_table
+from jixiao.extract.office_grid import PlacedCell, build_table, drop_repeated_rows
 from jixiao.model import Block, Document, ReadError, TextLine
 
 CELL_MARK = "\x07"
@@ -33,6 +33,7 @@ class _ParaProps:
     centers: Optional[list[int]] = None  # cell boundaries (twips) from sprmTDefTable
     tcs: list[int] = field(default_factory=list)  # TC80 tcgrf flags per cell
     vmerge: dict[int, int] = field(default_factory=dict)  # cell -> vertMerge from sprmTVertMerge
+    header: bool = False  # sprmTTableHeader: a header row repeated on each page
 
 
 def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
@@ -174,6 +175,8 @@ def _props_from_grpprl(grpprl: bytes, data_stream: bytes, depth: int = 0) -> _Pa
                 tc_off = 1 + 2 * (n + 1)
                 props.tcs = [struct.unpack_from("<H", op, tc_off + 20 * i)[0]
                              for i in range(n) if tc_off + 20 * i + 2 <= len(op)]
+        elif sprm == 0x3404 and op:
+            props.header = op[0] != 0
         elif sprm == 0xD62B and len(op) >= 2:  # sprmTVertMerge: itc, vertMerge
             props.vmerge[op[0]] = op[1]
         elif sprm == 0x6646 and len(op) >= 4 and data_stream and depth == 0:  # sprmPHugePapx
@@ -187,6 +190,7 @@ def _props_from_grpprl(grpprl: bytes, data_stream: bytes, depth: int = 0) -> _Pa
                 props.centers = props.centers or huge.centers
                 props.tcs = props.tcs or huge.tcs
                 props.vmerge.update(huge.vmerge)
+                props.header = props.header or huge.header
     return props
 
 
@@ -345,6 +349,10 @@ def _build(text: str, pieces, papx: _PapxIndex, method: str) -> Document:
 
 
 def _rows_to_table(rows: list[_Row]):
+    header_rows = 0
+    while header_rows < len(rows) and rows[header_rows].props.header:
+        header_rows += 1
+    rows = drop_repeated_rows(rows, header_rows, _row_signature)
     # the grid's columns: every distinct cell boundary of every row
     bounds: set[int] = set()
     for row in rows:
@@ -358,10 +366,10 @@ def _rows_to_table(rows: list[_Row]):
         return min(i, max(len(grid) - 1, 0))
 
     placed: list[PlacedCell] = []
-    above: dict[int, PlacedCell] = {}
+    above: dict[int, tuple[PlacedCell, bool]] = {}  # col -> (cell covering it in the row above, vmerged)
     for r, row in enumerate(rows):
         centers = row.props.centers
-        current: dict[int, PlacedCell] = {}
+        current: dict[int, tuple[PlacedCell, bool]] = {}
         last: Optional[PlacedCell] = None
         for i, text in enumerate(row.cells):
             if centers and i + 1 < len(centers) and grid:
@@ -380,9 +388,10 @@ def _rows_to_table(rows: list[_Row]):
                 if text and text not in last.text:
                     last.text = f"{last.text}\n{text}" if last.text else text
                 for k in range(c0, c0 + span):
-                    current[k] = last
+                    current[k] = (last, vert != 0)
                 continue
-            prev = above.get(c0)
+            prev_entry = above.get(c0)
+            prev = prev_entry[0] if prev_entry and prev_entry[1] else None
             if vert == 1 and prev is not None and prev.col == c0:
                 prev.rowspan = r - prev.row + 1
                 if text and text not in prev.text:
@@ -392,10 +401,15 @@ def _rows_to_table(rows: list[_Row]):
                 cell = PlacedCell(text=text, row=r, col=c0, rowspan=1, colspan=span)
                 placed.append(cell)
             for k in range(c0, c0 + span):
-                current[k] = cell
+                current[k] = (cell, vert != 0)
             last = cell
-        above = {k: v for k, v in current.items()}
+        above = current
     return build_table(placed)
+
+
+def _row_signature(row: _Row) -> tuple:
+    centers = row.props.centers or []
+    return tuple((centers[i] if i < len(centers) else i, 0, "".join(t.split())) for i, t in enumerate(row.cells))
 
 
 def _merge_close(values: list[int], tolerance: int) -> list[int]:

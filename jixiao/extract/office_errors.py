@@ -28,10 +28,15 @@ def is_encrypted_ooxml(path: Path) -> bool:
     return _ENCRYPTED_STREAM in data
 
 
+def encrypted_message(path: Path) -> str:
+    kind = path.suffix.lstrip(".").upper() or "Office"
+    return f"the {kind} file is password-protected (encrypted); save an unprotected copy to read it"
+
+
 def open_ooxml_zip(path: Path, kind: str, main_part: str) -> zipfile.ZipFile:
     """Open a DOCX/XLSX package or raise ReadError saying in one sentence what is wrong with it."""
     if is_encrypted_ooxml(path):
-        raise ReadError(f"the {kind} file is password-protected; save an unprotected copy to read it")
+        raise ReadError(encrypted_message(path))
     try:
         z = zipfile.ZipFile(path)
     except zipfile.BadZipFile:

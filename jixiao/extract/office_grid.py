@@ -85,10 +85,18 @@ def row_signature(cells: list[PlacedCell]) -> tuple:
 
 
 def drop_repeated_rows(rows: list[list], header_rows: int, signature) -> list[list]:
-    """Drop rows after the first ``header_rows`` rows that repeat one of those header rows
-    (a header row repeated on each page). ``signature(row)`` gives a comparable key of a row."""
-    if header_rows <= 0:
+    """Drop rows after the header that repeat a header row (a header row repeated on each page, or
+    pasted again where a table was split). ``header_rows`` is the number of rows marked as header;
+    with none marked, the first row counts as the header when it has at least two different
+    non-empty cells (a label row, never a data row in these forms). ``signature(row)`` gives a
+    comparable key of a row: a tuple of (column, width, text) triples."""
+    if not rows:
         return rows
+    if header_rows <= 0:
+        texts = {text for _, _, text in signature(rows[0]) if text}
+        if len(texts) < 2:
+            return rows
+        header_rows = 1
     heads = {signature(r) for r in rows[:header_rows]}
     heads = {h for h in heads if any(text for _, _, text in h)}
     kept = rows[:header_rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.extract.office_errors import is_encrypted_ooxml, is_ole
+from jixiao.extract.office_errors import encrypted_message, is_encrypted_ooxml, is_ole
 from jixiao.extract.office_grid import PlacedCell, build_table
 from jixiao.extract.office_numfmt import format_value, serial_to_datetime
 from jixiao.model import Document, ReadError
@@ -19,7 +19,14 @@ def read(path: Path, options=None) -> Document:
     import xlrd
 
     if is_encrypted_ooxml(path):
-        raise ReadError("the Excel file is password-protected; save an unprotected copy to read it")
+        raise ReadError(encrypted_message(path))
+    if is_ole(path):
+        from jixiao.extract.office_cfb import ole_kind
+
+        if ole_kind(path) == "doc":  # a Word file with an Excel name
+            from jixiao.extract import legacy
+
+            return legacy.convert_or_parse_doc(path, options)
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
                                   logfile=_NullLog(), ignore_workbook_corruption=True)

@@ -1,0 +1,134 @@
+"""Legacy formats: the Word 97-2003 binary reader, and LibreOffice conversions (DOC, RTF, ODS …)."""
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from jixiao.extract import ReadOptions, legacy, read_document
+from jixiao.extract.docx import read as read_docx
+from jixiao.extract.office_doc import read_doc_bytes
+from jixiao.model import ReadError
+from office_helpers import SAMPLES, assert_no_overlap, missing_indicators
+
+DOC = SAMPLES / "doc" / "doc_department_target.doc"
+DOCX = SAMPLES / "docx" / "docx_department_target.docx"
+XLS = SAMPLES / "xls" / "xls_forms.xls"
+XLSX = SAMPLES / "xlsx" / "xlsx_forms.xlsx"
+
+
+def test_doc_binary_reader_gives_the_docx_grid():
+    doc = read_document(DOC)
+    assert doc.method == "doc"
+    assert missing_indicators(doc, DOC.name) == []
+    from_docx = read_docx(DOCX)
+    assert [t.text_rows() for t in doc.tables()] == [t.text_rows() for t in from_docx.tables()]
+    assert [b.text for b in doc.blocks if not hasattr(b, "cells")] == \
+        [b.text for b in from_docx.blocks if not hasattr(b, "cells")]
+    for table in doc.tables():
+        assert_no_overlap(table)
+
+
+def test_doc_merges_are_spans():
+    doc = read_doc_bytes(DOC.read_bytes())
+    [task] = [c for t in doc.tables() for c in t.cells if c.text == "年度主要任务"]
+    assert (task.rowspan, task.colspan) == (5, 1)
+    [amount] = [c for t in doc.tables() for c in t.cells if c.text == "预算金额（万元）"]
+    assert (amount.rowspan, amount.colspan) == (1, 3)
+
+
+def test_ole_files_with_the_wrong_extension_are_routed_by_content(tmp_path: Path):
+    doc_as_xls = tmp_path / "form.xls"
+    shutil.copyfile(DOC, doc_as_xls)
+    assert read_document(doc_as_xls).method == "doc"
+    xls_as_doc = tmp_path / "form.doc"
+    shutil.copyfile(XLS, xls_as_doc)
+    assert read_document(xls_as_doc).method == "xls"
+
+
+def _with_fib_flag(data: bytes, flag: int) -> bytes:
+    """The same .doc with a FIB flag set (the WordDocument stream starts on a sector boundary)."""
+    out = bytearray(data)
+    for off in range(512, len(out), 512):
+        if out[off:off + 2] == b"\xec\xa5" and struct.unpack_from("<H", out, off + 2)[0] >= 0xC1:
+            flags = struct.unpack_from("<H", out, off + 0x0A)[0]
+            struct.pack_into("<H", out, off + 0x0A, flags | flag)
+            return bytes(out)
+    raise AssertionError("no FIB found")
+
+
+def test_password_protected_doc_is_a_clear_error():
+    with pytest.raises(ReadError, match="password-protected"):
+        read_doc_bytes(_with_fib_flag(DOC.read_bytes(), 0x0100))
+
+
+def test_missing_soffice_is_a_read_error_not_a_crash(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    path = tmp_path / "form.rtf"
+    path.write_text(r"{\rtf1\ansi 2024}", encoding="ascii")
+    with pytest.raises(ReadError) as err:
+        read_document(path)
+    assert str(err.value).startswith("LibreOffice (soffice) is needed to read RTF files and was not found")
+
+
+def _soffice(source: Path, target: str, outdir: Path) -> Path:
+    profile = Path(tempfile.mkdtemp(prefix="jixiao-test-lo-"))
+    try:
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+                        "--outdir", str(outdir), str(source)], check=True, capture_output=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return outdir / f"{source.stem}.{target.split(':')[0]}"
+
+
+@pytest.mark.soffice
+def test_doc_through_libreoffice():
+    # LibreOffice 7.x flattens a table that follows another one in this .doc into a paragraph,
+    # which is why the binary reader comes first; the conversion path must still work
+    converted = legacy.convert_and_read(DOC, ReadOptions(), family="word", method="doc")
+    assert converted.method == "doc"
+    direct = read_doc_bytes(DOC.read_bytes())
+    assert list(converted.tables())[0].text_rows() == list(direct.tables())[0].text_rows()
+    assert [b.text for b in converted.blocks if not hasattr(b, "cells")][:3] == \
+        ["部门（单位）整体支出绩效目标表", "（2024年度）", "单位：万元"]
+
+
+@pytest.mark.soffice
+def test_rtf_and_odt_are_converted(tmp_path: Path):
+    projects = SAMPLES / "docx" / "docx_projects.docx"
+    for ext in ("rtf", "odt"):
+        path = _soffice(projects, ext, tmp_path)
+        doc = read_document(path)
+        assert doc.method == ext
+        assert missing_indicators(doc, projects.name) == []
+
+
+@pytest.mark.soffice
+def test_ods_and_et_are_converted(tmp_path: Path):
+    ods = _soffice(XLSX, "ods", tmp_path)
+    doc = read_document(ods)
+    assert doc.method == "ods"
+    assert missing_indicators(doc, XLSX.name) == []
+    et = tmp_path / "forms.et"  # a Kingsoft ET spreadsheet is an Excel 97 binary
+    shutil.copyfile(XLS, et)
+    assert read_document(et).method in ("et", "xls")
+
+
+@pytest.mark.soffice
+def test_parallel_conversions_do_not_collide():
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        docs = list(pool.map(lambda _: legacy.convert_and_read(DOC, ReadOptions(), family="word", method="doc"),
+                             range(2)))
+    first, second = ([t.text_rows() for t in d.tables()] for d in docs)
+    assert first == second and len(first) >= 2
+
+
+@pytest.mark.soffice
+def test_conversion_past_the_timeout_is_stopped():
+    with pytest.raises(ReadError, match="took longer than"):
+        legacy.convert_and_read(DOC, ReadOptions(timeout=0.05), family="word", method="doc")
