@@ -1,0 +1,118 @@
+"""The Dask engine: the same per-file work (``process_file``) on a Dask distributed cluster.
+
+Part of the batch runner, an alternative to :mod:`jixiao.batch.pool` behind the same interface: tasks
+in, ``(task, FileResult)`` out as files finish. ``--scheduler ADDRESS`` connects to a running cluster
+(its workers must see the input paths, e.g. on a shared file system); without one a LocalCluster of
+``--workers`` single-threaded processes is started for the run. Results come back to this process,
+which stores them (workers need no access to OUTDIR). At most a few tasks per worker thread are in
+flight, so memory on both sides stays bounded however many files there are.
+
+A worker that dies on a file is retried by Dask on another worker and, after Dask's
+``allowed-failures``, the file is reported ``failed``. ``--timeout`` is enforced here, on the client:
+the file is reported ``failed`` and its task released, but Dask cannot interrupt a running task, so a
+truly hung file keeps its worker thread busy (use the local engine for hostile inputs).
+Dask is an optional extra: ``pip install 'jixiao[dask]'``.
+"""
+from __future__ import annotations
+
+import time
+from typing import Iterable, Iterator, Optional
+
+from jixiao.batch.pool import Task
+from jixiao.batch.worker import failed_result
+from jixiao.extract import ReadOptions
+from jixiao.pipeline import FileResult, process_file
+
+
+class DaskMissing(RuntimeError):
+    """Dask distributed is not installed."""
+
+
+def _process(path: str, source: str, options: ReadOptions, debug: bool) -> FileResult:
+    from pathlib import Path
+
+    return process_file(Path(path), source, options, debug=debug)
+
+
+def connect(scheduler: Optional[str], workers: int):
+    """A (client, cluster-or-None) pair; the cluster is ours to close."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskMissing("--engine dask needs Dask distributed, which is not installed: "
+                          "pip install 'jixiao[dask]'") from None
+    if scheduler:
+        return Client(scheduler, timeout="30s"), None
+    cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: bool,
+             timeout: Optional[float] = None, scheduler: Optional[str] = None,
+             client=None) -> Iterator[tuple[Task, FileResult]]:
+    """Run every task on Dask; yield (task, result) as files finish. Never raises for a file."""
+    own_client = client is None
+    cluster = None
+    if own_client:
+        client, cluster = connect(scheduler, workers)
+    try:
+        threads = sum(client.nthreads().values()) or max(1, workers)
+        window = max(2, 2 * threads)
+        pending: dict = {}  # future -> (task, submitted at)
+        task_iter = iter(tasks)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                task = next(task_iter, None)
+                if task is None:
+                    exhausted = True
+                    break
+                future = client.submit(_process, str(task.path), task.source, options, debug,
+                                       key=f"jixiao-{task.index}-{task.key or task.source}", pure=False)
+                pending[future] = (task, time.monotonic())
+            if not pending:
+                break
+            wait_for = None
+            if timeout:
+                wait_for = max(0.05, min(t0 for _, t0 in pending.values()) + timeout - time.monotonic())
+            done, _ = _wait_some(list(pending), wait_for)
+            now = time.monotonic()
+            for future in list(done):
+                task, t0 = pending.pop(future)
+                yield task, _outcome(task, future, now - t0)
+            if timeout:
+                for future, (task, t0) in list(pending.items()):
+                    if now - t0 >= timeout:
+                        pending.pop(future)
+                        future.release()
+                        error = (f"stopped after the {timeout:g} s per-file time limit (--timeout); "
+                                 "the file may be very large or malformed")
+                        yield task, failed_result(task.path, task.source, error, task.sha256, now - t0)
+    finally:
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _wait_some(futures, seconds: Optional[float]):
+    from distributed import wait
+
+    try:
+        return wait(futures, timeout=seconds, return_when="FIRST_COMPLETED")
+    except TimeoutError:
+        return set(), set(futures)
+
+
+def _outcome(task: Task, future, seconds: float) -> FileResult:
+    try:
+        return future.result()
+    except Exception as e:
+        name = type(e).__name__
+        if name == "KilledWorker":
+            error = "the Dask workers running this file kept dying (crash or out of memory)"
+        else:
+            first = str(e).splitlines()[0] if str(e) else ""
+            error = f"the Dask task failed ({name}: {first})"[:500]
+        return failed_result(task.path, task.source, error, task.sha256, seconds)

@@ -1,0 +1,208 @@
+"""The local engine's supervisor: N worker processes, one task each at a time, crashes and hangs contained.
+
+Part of the batch runner, between the task list (:mod:`jixiao.batch.run`) and the worker processes
+(:mod:`jixiao.batch.worker`). Each worker has its own pipe and works on one file at a time, so when a
+worker dies or overruns ``--timeout`` the supervisor knows the file, reports it ``failed`` with a
+one-line reason, kills what is left of the worker and starts a fresh one; the rest of the batch goes on.
+(``concurrent.futures.ProcessPoolExecutor`` cannot do this: one dead worker breaks the whole pool.)
+
+On Linux workers come from a ``forkserver`` that has already imported the pipeline (pandas, the
+readers, the parsers), so starting or replacing a worker costs milliseconds, and no worker inherits
+the parent's threads (the progress bar's) or state. Elsewhere the portable ``spawn`` start is used.
+Results are yielded in completion order; the caller puts them back in input order.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from jixiao.batch.worker import WorkerConfig, failed_result, worker_main
+from jixiao.pipeline import FileResult
+
+# imported once in the forkserver, shared copy-on-write by every worker forked from it
+PRELOAD = ["jixiao.batch.worker", "jixiao.dataset.rows", "jixiao.parsers", "jixiao.extract.sniff",
+           "jixiao.extract.text", "jixiao.extract.docx", "jixiao.extract.xlsx", "jixiao.extract.html",
+           "jixiao.extract.pdf"]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process: its position in the input order, where it is, and its cache key."""
+
+    index: int
+    path: Path
+    source: str
+    key: Optional[str] = None
+    sha256: Optional[str] = None
+
+
+@dataclass
+class _Slot:
+    process: multiprocessing.process.BaseProcess
+    conn: object
+    task: Optional[Task] = None
+    started: float = 0.0
+
+
+@dataclass
+class _Feed:
+    tasks: Iterator[Task]
+    exhausted: bool = False
+    buffered: list = field(default_factory=list)
+
+    def next(self) -> Optional[Task]:
+        if self.buffered:
+            return self.buffered.pop()
+        if self.exhausted:
+            return None
+        task = next(self.tasks, None)
+        if task is None:
+            self.exhausted = True
+        return task
+
+    def push_back(self, task: Task) -> None:
+        self.buffered.append(task)
+
+
+def mp_context():
+    """``forkserver`` (with the pipeline preloaded) on Linux, ``spawn`` elsewhere."""
+    if sys.platform.startswith("linux"):
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
+                   timeout: Optional[float] = None) -> Iterator[tuple[Task, FileResult]]:
+    """Run every task in a worker process; yield (task, result) as files finish. Never raises for a file."""
+    ctx = mp_context()
+    feed = _Feed(iter(tasks))
+    slots: list[_Slot] = []
+    workers = max(1, int(workers))
+
+    def start() -> _Slot:
+        parent_conn, child_conn = ctx.Pipe(duplex=True)
+        process = ctx.Process(target=worker_main, args=(child_conn, config), daemon=True,
+                              name="jixiao-worker")
+        process.start()
+        child_conn.close()
+        return _Slot(process=process, conn=parent_conn)
+
+    def give(slot: _Slot) -> bool:
+        task = feed.next()
+        if task is None:
+            return False
+        try:
+            slot.conn.send((task.index, str(task.path), task.source))
+        except (BrokenPipeError, OSError):  # the idle worker died; the task goes to its successor
+            feed.push_back(task)
+            _replace(slot)
+            return give(slot)
+        slot.task, slot.started = task, time.monotonic()
+        return True
+
+    def _replace(slot: _Slot) -> None:
+        _stop(slot, kill=True)
+        fresh = start()
+        slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
+
+    try:
+        while True:
+            for slot in slots:
+                if slot.task is None:
+                    give(slot)
+            while len(slots) < workers and not feed.exhausted:
+                task = feed.next()
+                if task is None:
+                    break
+                feed.push_back(task)
+                slot = start()
+                slots.append(slot)
+                give(slot)
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                if feed.exhausted and not feed.buffered:
+                    break
+                continue
+            wait_for = None
+            if timeout:
+                wait_for = max(0.0, min(s.started + timeout for s in busy) - time.monotonic())
+            ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=wait_for))
+            now = time.monotonic()
+            for slot in busy:
+                task = slot.task
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    message = _receive(slot)
+                    if message is not None:
+                        slot.task = None
+                        yield task, _result_of(task, message, now - slot.started)
+                        continue
+                    slot.process.join(1)  # the pipe closed or the process ended: the worker is gone
+                    error = _death_reason(slot.process.exitcode)
+                    _replace(slot)
+                    yield task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
+                    continue
+                if timeout and now - slot.started >= timeout:
+                    _replace(slot)
+                    error = (f"stopped after the {timeout:g} s per-file time limit (--timeout); "
+                             "the file may be very large or malformed")
+                    yield task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
+    finally:
+        for slot in slots:
+            _stop(slot, kill=slot.task is not None)
+
+
+def _receive(slot: _Slot):
+    try:
+        if slot.conn.poll():
+            return slot.conn.recv()
+    except (EOFError, OSError):
+        return None
+    except Exception:  # an unpicklable or torn message: treat like a dead worker
+        return None
+    return None
+
+
+def _result_of(task: Task, message, seconds: float) -> FileResult:
+    kind, _index, payload = message
+    if kind == "done":
+        return payload
+    return failed_result(task.path, task.source, str(payload), task.sha256, seconds)
+
+
+def _death_reason(exitcode: Optional[int]) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if name == "SIGKILL":
+            return "the worker process was killed (SIGKILL) while reading this file, probably for using too much memory"
+        return f"the worker process crashed ({name}) while reading this file"
+    return f"the worker process exited unexpectedly (exit code {exitcode}) while reading this file"
+
+
+def _stop(slot: _Slot, kill: bool) -> None:
+    process = slot.process
+    try:
+        if not kill and process.is_alive():
+            try:
+                slot.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+            process.join(2)
+        if process.is_alive():
+            process.kill()
+            process.join(2)
+    finally:
+        try:
+            slot.conn.close()
+        except OSError:
+            pass
