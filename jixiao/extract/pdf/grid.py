@@ -19,6 +19,7 @@ JOIN = 3.0  # collinear pieces with gaps up to this are one line
 TOUCH = 3.0  # a horizontal and a vertical line this close touch
 COVER = 0.6  # a boundary exists where ruling covers this share of it
 MIN_CELL = 2.0  # rows/columns thinner than this are double rules, not cells
+SLIVER = 6.0  # a row/column thinner than this holds no text: its weaker boundary is dropped
 
 
 @dataclass
@@ -133,6 +134,25 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
+def _drop_slivers(bounds: list[float], lines: list[Line], start: float, end: float) -> list[float]:
+    """Remove inner boundaries that cut a sliver no text fits in, keeping the better-ruled one.
+
+    A merged cell split by a page break can end a few points away from the row boundaries of the
+    other columns (LibreOffice does this); that stray rule would split a whole row in two.
+    """
+    bounds = list(bounds)
+    i = 1
+    while i < len(bounds):
+        if bounds[i] - bounds[i - 1] < SLIVER and len(bounds) > 2:
+            a, b = i - 1, i
+            weaker = min((a, b), key=lambda k: (k not in (0, len(bounds) - 1), _coverage(lines, bounds[k], start, end)))
+            del bounds[weaker]
+            i = max(1, i - 1)
+            continue
+        i += 1
+    return bounds
+
+
 def _coverage(lines: list[Line], pos: float, start: float, end: float) -> float:
     span = end - start
     if span <= 0:
@@ -158,6 +178,8 @@ def _grid(hs: list[Line], vs: list[Line]) -> GridLayout | None:
         ys.insert(0, top)
     if bottom > ys[-1] + 3 * MIN_CELL:
         ys.append(bottom)
+    ys = _drop_slivers(ys, hs, xs[0], xs[-1])
+    xs = _drop_slivers(xs, vs, ys[0], ys[-1])
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_rows < 1 or n_cols < 1:
         return None
