@@ -16,21 +16,25 @@ from .vocab import PERIODS
 
 _CN = "〇零○一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_YEAR = rf"(?:(?P<y>(?:19|20|21)\d{{2}}|[{_CN}]{{4}})年?度?|(?P<yw>{'|'.join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == 'year'), key=len, reverse=True))}))"
+_YEAR = rf"(?:(?<![\d{_CN}])(?P<y>(?:19|20|21)\d{{2}}|[{_CN}]{{4}})年度?|(?P<yw>{'|'.join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == 'year'), key=len, reverse=True))}))"
 _PERIOD = "|".join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == "period"), key=len, reverse=True))
 
 # 2023-12-31, 2023.10.31, 2023/6/30
-_ISO = re.compile(r"(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})日?")
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)日?")
 # 2023年6月30日, 2022年12月底, 次年3月
 _YMD = re.compile(rf"(?:{_YEAR})(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?", re.I)
 # 2023-12, 2023.10 (month end)
-_YM = re.compile(r"(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?![\d.])")
+_YM = re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?![\d.])")
 # 2024年底, 2023年第三季度, 2024年, 次年
 _YEAR_PERIOD = re.compile(rf"(?:{_YEAR})(?P<p>{_PERIOD}|底|末)?", re.I)
 # year-less: 12月31日, 6月底, 10月前
 _MONTH = re.compile(rf"(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?(?P<before>前|之前|以前)?")
-_PERIOD_ONLY = re.compile(rf"(?<![\d{_CN}个])(?P<p>{_PERIOD})", re.I)
+# without a year, a period written with a digit (1季度, Q1) could be a quantity: only 第1季度 counts
+_PERIOD_WORDS = "|".join(sorted((re.escape(w) for w, p in PERIODS.items()
+                                 if p.kind == "period" and not w[0].isascii()), key=len, reverse=True))
+_PERIOD_ONLY = re.compile(rf"(?<![\d{_CN}个学\-~～〜—至到.])(?P<p>{_PERIOD_WORDS}|第[1-4]季度)", re.I)
 _AFTER = re.compile(r"^(?:以后|之后|后|起)")
+_YM_TAIL = re.compile(r"^(?:前|之前|以前|底|末|完成|$)")
 # what may follow a bare year or a period word for it to be a deadline (年底前完成, 2024年前)
 _DEADLINE_TAIL = re.compile(r"^(?:前|之前|以前|内|以内|之内|底|末|完成|完工|竣工|结束|截止|止|以后|之后|后|起"
                             r"|全部|按时|如期|实施|验收|交付|$|[,;。)])")
@@ -98,7 +102,7 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
             day = {"上旬": 10, "中旬": 20}.get(m.group("end") or "", day)
             return _finish(text, m, _iso(y, month, day))
     m = _YM.search(text)
-    if m and 1 <= int(m.group("m")) <= 12:
+    if m and 1 <= int(m.group("m")) <= 12 and _YM_TAIL.match(text[m.end():]):
         return _finish(text, m, _iso(int(m.group("y")), int(m.group("m")), None))
     m = _YEAR_PERIOD.search(text)
     if m and (m.group("y") or m.group("yw")):
@@ -119,6 +123,6 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
             return _finish(text, m, _iso(year, month, day))
     m = _PERIOD_ONLY.search(text)
     if m and _DEADLINE_TAIL.match(text[m.end():]):
-        p = PERIODS[m.group("p").lower()]
+        p = PERIODS[m.group("p").lower().lstrip("第")] if m.group("p")[1:2].isdigit() else PERIODS[m.group("p").lower()]
         return _finish(text, m, _iso(None if year is None else year + p.year_shift, p.month, p.day))
     return None
