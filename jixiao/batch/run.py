@@ -34,13 +34,13 @@ MEMORY_ENV = "JIXIAO_WORKER_MEMORY_MB"  # optional per-worker address-space cap,
 
 def run_extract(args, formats: list[str]) -> int:
     start = time.perf_counter()
-    found = discover([Path(p) for p in args.inputs])
+    outdir = Path(args.out)
+    found = discover([Path(p) for p in args.inputs], exclude=[outdir])
     items = found.items
     options = ReadOptions(ocr=args.ocr, pdf_engine=args.pdf_engine, password=args.password, timeout=args.timeout)
     workers = args.workers or os.cpu_count() or 1
     debug = bool(args.debug)
     quiet = bool(getattr(args, "quiet", False))
-    outdir = Path(args.out)
     memory_mb = getattr(args, "max_memory", None) or _env_int(MEMORY_ENV)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
@@ -50,7 +50,7 @@ def run_extract(args, formats: list[str]) -> int:
         return 2
 
     fingerprint = run_fingerprint(options, debug)
-    keys: list[Optional[str]] = [None] * len(items)
+    keys: list[Optional[str]] = [None] * (len(items) + len(found.unreadable))
     tally = Tally()
     columns = ColumnPlan()
 
@@ -85,6 +85,12 @@ def run_extract(args, formats: list[str]) -> int:
             for task, result in _engine(args, workers, options, debug, memory_mb)(tasks()):
                 store.save(task.key, result)
                 record(task.index, task.key, result)
+        for offset, (folder, source, reason) in enumerate(found.unreadable):
+            key = entry_key("unreadable-folder", source, fingerprint)
+            result = failed_result(folder, source, f"the folder cannot be read ({reason}); its files were not processed")
+            result.documents["format"] = "folder"
+            store.save(key, result)
+            record(len(items) + offset, key, result)
         write_tables((_load(store, key) for key in keys), outdir, formats, columns=columns.columns())
         store.prune(k for k in keys if k)
     except _UsageError as e:
