@@ -34,6 +34,7 @@ _PERIOD_WORDS = "|".join(sorted((re.escape(w) for w, p in PERIODS.items()
                                  if p.kind == "period" and not w[0].isascii()), key=len, reverse=True))
 _PERIOD_ONLY = re.compile(rf"(?<![\d{_CN}个学\-~～〜—至到.])(?P<p>{_PERIOD_WORDS}|第[1-4]季度)", re.I)
 _AFTER = re.compile(r"^(?:以后|之后|后|起)")
+_PERIOD_END = re.compile(r"^(?:前|之前|以前|末|底|结束前?|截止)")
 _YM_TAIL = re.compile(r"^(?:前|之前|以前|底|末|完成|$)")
 # what may follow a bare year or a period word for it to be a deadline (年底前完成, 2024年前)
 _DEADLINE_TAIL = re.compile(r"^(?:前|之前|以前|内|以内|之内|底|末|完成|完工|竣工|结束|截止|止|以后|之后|后|起"
@@ -104,25 +105,32 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
     m = _YM.search(text)
     if m and 1 <= int(m.group("m")) <= 12 and _YM_TAIL.match(text[m.end():]):
         return _finish(text, m, _iso(int(m.group("y")), int(m.group("m")), None))
-    m = _YEAR_PERIOD.search(text)
-    if m and (m.group("y") or m.group("yw")):
-        written, y = _year_of(m, year)
+    for m in _YEAR_PERIOD.finditer(text):
+        if not (m.group("y") or m.group("yw")):
+            continue
+        _, y = _year_of(m, year)
         period = m.group("p")
-        after = text[m.end():]
-        if period in (None, "底", "末"):
-            # a bare year is a deadline only when a deadline word (or nothing) follows
-            if period is None and not _DEADLINE_TAIL.match(after):
-                return None
+        if period in ("底", "末"):
             return _finish(text, m, _iso(y, 12, None))
-        p = PERIODS[period.lower()]
-        return _finish(text, m, _iso(None if y is None else y + p.year_shift, p.month, p.day))
+        if period:
+            p = PERIODS[period.lower()]
+            return _finish(text, m, _iso(None if y is None else y + p.year_shift, p.month, p.day))
+        # a bare written year (2024年, 2024年前完成) is a deadline when a deadline word or
+        # nothing follows; a bare 当年/次年 needs a month or 底 (当年完成 is prose)
+        if m.group("y") and _DEADLINE_TAIL.match(text[m.end():]):
+            return _finish(text, m, _iso(y, 12, None))
     m = _MONTH.search(text)
     if m and (m.group("d") or m.group("end") or m.group("before")):
         month, day = _num(m.group("m")), _num(m.group("d"))
         if month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
             return _finish(text, m, _iso(year, month, day))
     m = _PERIOD_ONLY.search(text)
-    if m and _DEADLINE_TAIL.match(text[m.end():]):
-        p = PERIODS[m.group("p").lower().lstrip("第")] if m.group("p")[1:2].isdigit() else PERIODS[m.group("p").lower()]
-        return _finish(text, m, _iso(None if year is None else year + p.year_shift, p.month, p.day))
+    if m:
+        word = m.group("p").lower()
+        tail = text[m.end():]
+        # without a year, a period is a deadline only with an end marker: 年底, 三季度末, 第三季度前
+        # (年内完成, 上半年完成 stay prose)
+        if word.endswith(("底", "末", "终")) or _PERIOD_END.match(tail):
+            p = PERIODS[word.replace("第", "", 1)] if word[1:2].isdigit() else PERIODS[word]
+            return _finish(text, m, _iso(None if year is None else year + p.year_shift, p.month, p.day))
     return None

@@ -93,6 +93,11 @@ def _skip_including(text: str, i: int) -> int:
 def _post_word(text: str, i: int) -> tuple[str | None, int]:
     i = _skip_including(text, i)
     hit = longest(_POST, text, i, COMPARATOR_MAXLEN["post"])
+    if not hit and text.startswith("(", i):
+        # a post word in brackets: 100%(以上)
+        inner = longest(_POST, text, i + 1, COMPARATOR_MAXLEN["post"])
+        if inner and text.startswith(")", i + 1 + len(inner[0])):
+            return inner[1].comparator, i + 2 + len(inner[0])
     if not hit:
         return None, i
     token, comp = hit
@@ -132,6 +137,9 @@ def _quantities(text: str, limit: int = 3) -> list[Quantity]:
             if value is None:
                 pos = end
                 continue
+            if text[start - 1:start] == "第":
+                pos = end  # an ordinal (第三季度), not a quantity
+                continue
             chinese = True
             unit = read_unit(text, end, allow_unknown=False)
         # a minus sign right after a comparator or at the start: ≥-5%
@@ -157,10 +165,21 @@ def _chinese_ok(text: str, q: Quantity) -> bool:
     return not nxt or not _is_cjk(nxt) or nxt in _RANGE or nxt in _JOIN or nxt in "完的"
 
 
+_SANDWICH = re.compile(r"^(?P<a>[≤<]=?|≦|[≥>]=?|≧)[^\d]{1,8}?(?P<b>[≤<]=?|≦|[≥>]=?|≧)$")
+
+
 def _gap_kind(gap: str) -> str | None:
-    """How two quantities are joined: 'range' (-, ～, 至), 'join' (且, ，, nothing) or None."""
+    """How two quantities are joined: 'range' (-, ～, 至, 90%≤x≤95%), 'reverse' (95%≥x≥90%),
+    'join' (且, ，, nothing) or None."""
     if gap in _RANGE:
         return "range"
+    sandwich = _SANDWICH.match(gap)
+    if sandwich:
+        a, b = sandwich.group("a")[0], sandwich.group("b")[0]
+        if a in "≤<≦" and b in "≤<≦":
+            return "range"
+        if a in "≥>≧" and b in "≥>≧":
+            return "reverse"
     rest = gap
     # drop join words and comparator words; anything else means the two are unrelated
     i = 0
@@ -170,6 +189,10 @@ def _gap_kind(gap: str) -> str | None:
             return None
         i += len(hit[0])
     return "join"
+
+
+def _bare_year(q: Quantity) -> bool:
+    return q.unit.unit in (None, "年") and q.value.is_integer() and 1900 <= q.value <= 2100
 
 
 def _std(value: float | None, factor: Fraction | None) -> float | None:
@@ -219,6 +242,9 @@ def parse(raw: str, year: int | None = None) -> Parsed:
     deadline = find_deadline(text, year)
     numeric_text = deadline[1] if deadline else text
     qs = _quantities(numeric_text)
+    if deadline:
+        # 2023-2025年: the other end of a span of years is no quantity
+        qs = [q for q in qs if not _bare_year(q)]
     if not qs:
         if deadline:
             return Parsed(deadline[0].comparator, deadline=deadline[0].iso)
@@ -231,6 +257,8 @@ def parse(raw: str, year: int | None = None) -> Parsed:
         kind = _gap_kind(gap)
         if kind == "range" and first.post is None:
             return _between(first, second)
+        if kind == "reverse" and first.post is None:
+            return _between(second, first)
         if kind == "join":
             if (_BETWEEN_AFTER.match(numeric_text, second.end)
                     or numeric_text[:first.start].endswith(_BETWEEN_BEFORE)):

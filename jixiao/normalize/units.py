@@ -98,10 +98,15 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
             return UnitRead(None, None, None, False, mark, j)
         canonical, unit, end = base
         read = UnitRead(canonical, Fraction(1), canonical, False, mark, end)
-    # a compound unit: 元/人, 次/年 — no conversion
-    if text[read.end:read.end + 1] == "/":
-        other = _base(text, read.end + 1, allow_unknown)
-        if other:
-            compound = f"{read.unit}/{other[0]}"
-            return UnitRead(compound, Fraction(1), compound, read.known and other[1] is not None, read.mark, other[2])
+    # a compound unit: 元/人, 次/年, 元/人/年 — no conversion
+    parts, end, known = [read.unit], read.end, read.known
+    while text[end:end + 1] == "/":
+        other = _base(text, end + 1, allow_unknown)
+        if not other:
+            break
+        parts.append(other[0])
+        end, known = other[2], known and other[1] is not None
+    if len(parts) > 1:
+        compound = "/".join(parts)
+        return UnitRead(compound, Fraction(1), compound, known, read.mark, end)
     return read
