@@ -34,6 +34,27 @@ def test_doc_binary_reader_gives_the_docx_grid():
         assert_no_overlap(table)
 
 
+def test_doc_text_box_frame_and_nested_table_read_like_the_docx():
+    doc = read_document(SAMPLES / "doc" / "doc_projects.doc")
+    assert missing_indicators(doc, "doc_projects.doc") == []
+    from_docx = read_docx(SAMPLES / "docx" / "docx_projects.docx")
+
+    def shape(d):
+        return [b.text_rows() if hasattr(b, "cells") else b.text for b in d.blocks]
+
+    assert shape(doc) == shape(from_docx)
+    assert shape(doc)[0] == "项目支出绩效目标表"  # the text-box title
+
+
+def test_web_page_saved_with_a_doc_name_is_read_as_html(tmp_path: Path):
+    path = tmp_path / "form.doc"
+    path.write_text("<html><body><p>项目支出绩效目标表</p><table><tr><td>项目名称</td><td>示例</td></tr></table>"
+                    "</body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert [b.text_rows() if hasattr(b, "cells") else b.text for b in doc.blocks] == \
+        ["项目支出绩效目标表", [["项目名称", "示例"]]]
+
+
 def test_doc_merges_are_spans():
     doc = read_doc_bytes(DOC.read_bytes())
     [task] = [c for t in doc.tables() for c in t.cells if c.text == "年度主要任务"]

@@ -42,6 +42,10 @@ def read(path: Path, options=None) -> Document:
     from jixiao.extract.sniff import sniff_format
 
     fmt = sniff_format(path)
+    if not is_ole(path) and _looks_like_web_page(path):  # Word's "web page" saves renamed .doc/.xls
+        from jixiao.extract import html
+
+        return html.read(path, options)
     if fmt not in WORD_FAMILY | SHEET_FAMILY:
         fmt = path.suffix.lower().lstrip(".")
     if fmt in ("doc", "wps", "xls", "et") and is_ole(path):
@@ -58,6 +62,12 @@ def read(path: Path, options=None) -> Document:
         return convert_or_parse_doc(path, options, method=fmt)
     family = "sheet" if fmt in SHEET_FAMILY else "word"
     return convert_and_read(path, options, family=family, method=fmt if fmt in WORD_FAMILY | SHEET_FAMILY else family)
+
+
+def _looks_like_web_page(path: Path) -> bool:
+    with open(path, "rb") as f:
+        head = f.read(4096).lower()
+    return b"mime-version:" in head or b"<html" in head or b"<!doctype html" in head
 
 
 def convert_or_parse_doc(path: Path, options, method: str = "doc") -> Document:

@@ -34,6 +34,8 @@ class _ParaProps:
     tcs: list[int] = field(default_factory=list)  # TC80 tcgrf flags per cell
     vmerge: dict[int, int] = field(default_factory=dict)  # cell -> vertMerge from sprmTVertMerge
     header: bool = False  # sprmTTableHeader: a header row repeated on each page
+    inner_ttp: bool = False
+    inner_cell: bool = False
 
 
 def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
@@ -58,11 +60,30 @@ def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
     data_stream = cfb.stream("Data") if cfb.has_stream("Data") else b""
     try:
         fib = _Fib(word)
-        text, cp_fc = _text_and_fcs(word, table, fib)
+        text, cp_fc = _text_and_fcs(word, table, fib, 0, fib.ccp_text)
         papx = _PapxIndex(word, table, fib, data_stream)
     except (struct.error, IndexError, ValueError) as e:
         raise DocUnsupported(f"damaged structure ({type(e).__name__})") from None
-    return _build(text, cp_fc, papx, method)
+    doc = _build(text, cp_fc, papx, method)
+    doc.blocks[:0] = _textbox_lines(word, table, fib)
+    return doc
+
+
+def _textbox_lines(word: bytes, table: bytes, fib: "_Fib") -> list[TextLine]:
+    """Text of the document's text boxes (titles are sometimes set in one), placed first: their
+    anchors are not resolved."""
+    if fib.ccp_txbx <= 1:
+        return []
+    try:
+        text, _ = _text_and_fcs(word, table, fib, fib.textbox_start, fib.textbox_start + fib.ccp_txbx)
+    except (struct.error, IndexError, ValueError, DocUnsupported):
+        return []
+    lines = []
+    for para in text.replace("\x07", "\r").split("\r"):
+        for line in _clean(para).split("\n"):
+            if line.strip():
+                lines.append(TextLine(text=line.strip()))
+    return lines
 
 
 class _Fib:
@@ -74,6 +95,9 @@ class _Fib:
         lw = struct.unpack_from(f"<{cslw}i", word, pos + 2)
         pos += 2 + cslw * 4
         self.ccp_text = lw[3]
+        # stories after the main text: footnotes, headers, comments, endnotes, then text boxes
+        self.ccp_txbx = max(0, lw[9]) if cslw > 9 else 0
+        self.textbox_start = lw[3] + lw[4] + lw[5] + lw[7] + lw[8] if cslw > 9 else 0
         cb = struct.unpack_from("<H", word, pos)[0]
         self.fclcb = struct.unpack_from(f"<{cb * 2}I", word, pos + 2)
 
@@ -85,8 +109,8 @@ def _decode_compressed(raw: bytes) -> str:
     return raw.decode("cp1252", errors="replace")
 
 
-def _text_and_fcs(word: bytes, table: bytes, fib: _Fib) -> tuple[str, list[tuple[int, int, int, bool]]]:
-    """Main-document text and its pieces as (cp_start, cp_end, fc_start, compressed)."""
+def _text_and_fcs(word: bytes, table: bytes, fib: _Fib, start: int, limit: int) -> tuple[str, list[tuple[int, int, int, bool]]]:
+    """The text of CPs [start, limit) and its pieces as (cp_start, cp_end, fc_start, compressed)."""
     fc_clx, lcb_clx = fib.pair(33)
     clx = table[fc_clx:fc_clx + lcb_clx]
     pos = 0
@@ -100,15 +124,19 @@ def _text_and_fcs(word: bytes, table: bytes, fib: _Fib) -> tuple[str, list[tuple
     n = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
     pieces, parts = [], []
-    limit = fib.ccp_text
     for i in range(n):
         cp0, cp1 = cps[i], cps[i + 1]
         if cp0 >= limit:
             break
-        cp1 = min(cp1, limit)
+        if cp1 <= start:
+            continue
         fc_raw = struct.unpack_from("<I", plc, (n + 1) * 4 + i * 8 + 2)[0]
         compressed = bool(fc_raw & 0x40000000)
         fc = fc_raw & 0x3FFFFFFF
+        if cp0 < start:  # the range starts inside this piece
+            fc += (start - cp0) * (1 if compressed else 2)
+            cp0 = start
+        cp1 = min(cp1, limit)
         count = cp1 - cp0
         if compressed:
             start = fc // 2
@@ -167,7 +195,9 @@ def _props_from_grpprl(grpprl: bytes, data_stream: bytes, depth: int = 0) -> _Pa
             props.itap = struct.unpack_from("<i", op)[0]
             props.in_table = props.in_table or props.itap > 0
         elif sprm == 0x244C and op and op[0]:  # sprmPFInnerTtp: row end of a nested table
-            props.ttp = True
+            props.inner_ttp = True
+        elif sprm == 0x244B and op and op[0]:  # sprmPFInnerTableCell: cell end of a nested table
+            props.inner_cell = True
         elif sprm == 0xD608 and op:
             n = op[0]
             if len(op) >= 1 + 2 * (n + 1):
@@ -191,6 +221,8 @@ def _props_from_grpprl(grpprl: bytes, data_stream: bytes, depth: int = 0) -> _Pa
                 props.tcs = props.tcs or huge.tcs
                 props.vmerge.update(huge.vmerge)
                 props.header = props.header or huge.header
+                props.inner_ttp = props.inner_ttp or huge.inner_ttp
+                props.inner_cell = props.inner_cell or huge.inner_cell
     return props
 
 
@@ -279,24 +311,101 @@ class _Row:
     props: _ParaProps
 
 
-def _build(text: str, pieces, papx: _PapxIndex, method: str) -> Document:
-    doc = Document(method=method)
-    blocks: list[Block] = []
-    rows: list[_Row] = []
-    cell_lines: list[str] = []
-    row_cells: list[str] = []
-    nested_lines: list[str] = []
+class _Builder:
+    """Turns the paragraph stream into blocks: text lines, tables (depth 1) and nested tables (depth
+    2 and deeper, emitted after the table holding them; a one-cell table's content is emitted in place)."""
 
-    def flush_table():
-        nonlocal rows
-        if rows:
-            table = _rows_to_table(rows)
+    def __init__(self, method: str):
+        self.doc = Document(method=method)
+        self.rows: list[_Row] = []
+        self.row_cells: list[str] = []
+        self.cell_lines: list[str] = []
+        self.cell_items: list = []  # TextLines and nested Tables of the current cell, in order
+        self.table_items: list = []  # every cell's items, for unwrapping / nested tables
+        self.n_rows: list[_Row] = []
+        self.n_row_cells: list[str] = []
+        self.n_cell_lines: list[str] = []
+
+    # depth ≥ 2
+    def nested_paragraph(self, para: str, mark: str, props: _ParaProps) -> None:
+        if props.inner_ttp:
+            if self.n_cell_lines:
+                self.end_nested_cell()
+            self.n_rows.append(_Row(cells=self.n_row_cells, props=props))
+            self.n_row_cells = []
+            return
+        line = _clean(para).strip()
+        if line:
+            self.n_cell_lines.append(line)
+        if props.inner_cell or mark == CELL_MARK:
+            self.end_nested_cell()
+
+    def end_nested_cell(self) -> None:
+        self.n_row_cells.append("\n".join(self.n_cell_lines))
+        self.n_cell_lines = []
+
+    def close_nested(self) -> None:
+        if self.n_cell_lines:
+            self.end_nested_cell()
+        if self.n_row_cells:
+            self.n_rows.append(_Row(cells=self.n_row_cells, props=_ParaProps()))
+            self.n_row_cells = []
+        if self.n_rows:
+            table = _rows_to_table(self.n_rows)
             if table is not None:
-                blocks.append(table)
-        rows = []
+                self.cell_items.append(table)
+            self.n_rows = []
 
-    cp = 0
-    n = len(text)
+    # depth 1
+    def table_paragraph(self, para: str, mark: str, props: _ParaProps) -> None:
+        self.close_nested()
+        if props.ttp:
+            if self.cell_lines or self.cell_items:
+                self.end_cell()
+            self.rows.append(_Row(cells=self.row_cells, props=props))
+            self.row_cells = []
+            return
+        line = _clean(para).strip()
+        if line:
+            self.cell_lines.append(line)
+            self.cell_items.append(TextLine(text=line))
+        if mark == CELL_MARK:
+            self.end_cell()
+
+    def end_cell(self) -> None:
+        self.row_cells.append("\n".join(self.cell_lines))
+        self.table_items.append(self.cell_items)
+        self.cell_lines, self.cell_items = [], []
+
+    def flush_table(self) -> None:
+        self.close_nested()
+        if self.row_cells or self.cell_lines or self.cell_items:
+            if self.cell_lines or self.cell_items:
+                self.end_cell()
+            self.rows.append(_Row(cells=self.row_cells, props=_ParaProps()))
+            self.row_cells = []
+        if not self.rows:
+            return
+        if len(self.table_items) == 1:  # a frame around content, not a grid
+            self.doc.blocks.extend(self.table_items[0])
+        else:
+            table = _rows_to_table(self.rows)
+            if table is not None:
+                self.doc.blocks.append(table)
+            self.doc.blocks.extend(item for items in self.table_items for item in items if not isinstance(item, TextLine))
+        self.rows, self.table_items = [], []
+
+    # depth 0
+    def text_paragraph(self, para: str) -> None:
+        self.flush_table()
+        for line in _clean(para).split("\n"):
+            if line.strip():
+                self.doc.blocks.append(TextLine(text=line.strip()))
+
+
+def _build(text: str, pieces, papx: _PapxIndex, method: str) -> Document:
+    builder = _Builder(method)
+    cp, n = 0, len(text)
     while cp < n:
         # one paragraph: up to and including \r or a cell mark
         end = cp
@@ -307,45 +416,16 @@ def _build(text: str, pieces, papx: _PapxIndex, method: str) -> Document:
         para = text[cp:end]
         mark = text[end] if end < n else "\r"
         props = papx.at(_cp_to_fc(pieces, end))
-        if props.in_table and props.itap <= 1:
-            if props.ttp:
-                if cell_lines:
-                    row_cells.append("\n".join(cell_lines))
-                    cell_lines = []
-                rows.append(_Row(cells=row_cells, props=props))
-                row_cells = []
-            else:
-                line = _clean(para).strip()
-                if line:
-                    cell_lines.append(line)
-                if mark == CELL_MARK:
-                    if nested_lines:
-                        cell_lines.extend(nested_lines)
-                        nested_lines = []
-                    row_cells.append("\n".join(cell_lines))
-                    cell_lines = []
-        elif props.in_table and props.itap > 1:
-            # nested table: its text joins the outer cell it sits in
-            if not props.ttp:
-                line = _clean(para).strip()
-                if line:
-                    nested_lines.append(line)
+        depth = props.itap if props.itap else (1 if props.in_table else 0)
+        if depth >= 2:
+            builder.nested_paragraph(para, mark, props)
+        elif depth == 1:
+            builder.table_paragraph(para, mark, props)
         else:
-            if row_cells or cell_lines:
-                row_cells.append("\n".join(cell_lines))
-                rows.append(_Row(cells=row_cells, props=_ParaProps()))
-                row_cells, cell_lines = [], []
-            flush_table()
-            for line in _clean(para).split("\n"):
-                if line.strip():
-                    blocks.append(TextLine(text=line.strip()))
+            builder.text_paragraph(para)
         cp = end + 1
-    if row_cells or cell_lines:
-        row_cells.append("\n".join(cell_lines))
-        rows.append(_Row(cells=row_cells, props=_ParaProps()))
-    flush_table()
-    doc.blocks = blocks
-    return doc
+    builder.flush_table()
+    return builder.doc
 
 
 def _rows_to_table(rows: list[_Row]):

@@ -2,7 +2,9 @@
 
 Part of ``samples/`` (not of the pipeline). ``doc_department_target.doc`` is
 ``docx_department_target.docx`` (see :mod:`samples.generators.docx`: vertical/horizontal merges,
-split indicator table with a repeated header row) saved by LibreOffice as Word 97-2003.
+split indicator table with a repeated header row) saved by LibreOffice as Word 97-2003;
+``doc_projects.doc`` is ``docx_projects.docx`` (title in a text box, a one-cell frame table around
+a form, a table nested in a cell) saved the same way.
 
 Run ``python -m samples.generators.doc`` (needs LibreOffice) to regenerate; outputs are committed.
 """
@@ -30,8 +32,12 @@ def build() -> list[Path]:
         src = Path(tmp) / "doc_department_target.docx"
         docx_samples.department_target_docx(src)
         out = soffice_convert(src, "doc:MS Word 97", DOC_DIR)
+        src2 = Path(tmp) / "doc_projects.docx"
+        docx_samples.projects_docx(src2)
+        out2 = soffice_convert(src2, "doc:MS Word 97", DOC_DIR)
     docx_samples.write_expected(out.name, "doc", [forms.DEPARTMENT_TARGET])
-    return [out]
+    docx_samples.write_expected(out2.name, "doc", [forms.PROJECT_TARGET, forms.PROJECT_SELF_EVAL])
+    return [out, out2]
 
 
 if __name__ == "__main__":
