@@ -29,7 +29,7 @@ _JOIN = COMPARATORS["join"]
 _LOWER = {">=", ">"}
 _UPPER = {"<=", "<"}
 # words allowed between an adjacent-only comparator (约, 超) and its number
-_FILLER = set("为是在达到:")
+_FILLER = set("为是在达到有:")
 # words around two quantities that make them a range: 介于90%和95%之间, 在3至5天之间
 _BETWEEN_AFTER = re.compile(r"(?:之间|区间|范围内|范围之内)")
 _BETWEEN_BEFORE = ("介于", "区间", "范围")
@@ -66,6 +66,7 @@ class Quantity:
 def _pre_comparator(text: str) -> tuple[str | None, bool]:
     """The comparator written last in `text` (the words before a number), with its strength."""
     found = None
+    found_end = -1
     i, n = 0, len(text)
     maxlen = COMPARATOR_MAXLEN["pre"]
     while i < n:
@@ -78,7 +79,10 @@ def _pre_comparator(text: str) -> tuple[str | None, bool]:
         if comp.comparator is None:
             found = None
         elif not comp.adjacent or all(c in _FILLER for c in text[end:]):
-            found = comp
+            # a weak word right after a strong one adds nothing (≥=90%)
+            if not (found is not None and found.strong and not comp.strong and i == found_end):
+                found = comp
+        found_end = end if found is comp else found_end
         i = end
     if found is None:
         return None, False
