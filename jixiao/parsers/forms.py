@@ -19,7 +19,7 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
-from jixiao.parsers.indicators import IndicatorReader, read_header, role_of
+from jixiao.parsers.indicators import IndicatorReader, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of
 from jixiao.records import Form
@@ -45,6 +45,8 @@ def anchor_kind(text: str) -> Optional[str]:
         return None
     if is_form_title(text):
         return "title"
+    if role_of(text) == "level1" or (len(text) > 8 and is_header(tokenize_header(text))):
+        return "header"
     if field_of(text) or split_fields(text):
         f = field_of(text)
         if f is None or f[0] != "year":
@@ -95,6 +97,8 @@ def _header_run(cells: list[RowCell], i: int) -> int:
         b = budget_role(t) if t else None
         if r is None and b is None:
             break
+        if r is None and is_budget_label(t) and sum(k in ("budget_initial", "budget_full_year", "executed") for k in kinds) >= 2:
+            break  # 总额 after 年初预算数 … is the first line's label
         kinds.append(r or b)
         j += 1
     if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds)

@@ -13,12 +13,13 @@ from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
+from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row
 from jixiao.parsers.vocab import budget_roles, key, key_no_notes
 from jixiao.records import BudgetLine
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
-NOT_LABEL = re.compile(r"执行率|分类|科目|代码|名称|单位|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
+NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
@@ -35,10 +36,14 @@ def budget_role(text: str) -> Optional[str]:
 def is_budget_label(text: str) -> bool:
     if not text or len(text) > 24 or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other"):
         return False
+    if LABEL_AMOUNT.match(text):
+        return False
     k = key(text)
     if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
         return False
-    return bool(LABEL.search(k)) and not NOT_LABEL.search(k)
+    if field_of(text):
+        return False
+    return bool(LABEL.search(k)) and not NOT_LABEL.search(k) and not NOT_LABEL.search(text)
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
@@ -57,7 +62,7 @@ class FundingReader:
         self.self_eval = False
 
     def read_header(self, row: Row) -> bool:
-        roles = [budget_role(c.text) for c in row.cells if c.text and not c.carried]
+        roles = [budget_role(c.text) for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
         amount = [r for r in roles if r in AMOUNT_ROLES]
         if "item" in roles or "content" in roles:
             self.task_mode = True
@@ -85,7 +90,7 @@ class FundingReader:
                 found = True
                 i += 1
                 continue
-            if not is_budget_label(t):
+            if not is_budget_label(t) or _is_value_of_key(cells, i):
                 i += 1
                 continue
             j = i + 1
@@ -98,7 +103,9 @@ class FundingReader:
                 found = True
             else:
                 first = next((v for v in values if v), "")
-                if not first or is_amount_or_blank(first):
+                if not first and j - i == 1 and len([c for c in cells if c]) == 1:
+                    pass  # a lone heading such as 项目资金
+                elif not first or (is_amount_or_blank(first) and not first.endswith("分")):
                     trailing_label = j < len(cells)
                     if first or not trailing_label:
                         self.lines.append(self._line(t, [first]))
@@ -138,6 +145,18 @@ class FundingReader:
             setattr(line, role, _amount(v))
         self.lines.append(line)
         return True
+
+
+def _is_value_of_key(cells: list[str], i: int) -> bool:
+    """``财政资金预算分类 | 一般公共预算``: the label-looking cell is the value of the key before it."""
+    prev = next((c for c in reversed(cells[:i]) if c), "")
+    return bool(prev) and not is_amount_or_blank(prev) and not is_budget_label(prev) and prev.endswith(("分类", "类别", "类型", "性质", "来源"))
+
+
+def _row_label(text: str) -> bool:
+    """总额 / 其他资金 as a line label (not a column heading) in self-evaluation layouts."""
+    k = key(text)
+    return bool(STANDARD_LABEL.match(k)) and k not in ("总额", "财政拨款", "其他资金")
 
 
 def _amount(text: str) -> Optional[float]:

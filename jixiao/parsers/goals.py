@@ -96,11 +96,14 @@ class GoalReader:
         return True
 
     def feed(self, row: Row, start: int = 0) -> None:
-        for c in row.cells[start:]:
+        cells = [c for c in row.cells[start:] if c.text and not c.carried]
+        for k, c in enumerate(cells):
             if not self.collecting:
                 break
-            if c.carried or not c.text or goal_keys_in(c.text):
+            if goal_keys_in(c.text):
                 continue
+            if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
+                continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
             self.texts.append(collapse(c.raw or c.text))
         if not self.collecting:
             self._finish()

@@ -144,7 +144,7 @@ class IndicatorReader:
                 self._run_together(t, row.page)
             return
         n_roles = len(self.value_roles) + 3
-        if len(filled) > max(n_roles + 2, int(n_roles * 1.5)):
+        if len(filled) > n_roles + 2 or _several_records(filled):
             self._stream(cells, row.page)
         else:
             self._grid(cells, row.page)
@@ -156,24 +156,60 @@ class IndicatorReader:
     # -- grid rows ---------------------------------------------------------------------------
     def _grid(self, cells: list[RowCell], page) -> None:
         first_level_col = min((c for r, c in self.header.roles if r in ("level1", "level2", "indicator")), default=0)
-        seq: list[str] = []
+        kept: list[RowCell] = []
         for c in cells:
             if c.col + c.span <= first_level_col and (not c.text or self.is_group_text(c.text) or c.carried):
                 continue  # the merged label column left of the levels (年度绩效指标 …)
-            seq.append(c.text)
-        while seq and not seq[0]:
-            seq.pop(0)
-        if seq and self.is_group_text(seq[0]) and len(seq) > 2:
-            seq.pop(0)
-        rec, rest = self._levels(seq)
+            kept.append(c)
+        while kept and not kept[0].text:
+            kept.pop(0)
+        if kept and self.is_group_text(kept[0].text) and len([c for c in kept if c.text]) > 2:
+            kept.pop(0)
+        seq = [c.text for c in kept]
+        rec, at = self._levels(seq)
         if rec is None:
             return
-        self._values(rec, rest, strict_blanks=False)
+        values = self._positional(kept[at], kept[at + 1:])
+        if values is None:
+            self._values(rec, seq[at + 1:], strict_blanks=False)
+        else:
+            rec.values = values
         rec.page = page
         self._emit(rec)
 
-    def _levels(self, seq: list[str]) -> tuple[Optional[_Record], list[str]]:
-        """Take level names and the indicator name from the front of a row's cells."""
+    def _positional(self, name_cell: RowCell, rest: list[RowCell]) -> Optional[dict]:
+        """Values by column position relative to the indicator cell; None when positions don't fit."""
+        ind_col = next((c for r, c in self.header.roles if r == "indicator"), None)
+        if ind_col is None:
+            return None
+        shift = name_cell.col - ind_col
+        values: dict = {}
+        used = set()
+        for role, hc in self.header.roles:
+            if role in ("group", "level1", "level2", "indicator"):
+                continue
+            col = hc + shift
+            cell = next((c for c in rest if c.col <= col < c.col + c.span), None)
+            if cell is None or id(cell) in used:
+                continue
+            t = cell.text
+            if t and ((role == "operator" and not is_operator(t)) or (role == "unit" and not is_unit(t))
+                      or (role in ("score_max", "score") and not is_amount_or_blank(t))
+                      or (role in ("target", "actual") and level_of(t))):
+                return None
+            used.add(id(cell))
+            values[role] = t
+        if any(c.text and id(c) not in used for c in rest):
+            return None
+        if not values.get("target") and any(c.text for c in rest):
+            return None
+        return values
+
+    def _levels(self, seq: list[str]) -> tuple[Optional[_Record], int]:
+        """Take level names and the indicator name from the front of a row's cells.
+
+        Returns the record and the index of the indicator cell in ``seq``.
+        """
         rec = _Record(level1=self.level1, level2=self.level2)
         i = 0
         got1 = got2 = False
@@ -198,18 +234,20 @@ class IndicatorReader:
             else:
                 break
             i += 1
-        # the indicator name: the first cell left (blank when the row starts with values)
+        # the indicator name: the first cell left
         while i < len(seq) and not seq[i]:
             i += 1
+        if got1 and not got2:
+            rec.level2 = self.level2
         if i >= len(seq):
             if got1 or got2:
                 self.level1, self.level2 = rec.level1, rec.level2
-            return None, []
-        rec.indicator = seq[i]
-        if got1 and not got2:
-            rec.level2 = self.level2 if not got1 else rec.level2 or self.level2
+            return None, -1
         self.level1, self.level2 = rec.level1, rec.level2
-        return rec, seq[i + 1:]
+        if level_of(seq[i]):
+            return None, -1  # a level name where the indicator should be: a placeholder row
+        rec.indicator = seq[i]
+        return rec, i
 
     def _next_is_level2(self, seq: list[str], i: int) -> bool:
         for t in seq[i + 1:]:
@@ -299,14 +337,22 @@ class IndicatorReader:
         l1s, l2s = level_names()
         rest = text
         rec = _Record(level1=self.level1, level2=self.level2)
-        for names, attr in ((l1s, "level1"), (l2s, "level2")):
-            for n in sorted(names, key=len, reverse=True):
-                if key(rest).startswith(n) and len(rest) > len(n):
-                    setattr(rec, attr, rest[:len(n)])
-                    if attr == "level1":
-                        rec.level2 = ""
-                    rest = rest[len(n):]
-                    break
+        got1 = got2 = False
+        while rest:
+            name = _level_prefix(rest, l1s | l2s)
+            if not name:
+                break
+            lv = level_of(name)
+            if 1 in lv and 2 in lv:
+                after = _level_prefix(rest[len(name):], l2s)
+                lv = {1} if (after and not got1 and not got2) else {2}
+            if 1 in lv and not got1 and not got2:
+                rec.level1, rec.level2, got1 = name, "", True
+            elif 2 in lv and not got2:
+                rec.level2, got2 = name, True
+            else:
+                break
+            rest = rest[len(name):]
         rec.level2 = rec.level2 or self.level2
         self.level1, self.level2 = rec.level1, rec.level2
         if not rest:
@@ -337,6 +383,26 @@ class IndicatorReader:
             score_max=parse_amount(v["score_max"]) if v.get("score_max") else None,
             score=parse_amount(v["score"]) if v.get("score") else None,
             deviation=_blank_none(v.get("deviation")), page=rec.page))
+
+
+def _several_records(texts: list[str]) -> bool:
+    """A level name after an indicator name and value: more than one record in the row."""
+    seen_other = 0
+    for t in texts:
+        if level_of(t):
+            if seen_other >= 2:
+                return True
+        else:
+            seen_other += 1
+    return False
+
+
+def _level_prefix(text: str, names) -> str:
+    """The longest level name that starts ``text`` and leaves something after it."""
+    for n in sorted(names, key=len, reverse=True):
+        if text.startswith(n) and len(text) > len(n):
+            return n
+    return ""
 
 
 def _blank_none(t: Optional[str]) -> Optional[str]:

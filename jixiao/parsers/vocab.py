@@ -14,8 +14,9 @@ from functools import lru_cache
 from importlib import resources
 
 WS = re.compile(r"\s+")
-NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]")
+NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]分?")
 SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
+LEVEL_LIKE = re.compile(r"(?:效益|成本|满意度|影响|数量|质量|时效|效果|效率|产出|管理|进度|投入|过程|履职|发展)指标$")
 TRAIL = re.compile(r"[：:\s*＊]+$")
 
 
@@ -71,7 +72,7 @@ def field_keys() -> dict[str, tuple[str, int]]:
 
 @lru_cache(maxsize=None)
 def field_key_pattern() -> re.Pattern:
-    keys = sorted((k for k in field_keys()), key=len, reverse=True)
+    keys = sorted((k for k, (f, _) in field_keys().items() if f != "year"), key=len, reverse=True)
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
@@ -103,4 +104,4 @@ def level_of(text: str) -> set[int]:
 def looks_like_level_label(text: str) -> bool:
     """A level name outside the vocabulary still reads like one: short and ending in 指标."""
     k = key_no_notes(text)
-    return bool(k) and len(k) <= 16 and k.endswith("指标") and not re.search(r"\d", k)
+    return bool(k) and len(k) <= 16 and bool(LEVEL_LIKE.search(k)) and not re.search(r"\d", k)
