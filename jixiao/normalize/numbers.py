@@ -56,17 +56,20 @@ def _chinese_integer(text: str) -> int | None:
     digit = None     # pending digit
     last_small = 10 ** 9
     last_big = 10 ** 13
+    last_unit = 1    # the unit written last (for 一千二 = 1200)
+    zero_before = False
     for ch in text:
         if ch in NUMERAL_DIGITS:
             if digit is not None and NUMERAL_DIGITS[ch] != 0 and digit != 0:
                 return None  # two digits in a row (三四)
+            zero_before = zero_before or NUMERAL_DIGITS[ch] == 0
             digit = NUMERAL_DIGITS[ch]
         elif ch in NUMERAL_SMALL:
             unit = NUMERAL_SMALL[ch]
             if unit >= last_small:
                 return None  # 十百, 百百
             section += (1 if digit is None else digit) * unit
-            digit, last_small = None, unit
+            digit, last_small, last_unit, zero_before = None, unit, unit, False
         elif ch in NUMERAL_BIG:
             unit = NUMERAL_BIG[ch]
             amount = section + (digit or 0)
@@ -78,8 +81,13 @@ def _chinese_integer(text: str) -> int | None:
             else:
                 total += amount * unit
             section, digit, last_small, last_big = 0, None, 10 ** 9, unit
+            last_unit, zero_before = unit, False
         else:
             return None
+    if digit and last_unit >= 100 and not zero_before:
+        # a trailing digit right after 百/千/万/亿 counts in the next unit down: 一千二 = 1200,
+        # 两万五 = 25000 (with 零 it is the units: 一千零二 = 1002)
+        return total + section + digit * (last_unit // 10)
     return total + section + (digit or 0)
 
 
