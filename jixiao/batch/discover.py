@@ -64,7 +64,7 @@ def _walk(root: Path, found: Discovery, seen: set[str], excluded: set[str]) -> N
         rel = folder.relative_to(root).as_posix() if folder != root else root.name
         found.unreadable.append((folder, rel, err.strerror or str(err)))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):  # links to folders not followed
         here = Path(dirpath)
         kept = []
         for d in sorted(dirnames):
@@ -79,7 +79,7 @@ def _walk(root: Path, found: Discovery, seen: set[str], excluded: set[str]) -> N
             p = here / name
             if is_hidden_or_temp(name):
                 found.skipped.append(p)
-            elif p.is_file():
+            elif p.is_file() or p.is_symlink():  # a broken link is reported as unreadable, not lost
                 files.append((p.relative_to(root).as_posix(), p))
     for rel, p in sorted(files):
         _add(found, seen, WorkItem(p, rel))

@@ -43,6 +43,18 @@ class Task:
 
 
 @dataclass
+class PoolStats:
+    """What the supervisor saw: the largest peak resident memory of any worker, restarts."""
+
+    peak_rss_kb: int = 0
+    workers_started: int = 0
+
+    def note_rss(self, kb) -> None:
+        if kb:
+            self.peak_rss_kb = max(self.peak_rss_kb, int(kb))
+
+
+@dataclass
 class _Slot:
     process: multiprocessing.process.BaseProcess
     conn: object
@@ -80,9 +92,11 @@ def mp_context():
 
 
 def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
-                   timeout: Optional[float] = None) -> Iterator[tuple[Task, FileResult]]:
+                   timeout: Optional[float] = None,
+                   stats: Optional[PoolStats] = None) -> Iterator[tuple[Task, FileResult]]:
     """Run every task in a worker process; yield (task, result) as files finish. Never raises for a file."""
     ctx = mp_context()
+    stats = stats if stats is not None else PoolStats()
     feed = _Feed(iter(tasks))
     slots: list[_Slot] = []
     workers = max(1, int(workers))
@@ -93,6 +107,7 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                               name="jixiao-worker")
         process.start()
         child_conn.close()
+        stats.workers_started += 1
         return _Slot(process=process, conn=parent_conn)
 
     def give(slot: _Slot) -> bool:
@@ -141,6 +156,7 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                 if slot.conn in ready or slot.process.sentinel in ready:
                     message = _receive(slot)
                     if message is not None:
+                        stats.note_rss(message[3] if len(message) > 3 else None)
                         slot.task = None
                         yield task, _result_of(task, message, now - slot.started)
                         continue
@@ -171,7 +187,7 @@ def _receive(slot: _Slot):
 
 
 def _result_of(task: Task, message, seconds: float) -> FileResult:
-    kind, _index, payload = message
+    kind, payload = message[0], message[2]
     if kind == "done":
         return payload
     return failed_result(task.path, task.source, str(payload), task.sha256, seconds)

@@ -41,15 +41,16 @@ class Tally:
         if reused:
             self.reused += 1
 
-    def summary_lines(self, skipped: int, seconds: float, outdir: str) -> list[str]:
+    def summary_lines(self, skipped: int, seconds: float, outdir: str, peak_worker_rss_kb: int = 0) -> list[str]:
         parts = [f"{self.ok} ok", f"{self.no_forms} no_forms", f"{self.failed} failed"]
         if skipped:
             parts.append(f"{skipped} hidden/temporary skipped")
         if self.reused:
             parts.append(f"{self.reused} reused from cache")
         rate = f", {self.files / seconds:.1f} files/s" if seconds > 0 and self.files else ""
+        memory = f", peak worker memory {peak_worker_rss_kb / 1024:.0f} MiB" if peak_worker_rss_kb else ""
         lines = [f"jixiao: {self.files} files ({', '.join(parts)}) → {self.forms} forms, "
-                 f"{self.indicators} indicators in {seconds:.1f}s{rate} → {outdir}"]
+                 f"{self.indicators} indicators in {seconds:.1f}s{rate}{memory} → {outdir}"]
         for _, source, error in sorted(self.failures)[:MAX_FAILURES_LISTED]:
             lines.append(f"  failed: {source}: {error}")
         if len(self.failures) > MAX_FAILURES_LISTED:

@@ -23,7 +23,7 @@ from typing import Iterator, Optional
 from jixiao.batch.assemble import ColumnPlan, write_tables
 from jixiao.batch.cache import ResultStore, entry_key, run_fingerprint
 from jixiao.batch.discover import discover
-from jixiao.batch.pool import Task, run_supervised
+from jixiao.batch.pool import PoolStats, Task, run_supervised
 from jixiao.batch.progress import ProgressBar, Tally, print_lines, progress_enabled
 from jixiao.batch.worker import WorkerConfig, failed_result
 from jixiao.extract import ReadOptions
@@ -53,6 +53,7 @@ def run_extract(args, formats: list[str]) -> int:
     keys: list[Optional[str]] = [None] * (len(items) + len(found.unreadable))
     tally = Tally()
     columns = ColumnPlan()
+    stats = PoolStats()
 
     def record(index: int, key: str, result, reused: bool = False) -> None:
         keys[index] = key
@@ -68,7 +69,9 @@ def run_extract(args, formats: list[str]) -> int:
             except OSError as e:
                 key = entry_key("unreadable-" + hashlib.sha256(item.source.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                                 item.source, fingerprint)
-                result = failed_result(item.path, item.source, f"the file cannot be opened ({e.strerror or e})")
+                reason = ("it is a link to a file that does not exist" if item.path.is_symlink() and not item.path.exists()
+                          else e.strerror or str(e))
+                result = failed_result(item.path, item.source, f"the file cannot be opened ({reason})")
                 store.save(key, result)
                 record(index, key, result)
                 continue
@@ -82,7 +85,7 @@ def run_extract(args, formats: list[str]) -> int:
 
     try:
         with ProgressBar(len(items), progress_enabled(quiet)) as bar:
-            for task, result in _engine(args, workers, options, debug, memory_mb)(tasks()):
+            for task, result in _engine(args, workers, options, debug, memory_mb, stats)(tasks()):
                 store.save(task.key, result)
                 record(task.index, task.key, result)
         for offset, (folder, source, reason) in enumerate(found.unreadable):
@@ -105,7 +108,8 @@ def run_extract(args, formats: list[str]) -> int:
         return 2
 
     if not quiet:
-        print_lines(tally.summary_lines(len(found.skipped), time.perf_counter() - start, f"{outdir}/"))
+        print_lines(tally.summary_lines(len(found.skipped), time.perf_counter() - start, f"{outdir}/",
+                                        peak_worker_rss_kb=stats.peak_rss_kb))
     return 1 if tally.failed else 0
 
 
@@ -113,7 +117,7 @@ class _UsageError(Exception):
     pass
 
 
-def _engine(args, workers: int, options: ReadOptions, debug: bool, memory_mb: Optional[int]):
+def _engine(args, workers: int, options: ReadOptions, debug: bool, memory_mb: Optional[int], stats: PoolStats):
     """A function tasks → (task, result) pairs for the chosen engine."""
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     if getattr(args, "engine", "local") == "dask":
@@ -129,7 +133,7 @@ def _engine(args, workers: int, options: ReadOptions, debug: bool, memory_mb: Op
     if getattr(args, "scheduler", None):
         raise _UsageError("--scheduler is only used with --engine dask")
     config = WorkerConfig.from_environment(options, debug, memory_mb)
-    return lambda tasks: run_supervised(tasks, workers, config, timeout=timeout)
+    return lambda tasks: run_supervised(tasks, workers, config, timeout=timeout, stats=stats)
 
 
 def _load(store: ResultStore, key: Optional[str]):

@@ -12,7 +12,8 @@ optional per-worker address-space cap (``RLIMIT_AS``) that turns a runaway alloc
 Test-only hooks (read by the supervisor from the environment and handed to each worker, never set in
 normal use): ``JIXIAO_TEST_HANG=<file name>`` makes the worker sleep forever on that file,
 ``JIXIAO_TEST_CRASH=<file name>`` makes it die with SIGSEGV on it, ``JIXIAO_TEST_SLOW=<seconds>`` adds
-a pause before every file (to kill a run part-way through).
+a pause before every file (to kill a run part-way through), ``JIXIAO_TEST_ALLOCATE=<file name>`` makes
+it allocate 16 GiB on that file (to test the memory cap).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Optional
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult, process_file
 
-TEST_HOOK_VARS = ("JIXIAO_TEST_HANG", "JIXIAO_TEST_CRASH", "JIXIAO_TEST_SLOW")
+TEST_HOOK_VARS = ("JIXIAO_TEST_HANG", "JIXIAO_TEST_CRASH", "JIXIAO_TEST_SLOW", "JIXIAO_TEST_ALLOCATE")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def worker_main(conn, config: WorkerConfig) -> None:
             return
         index, path_str, source = task
         path = Path(path_str)
-        _apply_test_hooks(hooks, path)
         try:
+            _apply_test_hooks(hooks, path)
             result = process_file(path, source, config.options, debug=config.debug)
             message = ("done", index, result)
         except MemoryError:
@@ -84,9 +85,20 @@ def worker_main(conn, config: WorkerConfig) -> None:
         except Exception as e:  # process_file only raises for bugs outside its own guard
             message = ("error", index, f"the worker failed on this file ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
         try:
-            conn.send(message)
+            conn.send(message + (_peak_rss_kb(),))
         except (BrokenPipeError, EOFError, OSError):
             return
+
+
+def _peak_rss_kb() -> Optional[int]:
+    """This process's peak resident memory so far, in KiB (None where unknown)."""
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak // 1024 if sys.platform == "darwin" else peak
+    except (ImportError, OSError):
+        return None
 
 
 def _apply_test_hooks(hooks: dict, path: Path) -> None:
@@ -97,6 +109,9 @@ def _apply_test_hooks(hooks: dict, path: Path) -> None:
     if hooks.get("JIXIAO_TEST_HANG") == path.name:
         while True:
             time.sleep(3600)
+    if hooks.get("JIXIAO_TEST_ALLOCATE") == path.name:
+        hog = bytearray(16 << 30)
+        del hog
     if hooks.get("JIXIAO_TEST_CRASH") == path.name:
         sys.stdout.flush()
         os.kill(os.getpid(), signal.SIGSEGV)
