@@ -52,10 +52,13 @@ def read(path: Path, options=None) -> Document:
         from jixiao.extract.office_cfb import ole_kind
 
         kind = ole_kind(path)
-        if kind == "xls" and fmt in ("doc", "wps"):  # an Excel file with a Word name
+        if kind == "xls":  # Excel 97-2003 (also Kingsoft ET, or an Excel file with a Word name)
             from jixiao.extract import xls
 
-            return xls.read(path, options)
+            doc = xls.read(path, options)
+            if fmt == "et":
+                doc.method = "et"
+            return doc
         if kind == "doc" and fmt in ("xls", "et"):
             fmt = "doc"
     if fmt in ("doc", "wps"):

@@ -462,7 +462,7 @@ def _rows_to_table(rows: list[_Row]):
             horz = flags & 0x3
             vert = (flags >> 5) & 0x3
             if i in row.props.vmerge:
-                vert = {0: 0, 1: 1, 2: 3}.get(row.props.vmerge[i], 0)
+                vert = {0: 0, 1: 1, 2: 3, 3: 3}.get(row.props.vmerge[i], 0)
             if horz in (2, 3) and last is not None:
                 last.colspan = c0 + span - last.col
                 if text and text not in last.text:
