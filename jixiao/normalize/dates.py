@@ -35,6 +35,7 @@ _PERIOD_WORDS = "|".join(sorted((re.escape(w) for w, p in PERIODS.items()
 _PERIOD_ONLY = re.compile(rf"(?<![\d{_CN}个学\-~～〜—至到.])(?P<p>{_PERIOD_WORDS}|第[1-4]季度)", re.I)
 _AFTER = re.compile(r"^(?:以后|之后|后|起)")
 _PERIOD_END = re.compile(r"^(?:前|之前|以前|末|底|结束前?|截止)")
+_MONTH_TAIL = re.compile(rf"[至到\-~—](?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?")
 _YM_TAIL = re.compile(r"^(?:前|之前|以前|底|末|完成|$)")
 # what may follow a bare year or a period word for it to be a deadline (年底前完成, 2024年前)
 _DEADLINE_TAIL = re.compile(r"^(?:前|之前|以前|内|以内|之内|底|末|完成|完工|竣工|结束|截止|止|以后|之后|后|起"
@@ -86,25 +87,54 @@ def _finish(text: str, m, iso: str | None) -> tuple[Deadline, str] | None:
     return Deadline(comparator, iso), rest
 
 
-def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | None:
-    """The deadline written in `text` (NFKC-folded, no whitespace) and the text left around it,
-    or None when `text` holds no date expression."""
-    m = _ISO.search(text)
-    if m:
+def _dated(text: str, year: int | None):
+    """Every written date with a month (2023-12-31, 2023年6月底, 次年3月, 2023.10前) as
+    (start, end, iso), left to right, not overlapping."""
+    found = []
+    for m in _ISO.finditer(text):
         month, day = int(m.group("m")), int(m.group("d"))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return _finish(text, m, _iso(int(m.group("y")), month, day))
-    m = _YMD.search(text)
-    if m:
+            found.append((m.start(), m.end(), _iso(int(m.group("y")), month, day)))
+    for m in _YMD.finditer(text):
         month = _num(m.group("m"))
         if month and 1 <= month <= 12:
             _, y = _year_of(m, year)
-            day = _num(m.group("d"))
-            day = {"上旬": 10, "中旬": 20}.get(m.group("end") or "", day)
-            return _finish(text, m, _iso(y, month, day))
-    m = _YM.search(text)
-    if m and 1 <= int(m.group("m")) <= 12 and _YM_TAIL.match(text[m.end():]):
-        return _finish(text, m, _iso(int(m.group("y")), int(m.group("m")), None))
+            end, iso = m.end(), None
+            # 2023年9月至12月: the span ends with the later month
+            tail = _MONTH_TAIL.match(text, m.end())
+            if tail and (_num(tail.group("m")) or 0) >= month and (_num(tail.group("m")) or 0) <= 12:
+                month, end = _num(tail.group("m")), tail.end()
+                day = _num(tail.group("d"))
+                day = {"上旬": 10, "中旬": 20}.get(tail.group("end") or "", day)
+            else:
+                day = _num(m.group("d"))
+                day = {"上旬": 10, "中旬": 20}.get(m.group("end") or "", day)
+            found.append((m.start(), end, _iso(y, month, day)))
+    for m in _YM.finditer(text):
+        if 1 <= int(m.group("m")) <= 12 and _YM_TAIL.match(text[m.end():]):
+            found.append((m.start(), m.end(), _iso(int(m.group("y")), int(m.group("m")), None)))
+    found.sort()
+    spans = []
+    for span in found:
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans
+
+
+def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | None:
+    """The deadline written in `text` (NFKC-folded, no whitespace) and the text left around it,
+    or None when `text` holds no date expression. Of a span of dates (2023年1月1日至2023年12月31日)
+    the last is the deadline."""
+    spans = _dated(text, year)
+    if spans:
+        rest, cut = [], 0
+        for start, end, _ in spans:
+            rest.append(text[cut:start] + "\0")
+            cut = end
+        rest.append(text[cut:])
+        after = text[spans[-1][1]:]
+        comparator = ">=" if _AFTER.match(after) else "<="
+        return Deadline(comparator, spans[-1][2]), "".join(rest)
     for m in _YEAR_PERIOD.finditer(text):
         if not (m.group("y") or m.group("yw")):
             continue

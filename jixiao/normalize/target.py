@@ -195,6 +195,11 @@ def _gap_kind(gap: str) -> str | None:
     return "join"
 
 
+def _clock_time(text: str, q: Quantity) -> bool:
+    """24时 right after a date (2023年12月31日24时前) is a time of day."""
+    return text[q.start - 1:q.start] == "\0" and q.unit.unit in ("时", "点", "小时")
+
+
 def _bare_year(q: Quantity) -> bool:
     return q.unit.unit in (None, "年") and q.value.is_integer() and 1900 <= q.value <= 2100
 
@@ -248,7 +253,7 @@ def parse(raw: str, year: int | None = None) -> Parsed:
     qs = _quantities(numeric_text)
     if deadline:
         # 2023-2025年: the other end of a span of years is no quantity
-        qs = [q for q in qs if not _bare_year(q)]
+        qs = [q for q in qs if not _bare_year(q) and not _clock_time(numeric_text, q)]
     if not qs:
         if deadline:
             return Parsed(deadline[0].comparator, deadline=deadline[0].iso)
