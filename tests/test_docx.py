@@ -134,3 +134,17 @@ def test_zip_that_is_not_a_document(tmp_path: Path):
         z.writestr("hello.txt", "hi")
     with pytest.raises(ReadError, match="not a DOCX document"):
         read_docx(path)
+
+
+def test_grid_columns_used_only_inside_merges_are_dropped(tmp_path: Path):
+    # Word keeps a grid column that every row merges away; the table then has the same grid as
+    # the same form read from a .doc or a PDF
+    body = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+            "<w:tr>" + _tc("项目名称", '<w:gridSpan w:val="2"/>') + _tc("示例") + "</w:tr>"
+            "<w:tr>" + _tc("主管部门", '<w:gridSpan w:val="2"/>') + _tc("示例局") + "</w:tr></w:tbl>")
+    path = tmp_path / "grid.docx"
+    path.write_bytes(_docx_with_body(body))
+    [table] = read_docx(path).tables()
+    assert (table.n_rows, table.n_cols) == (2, 2)
+    assert table.text_rows() == [["项目名称", "示例"], ["主管部门", "示例局"]]
+    assert all(c.colspan == 1 for c in table.cells)

@@ -55,7 +55,33 @@ def build_table(cells: list[PlacedCell]) -> Optional[Table]:
             for k in range(c0, c0 + width):
                 taken.add((r, k))
         out.append(Cell(text=c.text, row=r0 - top, col=c0 - left, rowspan=height, colspan=width))
-    return Table(cells=out, n_rows=bottom - top, n_cols=right - left)
+    return _drop_covered_lines(Table(cells=out, n_rows=bottom - top, n_cols=right - left))
+
+
+def _drop_covered_lines(table: Table) -> Table:
+    """Remove grid columns (rows) where no cell starts: every cell there continues a span from the
+    left (above), so the column carries nothing (a Word grid column used only inside merges, two
+    spreadsheet columns always merged). The same form then has the same grid in every format."""
+    col_starts = {c.col for c in table.cells}
+    row_starts = {c.row for c in table.cells}
+    if len(col_starts) == table.n_cols and len(row_starts) == table.n_rows:
+        return table
+    col_map = {k: i for i, k in enumerate(sorted(col_starts))}
+    row_map = {k: i for i, k in enumerate(sorted(row_starts))}
+
+    def new_index(mapping: dict[int, int], start: int, span: int, size: int) -> tuple[int, int]:
+        end = start + span  # first old line after the span
+        later = [mapping[k] for k in mapping if k >= end]
+        new_end = min(later) if later else len(mapping)
+        return mapping[start], max(1, new_end - mapping[start])
+
+    cells = []
+    for c in table.cells:
+        col, colspan = new_index(col_map, c.col, c.colspan, table.n_cols)
+        row, rowspan = new_index(row_map, c.row, c.rowspan, table.n_rows)
+        cells.append(Cell(text=c.text, row=row, col=col, rowspan=rowspan, colspan=colspan, page=c.page,
+                          bbox=c.bbox, confidence=c.confidence))
+    return Table(cells=cells, n_rows=len(row_map), n_cols=len(col_map), page=table.page, bbox=table.bbox)
 
 
 def layout_html_rows(rows: list[list[tuple[str, int, int]]]) -> list[PlacedCell]:
