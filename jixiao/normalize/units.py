@@ -16,6 +16,10 @@ _MARKS = COMPARATORS.get("mark", {})
 _STOP = set("以及或之左上下内前后至到且并和约等的为余多每共累合计其中含")
 
 
+# marks joining the parts of a compound unit (元/人, 元/人·月), written canonically
+_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·"}
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -99,14 +103,13 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
         canonical, unit, end = base
         read = UnitRead(canonical, Fraction(1), canonical, False, mark, end)
     # a compound unit: 元/人, 次/年, 元/人/年 — no conversion
-    parts, end, known = [read.unit], read.end, read.known
-    while text[end:end + 1] == "/":
+    compound, end, known = read.unit, read.end, read.known
+    while text[end:end + 1] in _COMPOUND_MARKS and (compound != read.unit or text[end] == "/"):
         other = _base(text, end + 1, allow_unknown)
         if not other:
             break
-        parts.append(other[0])
+        compound += _COMPOUND_MARKS[text[end]] + other[0]
         end, known = other[2], known and other[1] is not None
-    if len(parts) > 1:
-        compound = "/".join(parts)
+    if compound != read.unit:
         return UnitRead(compound, Fraction(1), compound, known, read.mark, end)
     return read
