@@ -34,7 +34,7 @@ class PageResult:
 def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units (pixels / scale)."""
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import fix_target, fix_text, is_target_header
+    from jixiao.extract.ocr.confusions import fix_cell, fix_target, fix_text, is_target_header
     from jixiao.extract.ocr.engine import recognise
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean_page
@@ -56,7 +56,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
             if is_target_header(ct.text):
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
         for ct in table.cells:
-            text = fix_text(ct.text)
+            text = fix_cell(fix_text(ct.text))
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text)
             if ct.confidence is not None and ct.confidence < LOW_CONFIDENCE and text.strip():

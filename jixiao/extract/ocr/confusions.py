@@ -37,6 +37,18 @@ def fix_text(text: str) -> str:
     return text
 
 
+# a cell holding only a dash (the "not applicable" mark) is often read as the numeral 一 or a
+# hyphen/underscore run; 一 alone would otherwise be parsed as the number 1
+_DASH_ONLY = re.compile(r"^\s*(?:一{1,3}|_{1,3})\s*$")
+
+
+def fix_cell(text: str) -> str:
+    """Fixes for a whole table cell (after :func:`fix_text`)."""
+    if _DASH_ONLY.match(text):
+        return "—"
+    return text
+
+
 def fix_target(text: str) -> str:
     """Fixes valid only in a target-value cell (called with that cell's text)."""
     stripped = text.strip()

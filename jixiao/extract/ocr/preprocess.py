@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 MAX_SKEW_DEG = 6.0
-GREY_SEAL_CUT = 0.7  # inside a grey stamp, pixels lighter than ink + this share of (stamp − ink) go
+GREY_SEAL_CUT = 0.85  # inside a grey stamp, pixels lighter than ink + this share of (stamp − ink) go
 
 
 def to_bgr(image: np.ndarray) -> np.ndarray:

@@ -1,0 +1,128 @@
+"""The OCR path end to end on the repo's scanned samples (samples/generators/scan.py).
+
+A 150-dpi JPG photo of a form skewed by 1.5° with a red stamp over four target cells, and a
+scanned one-page PDF (image only) — read into the grid model and on into the parsed form, and
+OCR proven to run with the network unusable.
+"""
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jixiao.extract import ReadOptions
+from jixiao.model import Table, TextLine
+from samples.generators import forms
+
+pytestmark = pytest.mark.ocr
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+JPG = SAMPLES / "scan" / "scan_project_target.jpg"
+PDF = SAMPLES / "scan" / "scan_project_target.pdf"
+
+
+def indicator_rows(table: Table) -> list[tuple[str, str, str, str]]:
+    """(level1, level2, indicator, target) from the rows under the 三级指标 header row."""
+    rows = [[t.replace("\n", "") for t in row] for row in table.text_rows()]
+    header_at = next(i for i, row in enumerate(rows) if "三级指标" in row)
+    header = rows[header_at]
+    cols = [header.index(h) for h in ("一级指标", "二级指标", "三级指标", "指标值")]
+    return [tuple(row[c] for c in cols) for row in rows[header_at + 1:]]
+
+
+def expected_rows(form: dict) -> list[tuple[str, str, str, str]]:
+    return [(i["level1"], i["level2"], i["indicator"], i["target_raw"]) for i in form["indicators"]]
+
+
+@pytest.fixture(scope="module")
+def jpg_document():
+    from jixiao.extract import image
+
+    return image.read(JPG, ReadOptions())
+
+
+def test_jpg_grid_matches_the_form(jpg_document):
+    doc = jpg_document
+    assert doc.method == "image-ocr" and doc.pages == 1
+    tables = list(doc.tables())
+    assert len(tables) == 1
+    table = tables[0]
+    assert indicator_rows(table) == expected_rows(forms.PROJECT_TARGET)
+    # merged cells stay one cell with spans: 产出指标 (printed one character per line) spans 5 rows
+    level1 = [c for c in table.cells if c.text.replace("\n", "") == "产出指标"]
+    assert len(level1) == 1 and level1[0].rowspan == 5
+    assert all(c.confidence is not None for c in table.cells if c.text)
+    lines = [b.text for b in doc.blocks if isinstance(b, TextLine)]
+    assert forms.PROJECT_TARGET["title"] in lines
+    assert doc.blocks.index(table) > 0  # title and unit lines come before the table
+
+
+def test_jpg_parses_into_the_expected_form(jpg_document):
+    from jixiao.parsers import parse_document
+
+    parsed = parse_document(jpg_document)
+    expected = json.loads((SAMPLES / "expected" / f"{JPG.name}.json").read_text(encoding="utf-8"))["forms"][0]
+    assert len(parsed) == 1
+    form = parsed[0]
+    got = [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators]
+    assert got == expected_rows(expected)
+    assert form.form_type == expected["form_type"]
+    assert form.department == expected["department"] and form.year == expected["year"]
+
+
+def test_scanned_pdf_pages():
+    from jixiao.extract.ocr import ocr_pdf_pages_with_warnings
+
+    blocks, warnings = ocr_pdf_pages_with_warnings(PDF, [1], ReadOptions())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].page == 1
+    assert indicator_rows(tables[0]) == expected_rows(forms.PROJECT_TARGET)
+    # cell boxes are in PDF points (an A4 page is 595 × 842 pt)
+    assert 0 < tables[0].bbox[2] <= 600 and 0 < tables[0].bbox[3] <= 850
+    assert warnings == []
+
+
+def test_ocr_uses_no_network(monkeypatch):
+    """A fresh engine loads its models and reads a page with every socket connection refused."""
+    from PIL import Image
+
+    from jixiao.extract.ocr import engine, ocr_page
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the OCR path tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    previous = engine._ENGINE
+    engine.reset_engine()
+    try:
+        with Image.open(JPG) as im:
+            top = np.asarray(im.convert("RGB"))[: im.height // 3, :, ::-1].copy()  # title + first rows
+        result = ocr_page(top, 1)
+    finally:
+        engine.reset_engine(previous)
+    texts = [b.text for b in result.blocks if isinstance(b, TextLine)]
+    assert forms.PROJECT_TARGET["title"] in texts
+    cells = [c.text for b in result.blocks if isinstance(b, Table) for c in b.cells]
+    assert forms.PROJECT_TARGET["project"] in cells
+
+
+def test_palette_png_with_grey_stamp_over_cells():
+    """The stamp's red lost to a 24-colour palette: structure and the cells clear of it stay right."""
+    from PIL import Image
+
+    from jixiao.extract.ocr import ocr_image_pages
+
+    with Image.open(SAMPLES / "scan" / "scan_project_target.png") as im:
+        page = np.asarray(im.convert("RGB"))[:, :, ::-1].copy()
+    tables = [b for b in ocr_image_pages([page]) if isinstance(b, Table)]
+    assert len(tables) == 1
+    got = indicator_rows(tables[0])
+    want = expected_rows(forms.PROJECT_TARGET)
+    assert [row[:3] for row in got] == [row[:3] for row in want]  # every label and indicator name
+    assert got[:5] == want[:5]  # targets outside the stamp
