@@ -200,8 +200,10 @@ def _clock_time(text: str, q: Quantity) -> bool:
     return text[q.start - 1:q.start] == "\0" and q.unit.unit in ("时", "点", "小时")
 
 
-def _bare_year(q: Quantity) -> bool:
-    return q.unit.unit in (None, "年") and q.value.is_integer() and 1900 <= q.value <= 2100
+def _calendar_year(q: Quantity, beside_a_date: bool) -> bool:
+    """2023年 (always) or a bare 2023 next to a date is a year of the calendar, not a count."""
+    units = (None, "年") if beside_a_date else ("年",)
+    return q.unit.unit in units and q.value.is_integer() and 1900 <= q.value <= 2100 and not q.chinese
 
 
 def _std(value: float | None, factor: Fraction | None) -> float | None:
@@ -251,9 +253,10 @@ def parse(raw: str, year: int | None = None) -> Parsed:
     deadline = find_deadline(text, year)
     numeric_text = deadline[1] if deadline else text
     qs = _quantities(numeric_text)
+    # a calendar year (2023年度, the other end of 2023-2025年) is no quantity
+    qs = [q for q in qs if not _calendar_year(q, bool(deadline))]
     if deadline:
-        # 2023-2025年: the other end of a span of years is no quantity
-        qs = [q for q in qs if not _bare_year(q) and not _clock_time(numeric_text, q)]
+        qs = [q for q in qs if not _clock_time(numeric_text, q)]
     if not qs:
         if deadline:
             return Parsed(deadline[0].comparator, deadline=deadline[0].iso)
