@@ -83,6 +83,14 @@ def _with_fib_flag(data: bytes, flag: int) -> bytes:
     raise AssertionError("no FIB found")
 
 
+def test_truncated_doc_is_a_clear_error_without_libreoffice(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(legacy, "find_soffice", lambda: pytest.fail("LibreOffice must not be asked"))
+    path = tmp_path / "cut.doc"
+    path.write_bytes(DOC.read_bytes()[:5000])
+    with pytest.raises(ReadError, match="damaged or truncated"):
+        read_document(path)
+
+
 def test_password_protected_doc_is_a_clear_error():
     with pytest.raises(ReadError, match="password-protected"):
         read_doc_bytes(_with_fib_flag(DOC.read_bytes(), 0x0100))
@@ -138,6 +146,20 @@ def test_ods_and_et_are_converted(tmp_path: Path):
     et = tmp_path / "forms.et"  # a Kingsoft ET spreadsheet is an Excel 97 binary
     shutil.copyfile(XLS, et)
     assert read_document(et).method == "et"  # read by the XLS reader, no conversion needed
+
+
+@pytest.mark.soffice
+def test_xml_spreadsheet_named_xls_is_converted(tmp_path: Path):
+    path = tmp_path / "export.xls"  # Excel 2003 XML, as some systems export "xls" files
+    path.write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sheet1"><Table>'
+                    '<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">项目支出绩效目标表</Data></Cell></Row>'
+                    '<Row><Cell><Data ss:Type="String">项目名称</Data></Cell><Cell><Data ss:Type="String">示例</Data></Cell></Row>'
+                    '</Table></Worksheet></Workbook>', encoding="utf-8")
+    doc = read_document(path)
+    assert doc.method == "xls"
+    [table] = doc.tables()
+    assert table.text_rows() == [["项目支出绩效目标表", "项目支出绩效目标表"], ["项目名称", "示例"]]
 
 
 @pytest.mark.soffice

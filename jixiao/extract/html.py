@@ -46,6 +46,11 @@ def read(path: Path, options=None) -> Document:
         kind = "DOCX" if path.suffix.lower().startswith(".doc") else "XLSX"
         raise ReadError(f"the file is not a valid {kind} file (it is not a zip archive but a web page); "
                         "save it again from Word/Excel or rename it to .html")
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in raw[:4096] and re.search(rb"<(?:ss:)?Workbook", raw[:8192]):
+        # Excel 2003 XML ("SpreadsheetML"), often exported as .xls: its <Table> is not an HTML table
+        from jixiao.extract.legacy import convert_and_read
+
+        return convert_and_read(path, options, family="sheet", method="xls")
     raw = _unpack_mht(raw)
     text = decode_html(raw)
     return parse_html(text)

@@ -76,12 +76,15 @@ def _looks_like_web_page(path: Path) -> bool:
 def convert_or_parse_doc(path: Path, options, method: str = "doc") -> Document:
     """A Word 97-2003 binary read directly; anything that reader does not handle via LibreOffice."""
     if is_ole(path):
+        from jixiao.extract.office_cfb import ole_kind
         from jixiao.extract.office_doc import DocUnsupported, read_doc_bytes
 
         try:
             return read_doc_bytes(path.read_bytes(), method=method)
         except DocUnsupported:
-            pass  # Word 6/95, damaged structures …: LibreOffice may still read it
+            if ole_kind(path) is None:  # a broken container: LibreOffice would only read it as text
+                raise ReadError(f"the {NAMES.get(method, 'file')} is damaged or truncated and cannot be read") from None
+            # Word 6/95 and the like: LibreOffice may still read it
     return convert_and_read(path, options, family="word", method=method)
 
 
@@ -108,7 +111,8 @@ def convert_and_read(path: Path, options, family: str, method: str) -> Document:
     target = "xlsx" if family == "sheet" else "docx"
     timeout = getattr(options, "timeout", None) or DEFAULT_TIMEOUT
     with tempfile.TemporaryDirectory(prefix="jixiao-convert-") as tmp:
-        out = convert(path, Path(tmp), target, suffix=INPUT_SUFFIX.get(method, path.suffix or ".bin"),
+        suffix = path.suffix.lower() if path.suffix.lower() in (".xml", ".csv") else INPUT_SUFFIX.get(method, path.suffix or ".bin")
+        out = convert(path, Path(tmp), target, suffix=suffix,
                       timeout=timeout, name=name)
         doc = read_xlsx_file(out, method=method) if target == "xlsx" else read_docx_file(out, method=method)
     return doc

@@ -28,17 +28,49 @@ def read(path: Path, options=None) -> Document:
 
             return legacy.convert_or_parse_doc(path, options)
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True,
+        return _read_with_xlrd(path, formatting_info=True)
+    except _Encrypted:
+        raise ReadError(encrypted_message(path)) from None
+    except _XlrdFailed as first:
+        if is_ole(path):
+            try:  # some writers' formatting records trip xlrd: the cells alone are better than nothing
+                doc = _read_with_xlrd(path, formatting_info=False)
+                doc.warnings.append("merged cells and number formats could not be read from this XLS file")
+                return doc
+            except (_XlrdFailed, _Encrypted):
+                pass
+            from jixiao.extract.office_cfb import ole_kind
+
+            if ole_kind(path) != "xls":  # a broken container: LibreOffice would only read it as text
+                raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
+        try:
+            return _read_converted(path, options, first.reason)
+        except ReadError:
+            if is_ole(path):
+                raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
+            raise
+
+
+class _XlrdFailed(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Encrypted(Exception):
+    pass
+
+
+def _read_with_xlrd(path: Path, formatting_info: bool) -> Document:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=formatting_info, on_demand=True,
                                   logfile=_NullLog(), ignore_workbook_corruption=True)
-    except xlrd.XLRDError as e:
-        message = str(e)
-        if "encrypt" in message.lower():
-            raise ReadError("the XLS file is password-protected; save an unprotected copy to read it") from None
-        return _read_converted(path, options, message)
-    except Exception as e:  # truncated streams and the like
-        if not is_ole(path):
-            return _read_converted(path, options, f"{type(e).__name__}: {e}")
-        raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
+    except Exception as e:  # XLRDError, truncated streams, NotImplementedError …
+        if "encrypt" in str(e).lower():
+            raise _Encrypted() from None
+        raise _XlrdFailed(f"{type(e).__name__}: {e}") from None
     doc = Document(method="xls")
     try:
         for index in range(book.nsheets):
@@ -46,14 +78,12 @@ def read(path: Path, options=None) -> Document:
             if getattr(sheet, "visibility", 0) != 0:
                 doc.warnings.append(f"hidden sheet '{sheet.name}' skipped")
                 continue
-            table = _sheet_table(book, sheet)
+            table = _sheet_table(book, sheet, formatting_info)
             if table is not None:
                 doc.blocks.append(table)
             book.unload_sheet(index)
-    except ReadError:
-        raise
     except Exception as e:
-        raise ReadError(f"the XLS file is damaged and cannot be read ({type(e).__name__})") from None
+        raise _XlrdFailed(f"{type(e).__name__}: {e}") from None
     finally:
         book.release_resources()
     return doc
@@ -72,6 +102,8 @@ def _read_converted(path: Path, options, reason: str) -> Document:
 
 
 def _cell_format(book, sheet, r: int, c: int) -> str | None:
+    if not book.formatting_info:
+        return None
     try:
         xf = book.xf_list[sheet.cell_xf_index(r, c)]
         fmt = book.format_map.get(xf.format_key)
@@ -80,7 +112,7 @@ def _cell_format(book, sheet, r: int, c: int) -> str | None:
         return None
 
 
-def _sheet_table(book, sheet):
+def _sheet_table(book, sheet, formatting_info: bool = True):
     import xlrd
 
     merged, covered = {}, set()
