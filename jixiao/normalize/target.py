@@ -10,7 +10,7 @@ expression with no other quantity is a deadline; no number at all is `text`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .dates import find_deadline
@@ -50,7 +50,6 @@ class Quantity:
     post: str | None = None       # comparator of a post word (以上 → >=)
     pre: str | None = None        # comparator written before the number
     pre_strong: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def comparator(self) -> str:
@@ -218,6 +217,7 @@ def _std(value: float | None, factor: Fraction | None) -> float | None:
 
 @dataclass(frozen=True)
 class Parsed:
+    """The fields of a parsed target (the public ``Target`` copies them)."""
     comparator: str = ""
     value: float | None = None
     value_max: float | None = None
@@ -247,6 +247,8 @@ def _between(low: Quantity, high: Quantity) -> Parsed:
 
 
 def parse(raw: str, year: int | None = None) -> Parsed:
+    """Parse one target string; `year` completes year-less deadlines. May raise only on a
+    programming fault (the public ``parse_target`` guards against that)."""
     text = _WS.sub("", fold(raw or ""))
     if not text:
         return Parsed()

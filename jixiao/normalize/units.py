@@ -13,7 +13,7 @@ from .vocab import MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, COMPARATO
 
 _MARKS = COMPARATORS.get("mark", {})
 # Characters that end a number's unit: they start a post word, a range or a join.
-_STOP = set("以及或之左上下内前后至到且并和约等的为余多每共累合计其中含")
+_STOP = set("以及或之左上下内前后至到且并和与约等的为余多每共累合计其中含完达覆提增减降实确保")
 
 
 # marks joining the parts of a compound unit (元/人, 元/人·月), written canonically
