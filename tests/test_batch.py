@@ -207,3 +207,17 @@ def test_progress_bar_and_summary_only_when_asked(tmp_path: Path, capsys):
     capsys.readouterr()
     assert extract(tmp_path / "in", "-o", tmp_path / "out", "-q") == 0
     assert capsys.readouterr().err == ""
+
+
+def test_two_runs_cannot_share_an_outdir(tmp_path: Path, capsys):
+    from jixiao.batch.cache import ResultStore
+
+    write_text_forms(tmp_path / "in", 1)
+    holder = ResultStore(tmp_path / "out")
+    holder.lock()
+    try:
+        assert extract(tmp_path / "in", "-o", tmp_path / "out") == 2
+        assert "another jixiao run is writing to" in capsys.readouterr().err
+    finally:
+        holder.unlock()
+    assert extract(tmp_path / "in", "-o", tmp_path / "out", "-q") == 0

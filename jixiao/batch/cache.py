@@ -57,12 +57,36 @@ def result_from_json(data: dict) -> FileResult:
                       goals=data.get("goals", []))
 
 
+class StoreBusy(RuntimeError):
+    """Another jixiao run is writing to the same OUTDIR."""
+
+
 class ResultStore:
     """``OUTDIR/.jixiao-cache/<aa>/<key>.json`` files, one per finished input file."""
 
     def __init__(self, outdir: Path):
         self.root = Path(outdir) / CACHE_DIRNAME
         self.root.mkdir(parents=True, exist_ok=True)
+        self._lock_file = None
+
+    def lock(self) -> None:
+        """Hold OUTDIR for this run (released when the process ends, even by ``kill -9``)."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; runs must not share an OUTDIR
+            return
+        handle = open(self.root / "lock", "a+")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise StoreBusy(f"another jixiao run is writing to {self.root.parent}; wait for it or choose another -o") from None
+        self._lock_file = handle
+
+    def unlock(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
 
     def path_of(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -95,6 +119,7 @@ class ResultStore:
     def prune(self, keep: Iterable[str]) -> int:
         """Delete entries (and stray temporary files) not in ``keep``; returns how many went."""
         keep_names = {f"{k}.json" for k in keep}
+        keep_names.add("lock")
         removed = 0
         for sub in self.root.iterdir():
             if not sub.is_dir():

@@ -16,6 +16,7 @@ Dask is an optional extra: ``pip install 'jixiao[dask]'``.
 from __future__ import annotations
 
 import time
+import uuid
 from typing import Iterable, Iterator, Optional
 
 from jixiao.batch.pool import Task
@@ -61,6 +62,7 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
         window = max(2, 2 * threads)
         pending: dict = {}  # future -> (task, submitted at)
         task_iter = iter(tasks)
+        run_id = uuid.uuid4().hex[:12]
         exhausted = False
         while True:
             while not exhausted and len(pending) < window:
@@ -69,7 +71,7 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
                     exhausted = True
                     break
                 future = client.submit(_process, str(task.path), task.source, options, debug,
-                                       key=f"jixiao-{task.index}-{task.key or task.source}", pure=False)
+                                       key=f"jixiao-{run_id}-{task.index}", pure=False)
                 pending[future] = (task, time.monotonic())
             if not pending:
                 break
