@@ -148,6 +148,9 @@ def test_qualitative_is_text(raw):
 def test_empty_cell():
     assert parse_target("") == Target("")
     assert parse_target("   \n") == Target("")
+    assert parse_target(None) == Target("")
+    assert parse_target(float("nan")) == Target("")
+    assert parse_target(95.0).value == 95.0
 
 
 @pytest.mark.parametrize("raw, year, deadline", [

@@ -51,8 +51,11 @@ class Target:
 def parse_target(raw: str, *, year: int | None = None) -> Target:
     """Parse one 指标值 string; never raises. `year` (the form's year) completes year-less
     deadlines such as 12月31日前 or 第三季度前."""
+    if not isinstance(raw, str):
+        # a cell from a DataFrame: None/NaN is an empty cell, a number is its own text
+        raw = "" if raw is None or raw != raw else str(raw)
     try:
-        p = _parse(raw if isinstance(raw, str) else ("" if raw is None else str(raw)), year)
+        p = _parse(raw, year)
     except Exception:  # a parse fault must never stop an extraction: keep the text
         return Target("text" if str(raw or "").strip() else "")
     return Target(p.comparator, p.value, p.value_max, p.unit, p.value_std, p.value_max_std,
