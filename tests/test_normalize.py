@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from jixiao.normalize import (CSV_COLUMNS, Target, join_target_parts, normalize_lines, parse_amount,
-                              parse_target, parse_target_parts)
+from jixiao.normalize import (CSV_COLUMNS, Target, input_lines, join_target_parts, normalize_lines,
+                              parse_amount, parse_target, parse_target_parts)
 
 # raw, comparator, value, value_max, unit, value_std, unit_std
 CASES = [
@@ -267,3 +267,12 @@ def test_target_is_frozen_and_hashable():
     with pytest.raises(AttributeError):
         t.value = 1  # type: ignore[misc]
     assert hash(t) == hash(parse_target("≥90%"))
+
+
+def test_input_lines_plain_text():
+    assert input_lines("≥90%\n\n良好\r\n") == ["≥90%", "", "良好"]
+
+
+def test_input_lines_reads_the_raw_column_of_a_cases_csv():
+    text = '\ufeffraw,comparator,value\n≥90%,>=,90\n"≤3,309,840.00元",<=,3309840\n,,\n'
+    assert input_lines(text) == ["≥90%", "≤3,309,840.00元", ""]

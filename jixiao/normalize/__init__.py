@@ -10,9 +10,12 @@ once at import by ``vocab``.
     parse_target_parts("≥", "90", "%"), join_target_parts("≥", "90", "%") → "≥90%"
     parse_amount("3,150.58")     → 3150.58
     normalize_lines(lines, year) → rows with CSV_COLUMNS (what `jixiao normalize` writes)
+    input_lines(text)            → the raw strings of a normalize input (lines, or a CSV's raw column)
 """
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
@@ -22,7 +25,7 @@ from .target import parse as _parse
 from .vocab import COMPARATORS, fold
 
 __all__ = ["CSV_COLUMNS", "Target", "parse_target", "parse_target_parts", "join_target_parts",
-           "parse_amount", "normalize_lines"]
+           "parse_amount", "normalize_lines", "input_lines"]
 
 CSV_COLUMNS = ["raw", "comparator", "value", "value_max", "unit", "value_std",
                "value_max_std", "unit_std", "deadline"]
@@ -112,6 +115,18 @@ def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = No
     if comparator == "=" and parsed.comparator != "=":
         return parsed  # the number cell's own word (以上, 左右) says more than a bare '='
     return replace(parsed, comparator=comparator)
+
+
+def input_lines(text: str) -> list[str]:
+    """The raw target strings of `jixiao normalize`'s input: one per line, or — when the first
+    line is a CSV header with a ``raw`` column (a cases file such as normalize-dev.csv) — that
+    column, read as CSV so quoted values holding commas (``"≤3,309,840.00元"``) stay whole."""
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    header = next(csv.reader([first]), [])
+    if "raw" in (h.strip() for h in header) and len(header) > 1:
+        return [row.get("raw") or "" for row in csv.DictReader(io.StringIO(text))]
+    return text.splitlines()
 
 
 def normalize_lines(lines: Iterable[str], year: int | None = None) -> list[dict]:
