@@ -166,6 +166,12 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                     yield task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
                     continue
                 if timeout and now - slot.started >= timeout:
+                    message = _receive(slot)  # it may have finished just after the wait
+                    if message is not None:
+                        stats.note_rss(message[3] if len(message) > 3 else None)
+                        slot.task = None
+                        yield task, _result_of(task, message, now - slot.started)
+                        continue
                     _replace(slot)
                     error = (f"stopped after the {timeout:g} s per-file time limit (--timeout); "
                              "the file may be very large or malformed")
