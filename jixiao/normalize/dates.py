@@ -36,6 +36,8 @@ _PERIOD_ONLY = re.compile(rf"(?<![\d{_CN}个学\-~～〜—至到.])(?P<p>{_PERI
 _AFTER = re.compile(r"^(?:以后|之后|后|起)")
 _PERIOD_END = re.compile(r"^(?:前|之前|以前|末|底|结束前?|截止)")
 _MONTH_TAIL = re.compile(rf"[至到\-~—](?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?")
+# every date expression holds one of these (a fast way out for the many targets without one)
+_MAYBE_DATE = re.compile(r"[年月季底末终]|\d[-./]\d|[qQ][1-4]")
 _YM_TAIL = re.compile(r"^(?:前|之前|以前|底|末|完成|$)")
 # what may follow a bare year or a period word for it to be a deadline (年底前完成, 2024年前)
 _DEADLINE_TAIL = re.compile(r"^(?:前|之前|以前|内|以内|之内|底|末|完成|完工|竣工|结束|截止|止|以后|之后|后|起"
@@ -125,6 +127,8 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
     """The deadline written in `text` (NFKC-folded, no whitespace) and the text left around it,
     or None when `text` holds no date expression. Of a span of dates (2023年1月1日至2023年12月31日)
     the last is the deadline."""
+    if not _MAYBE_DATE.search(text):
+        return None
     spans = _dated(text, year)
     if spans:
         rest, cut = [], 0

@@ -92,11 +92,31 @@ for _row in _table("periods.tsv"):
                                          int(_row["year_shift"]), _row["kind"])
 
 
+_FIRST_CHAR: dict[int, dict[str, int]] = {}
+
+
+def _first_char_index(table: dict) -> dict[str, int]:
+    """For each first character of a key of `table`, the length of its longest key."""
+    index = _FIRST_CHAR.get(id(table))
+    if index is None:
+        index = {}
+        for key in table:
+            index[key[0]] = max(index.get(key[0], 0), len(key))
+        _FIRST_CHAR[id(table)] = index
+    return index
+
+
 def longest(table: dict, text: str, start: int, maxlen: int, ascii_boundary: bool = False):
     """The longest key of `table` written at text[start:], as (key, value), or None.
 
     With ascii_boundary, a Latin key must not be followed by another Latin letter (km, not kmh)."""
-    for size in range(min(maxlen, len(text) - start), 0, -1):
+    if start >= len(text):
+        return None
+    first = text[start]
+    limit = _first_char_index(table).get(first.lower() if first.isascii() else first)
+    if not limit:
+        return None
+    for size in range(min(limit, maxlen, len(text) - start), 0, -1):
         piece = text[start:start + size]
         k = piece.lower() if piece.isascii() else piece
         if k in table:
