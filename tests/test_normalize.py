@@ -139,7 +139,7 @@ def test_case_table(raw, comparator, value, value_max, unit, value_std, unit_std
 @pytest.mark.parametrize("raw", [
     "有所提升", "不断优化", "明显改善", "合格", "优", "是", "按时完成", "不超预算", "一般",
     "进一步加强", "一次性发放到位", "零事故", "达到国家二级标准", "不低于上年", "≥上年水平",
-    "符合GB/T19001-2016要求", "完成2023年度工作任务", "—", "/", "全年", "年内完成", "第三季度", "十分满意", "一户一档",
+    "符合GB/T19001-2016要求", "完成2023年度工作任务", "—", "/", "全年", "年内完成", "第三季度", "十分满意", "一户一档", "数十家", "十几个",
 ])
 def test_qualitative_is_text(raw):
     assert parse_target(raw) == Target("text")

@@ -140,8 +140,8 @@ def _quantities(text: str, limit: int = 3) -> list[Quantity]:
             if value is None:
                 pos = end
                 continue
-            if text[start - 1:start] == "第":
-                pos = end  # an ordinal (第三季度), not a quantity
+            if text[start - 1:start] in ("第", "数", "几") or text[end:end + 1] == "几":
+                pos = end  # an ordinal (第三季度) or a vague count (数十家, 十几个), not a quantity
                 continue
             chinese = True
             unit = read_unit(text, end, allow_unknown=False)
