@@ -268,3 +268,27 @@ def test_camelot_engine_gives_the_same_model():
 def test_unknown_engine_is_a_clear_error():
     with pytest.raises(ReadError, match="unknown PDF engine"):
         read(LONG, ReadOptions(ocr="never", pdf_engine="tabula"))
+
+
+SPLIT = SAMPLES / "pdf_project_target_split_row.pdf"
+
+
+def test_row_broken_across_pages_is_merged_back():
+    doc = read(SPLIT, NO_OCR)
+    goal = next(g["text"] for g in forms.PROJECT_TARGET["goals"] if g["kind"] == "annual")
+    table, cell = find_cell(doc, goal)
+    assert table.page == 1
+    first_part, continuation = [t for t in doc.tables()]
+    # the first part lacked the indicator columns' rulings: both parts share one column grid
+    assert first_part.n_cols == continuation.n_cols == 5
+    assert continuation.text_rows()[0][1:] == ["一级指标", "二级指标", "三级指标", "指标值"]
+    got = indicator_rows(doc)
+    for ind in forms.PROJECT_TARGET["indicators"]:
+        assert (ind["indicator"], ind["target_raw"].replace("km", "k m")) in got or \
+            (ind["indicator"], ind["target_raw"]) in got
+
+
+def test_a_new_form_on_the_next_page_is_not_glued_to_the_previous_one():
+    doc = read(MULTI, NO_OCR)
+    page3 = [t for t in doc.tables() if t.page == 3][0]
+    assert page3.text_rows()[0][:3] == ["项目名称", "项目名称", forms.PROJECT_SELF_EVAL["project"]]

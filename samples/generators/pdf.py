@@ -19,11 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from samples.generators import forms  # type: ignore
-else:
-    from samples.generators import forms
+if __package__ in (None, ""):  # run as a script: the repo root, not this folder (docx.py!), on the path
+    sys.path[0] = str(Path(__file__).resolve().parents[2])
+from samples.generators import forms  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1]
 
@@ -162,7 +160,7 @@ def distractor_layout() -> Layout:
 
 # ---------------------------------------------------------------- DOCX rendering
 
-def _docx_table(doc, layout: Layout, widths_cm: list[float]):
+def _docx_table(doc, layout: Layout, widths_cm: list[float], rows_split: bool = False):
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -182,8 +180,9 @@ def _docx_table(doc, layout: Layout, widths_cm: list[float]):
         for p in cell.paragraphs:
             for run in p.runs:
                 run.font.size = Pt(10.5)
-    for row in table.rows:  # rows do not break across pages (as most exported forms)
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for row in table.rows:  # rows do not break across pages unless asked (Word's default is to allow it)
+        if not rows_split:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for r in range(header_rows):
         tr_pr = table.rows[r]._tr.get_or_add_trPr()
         el = OxmlElement("w:tblHeader")
@@ -239,10 +238,10 @@ def _department_target_docx(doc, form):
     _docx_table(doc, indicators, [0.9, 3.1, 6.0, 5.0])
 
 
-def _project_target_docx(doc, form):
+def _project_target_docx(doc, form, rows_split=False, widths=(1.0, 2.6, 3.4, 5.0, 3.0)):
     _para(doc, form["title"], 16, bold=True, center=True)
     _para(doc, f"（{form['year']}年度）", 12, center=True)
-    _docx_table(doc, project_target_layout(form), [1.0, 2.6, 3.4, 5.0, 3.0])
+    _docx_table(doc, project_target_layout(form), list(widths), rows_split=rows_split)
 
 
 def _project_self_eval_docx(doc, form):
@@ -355,13 +354,37 @@ def build(outdir: Path = SAMPLES) -> list[Path]:
         src = work / "pdf_department_self_eval_calc.xlsx"
         _self_eval_xlsx(src, forms.DEPARTMENT_SELF_EVAL)
         written.append(_finish(src, pdf_dir, expected_dir, [forms.DEPARTMENT_SELF_EVAL], [(1, 1)]))
-        # 4. an encrypted export (password "jixiao"), for the reader's error path
+        # 4. a project form whose long goal row breaks across the page (the rest tops page 2)
+        written.append(_split_row_sample(work, pdf_dir, expected_dir))
+        # 5. an encrypted export (password "jixiao"), for the reader's error path
         src = work / "pdf_encrypted.docx"
         doc = _new_docx()
         _para(doc, "加密文件")
         doc.save(src)
         written.append(_encrypted(src, pdf_dir, "jixiao"))
     return written
+
+
+def _split_row_sample(work: Path, pdf_dir: Path, expected_dir: Path) -> Path:
+    """Find the amount of prose that puts the annual-goal row across the page break."""
+    import pypdfium2 as pdfium
+
+    form = forms.PROJECT_TARGET
+    goal = next(g["text"] for g in form["goals"] if g["kind"] == "annual")
+    for n in range(8, 24):
+        doc = _new_docx()
+        for k in range(n):
+            _para(doc, f"说明{k + 1}")
+        _project_target_docx(doc, form, rows_split=True, widths=(1.0, 2.6, 1.2, 1.2, 1.2))
+        src = work / "pdf_project_target_split_row.docx"
+        doc.save(src)
+        pdf_path = to_pdf(src, work)
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        page1 = pdf[0].get_textpage().get_text_range().replace("\r\n", "")
+        pdf.close()
+        if goal[:6] in page1 and goal[-6:] not in page1:
+            return _finish(src, pdf_dir, expected_dir, [form], [(1, 2)])
+    raise RuntimeError("could not place the goal row across the page break")
 
 
 def _finish(src: Path, pdf_dir: Path, expected_dir: Path, form_list: list[dict], pages: list[tuple]) -> Path:

@@ -103,12 +103,14 @@ def read(path: Path, options) -> Document:
         ocr_pages: list[int] = []
         garbled_pages: list[int] = []
         text_pages: list[int] = []
+        heights: dict[int, float] = {}
         for index in range(n_pages):
             number = index + 1
             if ocr_mode == "always":
                 ocr_pages.append(number)
                 continue
             objects = page_objects(pdf, index)
+            heights[number] = objects.height
             if needs_ocr(objects):
                 ocr_pages.append(number)
                 if objects.garbled_chars:
@@ -128,7 +130,7 @@ def read(path: Path, options) -> Document:
         per_page.update(camelot_blocks(path, text_pages, getattr(options, "password", None)))
     elif engine not in ("native", "camelot"):
         raise ReadError(f"unknown PDF engine '{engine}' (use 'native' or 'camelot')")
-    align_continuations(per_page)
+    align_continuations(per_page, heights)
     method = "pdf-text"
     if ocr_pages:
         ocr = _ocr_module() if ocr_mode != "never" else None

@@ -6,15 +6,24 @@ column rulings (a column split only in the header or budget rows, say), so it wo
 columns than its first part. When the first table of a page has the same left and right edges as
 the last table of the previous page and each of its column boundaries is one of that table's,
 its cells are re-expressed on the previous table's columns: same ``n_cols``, a cell covering two
-of those columns gets ``colspan`` 2. The parser then sees one consistent row stream.
+of those columns gets ``colspan`` 2 (or the other way round when the first part is the one
+lacking rulings). The parser then sees one consistent row stream.
+
+A row allowed to break across pages (Word's default) leaves a fragment at the top of the next
+page: the rest of its wrapped cells, with the row's other cells empty. When the previous table
+runs to the foot of its page and nothing but page furniture stands between the two parts, such
+a fragment (below any repeated header rows) is merged back into the row it belongs to.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from jixiao.model import Block, Table
+from jixiao.extract.pdf.layout import join_lines
+from jixiao.model import Block, Cell, Table, TextLine
 
 TOLERANCE = 3.0  # points
+FOOT = 0.8  # a table ending below this share of the page height runs to the page foot
+FURNITURE = 8  # text lines this short (page numbers, 续表) do not separate two table parts
 
 
 def column_bounds(table: Table) -> list[float] | None:
@@ -57,17 +66,93 @@ def realign(table: Table, bounds: list[float]) -> bool:
     return True
 
 
-def align_continuations(pages: dict[int, list[Block]]) -> None:
-    """Align the first table of each page with the last table of the page before (in place)."""
+def align_continuations(pages: dict[int, list[Block]], heights: dict[int, float] | None = None) -> None:
+    """Align the first table of each page with the last table of the page before (in place)
+    and merge rows split by the page break back together."""
     previous: Table | None = None
     previous_page = None
+    head: Table | None = None  # first part of the table ``previous`` belongs to
     for number in sorted(pages):
         blocks = pages[number]
         tables = [b for b in blocks if isinstance(b, Table)]
+        continued = False
         if previous is not None and tables and previous_page == number - 1:
             first = tables[0]
             bounds = column_bounds(previous)
-            if bounds is not None and first.n_cols < previous.n_cols:
-                realign(first, bounds)
+            own = column_bounds(first)
+            aligned = bounds is not None and own is not None and (realign(first, bounds) or realign(previous, own))
+            if aligned and _runs_on(pages[previous_page], previous, blocks, first, (heights or {}).get(previous_page)):
+                continued = True
+                _merge_split_row(previous, first, head or previous)
         if tables:
+            if not continued or len(tables) > 1:
+                head = tables[-1]
             previous, previous_page = tables[-1], number
+
+
+def _furniture(block: Block) -> bool:
+    return isinstance(block, TextLine) and len(block.text.replace(" ", "")) <= FURNITURE
+
+
+def _runs_on(prev_blocks: list[Block], prev: Table, blocks: list[Block], first: Table, height: float | None) -> bool:
+    """True when ``first`` continues ``prev``: prev reaches the page foot, only furniture between."""
+    if height is None or prev.bbox is None or prev.bbox[3] < FOOT * height:
+        return False
+    after = prev_blocks[prev_blocks.index(prev) + 1:]
+    before = blocks[:blocks.index(first)]
+    return all(_furniture(b) for b in after + before)
+
+
+def _row_cells(table: Table, row: int) -> dict[tuple[int, int], Cell]:
+    return {(c.col, c.colspan): c for c in table.cells if c.row == row}
+
+
+def _bottom_cells(table: Table) -> dict[tuple[int, int], Cell]:
+    return {(c.col, c.colspan): c for c in table.cells if c.row + c.rowspan == table.n_rows}
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    pairs = [(x, y) for x, y in zip(a, b) if x or y]
+    return bool(pairs) and sum(1 for x, y in pairs if x == y) >= 0.6 * len(pairs)
+
+
+def _merge_split_row(prev: Table, cont: Table, head: Table) -> None:
+    head_rows = head.text_rows()[:4]
+    rows = cont.text_rows()
+    body = 0
+    while body < len(rows) - 1 and any(_same_row(rows[body], h) for h in head_rows):
+        body += 1
+    if body >= cont.n_rows:
+        return
+    bottom = _bottom_cells(prev)
+    fragment = _row_cells(cont, body)
+    for key, cell in fragment.items():
+        if cell.text and key not in bottom:
+            return  # not the same cell structure: a new row
+    singles = sorted((k for k, c in bottom.items() if c.rowspan == 1 and c.text), key=lambda k: k[0])
+    if not singles:
+        return
+    filled = [k for k in singles if k in fragment and fragment[k].text and fragment[k].rowspan == 1]
+    leftmost = fragment.get(singles[0])
+    if (leftmost is not None and leftmost.text) or not filled or (2 * len(filled) >= len(singles) > 2):
+        return
+    if any(c.rowspan > 1 and c.row == body and c.text and c.text != bottom.get(k, c).text
+           for k, c in fragment.items() if k in singles):
+        return
+    for key in filled:
+        bottom[key].text = join_lines([bottom[key].text, fragment[key].text])
+    _drop_row(cont, body)
+
+
+def _drop_row(table: Table, row: int) -> None:
+    kept = []
+    for c in table.cells:
+        if c.row == row and c.rowspan == 1:
+            continue
+        if c.row <= row < c.row + c.rowspan:
+            c.rowspan -= 1
+        elif c.row > row:
+            c.row -= 1
+        kept.append(c)
+    table.cells = kept
+    table.n_rows -= 1
