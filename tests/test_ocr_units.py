@@ -152,3 +152,14 @@ def test_image_reader_refuses_broken_file(tmp_path):
     broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
     with pytest.raises(ReadError):
         image.read(broken, None)
+
+
+def test_slash_read_as_one_told_by_its_lean():
+    slash = np.full((40, 60), 245, np.uint8)
+    cv2.line(slash, (36, 6), (24, 34), 20, 3)
+    one = np.full((40, 60), 245, np.uint8)
+    cv2.line(one, (30, 6), (30, 34), 20, 3)
+    cv2.line(one, (24, 34), (36, 34), 20, 2)
+    assert confusions.slash_read_as_one("1", slash)
+    assert not confusions.slash_read_as_one("1", one)
+    assert not confusions.slash_read_as_one("10", slash)

@@ -34,7 +34,7 @@ class PageResult:
 def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units (pixels / scale)."""
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import fix_cell, fix_target, fix_text, is_target_header
+    from jixiao.extract.ocr.confusions import fix_cell, fix_target, fix_text, is_target_header, slash_read_as_one
     from jixiao.extract.ocr.engine import recognise
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean_page
@@ -57,6 +57,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
         for ct in table.cells:
             text = fix_cell(fix_text(ct.text))
+            if len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
+                text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text)
             if ct.confidence is not None and ct.confidence < LOW_CONFIDENCE and text.strip():
@@ -80,6 +82,12 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
         more = f" and {len(low) - 5} more" if len(low) > 5 else ""
         warnings.append(f"low OCR confidence on page {page}: {shown}{more}")
     return PageResult([b for _, b in placed], warnings)
+
+
+def _interior(page: np.ndarray, cell) -> np.ndarray:
+    """The cell's pixels without its rules."""
+    pad = max(3, int(0.12 * (cell.y1 - cell.y0)))
+    return page[cell.y0 + pad:cell.y1 - pad, cell.x0 + pad:cell.x1 - pad]
 
 
 def ocr_pdf_pages_with_warnings(path: Path, pages: list[int], options=None) -> tuple[list[Block], list[str]]:

@@ -49,6 +49,25 @@ def fix_cell(text: str) -> str:
     return text
 
 
+_ONE_LIKE = {"1", "l", "I", "|", "丨", "/", "／"}
+
+
+def slash_read_as_one(text: str, cell_pixels) -> bool:
+    """True when a cell read as a lone ``1`` (or ``l``/``|``) really holds a slash ``/``, the
+    "not applicable" mark: the ink leans (a slash's strokes run up to the right) instead of
+    standing upright. ``cell_pixels`` is the grey cell interior (uint8 array)."""
+    import cv2
+    import numpy as np
+
+    if text.strip() not in _ONE_LIKE or cell_pixels is None or cell_pixels.size == 0:
+        return False
+    _, ink = cv2.threshold(cell_pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    m = cv2.moments(ink.astype(np.uint8), binaryImage=True)
+    if m["m00"] < 8 or m["mu02"] <= 0:
+        return False
+    return m["mu11"] / m["mu02"] < -0.15
+
+
 def fix_target(text: str) -> str:
     """Fixes valid only in a target-value cell (called with that cell's text)."""
     stripped = text.strip()
