@@ -53,7 +53,7 @@ def build_batch(folder: Path, count: int) -> dict[str, int]:
 
 def run(inputs: Path, out: Path, *extra: str) -> dict:
     cmd = ["/usr/bin/time", "-f", "MAXRSS_KB=%M", sys.executable, "-m", "jixiao", "extract", str(inputs),
-           "-o", str(out), "--ocr", "never", *extra]
+           "-o", str(out), "--ocr", "never", "--debug", *extra]
     if not Path("/usr/bin/time").exists():
         cmd = cmd[3:]
     start = time.perf_counter()
@@ -68,10 +68,12 @@ def run(inputs: Path, out: Path, *extra: str) -> dict:
     worker = re.search(r"peak worker memory (\d+) MiB", summary)
     parent = re.search(r"MAXRSS_KB=(\d+)", err)
     reused = re.search(r"(\d+) reused from cache", summary)
+    cpu = re.search(r"worker CPU ([\d.]+) s", err)
     return {"seconds": seconds, "files": files, "rate": files / seconds, "summary": summary,
             "worker_mib": int(worker.group(1)) if worker else None,
             "parent_mib": int(parent.group(1)) / 1024 if parent else None,
-            "reused": int(reused.group(1)) if reused else 0}
+            "reused": int(reused.group(1)) if reused else 0,
+            "cpu_ms_per_file": 1000 * float(cpu.group(1)) / files if cpu and files else None}
 
 
 def mib(value) -> str:
@@ -89,6 +91,7 @@ def main() -> int:
     if inputs.exists():
         shutil.rmtree(inputs)
     kinds = build_batch(inputs, args.files)
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
     print(f"batch: {args.files} files in {inputs} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}); "
           f"{os.cpu_count()} CPUs", flush=True)
     rows = []
@@ -110,16 +113,19 @@ def main() -> int:
 
     clean = next(r for label, r, _ in rows if label.endswith(f"{last} workers") or label.endswith(f"{last} worker"))
     print()
-    print("| run | seconds | files/s | scaling efficiency | peak RSS per worker | peak RSS main process |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| run | seconds | files/s | scaling efficiency | worker CPU per file | peak RSS per worker | peak RSS main process |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for label, r, eff in rows:
         cells = [label, f"{r['seconds']:.1f}", f"{r['rate']:.1f}", "" if eff is None else f"{eff:.0%}",
+                 "" if r["cpu_ms_per_file"] is None else f"{r['cpu_ms_per_file']:.0f} ms",
                  mib(r["worker_mib"]), mib(r["parent_mib"])]
         print("| " + " | ".join(cells) + " |")
     resume = rows[-1][1]
     print(f"\n--resume on an unchanged rerun: {resume['reused']}/{resume['files']} files reused, "
           f"{resume['seconds']:.1f} s = {resume['seconds'] / clean['seconds']:.0%} of the clean {last}-worker run "
           f"(hashing every file, reading {resume['files']} stored results, writing the tables)")
+    print(f"load average after: {os.getloadavg()[0]:.1f} (other processes share the CPUs: files/s depends on it, "
+          "worker CPU per file does not)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -44,14 +44,22 @@ class Task:
 
 @dataclass
 class PoolStats:
-    """What the supervisor saw: the largest peak resident memory of any worker, restarts."""
+    """What the supervisor saw: the largest peak resident memory of any worker, workers started, and
+    the CPU time of the workers (as last reported by each; a killed worker's last file is not counted)."""
 
     peak_rss_kb: int = 0
     workers_started: int = 0
+    cpu_by_worker: dict = field(default_factory=dict)
 
-    def note_rss(self, kb) -> None:
-        if kb:
-            self.peak_rss_kb = max(self.peak_rss_kb, int(kb))
+    def note(self, slot_id: int, message) -> None:
+        if len(message) > 3 and message[3]:
+            self.peak_rss_kb = max(self.peak_rss_kb, int(message[3]))
+        if len(message) > 4 and message[4] is not None:
+            self.cpu_by_worker[slot_id] = float(message[4])
+
+    @property
+    def worker_cpu_seconds(self) -> float:
+        return sum(self.cpu_by_worker.values())
 
 
 @dataclass
@@ -156,7 +164,7 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                 if slot.conn in ready or slot.process.sentinel in ready:
                     message = _receive(slot)
                     if message is not None:
-                        stats.note_rss(message[3] if len(message) > 3 else None)
+                        stats.note(slot.process.pid, message)
                         slot.task = None
                         yield task, _result_of(task, message, now - slot.started)
                         continue
@@ -168,7 +176,7 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                 if timeout and now - slot.started >= timeout:
                     message = _receive(slot)  # it may have finished just after the wait
                     if message is not None:
-                        stats.note_rss(message[3] if len(message) > 3 else None)
+                        stats.note(slot.process.pid, message)
                         slot.task = None
                         yield task, _result_of(task, message, now - slot.started)
                         continue

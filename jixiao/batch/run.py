@@ -97,6 +97,9 @@ def run_extract(args, formats: list[str]) -> int:
     if not settings.quiet:
         print_lines(tally.summary_lines(len(found.skipped), time.perf_counter() - start, f"{settings.outdir}/",
                                         peak_worker_rss_kb=stats.peak_rss_kb))
+        if settings.debug and stats.workers_started:
+            print(f"jixiao: {stats.workers_started} worker processes started, "
+                  f"worker CPU {stats.worker_cpu_seconds:.1f} s", file=sys.stderr)
     return 1 if tally.failed else 0
 
 

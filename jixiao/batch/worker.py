@@ -85,7 +85,7 @@ def worker_main(conn, config: WorkerConfig) -> None:
         except Exception as e:  # process_file only raises for bugs outside its own guard
             message = ("error", index, f"the worker failed on this file ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
         try:
-            conn.send(message + (_peak_rss_kb(),))
+            conn.send(message + (_peak_rss_kb(), _cpu_seconds()))
         except (BrokenPipeError, EOFError, OSError):
             return
 
@@ -97,6 +97,17 @@ def _peak_rss_kb() -> Optional[int]:
 
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return peak // 1024 if sys.platform == "darwin" else peak
+    except (ImportError, OSError):
+        return None
+
+
+def _cpu_seconds() -> Optional[float]:
+    """CPU time this worker has used so far (user + system)."""
+    try:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
     except (ImportError, OSError):
         return None
 
