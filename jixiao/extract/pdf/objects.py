@@ -147,7 +147,14 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
                     continue  # clipped away: text overflowing a cell, hidden on this page
             x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, rect.top)
             angle = get_angle(raw, k)  # radians, counter-clockwise, in user space
-            degrees = (round(angle * 57.29578 / 90) * 90 - rotation) % 360 if angle >= 0 else 0
+            if angle >= 0:
+                raw_degrees = angle * 57.29578
+                quarter = round(raw_degrees / 90)
+                if abs(raw_degrees - quarter * 90) > 10:
+                    continue  # slanted text: a watermark or stamp, not table content
+                degrees = (quarter * 90 - rotation) % 360
+            else:
+                degrees = 0
             size = (y1 - y0) if degrees in (0, 180) else (x1 - x0)
             chars.append(Char(chr(code), x0, y0, x1, y1, max(size, 0.1), degrees))
         return chars, garbled
@@ -169,17 +176,21 @@ class _ClipBoxes:
         box = None
         clip = pdfium_c.FPDFPageObj_GetClipPath(obj) if key else None
         if clip:
-            for i in range(pdfium_c.FPDFClipPath_CountPaths(clip)):
-                xs, ys = [], []
-                for j in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, i)):
-                    seg = pdfium_c.FPDFClipPath_GetPathSegment(clip, i, j)
-                    if seg and pdfium_c.FPDFPathSegment_GetPoint(seg, self.fx, self.fy):
-                        xs.append(self.fx.value)
-                        ys.append(self.fy.value)
-                if not xs:
-                    continue
-                b = (min(xs), min(ys), max(xs), max(ys))
-                box = b if box is None else (max(box[0], b[0]), max(box[1], b[1]), min(box[2], b[2]), min(box[3], b[3]))
+            fx, fy = self.fx, self.fy
+            get_segment, get_point = pdfium_c.FPDFClipPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
+            # the last clip path is the innermost (a cell's rectangle); the page box comes first
+            i = pdfium_c.FPDFClipPath_CountPaths(clip) - 1
+            n = pdfium_c.FPDFClipPath_CountPathSegments(clip, i) if i >= 0 else 0
+            # an axis-parallel rectangle (the usual clip) is known from two opposite corners
+            indices = (0, 2) if n in (4, 5) else range(n)
+            xs, ys = [], []
+            for j in indices:
+                seg = get_segment(clip, i, j)
+                if seg and get_point(seg, fx, fy):
+                    xs.append(fx.value)
+                    ys.append(fy.value)
+            if xs:
+                box = (min(xs), min(ys), max(xs), max(ys))
         self.cache[key] = box
         return box
 
@@ -190,14 +201,14 @@ def _segments(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Segment], int]:
     fx, fy = ctypes.c_float(), ctypes.c_float()
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    for obj in page.get_objects(max_depth=8):
-        kind = obj.type
+    matrix = pdfium_c.FS_MATRIX()
+    for raw, depth_matrix in _page_objects(page.raw):
+        kind = pdfium_c.FPDFPageObj_GetType(raw)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             n_images += 1
             continue
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
-        raw = obj.raw
         pdfium_c.FPDFPath_GetDrawMode(raw, fill_mode, stroke)
         filled = fill_mode.value != 0
         stroked = bool(stroke.value)
@@ -206,8 +217,8 @@ def _segments(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Segment], int]:
         if filled and not stroked:
             if pdfium_c.FPDFPageObj_GetFillColor(raw, r, g, b, a) and (a.value == 0 or min(r.value, g.value, b.value) >= 250):
                 continue  # white or transparent background
-        m = obj.get_matrix()
-        ma, mb, mc, md, me, mf = m.a, m.b, m.c, m.d, m.e, m.f
+        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+        ma, mb, mc, md, me, mf = _compose(matrix, depth_matrix)
         points: list[tuple[float, float, int, bool]] = []
         n = pdfium_c.FPDFPath_CountSegments(raw)
         for s in range(n):
@@ -219,6 +230,36 @@ def _segments(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Segment], int]:
             points.append((dx, dy, pdfium_c.FPDFPathSegment_GetType(seg), bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
         _path_segments(points, filled, segments)
     return segments, n_images
+
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(m, outer: Matrix) -> Matrix:
+    """An object's matrix followed by the matrices of the form XObjects holding it."""
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    if outer == IDENTITY:
+        return a, b, c, d, e, f
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _page_objects(page_raw, max_depth: int = 8):
+    """(object, matrix of its enclosing form XObjects) for every object, form XObjects opened."""
+    stack = [(page_raw, IDENTITY, 0, True)]
+    matrix = pdfium_c.FS_MATRIX()
+    while stack:
+        parent, outer, depth, is_page = stack.pop()
+        count = pdfium_c.FPDFPage_CountObjects(parent) if is_page else pdfium_c.FPDFFormObj_CountObjects(parent)
+        for i in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(parent, i) if is_page else pdfium_c.FPDFFormObj_GetObject(parent, i)
+            if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+                if depth < max_depth:
+                    pdfium_c.FPDFPageObj_GetMatrix(obj, matrix)
+                    stack.append((obj, _compose(matrix, outer), depth + 1, False))
+                continue
+            yield obj, outer
 
 
 def _path_segments(points: list[tuple[float, float, int, bool]], filled: bool, out: list[Segment]) -> None:
