@@ -55,7 +55,7 @@ def line_text(line: list[Char], along_x: bool = True) -> str:
             threshold = 1.0 * size  # CJK next to Latin/digits gets auto-spacing, not a space
         else:
             threshold = 0.3 * size
-        if gap > threshold:
+        if gap > threshold or (ch.space_before and gap > -0.1 * size):
             out.append(" ")
         out.append(ch.text)
     return "".join(out)

@@ -24,6 +24,7 @@ class Char:
     bottom: float
     size: float  # glyph height along the writing direction's normal (font size proxy)
     angle: int  # writing direction on the displayed page, degrees counter-clockwise: 0, 90, 180, 270
+    space_before: bool = False  # the PDF has a real space character right before this one
 
     @property
     def upright(self) -> bool:
@@ -130,11 +131,15 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
         clip_of = _ClipBoxes()
         chars: list[Char] = []
         garbled = 0
+        space = False
         for k in range(n):
             code = get_unicode(raw, k)
             if is_generated(raw, k) == 1:
                 continue
-            if code in (32, 9, 10, 13, 0x3000, 0xA0):
+            if code in (32, 9, 0x3000, 0xA0):
+                space = True
+                continue
+            if code in (10, 13):
                 continue
             if map_error(raw, k) == 1 or _is_garbled(code):
                 garbled += 1
@@ -156,7 +161,8 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
             else:
                 degrees = 0
             size = (y1 - y0) if degrees in (0, 180) else (x1 - x0)
-            chars.append(Char(chr(code), x0, y0, x1, y1, max(size, 0.1), degrees))
+            chars.append(Char(chr(code), x0, y0, x1, y1, max(size, 0.1), degrees, space))
+            space = False
         return chars, garbled
     finally:
         textpage.close()

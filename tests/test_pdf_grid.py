@@ -1,0 +1,124 @@
+"""PDF grid building on small PDFs drawn here with PDFium: borders as filled rectangles (how Word
+and Excel export rules), merged cells, real spaces, slanted watermarks, garbled-page detection."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from jixiao.extract import ReadOptions
+from jixiao.extract.pdf import needs_ocr, read
+from jixiao.extract.pdf.grid import find_grids
+from jixiao.extract.pdf.objects import Char, PageObjects, Segment
+from jixiao.model import Table, TextLine
+
+NO_OCR = ReadOptions(ocr="never")
+
+
+class Drawing:
+    """A one-page PDF drawn with PDFium's editing API (PDF coordinates: y grows upwards)."""
+
+    def __init__(self, width=400, height=300):
+        self.pdf = pdfium.PdfDocument.new()
+        self.page = self.pdf.new_page(width, height)
+
+    def rule(self, x, y, w, h):
+        obj = pdfium_c.FPDFPageObj_CreateNewRect(x, y, w, h)
+        pdfium_c.FPDFPageObj_SetFillColor(obj, 0, 0, 0, 255)
+        pdfium_c.FPDFPath_SetDrawMode(obj, pdfium_c.FPDF_FILLMODE_WINDING, False)
+        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+
+    def text(self, s, x, y, size=10.0, degrees=0):
+        obj = pdfium_c.FPDFPageObj_NewTextObj(self.pdf.raw, b"Helvetica", size)
+        encoded = (s + "\x00").encode("utf-16-le")
+        buf = (pdfium_c.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded)
+        pdfium_c.FPDFText_SetText(obj, buf)
+        if degrees:
+            matrix = pdfium.PdfMatrix().rotate(degrees, ccw=True)
+            pdfium_c.FPDFPageObj_Transform(obj, *matrix.get())
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+
+    def save(self, path: Path) -> Path:
+        self.page.gen_content()
+        self.pdf.save(str(path))
+        self.pdf.close()
+        return path
+
+
+def ruled_table(path: Path, watermark: bool = False) -> Path:
+    """3×3 table ruled with 0.75pt filled rectangles; the Level cell spans rows 2-3."""
+    d = Drawing()
+    t = 0.75
+    d.rule(50, 250 - t / 2, 300, t)
+    d.rule(50, 220 - t / 2, 300, t)
+    d.rule(150, 190 - t / 2, 200, t)  # no rule under "Output": it spans two rows
+    d.rule(50, 160 - t / 2, 300, t)
+    for x in (50, 150, 250, 350):
+        d.rule(x - t / 2, 160, t, 90)
+    d.text("Level", 55, 235)
+    d.text("Name", 155, 235)
+    d.text("Value", 255, 235)
+    d.text("Output", 55, 190)
+    d.text("Count of", 155, 205)
+    d.text("things", 155, 195)
+    d.text("12", 255, 200)
+    d.text("Speed", 155, 170)
+    d.text("3 days", 255, 170)
+    d.text("Title above", 50, 270, size=14)
+    if watermark:
+        d.text("DRAFT COPY", 120, 120, size=40, degrees=30)
+    return d.save(path)
+
+
+def test_rules_drawn_as_filled_rectangles_make_a_grid(tmp_path):
+    doc = read(ruled_table(tmp_path / "t.pdf"), NO_OCR)
+    assert isinstance(doc.blocks[0], TextLine) and doc.blocks[0].text == "Title above"
+    table = doc.blocks[1]
+    assert isinstance(table, Table)
+    assert table.text_rows() == [
+        ["Level", "Name", "Value"],
+        ["Output", "Count of things", "12"],
+        ["Output", "Speed", "3 days"],
+    ]
+    output = next(c for c in table.cells if c.text == "Output")
+    assert (output.row, output.col, output.rowspan, output.colspan) == (1, 0, 2, 1)
+    assert len(table.cells) == 8
+
+
+def test_slanted_watermark_stays_out_of_cells(tmp_path):
+    doc = read(ruled_table(tmp_path / "w.pdf", watermark=True), NO_OCR)
+    table = next(doc.tables())
+    assert table.text_rows()[1] == ["Output", "Count of things", "12"]
+    assert not any("DRAFT" in b.text for b in doc.blocks if isinstance(b, TextLine))
+
+
+def test_collinear_pieces_join_and_close_positions_snap():
+    # a horizontal rule drawn in two pieces with a 1pt gap, another 1pt lower: one line each
+    segments = [Segment(0, 0, 100, 0), Segment(101, 0.8, 200, 0.8), Segment(0, 50, 200, 50),
+                Segment(0, 0, 0, 50), Segment(100, 0, 100, 50), Segment(200, 0.5, 200, 50)]
+    grids = find_grids(segments)
+    assert len(grids) == 1
+    assert len(grids[0].xs) == 3 and len(grids[0].ys) == 2
+    assert len(grids[0].regions) == 2
+
+
+def test_separate_tables_stay_separate():
+    box = lambda x, y: [Segment(x, y, x + 50, y), Segment(x, y + 20, x + 50, y + 20), Segment(x, y + 40, x + 50, y + 40),
+                        Segment(x, y, x, y + 40), Segment(x + 50, y, x + 50, y + 40)]
+    grids = find_grids(box(0, 0) + box(0, 100))
+    assert [g.ys[0] for g in grids] == [0, 100]
+
+
+def _page(chars: int, garbled: int, images: int = 0) -> PageObjects:
+    text = [Char("字", 0, 0, 10, 10, 10, 0) for _ in range(chars)]
+    return PageObjects(1, 100, 100, text, [], images, garbled)
+
+
+def test_garbled_and_image_only_pages_go_to_ocr():
+    assert not needs_ocr(_page(300, 0))
+    assert needs_ocr(_page(100, 200))  # CJK font without a Unicode map
+    assert not needs_ocr(_page(300, 5))  # a few odd glyphs are not a garbled page
+    assert needs_ocr(_page(0, 0, images=1))  # a scan
+    assert not needs_ocr(_page(0, 0))  # a blank page: nothing to read
