@@ -21,7 +21,8 @@ from jixiao.dataset.frames import frame
 from jixiao.dataset.schema import COLUMNS, TABLES, dtype_of
 from jixiao.pipeline import FileResult
 
-CHUNK_ROWS = 20_000
+CHUNK_ROWS = 5_000
+DUCKDB_MEMORY = "256MB"
 
 
 class ColumnPlan:
@@ -148,6 +149,7 @@ def write_tables(results: Iterable[FileResult], outdir: Path, formats: Iterable[
 
         duckdb_tmp.unlink(missing_ok=True)
         con = duckdb.connect(str(duckdb_tmp))
+        con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # it spills to disk beyond this
     sinks = {t: _TableSinks(t, outdir, formats, con, keep_frames="xlsx" in formats) for t in TABLES}
     buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
     written: list[Path] = []
