@@ -141,10 +141,11 @@ class ResultStore:
 def save_entry(path: Path, key: str, result: FileResult) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"store": STORE_FORMAT, "key": key, "result": result_to_json(result)}
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")  # C encoder, one write
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         try:

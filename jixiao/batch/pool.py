@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+from collections import deque
 import sys
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from jixiao.pipeline import FileResult
 PRELOAD = ["jixiao.batch.worker", "jixiao.dataset.rows", "jixiao.parsers", "jixiao.extract.sniff",
            "jixiao.extract.text", "jixiao.extract.docx", "jixiao.extract.xlsx", "jixiao.extract.html",
            "jixiao.extract.pdf"]
+
+
+QUEUE_DEPTH = 2  # tasks sent ahead to each worker
 
 
 @dataclass(frozen=True)
@@ -64,21 +68,25 @@ class PoolStats:
 
 @dataclass
 class _Slot:
+    """One worker process and the tasks sent to it, oldest (the one it is working on) first."""
+
     process: multiprocessing.process.BaseProcess
     conn: object
-    task: Optional[Task] = None
-    started: float = 0.0
+    queue: deque = field(default_factory=deque)
+    started: float = 0.0  # when the head of the queue started (the previous result came back)
 
 
 @dataclass
 class _Feed:
+    """The task iterator, with tasks taken back from a dead worker served first, in order."""
+
     tasks: Iterator[Task]
     exhausted: bool = False
-    buffered: list = field(default_factory=list)
+    returned: deque = field(default_factory=deque)
 
     def next(self) -> Optional[Task]:
-        if self.buffered:
-            return self.buffered.pop()
+        if self.returned:
+            return self.returned.popleft()
         if self.exhausted:
             return None
         task = next(self.tasks, None)
@@ -86,8 +94,12 @@ class _Feed:
             self.exhausted = True
         return task
 
-    def push_back(self, task: Task) -> None:
-        self.buffered.append(task)
+    def give_back(self, tasks) -> None:
+        self.returned.extendleft(reversed(list(tasks)))
+
+    @property
+    def empty(self) -> bool:
+        return self.exhausted and not self.returned
 
 
 def mp_context():
@@ -102,7 +114,12 @@ def mp_context():
 def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                    timeout: Optional[float] = None,
                    stats: Optional[PoolStats] = None) -> Iterator[tuple[Task, FileResult]]:
-    """Run every task in a worker process; yield (task, result) as files finish. Never raises for a file."""
+    """Run every task in a worker process; yield (task, result) as files finish. Never raises for a file.
+
+    Each worker is sent up to :data:`QUEUE_DEPTH` tasks, so it starts the next file while this
+    process stores the last result; it works through them in order, so the oldest task sent is the
+    one it is on. When it dies or overruns ``timeout`` that task fails and the others go back to the feed.
+    """
     ctx = mp_context()
     stats = stats if stats is not None else PoolStats()
     feed = _Feed(iter(tasks))
@@ -111,47 +128,50 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
 
     def start() -> _Slot:
         parent_conn, child_conn = ctx.Pipe(duplex=True)
-        process = ctx.Process(target=worker_main, args=(child_conn, config), daemon=True,
-                              name="jixiao-worker")
+        process = ctx.Process(target=worker_main, args=(child_conn, config), daemon=True, name="jixiao-worker")
         process.start()
         child_conn.close()
         stats.workers_started += 1
         return _Slot(process=process, conn=parent_conn)
 
-    def give(slot: _Slot) -> bool:
-        task = feed.next()
-        if task is None:
-            return False
-        try:
-            slot.conn.send((task.index, str(task.path), task.source))
-        except (BrokenPipeError, OSError):  # the idle worker died; the task goes to its successor
-            feed.push_back(task)
-            _replace(slot)
-            return give(slot)
-        slot.task, slot.started = task, time.monotonic()
-        return True
+    def fill(slot: _Slot) -> None:
+        while len(slot.queue) < QUEUE_DEPTH:
+            task = feed.next()
+            if task is None:
+                return
+            try:
+                slot.conn.send((task.index, str(task.path), task.source))
+            except (BrokenPipeError, OSError):  # the worker is gone: its tasks go back, a new one starts
+                feed.give_back([*slot.queue, task])
+                replace(slot)
+                continue
+            if not slot.queue:
+                slot.started = time.monotonic()
+            slot.queue.append(task)
 
-    def _replace(slot: _Slot) -> None:
+    def replace(slot: _Slot) -> None:
         _stop(slot, kill=True)
         fresh = start()
-        slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
+        slot.process, slot.conn, slot.queue = fresh.process, fresh.conn, deque()
+
+    def fail_head(slot: _Slot, error: str, now: float) -> tuple[Task, FileResult]:
+        """The worker is lost: its current task fails, the ones queued behind it go back to the feed."""
+        task = slot.queue.popleft()
+        feed.give_back(slot.queue)
+        replace(slot)
+        return task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
 
     try:
         while True:
             for slot in slots:
-                if slot.task is None:
-                    give(slot)
-            while len(slots) < workers and not feed.exhausted:
-                task = feed.next()
-                if task is None:
-                    break
-                feed.push_back(task)
+                fill(slot)
+            while len(slots) < workers and not feed.empty:
                 slot = start()
                 slots.append(slot)
-                give(slot)
-            busy = [s for s in slots if s.task is not None]
+                fill(slot)
+            busy = [s for s in slots if s.queue]
             if not busy:
-                if feed.exhausted and not feed.buffered:
+                if feed.empty:
                     break
                 continue
             wait_for = None
@@ -160,33 +180,41 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
             ready = set(wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout=wait_for))
             now = time.monotonic()
             for slot in busy:
-                task = slot.task
                 if slot.conn in ready or slot.process.sentinel in ready:
-                    message = _receive(slot)
-                    if message is not None:
-                        stats.note(slot.process.pid, message)
-                        slot.task = None
-                        yield task, _result_of(task, message, now - slot.started)
+                    answered = False
+                    while slot.queue and (message := _receive(slot)) is not None:
+                        yield _take(slot, message, stats, time.monotonic())
+                        answered = True
+                    if answered and slot.process.is_alive():
+                        continue
+                    if not slot.queue:
+                        if not slot.process.is_alive():
+                            replace(slot)
                         continue
                     slot.process.join(1)  # the pipe closed or the process ended: the worker is gone
-                    error = _death_reason(slot.process.exitcode)
-                    _replace(slot)
-                    yield task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
+                    yield fail_head(slot, _death_reason(slot.process.exitcode), now)
                     continue
-                if timeout and now - slot.started >= timeout:
+                if slot.queue and timeout and now - slot.started >= timeout:
                     message = _receive(slot)  # it may have finished just after the wait
                     if message is not None:
-                        stats.note(slot.process.pid, message)
-                        slot.task = None
-                        yield task, _result_of(task, message, now - slot.started)
+                        yield _take(slot, message, stats, now)
                         continue
-                    _replace(slot)
-                    error = (f"stopped after the {timeout:g} s per-file time limit (--timeout); "
-                             "the file may be very large or malformed")
-                    yield task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
+                    yield fail_head(slot, f"stopped after the {timeout:g} s per-file time limit (--timeout); "
+                                          "the file may be very large or malformed", now)
     finally:
         for slot in slots:
-            _stop(slot, kill=slot.task is not None)
+            _stop(slot, kill=bool(slot.queue))
+
+
+def _take(slot: _Slot, message, stats: PoolStats, now: float) -> tuple[Task, FileResult]:
+    """A worker answered: its oldest task is done and the next one in its queue has started."""
+    task = slot.queue.popleft()
+    if message[1] != task.index:  # cannot happen with an in-order worker; fail loudly rather than mislabel
+        raise RuntimeError(f"worker answered task {message[1]} while working on {task.index}")
+    stats.note(slot.process.pid, message)
+    seconds = now - slot.started
+    slot.started = now
+    return task, _result_of(task, message, seconds)
 
 
 def _receive(slot: _Slot):
