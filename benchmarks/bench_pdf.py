@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -130,6 +131,8 @@ def main() -> None:
     ap.add_argument("inputs", nargs="*", help="PDF files or folders (default: samples/pdf)")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the files for the fast contenders")
     ap.add_argument("--only", help="comma-separated contenders")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds over all contenders, interleaved; the best round counts (other load on the machine)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--json", help="write the results here")
     args = ap.parse_args()
@@ -140,15 +143,21 @@ def main() -> None:
         print(json.dumps(measure_in_this_process(args.child, files, args.repeat)))
         return
     names = args.only.split(",") if args.only else CONTENDERS
-    results = []
-    for name in names:
-        cmd = [sys.executable, __file__, "--child", name, "--repeat", str(args.repeat), *map(str, files)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
-                              env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
-        if proc.returncode != 0:
-            print(f"{name}: failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else '?'}")
-            continue
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    best: dict[str, dict] = {}
+    for round_no in range(args.rounds):
+        for name in names:
+            if round_no and name in SLOW:
+                continue
+            cmd = [sys.executable, __file__, "--child", name, "--repeat", str(args.repeat), *map(str, files)]
+            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
+            if proc.returncode != 0:
+                print(f"{name}: failed: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else '?'}")
+                continue
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            if name not in best or r["pages_per_s"] > best[name]["pages_per_s"]:
+                best[name] = r
+    results = [best[n] for n in names if n in best]
     print(f"{len(files)} text PDFs, {sum(_pages(f) for f in files)} pages")
     base = {r["contender"]: r for r in results}
     ours = base.get("jixiao")
