@@ -87,8 +87,9 @@ def cmd_normalize(args) -> int:
             print(f"jixiao normalize: cannot read {args.file}: {e.strerror}", file=sys.stderr)
             return 2
     from jixiao.extract.text import decode_text
+    from jixiao.normalize import input_lines
 
-    lines = decode_text(data).splitlines()
+    lines = input_lines(decode_text(data))
     rows = normalize_lines(lines, year=args.year)
     out = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
     out.writeheader()

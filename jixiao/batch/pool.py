@@ -111,6 +111,18 @@ def mp_context():
     return multiprocessing.get_context("spawn")
 
 
+def warm_up() -> None:
+    """Start the forkserver now, so its imports overlap with discovery and hashing in this process."""
+    ctx = mp_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        try:
+            forkserver.ensure_running()
+        except OSError:
+            pass  # the first worker start will try again and report
+
+
 def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                    timeout: Optional[float] = None,
                    stats: Optional[PoolStats] = None) -> Iterator[tuple[Task, FileResult]]:

@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 from jixiao.batch.assemble import ColumnPlan, write_tables
 from jixiao.batch.cache import ResultStore, StoreBusy, entry_key, run_fingerprint
 from jixiao.batch.discover import Discovery, discover
-from jixiao.batch.pool import PoolStats, Task, run_supervised
+from jixiao.batch.pool import PoolStats, Task, run_supervised, warm_up
 from jixiao.batch.progress import ProgressBar, Tally, print_lines, progress_enabled
 from jixiao.batch.worker import WorkerConfig, failed_result
 from jixiao.extract import ReadOptions
@@ -68,6 +68,8 @@ class RunSettings:
 def run_extract(args, formats: list[str]) -> int:
     start = time.perf_counter()
     settings = RunSettings.from_args(args, formats)
+    if settings.engine == "local" and not settings.resume:  # a rerun may need no worker at all
+        warm_up()
     found = discover([Path(p) for p in args.inputs], exclude=[settings.outdir])
     try:
         settings.outdir.mkdir(parents=True, exist_ok=True)

@@ -42,23 +42,32 @@ def sniff_format(path: Path) -> str:
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith(OLE_MAGIC):
-        # Word 97-2003 / WPS vs Excel 97-2003 / ET: the extension is the best cheap hint
-        return ext_fmt if ext_fmt in ("doc", "wps", "xls", "et") else _ole_kind(path)
+        return _ole_kind(path, ext_fmt)
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path, ext_fmt)
     lowered = head.lower()
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "xls"  # Excel 2003 XML (SpreadsheetML) saved as .xls
     if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-        return "html"
+        # a web page saved under an Office name: keep that name's format, the reader says what it is
+        return ext_fmt if ext_fmt in ("docx", "xlsx", "doc", "xls") else "html"
     if ext_fmt in ("txt", "unknown") and b"\x00" not in head:
         return "txt"
     return ext_fmt
 
 
-def _ole_kind(path: Path) -> str:
-    data = path.read_bytes()[:2_000_000]
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-        return "xls"
-    return "doc"
+def _ole_kind(path: Path, ext_fmt: str) -> str:
+    """Word vs Excel binaries by the container's stream names (WPS/ET keep their own names)."""
+    from jixiao.extract.office_cfb import ole_kind
+
+    kind = ole_kind(path)
+    if kind == "doc":
+        return "wps" if ext_fmt == "wps" else "doc"
+    if kind == "xls":
+        return "et" if ext_fmt == "et" else "xls"
+    if kind == "encrypted":
+        return ext_fmt if ext_fmt in ("docx", "xlsx") else "docx"
+    return ext_fmt if ext_fmt in ("doc", "wps", "xls", "et") else "doc"
 
 
 def _zip_kind(path: Path, ext_fmt: str) -> str:

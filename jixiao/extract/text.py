@@ -82,14 +82,14 @@ def _space_unit(lines: list[str]) -> int:
     return unit if multiples >= 0.85 * total else 0  # 0: widths carry no meaning
 
 
-def split_cells(line: str, sep: str, unit: int = 2) -> list[str]:
+def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> list[str]:
     if sep == "tab":
         cells = line.split("\t")
     elif sep == "pipe":
         if "|" not in line:
             return [line.strip()]
         s = line.strip()
-        if s.startswith("|"):
+        if s.startswith("|") and (bordered or not line.startswith((" ", "\t"))):
             s = s[1:]
         if s.endswith("|"):
             s = s[:-1]
@@ -131,6 +131,9 @@ def text_to_document(text: str) -> Document:
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content)
     unit = _space_unit(content) if sep == "spaces" else 2
+    # markdown tables put a border "|" at the start of every row; crawler text starts a row with an
+    # empty cell as " | " instead
+    bordered = sum(l.lstrip().startswith("|") for l in content) >= 0.8 * len(content)
     blocks: list = []
     rows: list[list[str]] = []
 
@@ -143,7 +146,7 @@ def text_to_document(text: str) -> Document:
         if not line.strip():
             flush()
             continue
-        cells = split_cells(line, sep, unit)
+        cells = split_cells(line, sep, unit, bordered)
         if len(cells) >= 2:
             rows.append(cells)
         elif sep == "pipe" and "|" in line:

@@ -19,7 +19,7 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
-from jixiao.parsers.indicators import IndicatorReader, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.indicators import IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of
 from jixiao.records import Form
@@ -27,6 +27,7 @@ from jixiao.records import Form
 MIN_RUN = 3
 EXPLODE_AT = 12
 NEW_FORM_FIELDS = {"project"}
+ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
 
 
 def parse_document(doc: Document) -> list[Form]:
@@ -234,10 +235,14 @@ def read_form(seg: Segment) -> Optional[Form]:
         first = next((c.text for c in row.cells if c.text and not c.carried), "")
         if not first:
             first = next((c.text for c in row.cells if c.text), "")
-        if is_terminator(first) or key(first).startswith("附件"):
+        filled = [c.text for c in row.cells if c.text and not c.carried]
+        if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled):
             ended = True
             continue
-        if is_noise(first) and len([c for c in row.cells if c.text]) == 1:
+        if is_noise(first) and len(filled) <= 1:
+            continue
+        if row.table is None and not reader.header.run_together and not several_records(filled):
+            ended = True  # free text after the table: the form is over
             continue
         before = len(reader.records)
         reader.feed_row(row)
@@ -301,7 +306,7 @@ def _read_fields(row: Row, fields: dict) -> None:
             value = ""
             for nxt in cells[i + 1:]:
                 if nxt.text:
-                    if not field_of(nxt.text) and not is_budget_label(nxt.text):
+                    if not field_of(nxt.text):
                         value = nxt.text
                     break
             _keep(fields, f, value)

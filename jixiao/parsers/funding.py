@@ -14,7 +14,7 @@ from typing import Optional
 from jixiao.normalize import parse_amount
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
-from jixiao.parsers.rows import Row
+from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import budget_roles, key, key_no_notes
 from jixiao.records import BudgetLine
 
@@ -57,53 +57,60 @@ def split_label_amount(text: str) -> Optional[tuple[str, str]]:
 class FundingReader:
     def __init__(self) -> None:
         self.columns: list[str] = []  # value roles in printed order (multi-amount header)
+        self.column_cols: list[int] = []  # their grid columns
         self.task_mode = False
         self.lines: list[BudgetLine] = []
         self.self_eval = False
 
     def read_header(self, row: Row) -> bool:
-        roles = [budget_role(c.text) for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
+        cells = [c for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
+        roles = [budget_role(c.text) for c in cells]
         amount = [r for r in roles if r in AMOUNT_ROLES]
+        kept = [(r, c.col) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
         if "item" in roles or "content" in roles:
             self.task_mode = True
             if len(amount) >= 2:
-                self.columns = [r for r in roles if r in AMOUNT_ROLES or r == "ignore"]
+                self._set_columns(kept)
             return True
         if len(amount) >= 2 and len(amount) >= 0.5 * len([r for r in roles if r]):
-            self.columns = [r for r in roles if r in AMOUNT_ROLES or r == "ignore"]
+            self._set_columns(kept)
             self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount)
             return True
         return False
+
+    def _set_columns(self, kept: list[tuple[str, int]]) -> None:
+        self.columns = [r for r, _ in kept]
+        self.column_cols = [c for _, c in kept]
 
     def feed(self, row: Row) -> bool:
         """Read funding lines from a row; True if the row held any."""
         if self.task_mode and not any(STANDARD_LABEL.match(key(c.text)) for c in row.cells if not c.carried and c.text):
             return self._task_row(row)
-        cells = [c.text for c in row.cells if not c.carried]
+        cells = [c for c in row.cells if not c.carried]
+        texts = [c.text for c in cells]
         found = False
         i = 0
         while i < len(cells):
-            t = cells[i]
+            t = texts[i]
             split = split_label_amount(t) if t and not is_budget_label(t) else None
             if split:
                 self.lines.append(self._line(split[0], [split[1]]))
                 found = True
                 i += 1
                 continue
-            if not is_budget_label(t) or _is_value_of_key(cells, i):
+            if not is_budget_label(t) or _is_value_of_key(texts, i):
                 i += 1
                 continue
             j = i + 1
-            values = []
-            while j < len(cells) and not is_budget_label(cells[j]) and not split_label_amount(cells[j]):
-                values.append(cells[j])
+            while j < len(cells) and not is_budget_label(texts[j]) and not split_label_amount(texts[j]):
                 j += 1
             if self.columns:
-                self.lines.append(self._line(t, values))
+                self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
                 found = True
             else:
+                values = texts[i + 1:j]
                 first = next((v for v in values if v), "")
-                if not first and j - i == 1 and len([c for c in cells if c]) == 1:
+                if not first and j - i == 1 and len([c for c in texts if c]) == 1:
                     pass  # a lone heading such as 项目资金
                 elif not first or (is_amount_or_blank(first) and not first.endswith("分")):
                     trailing_label = j < len(cells)
@@ -112,6 +119,17 @@ class FundingReader:
                         found = True
             i = j
         return found
+
+    def _by_position(self, label: RowCell, values: list[RowCell]) -> Optional[list[str]]:
+        """Values under the header's columns when the row lines up with the header, else None."""
+        cols = self.column_cols
+        if label.col in cols or any(c.text and not any(c.col <= k < c.col + c.span for k in cols) for c in values):
+            return None
+        out = []
+        for k in cols:
+            cell = next((c for c in values if c.col <= k < c.col + c.span), None)
+            out.append(cell.text if cell else "")
+        return out
 
     def _line(self, item: str, values: list[str]) -> BudgetLine:
         line = BudgetLine(item=item)
@@ -148,9 +166,12 @@ class FundingReader:
 
 
 def _is_value_of_key(cells: list[str], i: int) -> bool:
-    """``财政资金预算分类 | 一般公共预算``: the label-looking cell is the value of the key before it."""
+    """``财政资金预算分类 | 一般公共预算`` or ``项目名称 | 某某专项资金``: the label-looking cell is the
+    value of the key before it."""
     prev = next((c for c in reversed(cells[:i]) if c), "")
-    return bool(prev) and not is_amount_or_blank(prev) and not is_budget_label(prev) and prev.endswith(("分类", "类别", "类型", "性质", "来源"))
+    if not prev or is_amount_or_blank(prev) or is_budget_label(prev):
+        return False
+    return bool(field_of(prev)) or prev.endswith(("分类", "类别", "类型", "性质", "来源"))
 
 
 def _row_label(text: str) -> bool:

@@ -144,7 +144,7 @@ class IndicatorReader:
                 self._run_together(t, row.page)
             return
         n_roles = len(self.value_roles) + 3
-        if len(filled) > n_roles + 2 or _several_records(filled):
+        if len(filled) > n_roles + 2 or several_records(filled):
             self._stream(cells, row.page)
         else:
             self._grid(cells, row.page)
@@ -385,7 +385,7 @@ class IndicatorReader:
             deviation=_blank_none(v.get("deviation")), page=rec.page))
 
 
-def _several_records(texts: list[str]) -> bool:
+def several_records(texts: list[str]) -> bool:
     """A level name after an indicator name and value: more than one record in the row."""
     seen_other = 0
     for t in texts:

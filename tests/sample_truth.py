@@ -1,0 +1,86 @@
+"""Compare jixiao's rows for a sample file with the sample's expected JSON (``samples/expected``)."""
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+from jixiao.extract import ReadOptions
+from jixiao.pipeline import process_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+EXPECTED = SAMPLES / "expected"
+HEADER = ["form_type", "department", "agency", "project", "year"]
+INDICATOR = ["level1", "level2", "indicator", "target_raw", "actual_raw", "score_max", "score"]
+VALUES = ["comparator", "value", "value_max", "unit", "value_std", "unit_std", "deadline"]
+AMOUNTS = ["total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed",
+           "execution_rate", "score_max", "score"]
+
+
+def fold(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v)))
+
+
+def same(a, b) -> bool:
+    try:
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)
+    except (TypeError, ValueError):
+        return fold(a) == fold(b)
+
+
+def sample_path(expected_name: str) -> Path:
+    source = json.loads((EXPECTED / expected_name).read_text(encoding="utf-8"))["source"]
+    hits = sorted(p for p in SAMPLES.rglob(Path(source).name) if "expected" not in p.parts)
+    assert hits, f"sample file {source} is missing"
+    return hits[0]
+
+
+def differences(expected_name: str, options: ReadOptions = ReadOptions()) -> list[str]:
+    """Every way the extracted rows differ from the expected JSON (empty when all agree)."""
+    truth = json.loads((EXPECTED / expected_name).read_text(encoding="utf-8"))
+    path = sample_path(expected_name)
+    res = process_file(path, path.name, options)
+    diffs: list[str] = []
+    if res.documents["status"] != ("ok" if truth["forms"] else "no_forms"):
+        return [f"status {res.documents['status']}: {res.documents['error']}"]
+    if len(res.forms) != len(truth["forms"]):
+        diffs.append(f"{len(res.forms)} forms, expected {len(truth['forms'])}")
+    for n, (tf, pf) in enumerate(zip(truth["forms"], res.forms), start=1):
+        fid = pf["form_id"]
+        for f in HEADER + ["page_start", "page_end"]:
+            if f in tf and not same(tf[f], pf[f]):
+                diffs.append(f"form {n} {f}: {pf[f]!r} ≠ {tf[f]!r}")
+        rows = [r for r in res.indicators if r["form_id"] == fid]
+        keys = [tuple(fold(r[f]) for f in INDICATOR) for r in rows]
+        want = [tuple(fold(i.get(f)) for f in INDICATOR) for i in tf["indicators"]]
+        for k in want:
+            if k not in keys:
+                diffs.append(f"form {n} indicator missing: {'|'.join(k)}")
+        for k in keys:
+            if k not in want:
+                diffs.append(f"form {n} indicator extra: {'|'.join(k)}")
+        for i, r in zip(tf["indicators"], rows):
+            for f in VALUES:
+                if f in i and not same(i[f], r[f]):
+                    diffs.append(f"form {n} {i['indicator']} {f}: {r[f]!r} ≠ {i[f]!r}")
+        lines = {fold(b["item"]): b for b in res.budget if b["form_id"] == fid}
+        for tb in tf["budget"]:
+            pb = lines.get(fold(tb["item"]))
+            if pb is None:
+                diffs.append(f"form {n} budget line missing: {tb['item']}")
+                continue
+            for f in AMOUNTS:
+                if f in tb and not same(tb[f] or 0, pb[f] or 0):
+                    diffs.append(f"form {n} budget {tb['item']} {f}: {pb[f]!r} ≠ {tb[f]!r}")
+        goals = {(g["kind"], fold(g["text"])) for g in res.goals if g["form_id"] == fid}
+        for g in tf["goals"]:
+            if (g["kind"], fold(g["text"])) not in goals:
+                diffs.append(f"form {n} goal missing: {g['kind']} {g['text'][:20]}")
+    return diffs
