@@ -111,9 +111,9 @@ def test_separate_tables_stay_separate():
     assert [g.ys[0] for g in grids] == [0, 100]
 
 
-def _page(chars: int, garbled: int, images: int = 0) -> PageObjects:
+def _page(chars: int, garbled: int, images: int = 0, odd: int = 0) -> PageObjects:
     text = [Char("字", 0, 0, 10, 10, 10, 0) for _ in range(chars)]
-    return PageObjects(1, 100, 100, text, [], images, garbled)
+    return PageObjects(1, 100, 100, text, [], images, garbled, odd)
 
 
 def test_garbled_and_image_only_pages_go_to_ocr():
@@ -122,3 +122,13 @@ def test_garbled_and_image_only_pages_go_to_ocr():
     assert not needs_ocr(_page(300, 5))  # a few odd glyphs are not a garbled page
     assert needs_ocr(_page(0, 0, images=1))  # a scan
     assert not needs_ocr(_page(0, 0))  # a blank page: nothing to read
+    assert needs_ocr(_page(200, 0, odd=150))  # glyph ids read as Cyrillic, Hangul … by a wrong map
+    assert not needs_ocr(_page(200, 0, odd=3))
+
+
+def test_usual_scripts_are_not_odd():
+    from jixiao.extract.pdf.objects import is_unusual
+
+    usual = "部门整体支出绩效目标表（2024年度）≥≤％㎡①℃×÷–—“”、。：；ABCabc123 é"
+    assert not [ch for ch in usual if is_unusual(ord(ch))]
+    assert all(is_unusual(ord(ch)) for ch in "ДЖѢաבعเ한")

@@ -24,6 +24,8 @@ from jixiao.model import Block, Document, ReadError
 MIN_TEXT_CHARS = 10
 # … or when this share of its characters cannot be mapped to Unicode
 MAX_GARBLED_SHARE = 0.1
+# … or when this share of its characters come from scripts these documents never use
+MAX_ODD_SHARE = 0.3
 
 
 def open_pdf(path: Path, password: str | None = None) -> pdfium.PdfDocument:
@@ -61,6 +63,8 @@ def _has_eof_marker(path: Path, size: int) -> bool:
 def needs_ocr(page: PageObjects) -> bool:
     readable = len(page.chars)
     if page.garbled_chars > MAX_GARBLED_SHARE * (readable + page.garbled_chars):
+        return True
+    if readable >= MIN_TEXT_CHARS and page.odd_chars > MAX_ODD_SHARE * readable:
         return True
     if readable < MIN_TEXT_CHARS and page.n_images > 0:
         return True
@@ -113,7 +117,7 @@ def read(path: Path, options) -> Document:
             heights[number] = objects.height
             if needs_ocr(objects):
                 ocr_pages.append(number)
-                if objects.garbled_chars:
+                if objects.garbled_chars or objects.odd_chars:
                     garbled_pages.append(number)
                 continue
             text_pages.append(number)

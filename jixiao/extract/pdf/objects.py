@@ -62,6 +62,7 @@ class PageObjects:
     segments: list[Segment]
     n_images: int
     garbled_chars: int  # chars whose Unicode could not be recovered (no ToUnicode map, PUA, controls)
+    odd_chars: int = 0  # readable chars from scripts these documents never use (a wrong font map's output)
 
 
 # a rule drawn as a filled rectangle is at most this thick (points)
@@ -104,13 +105,28 @@ def _is_garbled(code: int) -> bool:
     return 0xE000 <= code <= 0xF8FF or 0xF0000 <= code
 
 
+# Unicode ranges Chinese government documents are written in: ASCII and Latin-1, punctuation,
+# letter-like symbols, arrows and maths (≥ ≤ ℃), enclosed numbers (①), box drawing and shapes,
+# CJK radicals, symbols, kana, compatibility units (㎡), ideographs, full-width forms.
+_USUAL = ((0x20, 0x24F), (0x2000, 0x2BFF), (0x2E80, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+          (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
+
+
+def is_unusual(code: int) -> bool:
+    for lo, hi in _USUAL:
+        if lo <= code <= hi:
+            return False
+    return True
+
+
 def page_objects(pdf: pdfium.PdfDocument, index: int) -> PageObjects:
     page = pdf[index]
     try:
         frame = _Frame(page)
         chars, garbled = _chars(page, frame)
         segments, n_images = _segments(page, frame)
-        return PageObjects(index + 1, frame.width, frame.height, chars, segments, n_images, garbled)
+        odd = sum(1 for c in chars if is_unusual(ord(c.text)))
+        return PageObjects(index + 1, frame.width, frame.height, chars, segments, n_images, garbled, odd)
     finally:
         page.close()
 
