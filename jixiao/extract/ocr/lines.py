@@ -70,21 +70,31 @@ def _rules(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len: int, gap: int) -> np.ndarray:
-    """Vertical pieces that touch a horizontal rule at both ends (or one end, if long)."""
+    """Vertical pieces that run from one horizontal rule to the next.
+
+    The vertical mask is cut at every horizontal rule first, so each piece is judged on its own
+    stretch between two rules: a rule segment meets a rule at both ends (or at one end when it is
+    long: a table's open bottom); the upright stroke of a character, even one lined up with a rule
+    below it, stops short of the rule above."""
     tol = max(2, gap // 2)
-    reach = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (tol * 2 + 1, tol * 2 + 1)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(vertical, connectivity=8)
+    band = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    pieces = cv2.bitwise_and(vertical, cv2.bitwise_not(band))
+    reach = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (tol * 2 + 1, tol * 2 + 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
     keep = np.zeros(n, dtype=bool)
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
         if w > max(12, h // 2):
             continue
         xs = slice(x, x + w)
-        top = reach[y:y + 2, xs].any()
-        bottom = reach[max(y + h - 2, 0):y + h, xs].any()
-        if (top and bottom) or ((top or bottom) and h >= 4 * v_len):
+        top = reach[max(y - 1, 0):y + 2, xs].any()
+        bottom = reach[max(y + h - 2, 0):y + h + 1, xs].any()
+        if (top and bottom) or ((top or bottom) and h >= 3 * v_len):
             keep[i] = True
-    return np.where(keep[labels], 255, 0).astype(np.uint8)
+    kept = np.where(keep[labels], 255, 0).astype(np.uint8)
+    # give the kept segments back their crossings with the horizontal rules
+    grown = cv2.dilate(kept, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * tol + 5)))
+    return cv2.bitwise_or(kept, cv2.bitwise_and(grown, vertical))
 
 
 def _cluster(values: list[int], tol: int) -> list[float]:
