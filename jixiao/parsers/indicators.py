@@ -165,6 +165,11 @@ class IndicatorReader:
             kept.pop(0)
         if kept and self.is_group_text(kept[0].text) and len([c for c in kept if c.text]) > 2:
             kept.pop(0)
+        aligned = self._aligned(kept)
+        if aligned is not None:
+            aligned.page = page
+            self._emit(aligned)
+            return
         seq = [c.text for c in kept]
         rec, at = self._levels(seq)
         if rec is None:
@@ -176,6 +181,36 @@ class IndicatorReader:
             rec.values = values
         rec.page = page
         self._emit(rec)
+
+    def _aligned(self, cells: list[RowCell]) -> Optional[_Record]:
+        """The row read straight under the header's columns, when it lines up with them.
+
+        This is what keeps level names outside the vocabulary: the column says what they are.
+        Rows that shifted (a level name in the wrong column, a target where the name should be)
+        don't line up and are left to the vocabulary-driven reading.
+        """
+        cols = {r: c for r, c in self.header.roles if r in ("level1", "level2", "indicator")}
+        if len(cols) < 3:
+            return None
+        at = {r: next((x for x in cells if x.col <= c < x.col + x.span), None) for r, c in cols.items()}
+        name = at["indicator"]
+        if name is None or not name.text or level_of(name.text):
+            return None
+        l1 = at["level1"].text if at["level1"] else ""
+        l2 = at["level2"].text if at["level2"] else ""
+        if (l1 and (level_of(l1) == {2} or _value_like(l1))) or (l2 and (level_of(l2) == {1} or _value_like(l2))):
+            return None
+        rest = [x for x in cells if x.col > name.col]
+        values = self._positional(name, rest)
+        if values is None or not values.get("target"):
+            return None
+        if l1:
+            self.level1, self.level2 = l1, ""
+        if l2:
+            self.level2 = l2
+        rec = _Record(level1=self.level1, level2=self.level2, indicator=name.text)
+        rec.values = values
+        return rec
 
     def _positional(self, name_cell: RowCell, rest: list[RowCell]) -> Optional[dict]:
         """Values by column position relative to the indicator cell; None when positions don't fit."""
@@ -383,6 +418,10 @@ class IndicatorReader:
             score_max=parse_amount(v["score_max"]) if v.get("score_max") else None,
             score=parse_amount(v["score"]) if v.get("score") else None,
             deviation=_blank_none(v.get("deviation")), page=rec.page))
+
+
+def _value_like(text: str) -> bool:
+    return bool(re.search(r"\d", text)) or text in EMPTYISH
 
 
 def several_records(texts: list[str]) -> bool:

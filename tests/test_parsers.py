@@ -1,0 +1,140 @@
+"""The form parser on small hand-made grids: layouts that real departments' forms take."""
+from __future__ import annotations
+
+from jixiao.extract.text import text_to_document
+from jixiao.model import Cell, Document, Table, TextLine
+from jixiao.parsers import parse_document
+
+
+def parse_text(text: str):
+    return parse_document(text_to_document(text))
+
+
+def rows_of(form):
+    return [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators]
+
+
+SEED_LIKE = """部门（单位）整体支出绩效目标表
+(2022年)
+部门（单位）名称\t\t某某局
+任务名称\t主要内容\t预算金额（万元）
+\t\t总额\t财政拨款\t其他资金
+年度主要任务\t人员经费\t保障工资\t100.5\t100.5\t
+\t运转经费\t日常办公\t20\t15\t5
+年度总体目标\t<p>完成全年工作任务。</p>
+\t一级指标\t二级指标\t三级指标\t指标值
+年度绩效指标\t产出指标\t数量指标\t保障人数\t≥204人
+\t\t质量指标\t保障率\t≥90%
+\t\t成本指标\t人均支出\t≤15.44万元
+\t成本指标\t监测经费\t≤56.60万元\t
+\t效益指标\t社会效益指标\t公开率\t=100%
+\t\t\t\t宣传次数\t≥3次
+"""
+
+
+def test_department_target_form_with_shifted_rows():
+    [form] = parse_text(SEED_LIKE)
+    assert form.form_type == "department_target" and form.year == 2022 and form.department == "某某局"
+    assert rows_of(form) == [
+        ("产出指标", "数量指标", "保障人数", "≥204人"),
+        ("产出指标", "质量指标", "保障率", "≥90%"),
+        ("产出指标", "成本指标", "人均支出", "≤15.44万元"),
+        ("产出指标", "成本指标", "监测经费", "≤56.60万元"),  # shifted one cell left
+        ("效益指标", "社会效益指标", "公开率", "=100%"),
+        ("效益指标", "社会效益指标", "宣传次数", "≥3次"),  # shifted one cell right
+    ]
+    assert [(b.item, b.total, b.fiscal, b.other) for b in form.budget] == [
+        ("人员经费", 100.5, 100.5, None), ("运转经费", 20.0, 15.0, 5.0)]
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "完成全年工作任务。")]
+
+
+def test_project_self_eval_with_goal_groups_and_score_columns():
+    text = """2023年度项目支出绩效自评表
+项目名称\t示例项目
+主管部门\t示例厅\t实施单位\t示例中心
+项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t100\t120\t108\t10\t90.00%\t9
+\t其中：财政拨款\t100\t120\t108\t/\t/\t/
+年度总体目标\t预期目标\t实际完成情况
+\t完成培训。\t已完成培训。
+年度绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+\t产出指标\t数量指标\t培训人数\t≥100人\t120人\t50\t50\t无
+\t效益指标\t社会效益指标\t就业能力\t有所提升\t部分达成\t40\t30\t受疫情影响延期
+总分\t\t\t\t\t\t100\t89
+"""
+    [form] = parse_text(text)
+    assert (form.form_type, form.project, form.agency, form.department, form.year) == (
+        "project_self_eval", "示例项目", "示例厅", "示例中心", 2023)
+    total = form.budget[0]
+    assert (total.item, total.budget_initial, total.budget_full_year, total.executed, total.score_max,
+            total.execution_rate, total.score) == ("年度资金总额", 100, 120, 108, 10, 90.0, 9)
+    assert {(g.kind, g.text) for g in form.goals} == {("annual", "完成培训。"), ("actual", "已完成培训。")}
+    second = form.indicators[1]
+    assert (second.actual_raw, second.score_max, second.score, second.deviation) == ("部分达成", 40, 30, "受疫情影响延期")
+    assert len(form.indicators) == 2  # 总分 is not an indicator
+
+
+def test_one_cell_per_line_web_page_with_operator_and_unit_columns():
+    cells = ["项目支出绩效目标表(2025年度)", "项目名称", "示例项目", "一级指标", "二级指标", "三级指标", "指标性质",
+             "指标值", "度量单位", "产出指标", "数量指标", "发放覆盖率", "=", "100", "%",
+             "效益指标", "社会效益指标", "社会影响", "定性", "减少", "", "合计"]
+    [form] = parse_text("\n".join(f"{c} |" if c else "|" for c in cells))
+    assert [(i.indicator, i.target_raw, i.target_parts) for i in form.indicators] == [
+        ("发放覆盖率", "=100%", ("=", "100", "%")), ("社会影响", "减少", ("定性", "减少", ""))]
+
+
+def test_run_together_cells_are_split_by_vocabulary():
+    text = "绩效目标表\n(2020年度)\n项目名称示例补助资金\n项目主管部门某局项目执行单位某校\n年度资金总额:16\n总体目标年度目标\n改善办学条件。\n" \
+           "绩效指标一级指标二级指标指标内容指标值\n产出指标数量指标学校改造覆盖率100%\n质量指标合格率≥95%\n" \
+           "效益指标可持续影响指标均衡发展情况稳步提高\n"
+    [form] = parse_text(text)
+    assert (form.project, form.agency, form.department, form.year) == ("示例补助资金", "某局", "某校", 2020)
+    assert rows_of(form) == [("产出指标", "数量指标", "学校改造覆盖率", "100%"),
+                             ("产出指标", "质量指标", "合格率", "≥95%"),
+                             ("效益指标", "可持续影响指标", "均衡发展情况", "稳步提高")]
+    assert [(b.item, b.amount) for b in form.budget] == [("年度资金总额:", 16.0)]
+    assert [g.kind for g in form.goals] == ["annual"]
+
+
+def test_merged_grid_cells_and_page_break_with_repeated_header():
+    def table(rows, page, spans=()):
+        cells = []
+        for r, row in enumerate(rows):
+            for c, t in enumerate(row):
+                if t is not None:
+                    cells.append(Cell(t, r, c, page=page))
+        for (r, c, rs) in spans:
+            next(x for x in cells if x.row == r and x.col == c).rowspan = rs
+        return Table(cells, page=page)
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    p1 = table([header, ["产\n出\n指\n标", "数量指标", "人数", "≥5人"], [None, None, "次数", "3次"]], 1, [(1, 0, 2), (1, 1, 2)])
+    p2 = table([header, ["效益指标", "社会效益指标", "满意度", "≥90%"]], 2)
+    doc = Document([TextLine("项目支出绩效目标表", page=1), TextLine("项目名称 某项目", page=1), p1,
+                    TextLine("- 1 -", page=1), p2], method="pdf-text", pages=2)
+    [form] = parse_document(doc)
+    assert rows_of(form) == [("产出指标", "数量指标", "人数", "≥5人"), ("产出指标", "数量指标", "次数", "3次"),
+                             ("效益指标", "社会效益指标", "满意度", "≥90%")]
+    assert (form.page_start, form.page_end) == (1, 2)
+    assert [i.page for i in form.indicators] == [1, 1, 2]
+
+
+def test_several_forms_and_a_distractor_table():
+    text = "2024年收支预算总表\n项目\t金额\n一般公共预算\t100\n\n" + \
+           "项目支出绩效目标表\n项目名称\t甲项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t甲指标\t1个\n\n" + \
+           "项目支出绩效目标表\n项目名称\t乙项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t质量指标\t乙指标\t100%\n"
+    forms = parse_text(text)
+    assert [f.project for f in forms] == ["甲项目", "乙项目"]
+    assert [len(f.indicators) for f in forms] == [1, 1]
+
+
+def test_prose_only_document_has_no_forms():
+    text = "第一部分 部门概况\n本部门按照全面实施预算绩效管理的要求，对项目支出编制了绩效目标，详见项目绩效目标表。\n"
+    assert parse_text(text) == []
+
+
+def test_unknown_level_names_are_kept_and_warned():
+    text = "项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t创新成果指标\t专利数量\t≥2项\n"
+    [form] = parse_text(text)
+    assert rows_of(form) == [("产出指标", "创新成果指标", "专利数量", "≥2项")]
+    assert any("创新成果指标" in w for w in form.warnings)

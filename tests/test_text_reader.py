@@ -1,0 +1,41 @@
+"""The pasted-text reader: separators, empty leading cells, tags, encodings."""
+from __future__ import annotations
+
+from jixiao.extract.text import decode_text, detect_separator, split_cells, text_to_document
+from jixiao.model import Table, TextLine
+
+
+def test_tabs_keep_leading_empty_cells_and_drop_tags():
+    doc = text_to_document("**项目支出绩效目标表**  \n一级指标\t二级指标\t三级指标\t指标值\n\t\t<p>覆盖率</p>\t≥90%\n")
+    assert isinstance(doc.blocks[0], TextLine) and doc.blocks[0].text == "项目支出绩效目标表"
+    table = doc.blocks[1]
+    assert isinstance(table, Table)
+    assert table.text_rows()[1] == ["", "", "覆盖率", "≥90%"]
+
+
+def test_space_aligned_text_counts_empty_cells_by_separator_width():
+    text = "一级指标   二级指标   三级指标      指标值\n产出指标   数量指标   覆盖学校数量      40所\n      维修面积      24127㎡\n"
+    rows = text_to_document(text).blocks[0].text_rows()
+    assert rows[2] == ["", "", "维修面积", "", "24127㎡"]
+
+
+def test_single_space_separated_rows_keep_leading_empties():
+    assert detect_separator(["a b c", " d e", "  f g"]) == "space"
+    assert split_cells("  质量指标 合格率 100%", "space") == ["", "", "质量指标", "合格率", "100%"]
+
+
+def test_pipe_rows_markdown_border_vs_crawler_empty_cell():
+    assert split_cells("| a | b |", "pipe", bordered=True) == ["a", "b"]
+    assert split_cells(" | x | y |", "pipe", bordered=False) == ["", "x", "y"]
+
+
+def test_one_cell_per_line_crawler_text_keeps_empty_cells():
+    doc = text_to_document("项目名称 |\n|\n示例项目 |\n一级指标 |\n")
+    assert all(isinstance(b, Table) for b in doc.blocks)
+    assert doc.blocks[0].text_rows() == [["项目名称"], [""], ["示例项目"], ["一级指标"]]
+
+
+def test_encodings_gbk_and_bom():
+    assert decode_text("绩效目标表".encode("gbk")) == "绩效目标表"
+    assert decode_text("\ufeff绩效".encode("utf-8")) == "绩效"
+    assert decode_text("绩效".encode("utf-16")) == "绩效"
