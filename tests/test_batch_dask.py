@@ -48,11 +48,11 @@ def test_dask_timeout_reports_the_file(cluster, tmp_path: Path, monkeypatch):
     write_text_forms(tmp_path / "in", 3)
     real = engine._process
 
-    def slow_on_one(path, source, options, debug):
+    def slow_on_one(path, source, *rest):
         if source == "form_001.txt":
             import time
             time.sleep(4)
-        return real(path, source, options, debug)
+        return real(path, source, *rest)
 
     monkeypatch.setattr(engine, "_process", slow_on_one)
     assert extract(tmp_path / "in", "-o", tmp_path / "out", "--engine", "dask", "--scheduler",
@@ -80,3 +80,14 @@ def test_dask_without_scheduler_starts_a_local_cluster(inputs: Path, tmp_path: P
     assert extract(inputs, "-o", tmp_path / "local", "--workers", "1") == 1
     assert extract(inputs, "-o", tmp_path / "dask", "--engine", "dask", "--workers", "2") == 1
     assert_same_tables(tmp_path / "local", tmp_path / "dask")
+
+
+@pytest.mark.slow
+def test_dask_worker_crash_fails_only_that_file(tmp_path: Path, monkeypatch):
+    """A file that kills its Dask worker (SIGSEGV, test-only hook) every time is reported, the rest go on."""
+    write_text_forms(tmp_path / "in", 3)
+    monkeypatch.setenv("JIXIAO_TEST_CRASH", "form_001.txt")
+    assert extract(tmp_path / "in", "-o", tmp_path / "out", "--engine", "dask", "--workers", "1") == 1
+    docs = read_tables(tmp_path / "out")["documents"].set_index("source")
+    assert list(docs["status"]) == ["ok", "failed", "ok"]
+    assert "kept dying" in docs.loc["form_001.txt", "error"]

@@ -4,8 +4,9 @@ Part of the batch runner, an alternative to :mod:`jixiao.batch.pool` behind the 
 in, ``(task, FileResult)`` out as files finish. ``--scheduler ADDRESS`` connects to a running cluster
 (its workers must see the input paths, e.g. on a shared file system); without one a LocalCluster of
 ``--workers`` single-threaded processes is started for the run. Results come back to this process,
-which stores them (workers need no access to OUTDIR). At most a few tasks per worker thread are in
-flight, so memory on both sides stays bounded however many files there are.
+which stores them (workers need no access to OUTDIR). One task per worker thread is in flight, so
+memory on both sides stays bounded however many files there are, and a file that kills its worker
+does not take files queued behind it down with it (Dask blames every task on a dying worker).
 
 A worker that dies on a file is retried by Dask on another worker and, after Dask's
 ``allowed-failures``, the file is reported ``failed``. ``--timeout`` is enforced here, on the client:
@@ -20,7 +21,7 @@ import uuid
 from typing import Iterable, Iterator, Optional
 
 from jixiao.batch.pool import Task
-from jixiao.batch.worker import failed_result
+from jixiao.batch.worker import WorkerConfig, failed_result
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult, process_file
 
@@ -29,14 +30,20 @@ class DaskMissing(RuntimeError):
     """Dask distributed is not installed."""
 
 
-def _process(path: str, source: str, options: ReadOptions, debug: bool) -> FileResult:
+def _process(path: str, source: str, options: ReadOptions, debug: bool, test_hooks: tuple = ()) -> FileResult:
     from pathlib import Path
 
+    if test_hooks:  # test-only (see jixiao.batch.worker): crash or hang on a named file
+        from jixiao.batch.worker import _apply_test_hooks
+
+        _apply_test_hooks(dict(test_hooks), Path(path))
     return process_file(Path(path), source, options, debug=debug)
 
 
-def connect(scheduler: Optional[str], workers: int):
+def connect(scheduler: Optional[str], workers: int, debug: bool = False):
     """A (client, cluster-or-None) pair; the cluster is ours to close."""
+    import logging
+
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -45,7 +52,7 @@ def connect(scheduler: Optional[str], workers: int):
     if scheduler:
         return Client(scheduler, timeout="30s"), None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                           dashboard_address=":0")
+                           dashboard_address=":0", silence_logs=logging.WARNING if debug else logging.CRITICAL)
     return Client(cluster), cluster
 
 
@@ -56,13 +63,14 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
     own_client = client is None
     cluster = None
     if own_client:
-        client, cluster = connect(scheduler, workers)
+        client, cluster = connect(scheduler, workers, debug)
     try:
         threads = sum(client.nthreads().values()) or max(1, workers)
-        window = max(2, 2 * threads)
+        window = max(1, threads)  # one file per worker thread: a file that kills its worker takes no other down
         pending: dict = {}  # future -> (task, submitted at)
         task_iter = iter(tasks)
         run_id = uuid.uuid4().hex[:12]
+        hooks = WorkerConfig.from_environment(options, debug, None).test_hooks
         exhausted = False
         while True:
             while not exhausted and len(pending) < window:
@@ -70,7 +78,7 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
                 if task is None:
                     exhausted = True
                     break
-                future = client.submit(_process, str(task.path), task.source, options, debug,
+                future = client.submit(_process, str(task.path), task.source, options, debug, hooks,
                                        key=f"jixiao-{run_id}-{task.index}", pure=False)
                 pending[future] = (task, time.monotonic())
             if not pending:
