@@ -221,3 +221,16 @@ def test_two_runs_cannot_share_an_outdir(tmp_path: Path, capsys):
     finally:
         holder.unlock()
     assert extract(tmp_path / "in", "-o", tmp_path / "out", "-q") == 0
+
+
+def test_workers_retire_after_max_tasks_without_losing_files(tmp_path: Path):
+    from jixiao.batch.pool import PoolStats, Task, run_supervised
+    from jixiao.batch.worker import WorkerConfig
+
+    paths = write_text_forms(tmp_path / "in", 7)
+    stats = PoolStats()
+    tasks = [Task(index=i, path=p, source=p.name) for i, p in enumerate(paths)]
+    done = list(run_supervised(tasks, 2, WorkerConfig(max_tasks=2), stats=stats))
+    assert sorted(t.index for t, _ in done) == list(range(7))
+    assert all(r.documents["status"] == "ok" for _, r in done)
+    assert stats.workers_started >= 4  # 7 files, 2 per process

@@ -173,6 +173,15 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
         replace(slot)
         return task, failed_result(task.path, task.source, error, task.sha256, now - slot.started)
 
+    def answered(slot: _Slot, message, now: float) -> tuple[Task, FileResult]:
+        done = _take(slot, message, stats, now)
+        if len(message) > 5 and message[5]:  # the worker retires: its queued tasks go to its successor
+            feed.give_back(slot.queue)
+            slot.queue.clear()
+            slot.process.join(2)
+            replace(slot)
+        return done
+
     try:
         while True:
             for slot in slots:
@@ -193,15 +202,14 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
             now = time.monotonic()
             for slot in busy:
                 if slot.conn in ready or slot.process.sentinel in ready:
-                    answered = False
+                    got_any = False
                     while slot.queue and (message := _receive(slot)) is not None:
-                        yield _take(slot, message, stats, time.monotonic())
-                        answered = True
-                    if answered and slot.process.is_alive():
+                        yield answered(slot, message, time.monotonic())
+                        got_any = True
+                    if slot.process.is_alive() and (got_any or not slot.queue):
                         continue
-                    if not slot.queue:
-                        if not slot.process.is_alive():
-                            replace(slot)
+                    if not slot.queue:  # gone, but owed nothing: just replace it
+                        replace(slot)
                         continue
                     slot.process.join(1)  # the pipe closed or the process ended: the worker is gone
                     yield fail_head(slot, _death_reason(slot.process.exitcode), now)
@@ -209,7 +217,7 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
                 if slot.queue and timeout and now - slot.started >= timeout:
                     message = _receive(slot)  # it may have finished just after the wait
                     if message is not None:
-                        yield _take(slot, message, stats, now)
+                        yield answered(slot, message, now)
                         continue
                     yield fail_head(slot, f"stopped after the {timeout:g} s per-file time limit (--timeout); "
                                           "the file may be very large or malformed", now)

@@ -5,6 +5,9 @@ own pipe). A worker takes one task at a time, so the supervisor always knows whi
 on: when the worker dies (segfault, ``os._exit``, the kernel's OOM killer) or overruns ``--timeout``,
 exactly that file is marked failed and a fresh worker takes its place.
 
+A worker retires (says so with its last answer, then exits) after ``max_tasks`` files or a
+``MemoryError``, so slow leaks in libraries and memory left fragmented by a huge file do not build up.
+
 Also here: the failed-file rows the supervisor writes for files no worker could finish, and the
 optional per-worker address-space cap (``RLIMIT_AS``) that turns a runaway allocation into a
 ``MemoryError`` inside ``process_file`` instead of swapping the machine.
@@ -28,6 +31,7 @@ from typing import Optional
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult, process_file
 
+OUT_OF_MEMORY = "ran out of memory while reading the file"  # process_file's wording
 TEST_HOOK_VARS = ("JIXIAO_TEST_HANG", "JIXIAO_TEST_CRASH", "JIXIAO_TEST_SLOW", "JIXIAO_TEST_ALLOCATE")
 
 
@@ -39,6 +43,7 @@ class WorkerConfig:
     debug: bool = False
     memory_limit_mb: Optional[int] = None
     test_hooks: tuple = ()  # ((name, value), ...) from TEST_HOOK_VARS
+    max_tasks: int = 500  # files per worker process before a fresh one takes over
 
     @classmethod
     def from_environment(cls, options: ReadOptions, debug: bool, memory_limit_mb: Optional[int]) -> "WorkerConfig":
@@ -67,6 +72,7 @@ def worker_main(conn, config: WorkerConfig) -> None:
     _die_with_parent()
     _limit_memory(config.memory_limit_mb)
     hooks = dict(config.test_hooks)
+    done = 0
     while True:
         try:
             task = conn.recv()
@@ -76,17 +82,23 @@ def worker_main(conn, config: WorkerConfig) -> None:
             return
         index, path_str, source = task
         path = Path(path_str)
+        retire = False
         try:
             _apply_test_hooks(hooks, path)
             result = process_file(path, source, config.options, debug=config.debug)
             message = ("done", index, result)
+            retire = result.documents.get("error") == OUT_OF_MEMORY
         except MemoryError:
-            message = ("error", index, "ran out of memory while reading the file")
+            message, retire = ("error", index, OUT_OF_MEMORY), True
         except Exception as e:  # process_file only raises for bugs outside its own guard
             message = ("error", index, f"the worker failed on this file ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})")
+        done += 1
+        retire = retire or done >= config.max_tasks
         try:
-            conn.send(message + (_peak_rss_kb(), _cpu_seconds()))
+            conn.send(message + (_peak_rss_kb(), _cpu_seconds(), retire))
         except (BrokenPipeError, EOFError, OSError):
+            return
+        if retire:  # a fresh process replaces this one (memory after MemoryError, slow leaks in libraries)
             return
 
 
