@@ -234,3 +234,22 @@ def test_workers_retire_after_max_tasks_without_losing_files(tmp_path: Path):
     assert sorted(t.index for t, _ in done) == list(range(7))
     assert all(r.documents["status"] == "ok" for _, r in done)
     assert stats.workers_started >= 4  # 7 files, 2 per process
+
+
+def test_extra_columns_keep_first_seen_order_across_chunks(tmp_path: Path, mixed_inputs: Path):
+    from jixiao.batch.assemble import ColumnPlan
+
+    items = discover([mixed_inputs]).items
+    results = [process_file(i.path, i.source) for i in items]
+    for row in results[5].indicators:
+        row["reviewer_note"] = "checked"
+    results[6].documents["batch"] = "2024-06"
+    plan = ColumnPlan()
+    for n in reversed(range(len(results))):  # results arrive in any order
+        plan.note(n, results[n])
+    write_dataset(Dataset.from_results(results), tmp_path / "ref", ["csv", "parquet"])
+    write_tables(results, tmp_path / "mine", ["csv", "parquet"], columns=plan.columns(), chunk_rows=4)
+    for t in TABLES:
+        assert (tmp_path / "mine" / f"{t}.csv").read_bytes() == (tmp_path / "ref" / f"{t}.csv").read_bytes(), t
+        assert pq.read_table(tmp_path / "mine" / f"{t}.parquet").equals(pq.read_table(tmp_path / "ref" / f"{t}.parquet")), t
+    assert list(pd.read_parquet(tmp_path / "mine" / "indicators.parquet").columns)[-1] == "reviewer_note"
