@@ -353,7 +353,7 @@ def build(outdir: Path = SAMPLES) -> list[Path]:
         # 3. a landscape Calc export of a self-evaluation form
         src = work / "pdf_department_self_eval_calc.xlsx"
         _self_eval_xlsx(src, forms.DEPARTMENT_SELF_EVAL)
-        written.append(_finish(src, pdf_dir, expected_dir, [forms.DEPARTMENT_SELF_EVAL], [(1, 1)]))
+        written.append(_finish(src, pdf_dir, expected_dir, [forms.DEPARTMENT_SELF_EVAL], [(1, 2)]))
         # 4. a project form whose long goal row breaks across the page (the rest tops page 2)
         written.append(_split_row_sample(work, pdf_dir, expected_dir))
         # 5. an encrypted export (password "jixiao"), for the reader's error path
