@@ -9,7 +9,7 @@ characters; :mod:`jixiao.extract.pdf.layout` fills the regions with text.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from jixiao.extract.pdf.objects import Segment
@@ -19,6 +19,7 @@ JOIN = 3.0  # collinear pieces with gaps up to this are one line
 TOUCH = 3.0  # a horizontal and a vertical line this close touch
 COVER = 0.6  # a boundary exists where ruling covers this share of it
 MIN_CELL = 2.0  # rows/columns thinner than this are double rules, not cells
+MAX_LINES = 400  # more ruling lines than this in one group is a drawing (chart, hatching), not a table
 SLIVER = 6.0  # a row/column thinner than this holds no text: its weaker boundary is dropped
 
 
@@ -104,9 +105,14 @@ def find_grids(segments: list[Segment]) -> list[GridLayout]:
         return i
 
     nh = len(horizontals)
+    verticals.sort(key=lambda v: v.pos)
+    v_positions = [v.pos for v in verticals]
     for i, h in enumerate(horizontals):
-        for j, v in enumerate(verticals):
-            if h.start - TOUCH <= v.pos <= h.end + TOUCH and v.start - TOUCH <= h.pos <= v.end + TOUCH:
+        lo = bisect_left(v_positions, h.start - TOUCH)
+        hi = bisect_right(v_positions, h.end + TOUCH)
+        for j in range(lo, hi):
+            v = verticals[j]
+            if v.start - TOUCH <= h.pos <= v.end + TOUCH:
                 a, b = find(i), find(nh + j)
                 if a != b:
                     parent[a] = b
@@ -117,7 +123,7 @@ def find_grids(segments: list[Segment]) -> list[GridLayout]:
         groups.setdefault(find(nh + j), ([], []))[1].append(v)
     grids = []
     for hs, vs in groups.values():
-        if len(hs) >= 2 and len(vs) >= 2:
+        if len(hs) >= 2 and len(vs) >= 2 and len(hs) + len(vs) <= MAX_LINES:
             grid = _grid(hs, vs)
             if grid is not None:
                 grids.append(grid)
