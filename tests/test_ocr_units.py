@@ -163,3 +163,9 @@ def test_slash_read_as_one_told_by_its_lean():
     assert confusions.slash_read_as_one("1", slash)
     assert not confusions.slash_read_as_one("1", one)
     assert not confusions.slash_read_as_one("10", slash)
+
+
+def test_unsure_leading_two_in_target_is_ge():
+    assert confusions.fix_target("2160场", lead_score=0.42) == "≥160场"
+    assert confusions.fix_target("2160场", lead_score=0.99) == "2160场"
+    assert confusions.fix_target("2024年12月底前", lead_score=0.99) == "2024年12月底前"

@@ -60,7 +60,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
             if len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
                 text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):
-                text = fix_target(text)
+                text = fix_target(text, ct.lead_score)
             if ct.confidence is not None and ct.confidence < LOW_CONFIDENCE and text.strip():
                 low.append(text.replace("\n", ""))
             c = ct.cell

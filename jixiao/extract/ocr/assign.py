@@ -40,6 +40,7 @@ class CellText:
     cell: GridCell
     text: str
     confidence: Optional[float]
+    lead_score: Optional[float] = None  # confidence of the cell's first character
 
 
 @dataclass
@@ -136,7 +137,8 @@ def assign(boxes: list[TextBox], tables: list[TableGrid]) -> tuple[list[FilledTa
             text = "\n".join(_join_line(line, spaced=False) for line in lines)
             scores = [s for p in pieces for s in p.scores]
             confidence = round(sum(scores) / len(scores), 4) if scores else None
-            texts.append(CellText(cell, text, confidence))
+            lead = lines[0][0].scores[0] if lines and lines[0][0].scores else None
+            texts.append(CellText(cell, text, confidence, lead))
         filled.append(FilledTable(table, texts))
     free: list[FreeLine] = []
     for line in reading_order(outside):

@@ -68,9 +68,15 @@ def slash_read_as_one(text: str, cell_pixels) -> bool:
     return m["mu11"] / m["mu02"] < -0.15
 
 
-def fix_target(text: str) -> str:
-    """Fixes valid only in a target-value cell (called with that cell's text)."""
+LOW_LEAD_SCORE = 0.75
+
+
+def fix_target(text: str, lead_score: float | None = None) -> str:
+    """Fixes valid only in a target-value cell (called with that cell's text and the
+    recognition confidence of its first character)."""
     stripped = text.strip()
+    if lead_score is not None and lead_score < LOW_LEAD_SCORE and re.match(r"^2\d", stripped):
+        return "≥" + stripped[1:]  # an unsure leading 2 before a number: the ≥ sign misread
     if _TWO_FOR_GE.match(stripped):
         value = float(stripped[1:-1])
         if float(stripped[:-1]) > 100 >= value:
