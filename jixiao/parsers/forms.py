@@ -26,7 +26,7 @@ from jixiao.records import Form
 
 MIN_RUN = 3
 EXPLODE_AT = 12
-NEW_FORM_FIELDS = {"project"}
+NEW_FORM_FIELDS = {"project", "department!"}
 ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
 
 
@@ -156,15 +156,15 @@ def _title_in(row: Row) -> Optional[str]:
 
 
 def _field_names(row: Row) -> set[str]:
+    """The header fields a row names; a department key of the first rank counts as ``department!``."""
     names = set()
     for c in row.cells:
         if c.carried or not c.text:
             continue
-        f = field_of(c.text)
-        if f:
-            names.add(f[0])
-        else:
-            names.update(fn for fn, _ in (field_of(k) or (None, 0) for k, _ in split_fields(c.text)) if fn)
+        found = [field_of(c.text)] if field_of(c.text) else [field_of(k) for k, _ in split_fields(c.text)]
+        for f in found:
+            if f:
+                names.add(f[0] + ("!" if f == ("department", 1) else ""))
     return names
 
 
@@ -223,7 +223,7 @@ def read_form(seg: Segment) -> Optional[Form]:
                 reader = IndicatorReader(header)
                 pages.append(row.page)
                 rest = row.cells[after:]
-                if any(c.text for c in rest):
+                if header.run_together or any(level_of(c.text) for c in rest if c.text):  # data on the header's line
                     reader.feed_row(Row(rest, page=row.page, table=row.table))
                 continue
             pages.append(row.page)
