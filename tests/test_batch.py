@@ -253,3 +253,12 @@ def test_extra_columns_keep_first_seen_order_across_chunks(tmp_path: Path, mixed
         assert (tmp_path / "mine" / f"{t}.csv").read_bytes() == (tmp_path / "ref" / f"{t}.csv").read_bytes(), t
         assert pq.read_table(tmp_path / "mine" / f"{t}.parquet").equals(pq.read_table(tmp_path / "ref" / f"{t}.parquet")), t
     assert list(pd.read_parquet(tmp_path / "mine" / "indicators.parquet").columns)[-1] == "reviewer_note"
+
+
+def test_no_worker_starts_when_every_file_is_reused(tmp_path: Path):
+    from jixiao.batch.pool import PoolStats, run_supervised
+    from jixiao.batch.worker import WorkerConfig
+
+    stats = PoolStats()
+    assert list(run_supervised(iter([]), 2, WorkerConfig(), stats=stats)) == []
+    assert stats.workers_started == 0

@@ -186,7 +186,11 @@ def run_supervised(tasks: Iterable[Task], workers: int, config: WorkerConfig,
         while True:
             for slot in slots:
                 fill(slot)
-            while len(slots) < workers and not feed.empty:
+            while len(slots) < workers:  # start a worker only for a task that exists
+                task = feed.next()
+                if task is None:
+                    break
+                feed.give_back([task])
                 slot = start()
                 slots.append(slot)
                 fill(slot)
