@@ -6,12 +6,13 @@ atomically (temporary file + rename), so the runner never holds more than the in
 memory and a ``kill -9`` loses at most the files being worked on.
 
 An entry's key is the sha256 of the file's bytes plus a fingerprint of everything else that changes
-the rows: the ``source`` name (it is written into every row), the jixiao version and the options that
-change results (``--ocr``, ``--pdf-engine``, whether a password was given, ``--debug``). ``--resume``
+the rows: the ``source`` name (it is written into every row), the jixiao version and a digest of its
+code and data files, and the options that change results (``--ocr``, ``--pdf-engine``, whether a password was given, ``--debug``). ``--resume``
 reuses an entry only when the key matches and the file did not fail: failed files are always retried.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,12 +34,29 @@ def run_fingerprint(options, debug: bool) -> str:
     payload = {
         "store": STORE_FORMAT,
         "jixiao": __version__,
+        "code": code_digest(),
         "ocr": getattr(options, "ocr", None),
         "pdf_engine": getattr(options, "pdf_engine", None),
         "password": hashlib.sha256(password.encode()).hexdigest() if password else None,
         "debug": bool(debug),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of jixiao's own source and data files: a changed parser invalidates stored results
+    even when the version number did not move (development installs, patched deployments)."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for p in sorted(package.rglob("*")):
+        if p.suffix in (".py", ".csv", ".tsv", ".json", ".txt") and "__pycache__" not in p.parts:
+            try:
+                data = p.read_bytes()
+            except OSError:
+                continue
+            h.update(p.relative_to(package).as_posix().encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
 
 
 def entry_key(content_sha256: str, source: str, fingerprint: str) -> str:
