@@ -262,3 +262,29 @@ def test_no_worker_starts_when_every_file_is_reused(tmp_path: Path):
     stats = PoolStats()
     assert list(run_supervised(iter([]), 2, WorkerConfig(), stats=stats)) == []
     assert stats.workers_started == 0
+
+
+def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path, capsys):
+    inputs = tmp_path / "in"
+    write_text_forms(inputs, 12)
+    out = tmp_path / "out"
+    env = dict(os.environ, JIXIAO_TEST_SLOW="0.25", PYTHONPATH=str(REPO))
+    proc = subprocess.Popen([sys.executable, "-m", "jixiao", "extract", str(inputs), "-o", str(out), "--workers", "1"],
+                            env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(cached_entries(out)) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.terminate()
+    err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 130, err
+    assert "run again with --resume" in err
+    assert not list(out.glob(".*.tmp")) and not (out / "documents.csv").exists()
+    assert extract(inputs, "-o", out, "--resume", "-q") == 0
+    assert len(read_tables(out)["documents"]) == 12
+
+
+def test_unwritable_outdir_is_a_usage_error(tmp_path: Path, capsys):
+    write_text_forms(tmp_path / "in", 1)
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    assert extract(tmp_path / "in", "-o", tmp_path / "a_file" / "out") == 2
+    assert "cannot write to" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ def run_extract(args, formats: list[str]) -> int:
         print(f"jixiao: {e}", file=sys.stderr)
         return 2
     tally, stats = Tally(), PoolStats()
+    previous_term = _terminate_as_interrupt()
     try:
         run_batch(settings, found, store, tally, stats)
     except UsageError as e:
@@ -96,6 +98,8 @@ def run_extract(args, formats: list[str]) -> int:
         return 2
     finally:
         store.unlock()
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
     if not settings.quiet:
         print_lines(tally.summary_lines(len(found.skipped), time.perf_counter() - start, f"{settings.outdir}/",
                                         peak_worker_rss_kb=stats.peak_rss_kb))
@@ -169,6 +173,17 @@ def engine(settings: RunSettings, stats: PoolStats):
         raise UsageError("--scheduler is only used with --engine dask")
     config = WorkerConfig.from_environment(settings.options, settings.debug, settings.memory_limit_mb)
     return lambda tasks: run_supervised(tasks, settings.workers, config, timeout=settings.timeout, stats=stats)
+
+
+def _terminate_as_interrupt():
+    """Make SIGTERM (``kill PID``, a job scheduler's stop) end the run like Ctrl-C: workers stopped,
+    half-written tables removed, finished files kept for --resume. Returns the previous handler."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        return None
 
 
 def _load(store: ResultStore, key: Optional[str]):
