@@ -132,3 +132,27 @@ def test_usual_scripts_are_not_odd():
     usual = "部门整体支出绩效目标表（2024年度）≥≤％㎡①℃×÷–—“”、。：；ABCabc123 é"
     assert not [ch for ch in usual if is_unusual(ord(ch))]
     assert all(is_unusual(ord(ch)) for ch in "ДЖѢաבعเ한")
+
+
+def _table(page, bounds, top, bottom, texts):
+    from jixiao.model import Cell
+
+    cells = [Cell(t, 0, k, page=page, bbox=(bounds[k], top, bounds[k + 1], bottom)) for k, t in enumerate(texts)]
+    return Table(cells=cells, page=page, bbox=(bounds[0], top, bounds[-1], bottom))
+
+
+def test_parts_of_a_continued_table_share_the_union_of_their_columns():
+    from jixiao.extract.pdf.continuation import align_continuations
+
+    first = _table(1, [0, 10, 30, 40], 700, 800, ["a", "b", "c"])
+    second = _table(2, [0, 20, 30, 40], 60, 90, ["d", "e", "f"])
+    pages = {1: [TextLine("title", 1), first], 2: [TextLine("- 2 -", 2), second]}
+    align_continuations(pages, {1: 842.0, 2: 842.0})
+    assert first.n_cols == second.n_cols == 4
+    assert [(c.col, c.colspan) for c in first.cells] == [(0, 1), (1, 2), (3, 1)]
+    assert [(c.col, c.colspan) for c in second.cells] == [(0, 2), (2, 1), (3, 1)]
+    # a table after a title on the next page is another table: its columns are left alone
+    third = _table(3, [0, 25, 40], 100, 140, ["g", "h"])
+    pages = {2: [second], 3: [TextLine("项目支出绩效目标表（2024年度）", 3), third]}
+    align_continuations(pages, {2: 842.0, 3: 842.0})
+    assert third.n_cols == 2

@@ -1,13 +1,12 @@
-"""Tables continued on the next page → the same column grid as their first part.
+"""Tables continued on the next page → one column grid for all their parts.
 
 Last step of the PDF reader (objects → grid → blocks → **aligned continuations**). A table cut by
-a page break comes out as one table per page, and the part on the next page often lacks some
-column rulings (a column split only in the header or budget rows, say), so it would get fewer
-columns than its first part. When the first table of a page has the same left and right edges as
-the last table of the previous page and each of its column boundaries is one of that table's,
-its cells are re-expressed on the previous table's columns: same ``n_cols``, a cell covering two
-of those columns gets ``colspan`` 2 (or the other way round when the first part is the one
-lacking rulings). The parser then sees one consistent row stream.
+a page break comes out as one table per page, and each part may lack some column rulings the
+other has (a column split only in the header or budget rows, say), so the parts would disagree on
+``n_cols``. When the first table of a page has the same left and right edges as the last table of
+the previous page, with only page furniture (page numbers, 续表) between them, all parts of the
+run are re-expressed on the union of their column boundaries: same ``n_cols`` everywhere, a cell
+covering two of those columns gets ``colspan`` 2. The parser then sees one consistent row stream.
 
 A row allowed to break across pages (Word's default) leaves a fragment at the top of the next
 page: the rest of its wrapped cells, with the row's other cells empty. When the previous table
@@ -67,27 +66,67 @@ def realign(table: Table, bounds: list[float]) -> bool:
 
 
 def align_continuations(pages: dict[int, list[Block]], heights: dict[int, float] | None = None) -> None:
-    """Align the first table of each page with the last table of the page before (in place)
-    and merge rows split by the page break back together."""
-    previous: Table | None = None
-    previous_page = None
-    head: Table | None = None  # first part of the table ``previous`` belongs to
+    """Give the parts of each table cut by page breaks one column grid and merge rows split by a
+    break back together (in place)."""
+    heights = heights or {}
+    for chain in _chains(pages):
+        parts = [table for _, table in chain]
+        shared = _union_bounds(parts)
+        for table in parts:
+            realign(table, shared)
+        for (page_a, a), (page_b, b) in zip(chain, chain[1:]):
+            if _runs_on(pages[page_a], a, pages[page_b], b, heights.get(page_a)):
+                _merge_split_row(a, b, parts[0])
+
+
+def _chains(pages: dict[int, list[Block]]) -> list[list[tuple[int, Table]]]:
+    """Runs of tables continued page after page: the last table of a page and the first of the
+    next with the same outer edges and nothing but page furniture between them. Where text does
+    stand between (a repeated title), the second part is still aligned when its columns fit."""
+    chains: list[list[tuple[int, Table]]] = []
+    current: list[tuple[int, Table]] = []
     for number in sorted(pages):
         blocks = pages[number]
         tables = [b for b in blocks if isinstance(b, Table)]
-        continued = False
-        if previous is not None and tables and previous_page == number - 1:
-            first = tables[0]
-            bounds = column_bounds(previous)
-            own = column_bounds(first)
-            aligned = bounds is not None and own is not None and (realign(first, bounds) or realign(previous, own))
-            if aligned and _runs_on(pages[previous_page], previous, blocks, first, (heights or {}).get(previous_page)):
-                continued = True
-                _merge_split_row(previous, first, head or previous)
-        if tables:
-            if not continued or len(tables) > 1:
-                head = tables[-1]
-            previous, previous_page = tables[-1], number
+        if not tables:
+            current = []
+            continue
+        first = tables[0]
+        if current and current[-1][0] == number - 1 and _same_edges(current[-1][1], first):
+            prev_page, prev = current[-1]
+            if _only_furniture_between(pages[prev_page], prev, blocks, first):
+                current.append((number, first))
+            else:
+                bounds, own = column_bounds(prev), column_bounds(first)
+                if bounds is not None and own is not None and not realign(first, bounds):
+                    realign(prev, own)
+        if len(tables) > 1 or not current or current[-1][1] is not first:
+            current = [(number, tables[-1])]  # the page's last table may continue on the next page
+            chains.append(current)
+    return [c for c in chains if len(c) > 1]
+
+
+def _same_edges(a: Table, b: Table) -> bool:
+    ba, bb = column_bounds(a), column_bounds(b)
+    return (ba is not None and bb is not None and abs(ba[0] - bb[0]) <= TOLERANCE
+            and abs(ba[-1] - bb[-1]) <= TOLERANCE)
+
+
+def _union_bounds(tables: list[Table]) -> list[float]:
+    xs = sorted(x for t in tables for x in (column_bounds(t) or []))
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= TOLERANCE:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [sum(c) / len(c) for c in clusters]
+
+
+def _only_furniture_between(prev_blocks: list[Block], prev: Table, blocks: list[Block], first: Table) -> bool:
+    after = prev_blocks[prev_blocks.index(prev) + 1:]
+    before = blocks[:blocks.index(first)]
+    return all(_furniture(b) for b in after + before)
 
 
 def _furniture(block: Block) -> bool:
@@ -95,12 +134,10 @@ def _furniture(block: Block) -> bool:
 
 
 def _runs_on(prev_blocks: list[Block], prev: Table, blocks: list[Block], first: Table, height: float | None) -> bool:
-    """True when ``first`` continues ``prev``: prev reaches the page foot, only furniture between."""
+    """True when ``first`` continues ``prev`` row for row: prev reaches the page foot."""
     if height is None or prev.bbox is None or prev.bbox[3] < FOOT * height:
         return False
-    after = prev_blocks[prev_blocks.index(prev) + 1:]
-    before = blocks[:blocks.index(first)]
-    return all(_furniture(b) for b in after + before)
+    return _only_furniture_between(prev_blocks, prev, blocks, first)
 
 
 def _row_cells(table: Table, row: int) -> dict[tuple[int, int], Cell]:
