@@ -156,3 +156,20 @@ def test_parts_of_a_continued_table_share_the_union_of_their_columns():
     pages = {2: [second], 3: [TextLine("项目支出绩效目标表（2024年度）", 3), third]}
     align_continuations(pages, {2: 842.0, 3: 842.0})
     assert third.n_cols == 2
+
+
+def test_open_table_without_outer_side_rules(tmp_path):
+    d = Drawing()
+    for y in (250, 220, 190):
+        d.rule(50, y - 0.4, 300, 0.8)
+    for x in (150, 250):
+        d.rule(x - 0.4, 190, 0.8, 60)
+    d.text("Left", 60, 230)
+    d.text("Mid", 160, 230)
+    d.text("Right", 260, 230)
+    d.text("1", 60, 200)
+    d.text("2", 160, 200)
+    d.text("3", 260, 200)
+    doc = read(d.save(tmp_path / "open.pdf"), NO_OCR)
+    table = next(doc.tables())
+    assert table.text_rows() == [["Left", "Mid", "Right"], ["1", "2", "3"]]
