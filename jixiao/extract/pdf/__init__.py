@@ -96,13 +96,15 @@ def _page_ranges(pages: list[int]) -> str:
 
 def read(path: Path, options) -> Document:
     path = Path(path)
+    engine = getattr(options, "pdf_engine", "native") or "native"
+    if engine not in ("native", "camelot"):
+        raise ReadError(f"unknown PDF engine '{engine}' (use 'native' or 'camelot')")
     pdf = open_pdf(path, getattr(options, "password", None))
     try:
         n_pages = len(pdf)
         if n_pages == 0:
             raise ReadError("the PDF has no pages")
         ocr_mode = getattr(options, "ocr", "auto")
-        engine = getattr(options, "pdf_engine", "native") or "native"
         per_page: dict[int, list[Block]] = {}
         ocr_pages: list[int] = []
         garbled_pages: list[int] = []
@@ -132,8 +134,6 @@ def read(path: Path, options) -> Document:
         from jixiao.extract.pdf.camelot_engine import camelot_blocks
 
         per_page.update(camelot_blocks(path, text_pages, getattr(options, "password", None)))
-    elif engine not in ("native", "camelot"):
-        raise ReadError(f"unknown PDF engine '{engine}' (use 'native' or 'camelot')")
     align_continuations(per_page, heights)
     method = "pdf-text"
     if ocr_pages:
