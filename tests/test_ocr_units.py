@@ -169,3 +169,11 @@ def test_unsure_leading_two_in_target_is_ge():
     assert confusions.fix_target("2160场", lead_score=0.42) == "≥160场"
     assert confusions.fix_target("2160场", lead_score=0.99) == "2160场"
     assert confusions.fix_target("2024年12月底前", lead_score=0.99) == "2024年12月底前"
+
+
+def test_stamp_rim_over_cells_is_not_a_rule():
+    page, xs, ys = draw_grid()
+    clean = find_tables(page)[0]
+    cv2.circle(page, (1100, 300), 110, 60, 7)  # a grey stamp's rim across three rows and a rule
+    stamped = find_tables(page)[0]
+    assert (stamped.n_rows, stamped.n_cols, len(stamped.cells)) == (clean.n_rows, clean.n_cols, len(clean.cells))

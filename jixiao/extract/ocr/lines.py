@@ -65,7 +65,9 @@ def _rules(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # bridge small breaks (scan noise, a removed stamp) along each rule
     gap = max(3, unit // 250)
     horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap * 3, 1)))
-    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap * 3)))
+    # upright rules get only a small mend: a longer one would join the strokes of characters
+    # stacked in consecutive rows into one "rule" crossing the horizontal rule between them
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
     return horizontal, _vertical_rules_meeting(vertical, horizontal, v_len, gap)
 
 
@@ -80,7 +82,7 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
     band = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
     pieces = cv2.bitwise_and(vertical, cv2.bitwise_not(band))
     reach = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_RECT, (tol * 2 + 1, tol * 2 + 1)))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(pieces, connectivity=8)
     keep = np.zeros(n, dtype=bool)
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
@@ -91,10 +93,55 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
         bottom = reach[max(y + h - 2, 0):y + h + 1, xs].any()
         if (top and bottom) or ((top or bottom) and h >= 3 * v_len):
             keep[i] = True
+    before = keep.copy()
+    _drop_thick_short_pieces(keep, stats, v_len)
+    _drop_curved_short_pieces(keep, stats, labels, v_len)
+    _restore_collinear(keep, before, stats, centroids)
     kept = np.where(keep[labels], 255, 0).astype(np.uint8)
     # give the kept segments back their crossings with the horizontal rules
     grown = cv2.dilate(kept, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * tol + 5)))
     return cv2.bitwise_or(kept, cv2.bitwise_and(grown, vertical))
+
+
+def _drop_thick_short_pieces(keep: np.ndarray, stats: np.ndarray, v_len: int) -> None:
+    """A stamp's rim crossing a row leaves a short upright piece much thicker than the table's
+    rules (stamp rims are printed bolder than 0.5-pt rules): such pieces are not rules."""
+    kept = [i for i in range(1, len(keep)) if keep[i]]
+    if len(kept) < 3:
+        return
+    thickness = {i: stats[i][4] / max(1, stats[i][3]) for i in kept}
+    typical = float(np.median(list(thickness.values())))
+    limit = max(1.8 * typical, typical + 2.5)
+    for i in kept:
+        if thickness[i] > limit and stats[i][3] < 4 * v_len:
+            keep[i] = False
+
+
+def _restore_collinear(keep: np.ndarray, before: np.ndarray, stats: np.ndarray, centroids: np.ndarray) -> None:
+    """A dropped piece that continues a rule of another row (same x) is that rule, blotted by a
+    stamp printed over it: keep it."""
+    sure = [centroids[i][0] for i in range(1, len(keep)) if keep[i]]
+    for i in range(1, len(keep)):
+        if before[i] and not keep[i]:
+            x, _, w, _, _ = stats[i]
+            if any(x - 2 <= xc <= x + w + 2 for xc in sure):
+                keep[i] = True
+
+
+def _drop_curved_short_pieces(keep: np.ndarray, stats: np.ndarray, labels: np.ndarray, v_len: int) -> None:
+    """A short upright piece whose centre line drifts sideways is an arc (a stamp's rim), not a rule."""
+    for i in range(1, len(keep)):
+        x, y, w, h, _ = stats[i]
+        if not keep[i] or h >= 4 * v_len or w < 3:
+            continue
+        rows, cols = np.nonzero(labels[y:y + h, x:x + w] == i)
+        sums = np.bincount(rows, weights=cols, minlength=h)
+        counts = np.bincount(rows, minlength=h)
+        centres = sums[counts > 0] / counts[counts > 0]
+        k = max(1, len(centres) // 6)
+        smooth = np.convolve(centres, np.ones(k) / k, mode="valid")
+        if smooth.max() - smooth.min() > 1.5:
+            keep[i] = False
 
 
 def _cluster(values: list[int], tol: int) -> list[float]:
