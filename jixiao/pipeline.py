@@ -13,9 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.extract import ReadOptions, read_document
-from jixiao.extract.sniff import sniff_format
+from jixiao.extract.sniff import extension_format, sniff_format
 from jixiao.model import ReadError
 from jixiao.records import Form
+
+
+# formats a name may promise while the bytes are, legitimately, another one
+COMPATIBLE = {"doc": ("rtf", "html", "txt", "docx"), "wps": ("doc", "docx", "rtf"), "xls": ("html", "xlsx", "txt"),
+              "et": ("xls", "xlsx"), "txt": ("html",), "html": ("txt",), "odt": ("docx",), "ods": ("xlsx",)}
+FORMAT_NAMES = {"txt": "plain-text", "html": "web-page (HTML)", "pdf": "PDF", "docx": "Word (DOCX)",
+                "xlsx": "Excel (XLSX)", "doc": "Word 97-2003", "xls": "Excel 97-2003", "png": "PNG image",
+                "jpg": "JPEG image"}
 
 
 @dataclass
@@ -68,6 +76,10 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
             result.budget.extend(rows["budget"])
             result.goals.extend(rows["goals"])
             warnings.extend(f"form {n}: {w}" for w in form.warnings)
+        promised = extension_format(path)
+        if not forms and promised and promised != fmt and fmt not in COMPATIBLE.get(promised, ()):
+            raise ReadError(f"the file is named {path.suffix} but is a {FORMAT_NAMES.get(fmt, fmt)} file, "
+                            "and holds no performance form")
         doc_row["forms"] = len(result.forms)
         doc_row["indicators"] = len(result.indicators)
         doc_row["warnings"] = "; ".join(dict.fromkeys(warnings))

@@ -8,6 +8,8 @@ Each reader module exposes ``read(path: Path, options: ReadOptions) -> Document`
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -47,6 +49,10 @@ class ReadOptions:
 def read_document(path: Path, options: ReadOptions = ReadOptions(), fmt: Optional[str] = None) -> Document:
     """Read any supported file into the intermediate model (raises ReadError)."""
     fmt = fmt or sniff_format(path)
+    if fmt == "unknown":
+        named = path.suffix.lstrip(".").upper() or "extension-less"
+        raise ReadError(f"the file's bytes are not a {named} file nor any other format jixiao reads "
+                        "(damaged, or not a document)")
     module_name = READERS.get(fmt)
     if module_name is None:
         raise ReadError(f"unsupported file type '{fmt}': jixiao reads PDF, DOCX/DOC/WPS, XLSX/XLS/ET, HTML, text and images")
@@ -57,3 +63,20 @@ def read_document(path: Path, options: ReadOptions = ReadOptions(), fmt: Optiona
             raise ReadError(f"reading {fmt.upper()} files is not supported yet in this version of jixiao") from None
         raise ReadError(f"reading {fmt.upper()} needs the Python package '{e.name}', which is not installed") from None
     return module.read(path, options)
+
+
+class _ExtractModule(types.ModuleType):
+    """``jixiao.extract`` is both this package and the API call ``jixiao.extract(paths)``.
+
+    Importing the subpackage sets the attribute ``jixiao.extract`` to the module, hiding the
+    function of the same name; making the module callable keeps ``jixiao.extract([...])`` working
+    whatever was imported first.
+    """
+
+    def __call__(self, paths, **options):
+        from jixiao.dataset import extract as extract_dataset
+
+        return extract_dataset(paths, **options)
+
+
+sys.modules[__name__].__class__ = _ExtractModule

@@ -11,6 +11,8 @@ from pathlib import Path
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+MAGIC_FORMATS = {"pdf", "docx", "xlsx", "doc", "xls", "wps", "et", "png", "jpg", "tiff", "bmp", "odt", "ods"}
+
 EXTENSION_FORMATS = {
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
     ".odt": "odt", ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".et": "et", ".ods": "ods",
@@ -49,11 +51,32 @@ def sniff_format(path: Path) -> str:
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
         return "xls"  # Excel 2003 XML (SpreadsheetML) saved as .xls
     if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-        # a web page saved under an Office name: keep that name's format, the reader says what it is
-        return ext_fmt if ext_fmt in ("docx", "xlsx", "doc", "xls") else "html"
-    if ext_fmt in ("txt", "unknown") and b"\x00" not in head:
+        # Word/Excel "save as web page" files keep a .doc/.xls name; the legacy reader handles them
+        return ext_fmt if ext_fmt in ("doc", "xls", "wps", "et") else "html"
+    if looks_like_text(head):
         return "txt"
+    if ext_fmt in MAGIC_FORMATS:
+        return "unknown"  # the name promises a format whose signature the bytes do not have
     return ext_fmt
+
+
+def looks_like_text(head: bytes) -> bool:
+    """No NUL bytes and decodes as UTF-8 or GB18030 (a multi-byte character cut at the end is fine)."""
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    for enc in ("utf-8", "gb18030"):
+        try:
+            head.decode(enc)
+            return True
+        except UnicodeDecodeError as e:
+            if e.start >= len(head) - 4:
+                return True
+    return False
+
+
+def extension_format(path: Path):
+    """The format the file's name promises (None for names jixiao does not know)."""
+    return EXTENSION_FORMATS.get(path.suffix.lower())
 
 
 def _ole_kind(path: Path, ext_fmt: str) -> str:

@@ -25,6 +25,7 @@ def squash(text: str | None) -> str:
     return WS.sub("", text or "")
 
 
+@lru_cache(maxsize=65536)
 def key(text: str | None) -> str:
     """A cell's text folded for vocabulary lookups."""
     t = unicodedata.normalize("NFKC", squash(text))
@@ -34,6 +35,7 @@ def key(text: str | None) -> str:
     return TRAIL.sub("", t)
 
 
+@lru_cache(maxsize=65536)
 def key_no_notes(text: str | None) -> str:
     """Like :func:`key`, also dropping bracketed notes and score notes (``产出指标(50分)`` → ``产出指标``)."""
     k = key(text)
@@ -87,18 +89,14 @@ def goal_key_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
-def level_of(text: str) -> set[int]:
+@lru_cache(maxsize=65536)
+def level_of(text: str) -> frozenset:
     """Which indicator levels a label can be: {1}, {2}, {1, 2} or set()."""
     k = key_no_notes(text)
     if not k:
-        return set()
+        return frozenset()
     l1, l2 = level_names()
-    out = set()
-    if k in l1:
-        out.add(1)
-    if k in l2:
-        out.add(2)
-    return out
+    return frozenset(n for n, names in ((1, l1), (2, l2)) if k in names)
 
 
 def looks_like_level_label(text: str) -> bool:
