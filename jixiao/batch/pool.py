@@ -1,9 +1,10 @@
-"""The local engine's supervisor: N worker processes, one task each at a time, crashes and hangs contained.
+"""The local engine's supervisor: N worker processes, crashes and hangs contained to their file.
 
 Part of the batch runner, between the task list (:mod:`jixiao.batch.run`) and the worker processes
-(:mod:`jixiao.batch.worker`). Each worker has its own pipe and works on one file at a time, so when a
-worker dies or overruns ``--timeout`` the supervisor knows the file, reports it ``failed`` with a
-one-line reason, kills what is left of the worker and starts a fresh one; the rest of the batch goes on.
+(:mod:`jixiao.batch.worker`). Each worker has its own pipe and works through the (at most two) files
+sent to it in order, so when a worker dies or overruns ``--timeout`` the supervisor knows the file:
+it reports that file ``failed`` with a one-line reason, kills what is left of the worker, hands the
+file queued behind it to a fresh worker, and the rest of the batch goes on.
 (``concurrent.futures.ProcessPoolExecutor`` cannot do this: one dead worker breaks the whole pool.)
 
 On Linux workers come from a ``forkserver`` that has already imported the pipeline (pandas, the
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections import deque
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -30,8 +31,6 @@ from jixiao.pipeline import FileResult
 PRELOAD = ["jixiao.batch.worker", "jixiao.dataset.rows", "jixiao.parsers", "jixiao.extract.sniff",
            "jixiao.extract.text", "jixiao.extract.docx", "jixiao.extract.xlsx", "jixiao.extract.html",
            "jixiao.extract.pdf"]
-
-
 QUEUE_DEPTH = 2  # tasks sent ahead to each worker
 
 
