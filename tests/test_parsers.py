@@ -138,3 +138,12 @@ def test_unknown_level_names_are_kept_and_warned():
     [form] = parse_text(text)
     assert rows_of(form) == [("产出指标", "创新成果指标", "专利数量", "≥2项")]
     assert any("创新成果指标" in w for w in form.warnings)
+
+
+def test_indicator_name_cut_by_a_page_break_is_joined():
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    p1 = Table.from_rows([header, ["产出指标", "数量指标", "新建社区养老服务", "7个"]], page=1)
+    p2 = Table.from_rows([["", "", "中心运营补贴", ""], ["", "", "覆盖率", "100%"]], page=2)
+    doc = Document([TextLine("项目支出绩效目标表", page=1), p1, p2], method="pdf-text", pages=2)
+    [form] = parse_document(doc)
+    assert [i.indicator for i in form.indicators] == ["新建社区养老服务中心运营补贴", "覆盖率"]

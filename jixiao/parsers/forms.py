@@ -212,6 +212,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     goals = GoalReader()
     reader: Optional[IndicatorReader] = None
     pages = []
+    last_page = None
     ended = False
     for row in seg.rows:
         if ended:
@@ -244,10 +245,14 @@ def read_form(seg: Segment) -> Optional[Form]:
         if row.table is None and not reader.header.run_together and not several_records(filled):
             ended = True  # free text after the table: the form is over
             continue
+        if _name_tail_after_break(row, reader, last_page):
+            reader.records[-1].indicator += filled[0]  # an indicator name cut by the page break
+            continue
         before = len(reader.records)
         reader.feed_row(row)
         if len(reader.records) > before:
             pages.append(row.page)
+            last_page = row.page
     if reader is None:
         return None
     form.indicators = reader.records
@@ -265,6 +270,17 @@ def read_form(seg: Segment) -> Optional[Form]:
         form.page_start, form.page_end = min(known), max(known)
     form.warnings.extend(_warnings(form))
     return form
+
+
+def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool:
+    """The first row on a new page holding only a name-column fragment continues the last name."""
+    if not reader.records or last_page is None or row.page is None or row.page == last_page:
+        return False
+    own = [c for c in row.cells if c.text and not c.carried]
+    if len(own) != 1 or level_of(own[0].text) or any(ch.isdigit() for ch in own[0].text):
+        return False
+    name_col = next((c for r, c in reader.header.roles if r == "indicator"), None)
+    return name_col is not None and own[0].col == name_col and reader.records[-1].page == last_page
 
 
 def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader, goals: GoalReader,
