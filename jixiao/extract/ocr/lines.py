@@ -96,7 +96,7 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
     before = keep.copy()
     _drop_thick_short_pieces(keep, stats, v_len)
     _drop_curved_short_pieces(keep, stats, labels, v_len)
-    _restore_collinear(keep, before, stats, centroids)
+    _restore_collinear(keep, before, stats, centroids, v_len)
     kept = np.where(keep[labels], 255, 0).astype(np.uint8)
     # give the kept segments back their crossings with the horizontal rules
     grown = cv2.dilate(kept, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 2 * tol + 5)))
@@ -117,22 +117,25 @@ def _drop_thick_short_pieces(keep: np.ndarray, stats: np.ndarray, v_len: int) ->
             keep[i] = False
 
 
-def _restore_collinear(keep: np.ndarray, before: np.ndarray, stats: np.ndarray, centroids: np.ndarray) -> None:
+def _restore_collinear(keep: np.ndarray, before: np.ndarray, stats: np.ndarray, centroids: np.ndarray,
+                       v_len: int) -> None:
     """A dropped piece that continues a rule of another row (same x) is that rule, blotted by a
     stamp printed over it: keep it."""
-    sure = [centroids[i][0] for i in range(1, len(keep)) if keep[i]]
+    kept = [i for i in range(1, len(keep)) if keep[i]]
     for i in range(1, len(keep)):
         if before[i] and not keep[i]:
             x, _, w, _, _ = stats[i]
-            if any(x - 2 <= xc <= x + w + 2 for xc in sure):
+            beside = [j for j in kept if x - 2 <= centroids[j][0] <= x + w + 2]
+            # a column rule: one long piece, or pieces in three or more rows at this x
+            if any(stats[j][3] >= 4 * v_len for j in beside) or len(beside) >= 3:
                 keep[i] = True
 
 
 def _drop_curved_short_pieces(keep: np.ndarray, stats: np.ndarray, labels: np.ndarray, v_len: int) -> None:
-    """A short upright piece whose centre line drifts sideways is an arc (a stamp's rim), not a rule."""
+    """An upright piece whose centre line drifts sideways is an arc (a stamp's rim), not a rule."""
     for i in range(1, len(keep)):
         x, y, w, h, _ = stats[i]
-        if not keep[i] or h >= 4 * v_len or w < 3:
+        if not keep[i] or w < 3:
             continue
         rows, cols = np.nonzero(labels[y:y + h, x:x + w] == i)
         sums = np.bincount(rows, weights=cols, minlength=h)
@@ -140,7 +143,7 @@ def _drop_curved_short_pieces(keep: np.ndarray, stats: np.ndarray, labels: np.nd
         centres = sums[counts > 0] / counts[counts > 0]
         k = max(1, len(centres) // 6)
         smooth = np.convolve(centres, np.ones(k) / k, mode="valid")
-        if smooth.max() - smooth.min() > 1.5:
+        if smooth.max() - smooth.min() > 1.0 + 0.01 * h:  # a straight rule drifts < 0.6° after deskew
             keep[i] = False
 
 
