@@ -147,3 +147,14 @@ def test_indicator_name_cut_by_a_page_break_is_joined():
     doc = Document([TextLine("项目支出绩效目标表", page=1), p1, p2], method="pdf-text", pages=2)
     [form] = parse_document(doc)
     assert [i.indicator for i in form.indicators] == ["新建社区养老服务中心运营补贴", "覆盖率"]
+
+
+def test_third_level_column_headed_绩效指标_and_horizontal_funding_labels():
+    text = ("项目支出绩效目标表\n项目名称\t丙项目\n"
+            "项目资金（万元）\t年度资金总额\t其中：财政拨款\t其他资金\n\t50\t40\t10\n"
+            "年度履职目标\t完成丙项目建设。\n"
+            "一级指标\t二级指标\t绩效指标\t指标值\n产出指标\t数量指标\t建设数量\t≥2个\n")
+    [form] = parse_text(text)
+    assert rows_of(form) == [("产出指标", "数量指标", "建设数量", "≥2个")]
+    assert [(b.item, b.amount) for b in form.budget] == [("年度资金总额", 50.0), ("其中：财政拨款", 40.0), ("其他资金", 10.0)]
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "完成丙项目建设。")]

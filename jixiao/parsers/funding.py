@@ -58,6 +58,7 @@ class FundingReader:
     def __init__(self) -> None:
         self.columns: list[str] = []  # value roles in printed order (multi-amount header)
         self.column_cols: list[int] = []  # their grid columns
+        self.pending_labels: list[RowCell] = []  # a row of labels whose amounts are in the next row
         self.task_mode = False
         self.lines: list[BudgetLine] = []
         self.self_eval = False
@@ -88,6 +89,13 @@ class FundingReader:
             return self._task_row(row)
         cells = [c for c in row.cells if not c.carried]
         texts = [c.text for c in cells]
+        if self.pending_labels:
+            if self._under_labels(cells):
+                return True
+        labels = [c for c in cells if is_budget_label(c.text)]
+        if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
+            self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
+            return True
         found = False
         i = 0
         while i < len(cells):
@@ -119,6 +127,19 @@ class FundingReader:
                         found = True
             i = j
         return found
+
+    def _under_labels(self, cells: list[RowCell]) -> bool:
+        """Amounts in the row below a row of labels: paired by column, else in order."""
+        labels, self.pending_labels = self.pending_labels, []
+        amounts = [c for c in cells if c.text]
+        if not amounts or not all(is_amount_or_blank(c.text) for c in amounts):
+            return False
+        for k, label in enumerate(labels):
+            under = next((c for c in cells if c.col <= label.col < c.col + c.span and c.text), None)
+            if under is None and len(amounts) == len(labels):
+                under = amounts[k]
+            self.lines.append(BudgetLine(item=label.text, amount=_amount(under.text) if under else None))
+        return True
 
     def _by_position(self, label: RowCell, values: list[RowCell]) -> Optional[list[str]]:
         """Values under the header's columns when the row lines up with the header, else None."""

@@ -107,6 +107,12 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         roles.append((r, c.col))
         if r == "group":
             group_texts.add(key_no_notes(c.text))
+    names = [r for r, _ in roles]
+    after_level2 = names[names.index("level2") + 1:] if "level2" in names else []
+    if "indicator" not in names and "group" in after_level2:
+        # 一级指标 | 二级指标 | 绩效指标 | 指标值: the word that usually heads the block names the third level
+        k = names.index("group", names.index("level2") + 1)
+        roles[k] = ("indicator", roles[k][1])
     if not is_header([r for r, _ in roles]):
         return None
     return Header(roles, group_texts=group_texts), (end if end is not None else len(cells))
