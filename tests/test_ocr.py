@@ -126,3 +126,26 @@ def test_palette_png_with_grey_stamp_over_cells():
     want = expected_rows(forms.PROJECT_TARGET)
     assert [row[:3] for row in got] == [row[:3] for row in want]  # every label and indicator name
     assert got[:5] == want[:5]  # targets outside the stamp
+
+
+def test_multipage_tiff_gives_one_page_per_frame(tmp_path):
+    from PIL import Image
+
+    from jixiao.extract import image
+
+    with Image.open(JPG) as im:
+        top = im.convert("RGB").crop((0, 0, im.width, im.height // 4))
+    tiff = tmp_path / "two_pages.tif"
+    top.save(tiff, save_all=True, append_images=[top.rotate(180).rotate(180)], compression="tiff_lzw")
+    doc = image.read(tiff, ReadOptions())
+    assert doc.pages == 2 and doc.method == "image-ocr"
+    titles = [(b.page, b.text) for b in doc.blocks if isinstance(b, TextLine) and b.text == forms.PROJECT_TARGET["title"]]
+    assert titles == [(1, forms.PROJECT_TARGET["title"]), (2, forms.PROJECT_TARGET["title"])]
+
+
+def test_images_refused_when_ocr_is_off():
+    from jixiao.extract import image
+    from jixiao.model import ReadError
+
+    with pytest.raises(ReadError, match="OCR"):
+        image.read(JPG, ReadOptions(ocr="never"))
