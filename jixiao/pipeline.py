@@ -75,7 +75,7 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
             result.indicators.extend(rows["indicators"])
             result.budget.extend(rows["budget"])
             result.goals.extend(rows["goals"])
-            warnings.extend(f"form {n}: {w}" for w in form.warnings)
+            warnings.extend(f"form {n}: {w}" for w in form.warnings + rows["warnings"])
         promised = extension_format(path)
         if not forms and promised and promised != fmt and fmt not in COMPATIBLE.get(promised, ()):
             raise ReadError(f"the file is named {path.suffix} but is a {FORMAT_NAMES.get(fmt, fmt)} file, "

@@ -15,11 +15,14 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
                 "agency": form.agency, "project": form.project, "year": form.year,
                 "page_start": form.page_start, "page_end": form.page_end, "method": method}
     indicators = []
+    unparsed = []
     for ind in form.indicators:
         if ind.target_parts is not None:
             target = parse_target_parts(*ind.target_parts, year=form.year)
         else:
             target = parse_target(ind.target_raw, year=form.year)
+        if target.comparator == "text" and any(ch.isdigit() for ch in ind.target_raw):
+            unparsed.append(ind.target_raw)
         indicators.append({
             **head, "form_type": form.form_type, "department": form.department, "year": form.year,
             "project": form.project, "level1": ind.level1, "level2": ind.level2, "indicator": ind.indicator,
@@ -32,4 +35,5 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
         })
     budget = [{**head, "department": form.department, "year": form.year, **vars(line)} for line in form.budget]
     goals = [{**head, "kind": g.kind, "text": g.text} for g in form.goals]
-    return {"form": form_row, "indicators": indicators, "budget": budget, "goals": goals}
+    warnings = [f"targets with numbers left unparsed: {', '.join(unparsed[:5])}"] if unparsed else []
+    return {"form": form_row, "indicators": indicators, "budget": budget, "goals": goals, "warnings": warnings}
