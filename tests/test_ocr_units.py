@@ -177,3 +177,10 @@ def test_stamp_rim_over_cells_is_not_a_rule():
     cv2.circle(page, (1100, 300), 110, 60, 7)  # a grey stamp's rim across three rows and a rule
     stamped = find_tables(page)[0]
     assert (stamped.n_rows, stamped.n_cols, len(stamped.cells)) == (clean.n_rows, clean.n_cols, len(clean.cells))
+
+
+def test_label_one_character_off_is_put_right_when_unsure():
+    assert confusions.fix_label("财政搜款", 0.82) == "财政拨款"
+    assert confusions.fix_label("财政搜款", 0.99) == "财政搜款"  # read with confidence: left as printed
+    assert confusions.fix_label("数星指标", 0.8) == "数量指标"
+    assert confusions.fix_label("培训合格率", 0.5) == "培训合格率"  # no label that close

@@ -34,7 +34,8 @@ class PageResult:
 def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units (pixels / scale)."""
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import fix_cell, fix_target, fix_text, is_target_header, slash_read_as_one
+    from jixiao.extract.ocr.confusions import (fix_cell, fix_label, fix_target, fix_text, is_target_header,
+                                               slash_read_as_one)
     from jixiao.extract.ocr.engine import recognise
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean_page
@@ -56,7 +57,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
             if is_target_header(ct.text):
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
         for ct in table.cells:
-            text = fix_cell(fix_text(ct.text))
+            text = fix_label(fix_cell(fix_text(ct.text)), ct.confidence)
             if len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
                 text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):

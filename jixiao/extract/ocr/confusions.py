@@ -71,6 +71,33 @@ def slash_read_as_one(text: str, cell_pixels) -> bool:
 LOW_LEAD_SCORE = 0.75
 
 
+# printed labels of the forms (not values): a label read with one wrong character (a stamp over
+# it, a blurred stroke) is put right when exactly one label is that close
+FORM_LABELS = (
+    "一级指标", "二级指标", "三级指标", "指标值", "年度指标值", "实际完成值", "偏差原因分析及改进措施",
+    "产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标", "时效指标",
+    "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+    "经济成本指标", "社会成本指标", "生态环境成本指标",
+    "年度资金总额", "财政拨款", "其中：财政拨款", "其中：当年财政拨款", "其他资金", "年初预算数",
+    "全年预算数", "全年执行数", "执行率", "项目名称", "主管部门", "实施单位", "部门（单位）名称",
+    "年度总体目标", "年度绩效目标", "中长期目标", "实际完成情况", "预期目标", "任务名称", "主要内容",
+    "预算金额（万元）", "项目资金（万元）", "年度主要任务", "年度绩效指标", "自评等级", "总分",
+)
+_LABELS_BY_LENGTH: dict[int, tuple[str, ...]] = {}
+for _label in FORM_LABELS:
+    _LABELS_BY_LENGTH[len(_label)] = _LABELS_BY_LENGTH.get(len(_label), ()) + (_label,)
+
+
+def fix_label(text: str, confidence: float | None) -> str:
+    """A cell that is a known form label but for one character, read with less than full confidence."""
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) < 4 or compact in FORM_LABELS or confidence is None or confidence >= 0.97:
+        return text
+    close = [label for label in _LABELS_BY_LENGTH.get(len(compact), ())
+             if sum(a != b for a, b in zip(label, compact)) == 1]
+    return close[0] if len(close) == 1 else text
+
+
 def fix_target(text: str, lead_score: float | None = None) -> str:
     """Fixes valid only in a target-value cell (called with that cell's text and the
     recognition confidence of its first character)."""
