@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import time
 from pathlib import Path
 
 EXTRACT_HELP = """\

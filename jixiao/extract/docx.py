@@ -21,8 +21,8 @@ from typing import Optional
 from lxml import etree
 
 from jixiao.extract.office_errors import open_ooxml_zip, read_zip_part
-from jixiao.extract.office_grid import PlacedCell, build_table, drop_repeated_rows, row_signature
-from jixiao.model import Block, Document, ReadError, Table, TextLine
+from jixiao.extract.office_grid import PlacedCell, build_table, drop_repeated_rows
+from jixiao.model import Block, Document, ReadError, TextLine
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -16,7 +16,7 @@ from typing import Optional
 
 from jixiao.extract.office_cfb import CFBError, CompoundFile
 from jixiao.extract.office_grid import PlacedCell, build_table, drop_repeated_rows
-from jixiao.model import Block, Document, ReadError, TextLine
+from jixiao.model import Document, ReadError, TextLine
 
 CELL_MARK = "\x07"
 

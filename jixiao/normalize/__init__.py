@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
 
 from .numbers import parse_amount
+from .target import Target
 from .target import parse as _parse
 from .vocab import COMPARATORS, fold
 
@@ -29,25 +30,6 @@ __all__ = ["CSV_COLUMNS", "Target", "parse_target", "parse_target_parts", "join_
 
 CSV_COLUMNS = ["raw", "comparator", "value", "value_max", "unit", "value_std",
                "value_max_std", "unit_std", "deadline"]
-
-
-@dataclass(frozen=True)
-class Target:
-    """A parsed target. comparator: >= <= = > < between approx text, or '' for an empty cell."""
-    comparator: str = ""
-    value: float | None = None
-    value_max: float | None = None
-    unit: str | None = None
-    value_std: float | None = None
-    value_max_std: float | None = None
-    unit_std: str | None = None
-    deadline: str | None = None   # ISO date YYYY-MM-DD
-
-    def as_row(self, raw: str) -> dict:
-        return {"raw": raw, "comparator": self.comparator, "value": self.value,
-                "value_max": self.value_max, "unit": self.unit, "value_std": self.value_std,
-                "value_max_std": self.value_max_std, "unit_std": self.unit_std,
-                "deadline": self.deadline}
 
 
 @lru_cache(maxsize=65536)
@@ -61,8 +43,7 @@ def parse_target(raw: str, *, year: int | None = None) -> Target:
         p = _parse(raw, year)
     except Exception:  # a parse fault must never stop an extraction: keep the text
         return Target("text" if str(raw or "").strip() else "")
-    return Target(p.comparator, p.value, p.value_max, p.unit, p.value_std, p.value_max_std,
-                  p.unit_std, p.deadline)
+    return p
 
 
 # operator cells that name a direction rather than a comparator word

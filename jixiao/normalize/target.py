@@ -216,8 +216,8 @@ def _std(value: float | None, factor: Fraction | None) -> float | None:
 
 
 @dataclass(frozen=True)
-class Parsed:
-    """The fields of a parsed target (the public ``Target`` copies them)."""
+class Target:
+    """A parsed target. comparator: >= <= = > < between approx text, or '' for an empty cell."""
     comparator: str = ""
     value: float | None = None
     value_max: float | None = None
@@ -225,33 +225,39 @@ class Parsed:
     value_std: float | None = None
     value_max_std: float | None = None
     unit_std: str | None = None
-    deadline: str | None = None
+    deadline: str | None = None   # ISO date YYYY-MM-DD
+
+    def as_row(self, raw: str) -> dict:
+        return {"raw": raw, "comparator": self.comparator, "value": self.value,
+                "value_max": self.value_max, "unit": self.unit, "value_std": self.value_std,
+                "value_max_std": self.value_max_std, "unit_std": self.unit_std,
+                "deadline": self.deadline}
 
 
-def _single(q: Quantity) -> Parsed:
+def _single(q: Quantity) -> Target:
     u = q.unit
     if u.unit is None:
-        return Parsed(q.comparator, q.value, None, None, q.value, None, None)
-    return Parsed(q.comparator, q.value, None, u.unit, _std(q.value, u.factor), None, u.std or None)
+        return Target(q.comparator, q.value, None, None, q.value, None, None)
+    return Target(q.comparator, q.value, None, u.unit, _std(q.value, u.factor), None, u.std or None)
 
 
-def _between(low: Quantity, high: Quantity) -> Parsed:
+def _between(low: Quantity, high: Quantity) -> Target:
     lu, hu = low.unit, high.unit
     if hu.unit and (lu.unit is None or (lu.std == "" and hu.unit.startswith(lu.unit))):
         lu = hu
     unit = lu if lu.unit else hu
     if unit.unit is None:
-        return Parsed("between", low.value, high.value, None, low.value, high.value, None)
-    return Parsed("between", low.value, high.value, unit.unit, _std(low.value, lu.factor),
+        return Target("between", low.value, high.value, None, low.value, high.value, None)
+    return Target("between", low.value, high.value, unit.unit, _std(low.value, lu.factor),
                   _std(high.value, (hu if hu.unit else lu).factor), unit.std or None)
 
 
-def parse(raw: str, year: int | None = None) -> Parsed:
+def parse(raw: str, year: int | None = None) -> Target:
     """Parse one target string; `year` completes year-less deadlines. May raise only on a
     programming fault (the public ``parse_target`` guards against that)."""
     text = _WS.sub("", fold(raw or ""))
     if not text:
-        return Parsed()
+        return Target()
     deadline = find_deadline(text, year)
     numeric_text = deadline[1] if deadline else text
     qs = _quantities(numeric_text)
@@ -261,8 +267,8 @@ def parse(raw: str, year: int | None = None) -> Parsed:
         qs = [q for q in qs if not _clock_time(numeric_text, q)]
     if not qs:
         if deadline:
-            return Parsed(deadline[0].comparator, deadline=deadline[0].iso)
-        return Parsed("text")
+            return Target(deadline[0].comparator, deadline=deadline[0].iso)
+        return Target("text")
     first = qs[0]
     first.pre, first.pre_strong = _pre_comparator(numeric_text[:first.start])
     if len(qs) > 1:
