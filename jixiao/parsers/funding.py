@@ -25,7 +25,7 @@ STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他�
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
 TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任务"}
-SKIP_ITEMS = {"合计", "总计", "小计"}
+SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
 
 
 def budget_role(text: str) -> Optional[str]:
@@ -170,7 +170,7 @@ class FundingReader:
         if not texts or budget_role(texts[0]) is not None:
             return False
         item, rest = texts[0], texts[1:]
-        if key(item) in SKIP_ITEMS or is_amount(item):
+        if SKIP_ITEMS.search(key(item)) or is_amount(item):
             return False
         content = None
         if rest and not (rest[0] and is_amount(rest[0])):
