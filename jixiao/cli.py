@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="OCR pages without a usable text layer (auto), every page (always) or none (never)")
     e.add_argument("--resume", action="store_true", help="reuse results cached in OUTDIR for unchanged files")
     e.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds allowed per file")
+    e.add_argument("--max-memory", type=int, default=None, metavar="MB",
+                   help="memory cap per worker process (Linux); a file needing more fails")
     e.add_argument("--pdf-engine", choices=["native", "camelot"], default="native", help="PDF table engine")
     e.add_argument("--password", help="password for encrypted PDFs")
     e.add_argument("--debug", action="store_true", help="show tracebacks in errors")

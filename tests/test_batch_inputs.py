@@ -15,7 +15,7 @@ from test_batch_support import extract, png_bomb, read_tables, text_form, write_
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_PDF = REPO / "samples" / "pdf" / "pdf_department_target_long.pdf"
-ENCRYPTED_PDF = REPO / "samples" / "pdf" / "pdf_encrypted.pdf"
+ENCRYPTED_PDF = REPO / "samples" / "bad" / "pdf_encrypted.pdf"
 
 
 def make_bad_inputs(folder: Path) -> dict[str, str]:

@@ -115,7 +115,7 @@ def test_content_controls_and_fields_are_read(tmp_path: Path):
 ])
 def test_bad_files_fail_with_one_clear_sentence(name, words):
     with pytest.raises(ReadError) as err:
-        read_document(SAMPLES / "docx" / name, ReadOptions())
+        read_document(SAMPLES / "bad" / name, ReadOptions())
     message = str(err.value)
     assert words in message and "\n" not in message and "Traceback" not in message
 

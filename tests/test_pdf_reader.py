@@ -17,7 +17,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "pdf"
 LONG = SAMPLES / "pdf_department_target_long.pdf"
 MULTI = SAMPLES / "pdf_disclosure_multi_form.pdf"
 CALC = SAMPLES / "pdf_department_self_eval_calc.pdf"
-ENCRYPTED = SAMPLES / "pdf_encrypted.pdf"
+ENCRYPTED = SAMPLES.parent / "bad" / "pdf_encrypted.pdf"
 NO_OCR = ReadOptions(ocr="never")
 
 

@@ -91,7 +91,7 @@ def test_number_formats(value, fmt, shown):
 
 def test_truncated_workbook_is_a_clear_read_error():
     with pytest.raises(ReadError) as err:
-        read_document(SAMPLES / "xlsx" / "bad_truncated.xlsx", ReadOptions())
+        read_document(SAMPLES / "bad" / "bad_truncated.xlsx", ReadOptions())
     assert "XLSX" in str(err.value) and "\n" not in str(err.value)
 
 

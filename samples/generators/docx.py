@@ -31,6 +31,7 @@ from samples.generators.pdf import (department_target_layouts, distractor_layout
 
 SAMPLES = Path(__file__).resolve().parents[1]
 DOCX_DIR = SAMPLES / "docx"
+BAD_DIR = SAMPLES / "bad"  # files that must fail, kept out of `make run`
 EXPECTED_DIR = SAMPLES / "expected"
 TEXTBOX_TITLE = "项目支出绩效目标表"
 NESTED_NOTE = [["说明", "数据来源"], ["自评口径", "财务年报"]]
@@ -238,6 +239,7 @@ def encrypted_office_container(path: Path) -> None:
 
 def build() -> list[Path]:
     DOCX_DIR.mkdir(parents=True, exist_ok=True)
+    BAD_DIR.mkdir(parents=True, exist_ok=True)
     written = []
     p = DOCX_DIR / "docx_department_target.docx"
     department_target_docx(p)
@@ -247,10 +249,10 @@ def build() -> list[Path]:
     projects_docx(p)
     write_expected(p.name, "docx", [forms.PROJECT_TARGET, forms.PROJECT_SELF_EVAL])
     written.append(p)
-    p = DOCX_DIR / "bad_not_a_zip.docx"
+    p = BAD_DIR / "bad_not_a_zip.docx"
     p.write_text("<html><body>这不是一个Word文档</body></html>\n", encoding="utf-8")
     written.append(p)
-    p = DOCX_DIR / "bad_encrypted.docx"
+    p = BAD_DIR / "bad_encrypted.docx"
     encrypted_office_container(p)
     written.append(p)
     return written

@@ -361,7 +361,8 @@ def build(outdir: Path = SAMPLES) -> list[Path]:
         doc = _new_docx()
         _para(doc, "加密文件")
         doc.save(src)
-        written.append(_encrypted(src, pdf_dir, "jixiao"))
+        (outdir / "bad").mkdir(exist_ok=True)
+        written.append(_encrypted(src, outdir / "bad", "jixiao"))
     return written
 
 

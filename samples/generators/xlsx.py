@@ -27,6 +27,7 @@ from samples.generators.pdf import department_target_layouts, self_eval_layout  
 
 SAMPLES = Path(__file__).resolve().parents[1]
 XLSX_DIR = SAMPLES / "xlsx"
+BAD_DIR = SAMPLES / "bad"  # files that must fail, kept out of `make run`
 FORMULA_CELL = "I2"
 _NUMBER = re.compile(r"^\d+(\.(\d+))?(%?)$")
 
@@ -107,7 +108,8 @@ def build() -> list[Path]:
     p = XLSX_DIR / "xlsx_forms.xlsx"
     forms_workbook(p)
     write_expected(p.name, "xlsx", [forms.DEPARTMENT_SELF_EVAL, forms.PROJECT_SELF_EVAL, forms.DEPARTMENT_TARGET])
-    bad = XLSX_DIR / "bad_truncated.xlsx"
+    bad = BAD_DIR / "bad_truncated.xlsx"
+    BAD_DIR.mkdir(parents=True, exist_ok=True)
     data = p.read_bytes()
     bad.write_bytes(data[: len(data) // 2])
     return [p, bad]
