@@ -61,8 +61,12 @@ def slash_read_as_one(text: str, cell_pixels) -> bool:
 
     if text.strip() not in _ONE_LIKE or cell_pixels is None or cell_pixels.size == 0:
         return False
-    _, ink = cv2.threshold(cell_pixels, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    m = cv2.moments(ink.astype(np.uint8), binaryImage=True)
+    ink = (cell_pixels < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n < 2:
+        return False
+    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))  # the mark itself, not scan specks
+    m = cv2.moments((labels == largest).astype(np.uint8), binaryImage=True)
     if m["m00"] < 8 or m["mu02"] <= 0:
         return False
     return m["mu11"] / m["mu02"] < -0.15
