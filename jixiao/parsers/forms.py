@@ -297,10 +297,10 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
     if goals.collecting and not _is_section_row(row):
         goals.feed(row)
         return
+    _read_fields(row, fields)
     if funding.read_header(row):
         return
     funding.feed(row)
-    _read_fields(row, fields)
 
 
 def _is_section_row(row: Row) -> bool:
@@ -315,7 +315,7 @@ def _is_section_row(row: Row) -> bool:
 def _read_fields(row: Row, fields: dict) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
     for i, c in enumerate(cells):
-        if not c.text:
+        if not c.text or is_form_title(c.text):
             continue
         f = field_of(c.text)
         if f:

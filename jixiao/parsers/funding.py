@@ -163,27 +163,33 @@ class FundingReader:
         return line
 
     def _task_row(self, row: Row) -> bool:
-        cells = [c for c in row.cells if not c.carried or c.text not in TASK_GROUP]
-        texts = [c.text for c in cells if not c.carried]
+        """Task lines: item, content, then the amounts; a flattened row may hold several."""
+        texts = [c.text for c in row.cells if not c.carried]
         while texts and (not texts[0] or key(texts[0]) in TASK_GROUP):
             texts.pop(0)
-        if not texts or budget_role(texts[0]) is not None:
-            return False
-        item, rest = texts[0], texts[1:]
-        if SKIP_ITEMS.search(key(item)) or is_amount(item):
-            return False
-        content = None
-        if rest and not (rest[0] and is_amount(rest[0])):
-            content = rest[0] or None
-            rest = rest[1:]
         amount_cols = [r for r in self.columns if r in ("total", "fiscal", "other")] or ["total", "fiscal", "other"]
-        if not any(is_amount(v) for v in rest) and content is None:
-            return False
-        line = BudgetLine(item=item, content=content)
-        for role, v in zip(amount_cols, rest):
-            setattr(line, role, _amount(v))
-        self.lines.append(line)
-        return True
+        found = False
+        while texts:
+            item = texts.pop(0)
+            if not item or budget_role(item) is not None or is_amount(item):
+                break
+            content = None
+            if texts and not (texts[0] and is_amount(texts[0])):
+                content = texts.pop(0) or None
+            amounts = []
+            while texts and len(amounts) < len(amount_cols) and is_amount_or_blank(texts[0]):
+                amounts.append(texts.pop(0))
+            if not any(is_amount(v) for v in amounts) and content is None:
+                break
+            if not SKIP_ITEMS.search(key(item)):
+                line = BudgetLine(item=item, content=content)
+                for role, v in zip(amount_cols, amounts):
+                    setattr(line, role, _amount(v))
+                self.lines.append(line)
+                found = True
+            if not any(texts):
+                break
+        return found
 
 
 def _is_value_of_key(cells: list[str], i: int) -> bool:
