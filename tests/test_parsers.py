@@ -158,3 +158,18 @@ def test_third_level_column_headed_绩效指标_and_horizontal_funding_labels():
     assert rows_of(form) == [("产出指标", "数量指标", "建设数量", "≥2个")]
     assert [(b.item, b.amount) for b in form.budget] == [("年度资金总额", 50.0), ("其中：财政拨款", 40.0), ("其他资金", 10.0)]
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "完成丙项目建设。")]
+
+
+def test_a_whole_form_flattened_onto_one_line():
+    import re
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "samples" / "seed" / "bazhou_ecology_2022_department_target.txt"
+    text = re.sub(r"<[^>]+>|\*\*", "", seed.read_text(encoding="utf-8"))
+    one_line = " ".join(x for x in re.split(r"[\t\n]+", text) if x.strip())
+    [form] = parse_text(one_line)
+    assert (form.form_type, form.department, form.year) == ("department_target", "新疆巴州生态环境局", 2022)
+    assert len(form.indicators) == 28 and len(form.budget) == 5
+    shifted = next(i for i in form.indicators if i.indicator == "水环境质量重点污染源监测经费")
+    assert (shifted.level1, shifted.level2, shifted.target_raw) == ("产出指标", "成本指标", "≤56.60万元")
+    assert [g.kind for g in form.goals] == ["annual"]
