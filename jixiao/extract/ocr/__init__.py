@@ -41,8 +41,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     from jixiao.extract.ocr.preprocess import clean_page
 
     for_lines, for_ocr, _angle = clean_page(image)
-    tables = find_tables(for_lines)
     boxes = recognise(for_ocr)
+    tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes))
     filled, free = assign(boxes, tables)
 
     def to_units(x0: float, y0: float, x1: float, y1: float):

@@ -55,7 +55,10 @@ def binarise(grey: np.ndarray) -> np.ndarray:
     return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
 
 
-def _rules(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+TextRect = tuple[float, float, float, float]
+
+
+def _rules(binary: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> tuple[np.ndarray, np.ndarray]:
     h, w = binary.shape
     unit = min(h, w)
     h_len = max(30, unit // 30)
@@ -68,10 +71,11 @@ def _rules(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # upright rules get only a small mend: a longer one would join the strokes of characters
     # stacked in consecutive rows into one "rule" crossing the horizontal rule between them
     vertical = cv2.morphologyEx(vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
-    return horizontal, _vertical_rules_meeting(vertical, horizontal, v_len, gap)
+    return horizontal, _vertical_rules_meeting(vertical, horizontal, v_len, gap, text_rects)
 
 
-def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len: int, gap: int) -> np.ndarray:
+def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len: int, gap: int,
+                            text_rects: tuple[TextRect, ...] = ()) -> np.ndarray:
     """Vertical pieces that run from one horizontal rule to the next.
 
     The vertical mask is cut at every horizontal rule first, so each piece is judged on its own
@@ -93,6 +97,7 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
         bottom = reach[max(y + h - 2, 0):y + h + 1, xs].any()
         if (top and bottom) or ((top or bottom) and h >= 3 * v_len):
             keep[i] = True
+    _drop_pieces_inside_text(keep, stats, text_rects)
     before = keep.copy()
     _drop_thick_short_pieces(keep, stats, v_len)
     _drop_curved_short_pieces(keep, stats, labels, v_len)
@@ -103,17 +108,36 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
     return cv2.bitwise_or(kept, cv2.bitwise_and(grown, vertical))
 
 
+def _drop_pieces_inside_text(keep: np.ndarray, stats: np.ndarray, text_rects: tuple[TextRect, ...]) -> None:
+    """A piece standing well inside one line of recognised text (a character's stroke, a stamp's
+    rim over the text) is not a rule: the OCR engine does not read one text line across a rule."""
+    for i in range(1, len(keep)):
+        if not keep[i]:
+            continue
+        x, y, w, h, _ = stats[i]
+        xc = x + w / 2
+        for x0, y0, x1, y1 in text_rects:
+            line_h = y1 - y0
+            overlap = min(y + h, y1) - max(y, y0)
+            if overlap > 0.6 * min(h, line_h) and x0 + 0.35 * line_h <= xc <= x1 - 0.35 * line_h:
+                keep[i] = False
+                break
+
+
 def _drop_thick_short_pieces(keep: np.ndarray, stats: np.ndarray, v_len: int) -> None:
     """A stamp's rim crossing a row leaves a short upright piece much thicker than the table's
-    rules (stamp rims are printed bolder than 0.5-pt rules): such pieces are not rules."""
+    rules (stamp rims are printed bolder than 0.5-pt rules), a character's hairline a much thinner
+    one: such pieces are not rules (unless they continue a column rule, see _restore_collinear)."""
     kept = [i for i in range(1, len(keep)) if keep[i]]
     if len(kept) < 3:
         return
     thickness = {i: stats[i][4] / max(1, stats[i][3]) for i in kept}
     typical = float(np.median(list(thickness.values())))
-    limit = max(1.8 * typical, typical + 2.5)
+    limit = max(1.6 * typical, typical + 1.5)
     for i in kept:
-        if thickness[i] > limit and stats[i][3] < 4 * v_len:
+        too_thick = thickness[i] > limit
+        too_thin = thickness[i] < 0.5 * typical  # a hairline stroke of a character beside 2-px rules
+        if (too_thick or too_thin) and stats[i][3] < 4 * v_len:
             keep[i] = False
 
 
@@ -165,10 +189,12 @@ def _index(centres: list[float], v: float) -> int:
     return int(np.argmin([abs(c - v) for c in centres]))
 
 
-def find_tables(grey: np.ndarray) -> list[TableGrid]:
-    """Every ruled table on an upright grey page, top to bottom, with its cell grid."""
+def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> list[TableGrid]:
+    """Every ruled table on an upright grey page, top to bottom, with its cell grid.
+
+    ``text_rects`` are the boxes of the text lines read on the page (x0, y0, x1, y1), if known."""
     binary = binarise(grey)
-    horizontal, vertical = _rules(binary)
+    horizontal, vertical = _rules(binary, tuple(text_rects))
     rules = cv2.bitwise_or(horizontal, vertical)
     h, w = rules.shape
     unit = min(h, w)
