@@ -184,3 +184,12 @@ def test_label_one_character_off_is_put_right_when_unsure():
     assert confusions.fix_label("财政搜款", 0.99) == "财政搜款"  # read with confidence: left as printed
     assert confusions.fix_label("数星指标", 0.8) == "数量指标"
     assert confusions.fix_label("培训合格率", 0.5) == "培训合格率"  # no label that close
+
+
+def test_full_height_stroke_inside_a_text_line_is_not_a_rule():
+    page, xs, ys = draw_grid()
+    clean = find_tables(page)[0]
+    cv2.line(page, (700, ys[1]), (700, ys[2]), 20, 2)  # a stroke reaching both rules of row 1
+    assert len(find_tables(page)[0].cells) == len(clean.cells) + 1  # taken for a rule on its own...
+    text_line = ((560.0, ys[1] + 4.0, 880.0, ys[2] - 4.0),)  # ...but the OCR read one line across it
+    assert len(find_tables(page, text_line)[0].cells) == len(clean.cells)
