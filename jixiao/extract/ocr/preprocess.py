@@ -65,18 +65,18 @@ def suppress_grey_seals(grey: np.ndarray) -> tuple[np.ndarray, int]:
     A stamp is found as a circle of ink (Hough) whose rim is inked along most of its length; inside
     it, pixels clearly lighter than text ink are set to paper. Returns the page and stamps found."""
     h, w = grey.shape
-    factor = 800.0 / max(h, w)
+    factor = 600.0 / max(h, w)
     small = cv2.resize(grey, (int(w * factor), int(h * factor)), interpolation=cv2.INTER_AREA)
     small = cv2.medianBlur(small, 3)
     unit = min(small.shape)
-    circles = cv2.HoughCircles(small, cv2.HOUGH_GRADIENT, dp=1.5, minDist=unit // 6, param1=120, param2=40,
+    circles = cv2.HoughCircles(small, cv2.HOUGH_GRADIENT, dp=1.5, minDist=unit // 6, param1=120, param2=35,
                                minRadius=int(unit * 0.06), maxRadius=int(unit * 0.2))
     if circles is None:
         return grey, 0
     ink = float(np.percentile(grey, 1))
     out = grey
     found = 0
-    for cx, cy, r in np.asarray(circles).reshape(-1, 3)[:4]:
+    for cx, cy, r in np.asarray(circles).reshape(-1, 3)[:12]:  # candidates by votes; the rim test decides
         cx, cy, r = cx / factor, cy / factor, r / factor
         rim = _rim_values(grey, cx, cy, r)
         if rim is None:
