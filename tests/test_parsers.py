@@ -173,3 +173,13 @@ def test_a_whole_form_flattened_onto_one_line():
     shifted = next(i for i in form.indicators if i.indicator == "水环境质量重点污染源监测经费")
     assert (shifted.level1, shifted.level2, shifted.target_raw) == ("产出指标", "成本指标", "≤56.60万元")
     assert [g.kind for g in form.goals] == ["annual"]
+
+
+def test_headings_misread_by_one_character_still_read():
+    text = ("2022年部门（单位）整体支出绩效标表\n部门（单位）名称\t某局\n"
+            "任务名称\t主要内容\t总额\t财政搜款\t其他资金\n\t人员经费\t保障工资\t100\t80\t20\n"
+            "一级指标\t二级指际\t三级指标\t指标值\n产出指标\t数量指标\t人数\t≥5人\n\t时效指标\t及时率\t100%\n")
+    [form] = parse_text(text)
+    assert (form.form_type, form.year) == ("department_target", 2022)
+    assert [(b.item, b.total, b.fiscal, b.other) for b in form.budget] == [("人员经费", 100.0, 80.0, 20.0)]
+    assert rows_of(form) == [("产出指标", "数量指标", "人数", "≥5人"), ("产出指标", "时效指标", "及时率", "100%")]

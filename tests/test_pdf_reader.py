@@ -239,15 +239,15 @@ def test_pages_go_to_ocr_when_it_is_installed(tmp_path, monkeypatch):
     _image_only_pdf(scan)
     calls = []
 
-    def ocr_pdf_pages(path, pages, options):
+    def ocr_pdf_pages_with_warnings(path, pages, options):
         calls.append(list(pages))
-        return [TextLine(text=f"ocr page {p}", page=p, confidence=0.9) for p in pages]
+        return [TextLine(text=f"ocr page {p}", page=p, confidence=0.9) for p in pages], ["low OCR confidence on page 1"]
 
     fake = types.ModuleType("jixiao.extract.ocr")
-    fake.ocr_pdf_pages = ocr_pdf_pages
+    fake.ocr_pdf_pages_with_warnings = ocr_pdf_pages_with_warnings
     monkeypatch.setitem(sys.modules, "jixiao.extract.ocr", fake)
     doc = read(scan, ReadOptions(ocr="auto"))
-    assert calls == [[1]] and doc.method == "pdf-ocr" and doc.warnings == []
+    assert calls == [[1]] and doc.method == "pdf-ocr" and doc.warnings == ["low OCR confidence on page 1"]
     assert [b.text for b in doc.blocks] == ["ocr page 1"]
     # 'always' OCRs text pages too, spliced in page order
     calls.clear()

@@ -9,13 +9,14 @@ Three shapes, one reader:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import budget_roles, key, key_no_notes
+from jixiao.parsers.vocab import budget_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
@@ -28,6 +29,7 @@ TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任�
 SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
 
 
+@lru_cache(maxsize=65536)
 def budget_role(text: str) -> Optional[str]:
     roles = budget_roles()
     return roles.get(key(text)) or roles.get(key_no_notes(text))
@@ -66,6 +68,8 @@ class FundingReader:
     def read_header(self, row: Row) -> bool:
         cells = [c for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
         roles = [budget_role(c.text) for c in cells]
+        if sum(r in AMOUNT_ROLES for r in roles) >= 2:  # a header: headings read one character off count too
+            roles = [r or near_miss(key_no_notes(c.text), budget_roles()) for r, c in zip(roles, cells)]
         amount = [r for r in roles if r in AMOUNT_ROLES]
         kept = [(r, c.col) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
         if "item" in roles or "content" in roles:

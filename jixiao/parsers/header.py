@@ -12,6 +12,7 @@ from typing import Optional
 from jixiao.parsers.vocab import field_key_pattern, field_keys, key
 
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
+LOOSE_TITLE = re.compile(r"(?:支出|项目|整体)[^，。；;,]{0,6}绩效[^，。；;,]{0,4}表(?:[（(][^）)]{0,12}[）)])?$")
 NOT_TITLE = re.compile(r"详见|见附|如下|。|；|公开|说明|情况表$|汇总表$|总表$|清单")
 TITLE_PREFIX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：、.．]?")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -29,7 +30,8 @@ def is_form_title(text: str) -> bool:
         return False
     if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表")):
         return False
-    return bool(TITLE.search(t))
+    # the full pattern, or (a word lost to OCR or wrapping) a short line naming a 支出 绩效 …表
+    return bool(TITLE.search(t)) or bool(LOOSE_TITLE.search(t))
 
 
 def is_other_table_title(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize import join_target_parts, parse_amount
@@ -23,7 +24,7 @@ from jixiao.parsers.cellkind import (
     looks_like_deviation, qualitative_suffixes,
 )
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of
+from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator
 
 ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
@@ -46,11 +47,19 @@ class Header:
         return any(r == role for r, _ in self.roles)
 
 
+@lru_cache(maxsize=65536)
 def role_of(text: str) -> Optional[str]:
     if not text:
         return None
     roles = column_roles()
     return roles.get(key(text)) or roles.get(key_no_notes(text))
+
+
+def role_of_misread(text: str) -> Optional[str]:
+    """A column heading read one character off (OCR), for cells of a row already known to be a header."""
+    if not text or level_of(text):
+        return None
+    return near_miss(key_no_notes(text), column_roles())
 
 
 def tokenize_header(text: str) -> list[str]:
@@ -91,7 +100,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             if started:
                 continue
             continue
-        r = role_of(c.text)
+        r = role_of(c.text) or (role_of_misread(c.text) if started else None)
         if r is None and not started:
             toks = tokenize_header(c.text)
             if is_header(toks):

@@ -89,6 +89,17 @@ def goal_key_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
+def near_miss(k: str, table: dict):
+    """The one entry of ``table`` that ``k`` matches but for one character (OCR misreads), else None.
+
+    Only for headings of four or more characters, and only when exactly one entry is that close.
+    """
+    if len(k) < 4:
+        return None
+    close = {v for w, v in table.items() if len(w) == len(k) and sum(a != b for a, b in zip(w, k)) == 1}
+    return close.pop() if len(close) == 1 else None
+
+
 @lru_cache(maxsize=65536)
 def level_of(text: str) -> frozenset:
     """Which indicator levels a label can be: {1}, {2}, {1, 2} or set()."""

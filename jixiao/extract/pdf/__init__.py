@@ -77,7 +77,7 @@ def _ocr_module():
         module = importlib.import_module("jixiao.extract.ocr")
     except ImportError:
         return None
-    return module if hasattr(module, "ocr_pdf_pages") else None
+    return module if hasattr(module, "ocr_pdf_pages_with_warnings") else None
 
 
 def _page_ranges(pages: list[int]) -> str:
@@ -139,7 +139,9 @@ def read(path: Path, options) -> Document:
     if ocr_pages:
         ocr = _ocr_module() if ocr_mode != "never" else None
         if ocr is not None:
-            for block in ocr.ocr_pdf_pages(path, ocr_pages, options):
+            blocks, ocr_warnings = ocr.ocr_pdf_pages_with_warnings(path, ocr_pages, options)
+            warnings.extend(ocr_warnings)
+            for block in blocks:
                 per_page.setdefault(getattr(block, "page", None) or ocr_pages[0], []).append(block)
             if len(ocr_pages) == n_pages:
                 method = "pdf-ocr"
