@@ -29,7 +29,8 @@ def _open(path: Path):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ReadError("the image is too large to read safely (possible decompression bomb)") from None
     except Exception as e:  # PIL raises many types for broken files
-        raise ReadError(f"the image cannot be opened ({type(e).__name__}: {e})") from None
+        kind = path.suffix.lstrip(".").upper() or "image"
+        raise ReadError(f"the image is damaged or not really a {kind} file ({type(e).__name__})") from None
     return image
 
 
