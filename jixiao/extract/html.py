@@ -232,8 +232,8 @@ def _rows(table) -> tuple[list, int, list]:
     return rows, head_rows, captions
 
 
-def _cell_content(td) -> tuple[str, list]:
-    sink = _Lines(cell=True)
+def _walk_content(td, sink) -> None:
+    """Feed an element's own text, its children and their tails to ``sink``, then end the line."""
     if td.text:
         sink.text(td.text)
     for ch in td:
@@ -241,6 +241,11 @@ def _cell_content(td) -> tuple[str, list]:
         if ch.tail:
             sink.text(ch.tail)
     sink.end_line()
+
+
+def _cell_content(td) -> tuple[str, list]:
+    sink = _Lines(cell=True)
+    _walk_content(td, sink)
     return "\n".join(sink.lines), sink.nested
 
 
@@ -267,14 +272,7 @@ def _table_blocks(table) -> list[Block]:
         grid_rows.append(row)
     if len(cells_seen) == 1:  # a frame around content, not a grid
         sink = _Lines()
-        td = cells_seen[0]
-        if td.text:
-            sink.text(td.text)
-        for ch in td:
-            _walk(ch, sink)
-            if ch.tail:
-                sink.text(ch.tail)
-        sink.end_line()
+        _walk_content(cells_seen[0], sink)
         return blocks + sink.blocks
     grid_rows = drop_repeated_rows(grid_rows, head_rows,
                                    lambda row: tuple((i, cs, "".join(t.split())) for i, (t, _, cs) in enumerate(row)))
