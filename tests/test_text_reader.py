@@ -39,3 +39,21 @@ def test_encodings_gbk_and_bom():
     assert decode_text("绩效目标表".encode("gbk")) == "绩效目标表"
     assert decode_text("\ufeff绩效".encode("utf-8")) == "绩效"
     assert decode_text("绩效".encode("utf-16")) == "绩效"
+
+
+def test_csv_saved_from_excel_is_split_by_commas_with_quotes():
+    import csv as csvmod
+    import io
+    from pathlib import Path
+
+    from jixiao.parsers import parse_document
+
+    seed = Path(__file__).resolve().parents[1] / "samples" / "seed" / "bazhou_ecology_2022_department_target.txt"
+    buf = io.StringIO()
+    writer = csvmod.writer(buf)
+    for line in seed.read_text(encoding="utf-8").replace("3150.58", "3,150.58").splitlines():
+        writer.writerow(line.split("\t"))  # 3,150.58: a thousands separator inside a quoted field
+    text = buf.getvalue()
+    assert detect_separator([l for l in text.splitlines() if l.strip()]) == "comma"
+    [form] = parse_document(text_to_document(text))
+    assert len(form.indicators) == 28 and form.budget[0].total == 3150.58

@@ -1,6 +1,7 @@
 """The pasted-text reader: text copied from Word, Excel, web pages and PDF viewers → grid model.
 
-Cells are split by tabs, by ``|`` (markdown or crawler style), by runs of two or more spaces, or —
+Cells are split by tabs, by commas (CSV saved from Excel), by ``|`` (markdown or crawler style), by
+runs of two or more spaces, or —
 when a document uses nothing else — by single spaces; a line holding one cell becomes a
 :class:`TextLine`. Leading separators keep their empty cells, so a row whose merged first cells
 were flattened to nothing keeps its column positions. HTML-ish tags and markdown emphasis are
@@ -8,6 +9,7 @@ dropped. Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, e
 """
 from __future__ import annotations
 
+import csv
 import html
 import re
 from collections import Counter
@@ -62,6 +64,8 @@ def detect_separator(lines: list[str]) -> str:
     singles = sum(1 for l in lines if re.search(r"\S [^\s]", l.strip()))
     if tabs >= max(2, 0.1 * n):
         return "tab"
+    if _looks_like_csv(lines):
+        return "comma"
     if pipes >= max(2, 0.2 * n):
         return "pipe"
     if runs >= max(2, 0.1 * n):
@@ -69,6 +73,16 @@ def detect_separator(lines: list[str]) -> str:
     if singles >= max(1, 0.1 * n):
         return "space"
     return "none"
+
+
+def _looks_like_csv(lines: list[str]) -> bool:
+    """Comma-separated values (an Excel 'save as CSV'): most lines split into the same many fields."""
+    with_commas = [l for l in lines if l.count(",") >= 2]
+    if len(with_commas) < max(2, 0.5 * len(lines)):
+        return False
+    widths = Counter(len(row) for row in csv.reader(with_commas))
+    width, count = widths.most_common(1)[0]
+    return width >= 3 and count >= 0.6 * len(with_commas)
 
 
 def _space_unit(lines: list[str]) -> int:
@@ -85,6 +99,8 @@ def _space_unit(lines: list[str]) -> int:
 def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> list[str]:
     if sep == "tab":
         cells = line.split("\t")
+    elif sep == "comma":
+        cells = next(csv.reader([line]), [])
     elif sep == "pipe":
         if "|" not in line:
             return [line.strip()]
@@ -147,6 +163,9 @@ def text_to_document(text: str) -> Document:
             flush()
             continue
         cells = split_cells(line, sep, unit, bordered)
+        if not any(cells) and not (sep == "pipe" and "|" in line):
+            flush()  # a line of empty fields (`""`, `,,,`) is a blank line
+            continue
         if len(cells) >= 2:
             rows.append(cells)
         elif sep == "pipe" and "|" in line:
