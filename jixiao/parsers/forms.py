@@ -67,6 +67,7 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     cur: list[RowCell] = []
     i = 0
     n = len(cells)
+    in_indicators = False  # after an indicator header, names such as 资金发放及时率 are no anchors
     while i < n:
         c = cells[i]
         hdr_len = _header_run(cells, i)
@@ -74,10 +75,13 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
             if cur:
                 out.append(cur)
             out.append(cells[i:i + hdr_len])
+            in_indicators = any(role_of(x.text) in ("level1", "level2") for x in cells[i:i + hdr_len])
             cur = []
             i += hdr_len
             continue
         kind = anchor_kind(c.text)
+        if in_indicators and kind not in ("title", "terminator", "header"):
+            kind = None
         if kind and cur and not (kind == "goal" and cur and goal_keys_in(cur[-1].text)):
             out.append(cur)
             cur = []
@@ -142,7 +146,6 @@ def regroup(rows: list[Row]) -> list[Row]:
 @dataclass
 class Segment:
     title: str = ""
-    title_row: Optional[Row] = None
     rows: list[Row] = field(default_factory=list)
     has_header: bool = False
     has_fields: bool = False
@@ -175,10 +178,10 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         title = _title_in(row)
         if title:
             if cur is not None and not cur.has_header and not cur.has_fields:
-                cur.title, cur.title_row = title, row  # a page heading repeating the form title
+                cur.title = title  # a page heading repeating the form title
                 cur.rows = [row]
                 continue
-            cur = Segment(title=title, title_row=row, rows=[row])
+            cur = Segment(title=title, rows=[row])
             segments.append(cur)
             continue
         single = [c.text for c in row.cells if c.text]

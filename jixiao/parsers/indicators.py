@@ -258,7 +258,8 @@ class IndicatorReader:
     def _levels(self, seq: list[str]) -> tuple[Optional[_Record], int]:
         """Take level names and the indicator name from the front of a row's cells.
 
-        Returns the record and the index of the indicator cell in ``seq``.
+        Returns the record and the index of the indicator cell in ``seq``; no record when the row
+        holds none (index -1) or a level name stands where the name should be (its index).
         """
         rec = _Record(level1=self.level1, level2=self.level2)
         i = 0
@@ -295,7 +296,7 @@ class IndicatorReader:
             return None, -1
         self.level1, self.level2 = rec.level1, rec.level2
         if level_of(seq[i]):
-            return None, -1  # a level name where the indicator should be: a placeholder row
+            return None, i  # a level name where the indicator should be: a placeholder row
         rec.indicator = seq[i]
         return rec, i
 
@@ -345,42 +346,19 @@ class IndicatorReader:
         i = 0
         while i < len(seq):
             t = seq[i]
-            if not t or self.is_group_text(t):
+            if not t or self.is_group_text(t) or is_terminator(t) or is_noise(t):
                 i += 1
                 continue
-            if is_terminator(t) or is_noise(t):
-                i += 1
-                continue
-            j = i
-            rec = _Record(level1=self.level1, level2=self.level2)
-            got1 = got2 = False
-            while j < len(seq) and seq[j] and (level_of(seq[j]) or is_level_label(seq[j])):
-                lv = level_of(seq[j]) or {2}
-                if 1 in lv and 2 in lv:
-                    lv = {1} if (not got1 and not got2 and self._next_is_level2(seq, j)) else {2}
-                if 1 in lv and not got1 and not got2:
-                    rec.level1, rec.level2, got1 = seq[j], "", True
-                elif 2 in lv and not got2:
-                    rec.level2, got2 = seq[j], True
-                else:
+            rec, at = self._levels(seq[i:])
+            if rec is None:
+                if at < 0:
                     break
-                j += 1
-            if got1 and not got2:
-                rec.level2 = ""
-            self.level1, self.level2 = rec.level1, rec.level2 or self.level2
-            rec.level2 = rec.level2 or self.level2
-            while j < len(seq) and not seq[j] and (got1 or got2):
-                j += 1
-            if j >= len(seq):
-                break
-            if level_of(seq[j]):
-                i = j
+                i += max(at, 1)  # a level name with no indicator after it: start again there
                 continue
-            rec.indicator = seq[j]
-            used = self._values(rec, seq[j + 1:], strict_blanks=True)
+            used = self._values(rec, seq[i + at + 1:], strict_blanks=True)
             rec.page = page
             self._emit(rec)
-            i = j + 1 + used
+            i += at + 1 + used
 
     # -- run-together cells ------------------------------------------------------------------
     def _run_together(self, text: str, page) -> None:

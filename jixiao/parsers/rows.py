@@ -28,7 +28,6 @@ class Row:
     cells: list[RowCell]
     page: Optional[int] = None
     table: Optional[int] = None  # index of the source table; None for a text line
-    confidence: Optional[float] = None
 
     @property
     def texts(self) -> list[str]:
@@ -38,9 +37,6 @@ class Row:
     def filled(self) -> list[RowCell]:
         return [c for c in self.cells if c.text]
 
-    def joined(self) -> str:
-        return "".join(c.text for c in self.cells if not c.carried)
-
 
 def document_rows(doc: Document) -> list[Row]:
     rows: list[Row] = []
@@ -48,7 +44,7 @@ def document_rows(doc: Document) -> list[Row]:
         if isinstance(block, TextLine):
             t = squash(block.text)
             if t:
-                rows.append(Row([RowCell(t, 0, 1, False, block.text)], page=block.page, confidence=block.confidence))
+                rows.append(Row([RowCell(t, 0, 1, False, block.text)], page=block.page))
         elif isinstance(block, Table):
             rows.extend(table_rows(block, ti))
     return rows
