@@ -35,10 +35,20 @@ class FileResult:
     indicators: list[dict] = field(default_factory=list)
     budget: list[dict] = field(default_factory=list)
     goals: list[dict] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
+    cells: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
         return {"forms": self.forms, "indicators": self.indicators, "budget": self.budget,
-                "goals": self.goals, "documents": [self.documents]}
+                "goals": self.goals, "documents": [self.documents], "checks": self.checks, "cells": self.cells}
+
+    def to_json(self) -> dict:
+        return {t: (rows[0] if t == "documents" else rows) for t, rows in self.tables().items()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "FileResult":
+        return cls(documents=data["documents"], **{t: data.get(t, []) for t in
+                                                   ("forms", "indicators", "budget", "goals", "checks", "cells")})
 
 
 def sha256_of(path: Path) -> str:
@@ -55,7 +65,8 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
 
     start = time.perf_counter()
     doc_row = {"source": source, "sha256": None, "format": None, "status": "failed", "error": None,
-               "pages": None, "forms": 0, "indicators": 0, "warnings": "", "seconds": None}
+               "pages": None, "forms": 0, "indicators": 0, "warnings": "", "seconds": None,
+               "path": str(Path(path).resolve())}
     result = FileResult(documents=doc_row)
     try:
         doc_row["sha256"] = sha256_of(path)
@@ -75,6 +86,8 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
             result.indicators.extend(rows["indicators"])
             result.budget.extend(rows["budget"])
             result.goals.extend(rows["goals"])
+            result.checks.extend(rows["checks"])
+            result.cells.extend(rows["cells"])
             warnings.extend(f"form {n}: {w}" for w in form.warnings + rows["warnings"])
         promised = extension_format(path)
         if not forms and promised and promised != fmt and fmt not in COMPATIBLE.get(promised, ()):

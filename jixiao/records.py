@@ -9,6 +9,46 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+BBox = tuple[float, float, float, float]
+
+
+@dataclass
+class Origin:
+    """Where a row came from: its page and box (x0, top, x1, bottom) on formats with pages, else the
+    1-based table number in the document and row number in that table (for pasted text: ``table``
+    None and ``row`` the 1-based line number)."""
+
+    page: Optional[int] = None
+    bbox: Optional[BBox] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+
+
+@dataclass
+class CellRead:
+    """One cell of a form's region and what the parser made of it.
+
+    Every cell inside a form's header, funding, goal and indicator regions gets one: read into a
+    record (``record`` = ("indicator" | "budget" | "goal", index in the form's list)), recognised as a
+    label / heading / placeholder / noise, or ``unread``. This accounting is what ``unread_cells``
+    counts and what the review report draws.
+    """
+
+    text: str
+    role: str  # see ROLES
+    origin: Origin = field(default_factory=Origin)
+    col: Optional[int] = None
+    record: Optional[tuple[str, int]] = None
+    confidence: Optional[float] = None
+
+
+# the roles a cell can be given; the first group are record fields, then labels, then the rest
+ROLES = (
+    "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max", "score", "deviation",
+    "funding_label", "amount", "field_label", "field_value", "goal_heading", "goal",
+    "title", "heading", "placeholder", "noise", "unread",
+)
+
 
 @dataclass
 class Indicator:
@@ -23,6 +63,7 @@ class Indicator:
     score: Optional[float] = None
     deviation: Optional[str] = None
     page: Optional[int] = None
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass
@@ -39,12 +80,14 @@ class BudgetLine:
     execution_rate: Optional[float] = None
     score_max: Optional[float] = None
     score: Optional[float] = None
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass
 class Goal:
     kind: str  # annual | long_term | actual
     text: str
+    origin: Origin = field(default_factory=Origin)
 
 
 @dataclass
@@ -61,3 +104,8 @@ class Form:
     goals: list[Goal] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    cells: list[CellRead] = field(default_factory=list)  # the accounting of the form's regions
+
+    @property
+    def unread_cells(self) -> int:
+        return sum(1 for c in self.cells if c.role == "unread")

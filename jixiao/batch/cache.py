@@ -65,14 +65,11 @@ def entry_key(content_sha256: str, source: str, fingerprint: str) -> str:
 
 
 def result_to_json(result: FileResult) -> dict:
-    return {"documents": result.documents, "forms": result.forms, "indicators": result.indicators,
-            "budget": result.budget, "goals": result.goals}
+    return result.to_json()
 
 
 def result_from_json(data: dict) -> FileResult:
-    return FileResult(documents=data["documents"], forms=data.get("forms", []),
-                      indicators=data.get("indicators", []), budget=data.get("budget", []),
-                      goals=data.get("goals", []))
+    return FileResult.from_json(data)
 
 
 class StoreBusy(RuntimeError):

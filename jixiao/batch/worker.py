@@ -62,7 +62,7 @@ def failed_result(path: Path, source: str, error: str, sha256: Optional[str] = N
         fmt = None
     row = {"source": source, "sha256": sha256, "format": fmt, "status": "failed", "error": error,
            "pages": None, "forms": 0, "indicators": 0, "warnings": "",
-           "seconds": None if seconds is None else round(seconds, 4)}
+           "seconds": None if seconds is None else round(seconds, 4), "path": str(Path(path).resolve())}
     return FileResult(documents=row)
 
 

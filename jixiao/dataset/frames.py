@@ -24,6 +24,8 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         dt = dtype_of(c)
         if dt == "string":
             df[c] = df[c].astype("object").where(df[c].notna(), None).astype("string")
+        elif dt == "boolean":
+            df[c] = df[c].astype("object").where(df[c].notna(), None).astype("boolean")
         elif dt == "Int64":
             df[c] = pd.to_numeric(df[c], errors="coerce").round().astype("Int64")
         else:
@@ -33,13 +35,15 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
 
 @dataclass
 class Dataset:
-    """The five tables of one extraction run."""
+    """The tables of one extraction run (see ``schema.TABLES``)."""
 
     forms: pd.DataFrame
     indicators: pd.DataFrame
     budget: pd.DataFrame
     goals: pd.DataFrame
     documents: pd.DataFrame
+    checks: pd.DataFrame
+    cells: pd.DataFrame
 
     @classmethod
     def from_rows(cls, tables: dict[str, list[dict]]) -> "Dataset":

@@ -1,19 +1,32 @@
 """Forms → row dicts for the contract's tables (the dataset layer's flattening step).
 
 Pure: takes a parsed :class:`jixiao.records.Form`, returns plain dicts. Targets are parsed here
-through ``normalize/`` so every indicator row carries the same typed fields.
+through ``normalize/`` so every indicator row carries the same typed fields. Every indicator,
+budget and goal row carries its origin (page and box, or table and row); the form's cell
+accounting becomes the ``cells`` table.
 """
 from __future__ import annotations
 
 from jixiao.normalize import parse_target, parse_target_parts
-from jixiao.records import Form
+from jixiao.records import Form, Origin
+
+
+def origin_columns(o: Origin) -> dict:
+    box = o.bbox or (None, None, None, None)
+    return {"page": o.page, "x0": _r(box[0]), "top": _r(box[1]), "x1": _r(box[2]), "bottom": _r(box[3]),
+            "table": o.table, "row": o.row}
+
+
+def _r(v):
+    return None if v is None else round(float(v), 2)
 
 
 def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
     head = {"source": source, "form_id": form_id}
     form_row = {**head, "form_type": form.form_type, "title": form.title, "department": form.department,
                 "agency": form.agency, "project": form.project, "year": form.year,
-                "page_start": form.page_start, "page_end": form.page_end, "method": method}
+                "page_start": form.page_start, "page_end": form.page_end, "method": method,
+                "warnings": None, "unread_cells": form.unread_cells, "needs_review": None}
     indicators = []
     unparsed = []
     for ind in form.indicators:
@@ -31,9 +44,18 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
             "unit": target.unit or None, "value_std": target.value_std, "value_max_std": target.value_max_std,
             "unit_std": target.unit_std or None, "deadline": target.deadline or None,
             "actual_raw": ind.actual_raw, "score_max": ind.score_max, "score": ind.score,
-            "deviation": ind.deviation, "page": ind.page,
+            "deviation": ind.deviation, **origin_columns(ind.origin), "page": ind.page or ind.origin.page,
         })
-    budget = [{**head, "department": form.department, "year": form.year, **vars(line)} for line in form.budget]
-    goals = [{**head, "kind": g.kind, "text": g.text} for g in form.goals]
+    budget = []
+    for line in form.budget:
+        values = {k: v for k, v in vars(line).items() if k != "origin"}
+        budget.append({**head, "department": form.department, "year": form.year, **values,
+                       **origin_columns(line.origin)})
+    goals = [{**head, "kind": g.kind, "text": g.text, **origin_columns(g.origin)} for g in form.goals]
+    cells = [{**head, **origin_columns(c.origin), "col": c.col, "role": c.role, "text": c.text,
+              "record": f"{c.record[0]}:{c.record[1] + 1}" if c.record else None, "confidence": c.confidence}
+             for c in form.cells]
     warnings = [f"targets with numbers left unparsed: {', '.join(unparsed[:5])}"] if unparsed else []
-    return {"form": form_row, "indicators": indicators, "budget": budget, "goals": goals, "warnings": warnings}
+    form_row["warnings"] = "; ".join(dict.fromkeys(form.warnings + warnings)) or None
+    return {"form": form_row, "indicators": indicators, "budget": budget, "goals": goals, "warnings": warnings,
+            "checks": [], "cells": cells}
