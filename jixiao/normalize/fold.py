@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 # a run of pinyin in brackets right after a CJK character: 區(qū), 經(jīng), 學（xué）
-PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\s*[)）]", re.I)
+PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\s*[)）]")
 _CJK_OR_TONE = re.compile(r"[\u3400-\u9fffāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
