@@ -1,7 +1,7 @@
 """Name keys: marks, hints, tags, numbering and weights removed; Traditional and pinyin damage folded."""
 import pytest
 
-from jixiao.normalize.fold import drop_pinyin, fold_text
+from jixiao.normalize.folding import drop_pinyin, fold_text
 from jixiao.normalize.names import name_key
 
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .fold import fold_text
+from .folding import fold_text
 
 
 @lru_cache(maxsize=None)

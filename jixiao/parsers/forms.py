@@ -22,7 +22,8 @@ from jixiao.parsers.header import (
 from jixiao.parsers.indicators import IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of
-from jixiao.records import Form
+from jixiao.parsers.fit import skipped_role
+from jixiao.records import CellRead, Form, Origin
 
 MIN_RUN = 3
 EXPLODE_AT = 12
@@ -119,10 +120,10 @@ def regroup(rows: list[Row]) -> list[Row]:
 
     def flush():
         if len(run) >= MIN_RUN:
-            cells = [RowCell(r.cells[0].text, k, 1, False, r.cells[0].raw) for k, r in enumerate(run)]
+            cells = [r.cells[0].moved(k, carried=False) for k, r in enumerate(run)]
             for part in split_at_anchors(cells):
-                out.append(Row([RowCell(c.text, k, 1, False, c.raw) for k, c in enumerate(part)],
-                               page=run[0].page, table=run[0].table))
+                out.append(Row([c.moved(k) for k, c in enumerate(part)], page=part[0].page, table=run[0].table,
+                               flat=True))
         else:
             out.extend(run)
         run.clear()
@@ -134,8 +135,7 @@ def regroup(rows: list[Row]) -> list[Row]:
         flush()
         if len([c for c in r.cells if c.text]) > EXPLODE_AT:
             for part in split_at_anchors(r.cells):
-                out.append(Row([RowCell(c.text, k, 1, c.carried, c.raw) for k, c in enumerate(part)],
-                               page=r.page, table=r.table))
+                out.append(Row([c.moved(k) for k, c in enumerate(part)], page=r.page, table=r.table, flat=True))
         else:
             out.append(r)
     flush()
@@ -249,16 +249,17 @@ def read_form(seg: Segment) -> Optional[Form]:
             ended = True  # free text after the table: the form is over
             continue
         if _name_tail_after_break(row, reader, last_page):
-            reader.records[-1].indicator += filled[0]  # an indicator name cut by the page break
+            own = next(c for c in row.cells if c.text and not c.carried)
+            reader.append_to_last_name(own.text, own)  # an indicator name cut by the page break
             continue
-        before = len(reader.records)
         reader.feed_row(row)
-        if len(reader.records) > before:
+        if row.page is not None:
             pages.append(row.page)
             last_page = row.page
     if reader is None:
         return None
-    form.indicators = reader.records
+    form.indicators, accounting = reader.close()
+    form.cells.extend(cell_reads(accounting))
     form.budget = funding.lines
     form.goals = goals.close()
     for name in ("department", "agency", "project"):
@@ -275,15 +276,35 @@ def read_form(seg: Segment) -> Optional[Form]:
     return form
 
 
+def cell_reads(accounting) -> list[CellRead]:
+    """The indicator region's accounting: each source cell once, with its role and record."""
+    out: list[CellRead] = []
+    seen: dict = {}
+    for cell, role, record in accounting:
+        ident = (cell.table, cell.row, cell.col, cell.page, cell.text) if cell.table is not None else id(cell)
+        if cell.carried and ident in seen:
+            continue
+        if ident in seen:
+            prev = out[seen[ident]]
+            if prev.record is None and record is not None:
+                prev.record = ("indicator", record)
+            continue
+        seen[ident] = len(out)
+        out.append(CellRead(cell.text, role or skipped_role(cell.text), Origin(cell.page, cell.bbox, cell.table,
+                                                                                cell.row), cell.col,
+                            ("indicator", record) if record is not None else None, cell.confidence))
+    return out
+
+
 def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool:
     """The first row on a new page holding only a name-column fragment continues the last name."""
-    if not reader.records or last_page is None or row.page is None or row.page == last_page:
+    if not reader.tokens or last_page is None or row.page is None or row.page == last_page:
         return False
     own = [c for c in row.cells if c.text and not c.carried]
     if len(own) != 1 or level_of(own[0].text) or any(ch.isdigit() for ch in own[0].text):
         return False
     name_col = next((c for r, c in reader.header.roles if r == "indicator"), None)
-    return name_col is not None and own[0].col == name_col and reader.records[-1].page == last_page
+    return name_col is not None and own[0].col == name_col
 
 
 def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader, goals: GoalReader,

@@ -1,15 +1,10 @@
-"""The indicator table: header → column roles, then every row → one 三级指标 record.
+"""The indicator table: header → column roles (the decoder's template), then the region's cells → records.
 
-Rows are read in one of three ways, whichever the layout calls for:
-- *grid*: one row per indicator. Cells are taken left to right and given to the roles of the
-  header in order, but a cell only takes a role it fits (a level name never becomes a target, a
-  sentence never becomes a unit), so rows whose cells shifted when merged cells were flattened
-  still land right. Empty level cells are filled down from the rows above.
-- *stream*: many indicators in one row (one-cell-per-line or single-space text flattened into a
-  run of cells): records start at level names and end when the roles are used up or a cell
-  cannot belong to the current record.
-- *run-together*: cells glued with no separator (``产出指标数量指标覆盖率100%``): level prefixes
-  are peeled from the vocabulary and the target is the value-shaped suffix.
+Part of ``parsers/`` (pure). Every layout — grid rows, rows shifted when merged cells were
+flattened, one cell per line, a table on one line, glued cells — becomes one sequence of tokens
+that ``decoder.py`` assigns to roles as a whole; records are read off the assignment (levels
+filled down). Glued rows (``产出指标数量指标覆盖率100%``) are first split: level prefixes peeled
+from the vocabulary, the target the value-shaped suffix.
 """
 from __future__ import annotations
 
@@ -20,9 +15,10 @@ from typing import Optional
 
 from jixiao.normalize import join_target_parts, parse_amount
 from jixiao.parsers.cellkind import (
-    EMPTYISH, is_amount_or_blank, is_level_label, is_noise, is_operator, is_terminator, is_unit,
-    looks_like_deviation, qualitative_suffixes,
+    EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
 )
+from jixiao.parsers.decoder import Template, Token, decode, record_starts
+from jixiao.parsers.fit import fit
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator
@@ -127,290 +123,192 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
     return Header(roles, group_texts=group_texts), (end if end is not None else len(cells))
 
 
-@dataclass
-class _Record:
-    level1: str = ""
-    level2: str = ""
-    indicator: str = ""
-    values: dict = field(default_factory=dict)
-    page: Optional[int] = None
-
-
 class IndicatorReader:
-    """Turns the rows after a header into :class:`Indicator` records (fill-down state inside)."""
+    """Collects the indicator region's cells as decoder tokens; :meth:`close` decodes them into records.
+
+    Every layout goes through the same decoder (``decoder.py``): grid rows (columns known), rows
+    whose merged cells were flattened away, one cell per line, glued cells split by the lexer.
+    """
 
     def __init__(self, header: Header):
         self.header = header
-        names = header.names()
-        self.value_roles = [r for r in names if r not in ("group", "level1", "level2", "indicator")]
-        self.level1 = ""
-        self.level2 = ""
-        self.records: list[Indicator] = []
+        self.template = template_of(header)
+        self.tokens: list[Token] = []
+        self.cells: list[RowCell] = []  # the source cell of each token
+        self._row = 0
 
-    # -- entry points ------------------------------------------------------------------------
     def feed_row(self, row: Row) -> None:
-        cells = [c for c in row.cells if not (c.carried and not c.text)]
-        texts = [c.text for c in cells]
-        filled = [t for t in texts if t]
-        if not filled:
+        cells = [c for c in row.cells if c.text]
+        if not cells:
             return
         if self.header.run_together:
-            for t in filled:
-                self._run_together(t, row.page)
-            return
-        n_roles = len(self.value_roles) + 3
-        if len(filled) > n_roles + 2 or several_records(filled):
-            self._stream(cells, row.page)
-        else:
-            self._grid(cells, row.page)
-
-    def is_group_text(self, text: str) -> bool:
-        k = key_no_notes(text)
-        return k in self.header.group_texts or role_of(text) == "group"
-
-    # -- grid rows ---------------------------------------------------------------------------
-    def _grid(self, cells: list[RowCell], page) -> None:
-        first_level_col = min((c for r, c in self.header.roles if r in ("level1", "level2", "indicator")), default=0)
-        kept: list[RowCell] = []
+            cells = [piece for c in cells for piece in split_glued(c)]
+        filled = [c for c in row.cells if c.text and not c.carried]
+        real = not row.flat and row.table is not None and len(cells) >= 3 and len(filled) >= 2
+        self._row += 1
+        shift = self._shift(cells) if real else 0
         for c in cells:
-            if c.col + c.span <= first_level_col and (not c.text or self.is_group_text(c.text) or c.carried):
-                continue  # the merged label column left of the levels (年度绩效指标 …)
-            kept.append(c)
-        while kept and not kept[0].text:
-            kept.pop(0)
-        if kept and self.is_group_text(kept[0].text) and len([c for c in kept if c.text]) > 2:
-            kept.pop(0)
-        aligned = self._aligned(kept)
-        if aligned is not None:
-            aligned.page = page
-            self._emit(aligned)
-            return
-        seq = [c.text for c in kept]
-        rec, at = self._levels(seq)
-        if rec is None:
-            return
-        values = self._positional(kept[at], kept[at + 1:])
-        if values is None:
-            self._values(rec, seq[at + 1:], strict_blanks=False)
-        else:
-            rec.values = values
-        rec.page = page
-        self._emit(rec)
+            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
+            self.cells.append(c)
 
-    def _aligned(self, cells: list[RowCell]) -> Optional[_Record]:
-        """The row read straight under the header's columns, when it lines up with them.
+    def _shift(self, cells: list[RowCell]) -> int:
+        """How far a row's columns sit from the header's (cells shifted when merged cells were
+        flattened, or a header with an extra leading column): the shift under which the most
+        cells land in a column whose role they fit, no shift on a tie."""
+        columns = self.template.columns
+        if not columns:
+            return 0
+        role_at = {col: role for role, col in columns.items()}
+        best, best_score = 0, None
+        for shift in (0, -1, 1, -2, 2):
+            total = 0.0
+            for c in cells:
+                role = role_at.get(c.col + shift)
+                if role is not None:
+                    total += max(0.0, min(3.0, fit(c.text, role)))
+            if best_score is None or total > best_score + 1e-9:
+                best, best_score = shift, total
+        return best
 
-        This is what keeps level names outside the vocabulary: the column says what they are.
-        Rows that shifted (a level name in the wrong column, a target where the name should be)
-        don't line up and are left to the vocabulary-driven reading.
-        """
-        cols = {r: c for r, c in self.header.roles if r in ("level1", "level2", "indicator")}
-        if len(cols) < 3:
-            return None
-        at = {r: next((x for x in cells if x.col <= c < x.col + x.span), None) for r, c in cols.items()}
-        name = at["indicator"]
-        if name is None or not name.text or level_of(name.text):
-            return None
-        l1 = at["level1"].text if at["level1"] else ""
-        l2 = at["level2"].text if at["level2"] else ""
-        if (l1 and (level_of(l1) == {2} or _value_like(l1))) or (l2 and (level_of(l2) == {1} or _value_like(l2))):
-            return None
-        rest = [x for x in cells if x.col > name.col]
-        values = self._positional(name, rest)
-        if values is None or not values.get("target"):
-            return None
-        if l1:
-            self.level1, self.level2 = l1, ""
-        if l2:
-            self.level2 = l2
-        rec = _Record(level1=self.level1, level2=self.level2, indicator=name.text)
-        rec.values = values
-        return rec
+    def append_to_last_name(self, text: str, cell: RowCell) -> bool:
+        """A name fragment cut off by a page break joins the last 三级 name (done after decoding)."""
+        self.tokens.append(Token(text, self._row, None, False, ("tail", cell)))
+        self.cells.append(cell)
+        return True
 
-    def _positional(self, name_cell: RowCell, rest: list[RowCell]) -> Optional[dict]:
-        """Values by column position relative to the indicator cell; None when positions don't fit."""
-        ind_col = next((c for r, c in self.header.roles if r == "indicator"), None)
-        if ind_col is None:
-            return None
-        shift = name_cell.col - ind_col
-        values: dict = {}
-        used = set()
-        for role, hc in self.header.roles:
-            if role in ("group", "level1", "level2", "indicator"):
+    def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
+        """Decode: the records, and for each token its cell, role and record index."""
+        toks = [t for t in self.tokens if not (isinstance(t.ref, tuple) and t.ref[0] == "tail")]
+        tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple)}
+        roles = decode(toks, self.template)
+        starts = record_starts(roles)
+        records: list[Indicator] = []
+        accounting: list[tuple[RowCell, Optional[str], Optional[int]]] = []
+        level1 = level2 = ""
+        cur: Optional[dict] = None
+        k = 0
+
+        def flush():
+            nonlocal cur
+            if cur is not None and cur.get("indicator"):
+                ind = self._emit(cur)
+                if ind is not None:
+                    records.append(ind)
+                    for i in cur["cells"]:
+                        accounting[i] = (accounting[i][0], accounting[i][1], len(records) - 1)
+            cur = None
+
+        for i, tok in enumerate(self.tokens):
+            cell = self.cells[i]
+            if i in tails:
+                if cur is not None and cur.get("indicator"):
+                    cur["indicator"] += tok.text
+                    cur["cells"].append(i)
+                    accounting.append((cell, "indicator", None))
+                elif records:
+                    records[-1].indicator += tok.text
+                    accounting.append((cell, "indicator", len(records) - 1))
+                else:
+                    accounting.append((cell, None, None))
                 continue
-            col = hc + shift
-            cell = next((c for c in rest if c.col <= col < c.col + c.span), None)
-            if cell is None or id(cell) in used:
+            role, start = roles[k], starts[k]
+            k += 1
+            accounting.append((cell, role, None))
+            if role is None:
                 continue
-            t = cell.text
-            if t and ((role == "operator" and not is_operator(t)) or (role == "unit" and not is_unit(t))
-                      or (role in ("score_max", "score") and not is_amount_or_blank(t))
-                      or (role in ("target", "actual") and level_of(t))):
-                return None
-            used.add(id(cell))
-            values[role] = t
-        if any(c.text and id(c) not in used for c in rest):
-            return None
-        if not values.get("target") and any(c.text for c in rest):
-            return None
-        return values
-
-    def _levels(self, seq: list[str]) -> tuple[Optional[_Record], int]:
-        """Take level names and the indicator name from the front of a row's cells.
-
-        Returns the record and the index of the indicator cell in ``seq``; no record when the row
-        holds none (index -1) or a level name stands where the name should be (its index).
-        """
-        rec = _Record(level1=self.level1, level2=self.level2)
-        i = 0
-        got1 = got2 = False
-        non_empty_after = lambda j: [t for t in seq[j + 1:] if t and not is_level_label(t)]
-        while i < len(seq):
-            t = seq[i]
-            if not t:
-                i += 1
-                continue
-            lv = level_of(t)
-            if not lv and is_level_label(t) and non_empty_after(i):
-                lv = {2} if got1 else ({1} if self._next_is_level2(seq, i) else {2})
-            if not lv or not non_empty_after(i):
-                break
-            if 1 in lv and 2 in lv:
-                lv = {1} if (not got1 and not got2 and self._next_is_level2(seq, i)) else {2}
-            if 1 in lv and not got1 and not got2:
-                rec.level1, got1 = t, True
-                rec.level2 = ""
-            elif 2 in lv and not got2:
-                rec.level2, got2 = t, True
+            if start:
+                flush()
+                cur = {"level1": level1, "level2": level2, "cells": []}
+            if cur is None:
+                cur = {"level1": level1, "level2": level2, "cells": []}
+            if role == "level1":
+                level1, level2 = tok.text, ""
+                cur["level1"], cur["level2"] = level1, ""
+            elif role == "level2":
+                level2 = tok.text
+                cur["level2"] = level2
+            elif role == "indicator":
+                cur["indicator"] = tok.text
+                cur["page"] = cell.page
             else:
-                break
-            i += 1
-        # the indicator name: the first cell left
-        while i < len(seq) and not seq[i]:
-            i += 1
-        if got1 and not got2:
-            rec.level2 = self.level2
-        if i >= len(seq):
-            if got1 or got2:
-                self.level1, self.level2 = rec.level1, rec.level2
-            return None, -1
-        self.level1, self.level2 = rec.level1, rec.level2
-        if level_of(seq[i]):
-            return None, i  # a level name where the indicator should be: a placeholder row
-        rec.indicator = seq[i]
-        return rec, i
+                cur.setdefault(role, tok.text)
+            cur["cells"].append(i)
+        flush()
+        return records, accounting
 
-    def _next_is_level2(self, seq: list[str], i: int) -> bool:
-        for t in seq[i + 1:]:
-            if t:
-                return 2 in level_of(t) or (not level_of(t) and is_level_label(t))
-        return False
-
-    def _values(self, rec: _Record, rest: list[str], strict_blanks: bool) -> int:
-        """Give the cells after the indicator name to the value roles; returns cells used."""
-        used = 0
-        roles = self.value_roles
-        ri = 0
-        while ri < len(roles) and used < len(rest):
-            role, t = roles[ri], rest[used]
-            if strict_blanks and t and is_level_label(t):
-                break
-            if role == "operator":
-                if t and not is_operator(t):
-                    ri += 1
-                    continue
-            elif role == "unit":
-                if t and not is_unit(t):
-                    ri += 1
-                    continue
-            elif role in ("score_max", "score"):
-                if t and not is_amount_or_blank(t):
-                    if strict_blanks:
-                        break
-                    ri += 1
-                    continue
-            elif role == "deviation" and strict_blanks and t and not looks_like_deviation(t):
-                break
-            elif role == "ignore" and strict_blanks and t and not looks_like_deviation(t):
-                break
-            elif role in ("target", "actual") and t and level_of(t):
-                break
-            rec.values.setdefault(role, t)
-            used += 1
-            ri += 1
-        return used
-
-    # -- stream rows -------------------------------------------------------------------------
-    def _stream(self, cells: list[RowCell], page) -> None:
-        seq = [c.text for c in cells]
-        i = 0
-        while i < len(seq):
-            t = seq[i]
-            if not t or self.is_group_text(t) or is_terminator(t) or is_noise(t):
-                i += 1
-                continue
-            rec, at = self._levels(seq[i:])
-            if rec is None:
-                if at < 0:
-                    break
-                i += max(at, 1)  # a level name with no indicator after it: start again there
-                continue
-            used = self._values(rec, seq[i + at + 1:], strict_blanks=True)
-            rec.page = page
-            self._emit(rec)
-            i += at + 1 + used
-
-    # -- run-together cells ------------------------------------------------------------------
-    def _run_together(self, text: str, page) -> None:
-        l1s, l2s = level_names()
-        rest = text
-        rec = _Record(level1=self.level1, level2=self.level2)
-        got1 = got2 = False
-        while rest:
-            name = _level_prefix(rest, l1s | l2s)
-            if not name:
-                break
-            lv = level_of(name)
-            if 1 in lv and 2 in lv:
-                after = _level_prefix(rest[len(name):], l2s)
-                lv = {1} if (after and not got1 and not got2) else {2}
-            if 1 in lv and not got1 and not got2:
-                rec.level1, rec.level2, got1 = name, "", True
-            elif 2 in lv and not got2:
-                rec.level2, got2 = name, True
-            else:
-                break
-            rest = rest[len(name):]
-        rec.level2 = rec.level2 or self.level2
-        self.level1, self.level2 = rec.level1, rec.level2
-        if not rest:
-            return
-        name, target = split_name_target(rest)
-        rec.indicator = name
-        rec.values["target"] = target
-        rec.page = page
-        self._emit(rec)
-
-    # -- output ------------------------------------------------------------------------------
-    def _emit(self, rec: _Record) -> None:
-        v = rec.values
-        op, unit = v.get("operator", ""), v.get("unit", "")
-        number = v.get("target", "")
-        if "operator" in self.value_roles or "unit" in self.value_roles:
+    def _emit(self, rec: dict) -> Optional[Indicator]:
+        op, unit = rec.get("operator", ""), rec.get("unit", "")
+        number = rec.get("target", "")
+        if "operator" in self.template.values or "unit" in self.template.values:
             target_raw = join_target_parts(op, number, unit) if (op or unit) else number
             parts = (op, number, unit) if (op or unit) else None
         else:
             target_raw, parts = number, None
-        if not rec.indicator and not target_raw:
-            return
-        if is_terminator(rec.indicator) or is_noise(rec.indicator):
-            return
-        self.records.append(Indicator(
-            level1=rec.level1, level2=rec.level2, indicator=rec.indicator, target_raw=target_raw,
-            target_parts=parts, actual_raw=_blank_none(v.get("actual")),
-            score_max=parse_amount(v["score_max"]) if v.get("score_max") else None,
-            score=parse_amount(v["score"]) if v.get("score") else None,
-            deviation=_blank_none(v.get("deviation")), page=rec.page))
+        name = rec.get("indicator", "")
+        if not name and not target_raw:
+            return None
+        if is_terminator(name) or is_noise(name):
+            return None
+        return Indicator(
+            level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,
+            target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
+            score_max=_score(rec.get("score_max")), score=_score(rec.get("score")),
+            deviation=_blank_none(rec.get("deviation")), page=rec.get("page"))
+
+
+def template_of(header: Header) -> Template:
+    """The decoder template of a header: value roles in printed order (a column whose role came
+    already — the second block of 中期/年度 tables side by side — and 说明-type columns are extra)."""
+    values: list[str] = []
+    columns: dict = {}
+    seen = set()
+    for role, col in header.roles:
+        if role == "group":
+            continue
+        if role in ("level1", "level2", "indicator"):
+            if role in seen:
+                values.append("extra")
+                continue
+            seen.add(role)
+            columns[role] = col
+            continue
+        r = "extra" if role == "ignore" or role in seen else role
+        seen.add(r)
+        values.append(r)
+        if r != "extra":
+            columns[r] = col
+    if "target" not in values:
+        values.insert(0, "target")
+    # trailing extras carry no evidence; keep at most one so stray text has a column to go to
+    while len(values) > 1 and values[-1] == "extra" and values[-2] == "extra":
+        values.pop()
+    return Template(tuple(values), columns if not header.run_together else None)
+
+
+def split_glued(cell: RowCell) -> list[RowCell]:
+    """A glued row (``产出指标数量指标覆盖率100%``) → its cells: level prefixes, name, value."""
+    l1s, l2s = level_names()
+    rest = cell.text
+    out: list[str] = []
+    while rest:
+        name = _level_prefix(rest, l1s | l2s)
+        if not name:
+            break
+        out.append(name)
+        rest = rest[len(name):]
+    if rest:
+        name, target = split_name_target(rest)
+        out.append(name)
+        if target:
+            out.append(target)
+    return [RowCell(t, cell.col + k, 1, cell.carried, t, cell.page, cell.bbox, cell.confidence, cell.table,
+                    cell.row) for k, t in enumerate(out)]
+
+
+def _score(text: Optional[str]) -> Optional[float]:
+    if not text or text in EMPTYISH:
+        return None
+    return parse_amount(text.rstrip("分"))
 
 
 def _value_like(text: str) -> bool:

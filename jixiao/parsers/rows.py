@@ -3,14 +3,15 @@
 Tables become their grid rows (a cell merged over several rows appears in each of them, marked
 ``carried`` below its first row; a cell spanning columns appears once); free text lines become
 one-cell rows. Page breaks vanish here: a table continued on the next page is simply more rows,
-which is how the parser stitches split tables.
+which is how the parser stitches split tables. Every cell keeps where it came from (page and box,
+or table and row number) so each record can say where it was read.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Optional
 
-from jixiao.model import Document, Table, TextLine
+from jixiao.model import BBox, Document, Table, TextLine
 from jixiao.parsers.vocab import squash
 
 
@@ -21,13 +22,24 @@ class RowCell:
     span: int = 1
     carried: bool = False  # continues a cell merged down from an earlier row
     raw: str = ""  # the original text, line breaks kept
+    page: Optional[int] = None
+    bbox: Optional[BBox] = None
+    confidence: Optional[float] = None
+    table: Optional[int] = None  # 1-based table number in the document (None for a text line)
+    row: Optional[int] = None  # 1-based row of its table where the cell starts
+
+    def moved(self, col: int, carried: Optional[bool] = None) -> "RowCell":
+        """The same cell at another column (when a flattened run is cut into rows)."""
+        return RowCell(self.text, col, 1, self.carried if carried is None else carried, self.raw, self.page,
+                       self.bbox, self.confidence, self.table, self.row)
 
 
 @dataclass
 class Row:
     cells: list[RowCell]
     page: Optional[int] = None
-    table: Optional[int] = None  # index of the source table; None for a text line
+    table: Optional[int] = None  # 1-based table number; None for a text line
+    flat: bool = False  # cut from a flattened run (one cell per line, a table on one line): no real row
 
     @property
     def texts(self) -> list[str]:
@@ -40,17 +52,20 @@ class Row:
 
 def document_rows(doc: Document) -> list[Row]:
     rows: list[Row] = []
-    for ti, block in enumerate(doc.blocks):
+    n_table = 0
+    for block in doc.blocks:
         if isinstance(block, TextLine):
             t = squash(block.text)
             if t:
-                rows.append(Row([RowCell(t, 0, 1, False, block.text)], page=block.page))
+                rows.append(Row([RowCell(t, 0, 1, False, block.text, block.page, block.bbox, block.confidence)],
+                                page=block.page))
         elif isinstance(block, Table):
-            rows.extend(table_rows(block, ti))
+            n_table += 1
+            rows.extend(table_rows(block, n_table))
     return rows
 
 
-def table_rows(table: Table, index: int) -> list[Row]:
+def table_rows(table: Table, number: int) -> list[Row]:
     out = []
     grid = table.grid()
     for r, line in enumerate(grid):
@@ -59,14 +74,16 @@ def table_rows(table: Table, index: int) -> list[Row]:
         page = None
         for c, cell in enumerate(line):
             if cell is None:
-                cells.append(RowCell("", c))
+                cells.append(RowCell("", c, table=number, row=r + 1, page=table.page))
                 continue
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
             span = min(cell.col + cell.colspan, table.n_cols) - c
-            cells.append(RowCell(squash(cell.text), c, span, cell.row != r, cell.text))
+            page_of = cell.page if cell.page is not None else table.page
+            cells.append(RowCell(squash(cell.text), c, span, cell.row != r, cell.text, page_of, cell.bbox,
+                                 cell.confidence, number, cell.row + 1))
             if cell.row == r and page is None:
                 page = cell.page
-        out.append(Row(cells, page=page if page is not None else table.page, table=index))
+        out.append(Row(cells, page=page if page is not None else table.page, table=number))
     return out

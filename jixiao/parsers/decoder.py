@@ -1,0 +1,158 @@
+"""The indicator-table decoder: a sequence of cells → the role of every cell, by the best whole sequence.
+
+Part of ``parsers/`` (pure). Every layout an indicator table arrives in — a clean grid, rows whose
+merged cells were flattened away and shifted, one cell per line, space-separated rows that drop
+empty cells, a whole table on one line — becomes the same input: tokens (cells in reading order)
+with whatever structure is known (which source row a token came from, its grid column). The
+decoder gives each token one role of the table's *template* (一级, 二级, 三级, then the value
+columns in printed order, e.g. 指标值 | 实际完成值 | 分值 | 得分 | 偏差原因) or ``skip``, choosing
+the assignment whose total score is best (Viterbi):
+
+- emission: how well the text fits the role (``fit.py``: vocabularies and value shapes), plus a
+  bonus when the token sits in the role's header column;
+- transition: roles of one record follow the template order (a skipped column costs a little,
+  by how often that column is left empty); a new record starts at a level name or a 三级 name;
+  a record without a target, a record running across two real rows, and a new record starting
+  in the middle of a real row all cost.
+
+Level names fill down (a record starting at its 三级 name keeps the levels above it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
+
+NEG = float("-inf")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    row: int  # index of the source row (tokens of one row share it)
+    col: Optional[int] = None  # grid column, when the row's columns can be trusted
+    real_row: bool = False  # the source row is a real table row (≥3 filled cells), not a fragment
+    ref: object = None  # the source cell (for provenance)
+
+
+@dataclass(frozen=True)
+class Template:
+    """The value roles after the 三级 name, in printed order, and the header columns of every role."""
+
+    values: tuple[str, ...]
+    columns: Optional[dict] = None  # role → grid column of its header
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return ("level1", "level2", "indicator") + self.values
+
+
+@dataclass(frozen=True)
+class DecodeWeights:
+    skip_column: dict = field(default_factory=lambda: {
+        "target": 2.0, "actual": 0.6, "score_max": 0.6, "score": 0.6, "operator": 0.3, "unit": 0.3,
+        "deviation": 0.1, "extra": 0.15})
+    new_record: float = 0.3
+    no_target: float = 1.5
+    no_indicator: float = 3.0
+    across_rows: float = 2.5
+    new_in_row: float = 1.5
+    column_bonus: float = 1.5
+    no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
+    fit: FitWeights = WEIGHTS
+
+
+DEFAULT = DecodeWeights()
+
+
+def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAULT) -> list[Optional[str]]:
+    """The role of each token (None for a token skipped: a group word, repeated header, noise or unread)."""
+    roles = template.roles
+    n_roles = len(roles)
+    target_at = roles.index("target") if "target" in roles else n_roles
+    skip_cost = [0.0, 0.0, 0.0] + [w.skip_column.get(r, 0.3) for r in roles[3:]]
+    # cumulative skip costs so a jump i → j costs cum[j] - cum[i + 1]
+    cum = [0.0]
+    for c in skip_cost:
+        cum.append(cum[-1] + c)
+    cols = template.columns or {}
+
+    n = len(tokens)
+    # state: index of the last role taken in the current record; -1 before the first record
+    states = list(range(-1, n_roles))
+    score = {s: (0.0 if s == -1 else NEG) for s in states}
+    back: list[dict] = []
+    for t, tok in enumerate(tokens):
+        emit = [fit(tok.text, r, w.fit) for r in roles]
+        if cols and tok.col is not None:
+            for j, r in enumerate(roles):
+                if cols.get(r) == tok.col:
+                    emit[j] += w.column_bonus
+        skip = fit(tok.text, "skip", w.fit)
+        prev_tok = tokens[t - 1] if t else None
+        same_row = prev_tok is not None and prev_tok.row == tok.row
+        crossing = prev_tok is not None and not same_row and prev_tok.real_row and tok.real_row
+        new: dict = {}
+        ptr: dict = {}
+        for i, si in score.items():
+            if si == NEG:
+                continue
+            # skip the token: the state stays
+            cand = si + skip
+            if cand > new.get(i, NEG):
+                new[i], ptr[i] = cand, (i, None)
+            for j in range(n_roles):
+                e = emit[j]
+                if e <= -8.5:
+                    continue
+                if j > i and not (i >= 2 and j <= 2):
+                    # the same record goes on
+                    cost = cum[j] - cum[i + 1] if i >= 0 else 0.0
+                    if i >= 0 and j > 2 and i < 2:
+                        cost += w.no_indicator
+                    if i == 0 and j == 2:
+                        cost += w.no_level2
+                    if crossing and i >= 2:
+                        cost += w.across_rows
+                    if i == -1 and j > 2:
+                        cost += w.no_indicator
+                elif j <= 2:
+                    # a new record starts at a level name or a 三级 name
+                    cost = w.new_record
+                    if 2 <= i < target_at:
+                        cost += w.no_target
+                    if same_row and tok.real_row and i >= 2:
+                        cost += w.new_in_row
+                else:
+                    continue
+                cand = si + e - cost
+                if cand > new.get(j, NEG):
+                    new[j], ptr[j] = cand, (i, j)
+        score = {s: new.get(s, NEG) for s in states}
+        back.append(ptr)
+    # the best final state, then walk back
+    best = max(score, key=lambda s: score[s])
+    out: list[Optional[str]] = [None] * n
+    s = best
+    for t in range(n - 1, -1, -1):
+        prev, role = back[t][s]
+        out[t] = roles[role] if role is not None else None
+        s = prev
+    return out
+
+
+def record_starts(assigned: Sequence[Optional[str]]) -> list[bool]:
+    """For each token: does it start a new record? (The same rule the decoder's transitions use.)"""
+    order = {"level1": 0, "level2": 1, "indicator": 2}
+    starts = []
+    last = -1
+    for role in assigned:
+        if role is None:
+            starts.append(False)
+            continue
+        j = order.get(role, 3)
+        start = j <= 2 and (j <= last or last >= 2)
+        starts.append(start)
+        last = j if j <= 2 else max(last, 3)
+    return starts

@@ -1,0 +1,215 @@
+"""How well one cell's text fits each role of an indicator table: the decoder's emission scores.
+
+Part of ``parsers/`` (pure). A score is a log-odds-like number: positive when the text looks like
+that role (a level name from the vocabulary for 一级/二级, a value shape for 指标值, a bare number
+for 分值/得分 …), strongly negative when it cannot be it (a level name is never a target, a
+sentence is never a unit). The weights live in :class:`FitWeights`; the decoder adds the
+sequence evidence (column order, row breaks, positions) on top.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from jixiao.normalize import parse_target
+from jixiao.parsers.cellkind import (
+    EMPTYISH, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
+)
+from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_of, looks_like_level_label
+
+BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+SCORE = re.compile(r"^[-+]?\d{1,3}(?:\.\d+)?分?$")
+VALUE_ONLY = re.compile(
+    r"^(?:[≥≤><=＞＜＝≧≦≈]|[<>]=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|约)?"
+    r"[-+]?\d[\d.,，]*(?:[%％‰]|[^\d\s，。；,.、:：]{0,6})?(?:以上|以下|以内|左右|及以上|及以下)?$")
+SENTENCE = re.compile(r"[。；;，,].+|.{26,}")
+DONE_WORDS = re.compile(r"^(?:已?完成|未完成|达成|已达成|达到|未达到|基本完成|部分完成|全部完成|是|否|已公开|按时完成|达成预期指标|"
+                        r"部分达成预期指标|未达成预期指标|达成目标|达成目标值|全部达成)")
+
+VALUE_ROLES = ("operator", "target", "unit", "actual", "score_max", "score", "deviation", "extra")
+LEVEL_ROLES = ("level1", "level2", "indicator")
+
+
+@dataclass(frozen=True)
+class FitWeights:
+    level_vocab: float = 4.0
+    level_ambiguous: float = 3.0  # a name that is both a 一级 and a 二级 name (成本指标, 满意度指标)
+    level_like: float = 1.5  # ends in 指标, short, outside the vocabulary
+    impossible: float = -9.0
+    indicator_text: float = 1.0
+    value_shape: float = 2.5
+    qualitative: float = 1.2
+    short_text_target: float = 0.4
+    score_number: float = 2.5
+    group_word: float = 3.0
+    header_word: float = 2.0
+    noise: float = 3.0
+    unread: float = -5.0
+
+
+WEIGHTS = FitWeights()
+
+
+@lru_cache(maxsize=None)
+def _group_words() -> frozenset:
+    return frozenset(k for k, r in column_roles().items() if r == "group") | {"绩效指标", "年度绩效指标", "绩效目标"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a cell's text looks like, computed once per distinct text."""
+
+    empty: bool
+    levels: frozenset
+    level_like: bool
+    header: str | None
+    group: bool
+    value: bool  # a number-bearing target shape (≥90%, 100, 2023年12月前)
+    value_only: bool  # nothing but the value (no words around it)
+    qualitative: bool
+    operator: bool
+    unit: bool
+    number: bool
+    score: bool
+    sentence: bool
+    noise: bool
+    done: bool
+    placeholder: bool
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str) -> Shape:
+    t = text or ""
+    empty = t in EMPTYISH
+    lv = level_of(t) if t else frozenset()
+    hdr = _header_role(t) if t else None
+    target = parse_target(t) if t and not empty else None
+    value = bool(target and target.comparator not in ("", "text"))
+    k = key(t)
+    return Shape(
+        empty=empty,
+        levels=lv,
+        level_like=bool(t) and not lv and (looks_like_level_label(t) or _ends_like_level(key_no_notes(t))),
+        header=hdr,
+        group=key_no_notes(t) in _group_words(),
+        value=value,
+        value_only=bool(VALUE_ONLY.match(k)) or (value and len(k) <= 12 and not re.search(r"[\u4e00-\u9fff]{4}", k)),
+        qualitative=bool(t) and not value and (k in _qualitative() or k.endswith(qualitative_suffixes()) and len(k) <= 12),
+        operator=bool(t) and is_operator(t),
+        unit=bool(t) and not value and is_unit(t) and len(k) <= 6,
+        number=bool(BARE_NUMBER.match(k.replace(",", ""))),
+        score=bool(SCORE.match(k)),
+        sentence=bool(SENTENCE.search(k)),
+        noise=bool(t) and is_noise(t),
+        done=bool(DONE_WORDS.match(k)),
+        placeholder=bool(t) and is_placeholder(t),
+    )
+
+
+@lru_cache(maxsize=None)
+def _qualitative() -> frozenset:
+    return frozenset(qualitative_suffixes())
+
+
+def _ends_like_level(k: str) -> bool:
+    return k.endswith("指标") and 4 <= len(k) <= 12 and not re.search(r"\d", k) and not DONE_WORDS.match(k)
+
+
+def _header_role(text: str) -> str | None:
+    roles = column_roles()
+    return roles.get(key(text)) or roles.get(key_no_notes(text))
+
+
+def fit(text: str, role: str, w: FitWeights = WEIGHTS) -> float:
+    """The emission score of ``text`` in ``role`` (one of LEVEL_ROLES, VALUE_ROLES or ``skip``)."""
+    return _fit(text, role, w)
+
+
+@lru_cache(maxsize=262144)
+def _fit(text: str, role: str, w: FitWeights) -> float:
+    s = shape(text)
+    if role == "skip":
+        if s.noise and (s.number or s.value):
+            return 0.0  # a bare number may be a page number, but far more often it is a value
+        if s.group or s.noise:
+            return w.group_word
+        if s.header:
+            return w.header_word
+        if s.empty:
+            return 0.0
+        if s.placeholder:
+            return 1.0
+        return w.unread
+    if s.empty:
+        # an empty mark (/, —, 无) stands in a value column; it never names a level or indicator
+        return -0.5 if role in VALUE_ROLES else w.impossible
+    if role in ("level1", "level2"):
+        n = 1 if role == "level1" else 2
+        if (s.group or s.header) and not s.levels:
+            return w.impossible
+        if n in s.levels:
+            return w.level_ambiguous if len(s.levels) == 2 else w.level_vocab
+        if s.levels:
+            return -3.0  # a 二级 name in the 一级 slot: possible (older templates) but unlikely
+        if s.level_like:
+            return w.level_like
+        # a short label outside the vocabulary: only the column it stands in can make it a level
+        return -3.5 if len(text) <= 10 and not re.search(r"\d", text) and not s.value else w.impossible
+    if s.levels or s.level_like:
+        return w.impossible if role != "indicator" else -4.0
+    if s.header or s.group:
+        return -6.0
+    if role == "indicator":
+        if s.value_only or s.operator or s.score:
+            return -3.0
+        if s.qualitative or s.done:
+            return -1.0
+        return w.indicator_text
+    if role == "target":
+        if s.operator:
+            return -2.0
+        if s.value:
+            return w.value_shape if s.value_only else w.value_shape - 0.8
+        if s.qualitative:
+            return w.qualitative
+        if s.done:
+            return 0.3
+        return w.short_text_target if len(text) <= 14 else 0.0
+    if role == "actual":
+        if s.operator:
+            return -3.0
+        if s.value:
+            return w.value_shape - 0.3 if s.value_only else w.value_shape - 1.0
+        if s.done or s.qualitative:
+            return w.qualitative + 0.3
+        return 0.2 if len(text) <= 14 else -0.2
+    if role == "operator":
+        return 4.0 if s.operator else w.impossible
+    if role == "unit":
+        if s.unit:
+            return 2.0
+        return w.impossible
+    if role in ("score_max", "score"):
+        return w.score_number if s.score else w.impossible
+    if role == "deviation":
+        if s.number or s.value_only:
+            return -2.0
+        return 0.6 if s.sentence else 0.1
+    if role == "extra":
+        return -0.4 if s.value_only else 0.0
+    raise ValueError(role)
+
+
+def skipped_role(text: str) -> str:
+    """What a cell the decoder skipped was: a heading, noise, a placeholder — or unread."""
+    s = shape(text)
+    if s.empty:
+        return "placeholder"
+    if s.group or s.header or s.levels or s.level_like:
+        return "heading"
+    if s.noise:
+        return "noise"
+    if s.placeholder:
+        return "placeholder"
+    return "unread"
