@@ -20,6 +20,7 @@ from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
 from jixiao.parsers.indicators import IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of
 from jixiao.parsers.fit import skipped_role
@@ -83,6 +84,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         kind = anchor_kind(c.text)
         if in_indicators and kind not in ("title", "terminator", "header"):
             kind = None
+        if kind not in (None, "title", "header") and _value_of_field(cur) and not field_of(c.text):
+            kind = None  # the cell right after a field key is its value (项目名称 | 某某补助经费)
         if kind and cur and not (kind == "goal" and cur and goal_keys_in(cur[-1].text)):
             out.append(cur)
             cur = []
@@ -91,6 +94,12 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _value_of_field(cur: list[RowCell]) -> bool:
+    """The run so far ends with a header field key and no value yet."""
+    filled = [c for c in cur if c.text]
+    return bool(filled) and bool(field_of(filled[-1].text)) and field_of(filled[-1].text)[0] != "year"
 
 
 def _header_run(cells: list[RowCell], i: int) -> int:
@@ -120,7 +129,7 @@ def regroup(rows: list[Row]) -> list[Row]:
 
     def flush():
         if len(run) >= MIN_RUN:
-            cells = [r.cells[0].moved(k, carried=False) for k, r in enumerate(run)]
+            cells = mend([r.cells[0].moved(k, carried=False) for k, r in enumerate(run)])
             for part in split_at_anchors(cells):
                 out.append(Row([c.moved(k) for k, c in enumerate(part)], page=part[0].page, table=run[0].table,
                                flat=True))

@@ -103,6 +103,10 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
                 return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), i + 1
             continue  # text before the header run (e.g. a label of the whole block)
         if r is None:
+            later = [x for x in cells[i + 1:i + 4] if x.text]
+            if later and any(role_of(x.text) for x in later[:2]) and len(c.text) <= 16:
+                roles.append(("ignore", c.col))  # an unknown heading between known ones: a column of its own
+                continue
             end = i
             break
         if r == "level1" and any(x == "level1" for x, _ in roles):
@@ -138,13 +142,23 @@ class IndicatorReader:
         self._row = 0
 
     def feed_row(self, row: Row) -> None:
-        cells = [c for c in row.cells if c.text]
+        cells = [c for c in row.cells if c.text or not c.carried]
+        while cells and not cells[-1].text:
+            cells.pop()  # trailing empty cells say nothing
+        while cells and not cells[0].text and (row.flat or row.table is None):
+            cells.pop(0)
         if not cells:
+            if row.cells and (row.flat or len(row.cells) == 1) and self.tokens:
+                # an empty cell of a one-cell-per-line run keeps its place (it is a blank column)
+                c = row.cells[0]
+                self._row += 0
+                self.tokens.append(Token("", self._row, None, False, c))
+                self.cells.append(c)
             return
         if self.header.run_together:
             cells = [piece for c in cells for piece in split_glued(c)]
         filled = [c for c in row.cells if c.text and not c.carried]
-        real = not row.flat and row.table is not None and len(cells) >= 3 and len(filled) >= 2
+        real = not row.flat and row.table is not None and len([c for c in cells if c.text]) >= 3 and len(filled) >= 2
         self._row += 1
         shift = self._shift(cells) if real else 0
         for c in cells:
@@ -160,7 +174,7 @@ class IndicatorReader:
             return 0
         role_at = {col: role for role, col in columns.items()}
         best, best_score = 0, None
-        for shift in (0, -1, 1, -2, 2):
+        for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
             total = 0.0
             for c in cells:
                 role = role_at.get(c.col + shift)

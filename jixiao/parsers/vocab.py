@@ -13,6 +13,9 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from jixiao.normalize.folding import fold_text
+from jixiao.normalize.names import name_key
+
 WS = re.compile(r"\s+")
 NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]分?")
 SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
@@ -27,8 +30,9 @@ def squash(text: str | None) -> str:
 
 @lru_cache(maxsize=65536)
 def key(text: str | None) -> str:
-    """A cell's text folded for vocabulary lookups."""
-    t = unicodedata.normalize("NFKC", squash(text))
+    """A cell's text folded for vocabulary lookups (Traditional → Simplified, pinyin injections
+    dropped, full-width forms folded; matching only — printed strings are never changed)."""
+    t = fold_text(squash(text))
     t = TRAIL.sub("", t)
     t = re.sub(r"[（(](?:盖章|签章|万元|元|%|分)[）)]", "", t)
     t = re.sub(r"^[一二三四五六七八九十\d]+[、.．]", "", t)
@@ -107,7 +111,12 @@ def level_of(text: str) -> frozenset:
     if not k:
         return frozenset()
     l1, l2 = level_names()
-    return frozenset(n for n, names in ((1, l1), (2, l2)) if k in names)
+    found = frozenset(n for n, names in ((1, l1), (2, l2)) if k in names)
+    if not found:
+        k2 = name_key(text)  # tags, marks and numbering around the name: (必填硬性指标), ★, （一）
+        if k2 != k:
+            found = frozenset(n for n, names in ((1, l1), (2, l2)) if k2 in names)
+    return found
 
 
 def looks_like_level_label(text: str) -> bool:
