@@ -18,7 +18,7 @@ from pathlib import Path
 from jixiao.model import Document, ReadError, Table, TextLine
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
-MD_EMPHASIS = re.compile(r"\*\*|__")
+MD_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")  # **bold**, never **** masking
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -48,7 +48,7 @@ def decode_text(data: bytes) -> str:
 
 def clean_line(line: str) -> str:
     line = TAG.sub("", line)
-    line = MD_EMPHASIS.sub("", line)
+    line = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
     line = MD_HEADING.sub("", line)
     if "&" in line:
         line = html.unescape(line)
@@ -115,12 +115,26 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
     elif sep == "space":
         stripped = line.rstrip()
         lead = len(stripped) - len(stripped.lstrip(" \u3000"))
-        cells = [""] * lead + re.split(r"[ \u3000]+", stripped.strip()) if stripped.strip() else []
+        cells = [""] * lead + _join_open_brackets(re.split(r"[ \u3000]+", stripped.strip())) if stripped.strip() else []
     else:
         cells = [line]
     while cells and not cells[-1].strip():
         cells.pop()
     return [c.strip() for c in cells]
+
+
+def _join_open_brackets(parts: list[str]) -> list[str]:
+    """Single spaces inside brackets do not separate cells: ``数量( ≥**个 )`` is one cell."""
+    out: list[str] = []
+    depth = 0
+    for part in parts:
+        if depth > 0 and out:
+            out[-1] += " " + part
+        else:
+            out.append(part)
+        depth += sum(part.count(o) for o in "(（[【") - sum(part.count(c) for c in ")）]】")
+        depth = max(depth, 0)
+    return out
 
 
 def _split_runs(line: str, unit: int) -> list[str]:

@@ -9,6 +9,7 @@ goal and indicator readers. A candidate without an indicator table is not a form
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -30,6 +31,7 @@ MIN_RUN = 3
 EXPLODE_AT = 12
 NEW_FORM_FIELDS = {"project", "department!"}
 ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
+CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
 def parse_document(doc: Document) -> list[Form]:
@@ -158,6 +160,7 @@ class Segment:
     rows: list[Row] = field(default_factory=list)
     has_header: bool = False
     has_fields: bool = False
+    year_hint: Optional[int] = None
 
 
 def _title_in(row: Row) -> Optional[str]:
@@ -187,8 +190,14 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         title = _title_in(row)
         if title:
             if cur is not None and not cur.has_header and not cur.has_fields:
-                cur.title = title  # a page heading repeating the form title
-                cur.rows = [row]
+                # two titles before any field: a page heading and the form's own title, or the form's
+                # title and a numbered caption over a group of tables (3.…绩效目标表): the caption
+                # never wins, the later title otherwise; a year only the other one prints is kept
+                if not CAPTION.match(title):
+                    if year_of(cur.title) and not year_of(title):
+                        cur.year_hint = year_of(cur.title)
+                    cur.title = title
+                cur.rows.append(row) if CAPTION.match(title) else setattr(cur, "rows", [row])
                 continue
             cur = Segment(title=title, rows=[row])
             segments.append(cur)
@@ -218,7 +227,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
 # -- reading one form -------------------------------------------------------------------------
 def read_form(seg: Segment) -> Optional[Form]:
     form = Form(title=seg.title)
-    form.year = year_of(seg.title)
+    form.year = year_of(seg.title) or seg.year_hint
     fields: dict[str, tuple[int, str]] = {}
     funding = FundingReader()
     goals = GoalReader()
@@ -277,7 +286,8 @@ def read_form(seg: Segment) -> Optional[Form]:
     if form.year is None and "year" in fields:
         form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
     self_eval = reader.header.has("actual") or reader.header.has("score") or funding.self_eval
-    form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval)
+    form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
+                                  has_tasks=funding.task_mode)
     known = [p for p in pages if p is not None]
     if known:
         form.page_start, form.page_end = min(known), max(known)

@@ -40,7 +40,13 @@ def is_other_table_title(text: str) -> bool:
     return bool(OTHER_TABLE_TITLE.match(t)) and not is_form_title(t) and "指标" not in t
 
 
-def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[bool] = None) -> str:
+def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[bool] = None,
+                 has_tasks: bool = False) -> str:
+    """The form's family and kind. The title decides when it names them (项目 / 整体, 部门, 单位;
+    自评, 评价 / 目标); else a 项目名称 field means a project form and a task table (任务名称 |
+    主要内容 …) a department form; a form that says neither is a project form, by far the more
+    common kind among forms printed without a telling title. Self-evaluation columns (实际完成值,
+    得分) decide the kind when the title does not."""
     t = title or ""
     evaluation = ("自评" in t or "评价" in t) if t else bool(self_eval)
     if self_eval is not None and not ("自评" in t or "评价" in t or "目标" in t):
@@ -51,10 +57,10 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
         family = "department"
     elif has_project:
         family = "project"
-    elif t or self_eval is not None:
+    elif has_tasks:
         family = "department"
     else:
-        return "unknown"
+        family = "project"
     return f"{family}_{'self_eval' if evaluation else 'target'}"
 
 

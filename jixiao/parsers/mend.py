@@ -35,7 +35,7 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
     n = len(cells)
     while i < n:
         joined = None
-        if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN and not is_word(cells[i].text):
+        if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN:
             for k in range(min(MAX_PIECES, n - i), 1, -1):
                 piece = cells[i:i + k]
                 if any(not c.text or len(c.text) > MAX_PIECE_LEN for c in piece):
