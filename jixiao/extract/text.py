@@ -18,7 +18,9 @@ from pathlib import Path
 from jixiao.model import Document, ReadError, Table, TextLine
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
-MD_EMPHASIS = re.compile(r"\*\*|__")
+# markdown emphasis wraps a whole cell or line (``**项目支出绩效目标表**``): markers at a cell's edge
+# only; ``**`` inside a cell is a template hint (``(≥**个)``, ``≥**人``) and is kept
+MD_EMPHASIS = re.compile(r"(?:(?<=^)|(?<=[\t|]))[ \u3000]*(?:\*\*|__)|(?:\*\*|__)[ \u3000]*(?=[\t|]|$)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
