@@ -57,3 +57,12 @@ def test_csv_saved_from_excel_is_split_by_commas_with_quotes():
     assert detect_separator([l for l in text.splitlines() if l.strip()]) == "comma"
     [form] = parse_document(text_to_document(text))
     assert len(form.indicators) == 28 and form.budget[0].total == 3150.58
+
+
+def test_markdown_emphasis_only_at_cell_edges_template_hints_kept():
+    doc = text_to_document("**绩效目标申报表**\n三级指标 | 指标值 |\n贫困地区旅游景点开发数量(≥**个) | >=4个 |\n"
+                           "受益建档立卡贫困人口数≥**人 | >=29人 |\n")
+    assert doc.blocks[0].text == "绩效目标申报表"
+    rows = doc.blocks[1].text_rows()
+    assert rows[1][0] == "贫困地区旅游景点开发数量(≥**个)"
+    assert rows[2][0] == "受益建档立卡贫困人口数≥**人"

@@ -18,7 +18,9 @@ from pathlib import Path
 from jixiao.model import Document, ReadError, Table, TextLine
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
-MD_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")  # **bold**, never **** masking
+# markdown emphasis wraps a whole cell or line (``**项目支出绩效目标表**``): markers at a cell's edge
+# only; ``**`` inside a cell is a template hint (``(≥**个)``, ``≥**人``) and ``****`` is masking: kept
+MD_EMPHASIS = re.compile(r"(?:(?<=^)|(?<=[\t|]))[ \u3000]*(?:\*\*|__)(?=[^*_\s])|(?<=[^*_\s])(?:\*\*|__)[ \u3000]*(?=[\t|]|$)")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
@@ -48,7 +50,7 @@ def decode_text(data: bytes) -> str:
 
 def clean_line(line: str) -> str:
     line = TAG.sub("", line)
-    line = MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+    line = MD_EMPHASIS.sub("", line)
     line = MD_HEADING.sub("", line)
     if "&" in line:
         line = html.unescape(line)

@@ -75,6 +75,7 @@ def align_continuations(pages: dict[int, list[Block]], heights: dict[int, float]
         for table in parts:
             realign(table, shared)
         for (page_a, a), (page_b, b) in zip(chain, chain[1:]):
+            _join_cut_cells(a, b, parts[0])  # its own evidence: also after a manual page break
             if _runs_on(pages[page_a], a, pages[page_b], b, heights.get(page_a)):
                 _merge_split_row(a, b, parts[0])
 
@@ -151,6 +152,61 @@ def _bottom_cells(table: Table) -> dict[tuple[int, int], Cell]:
 def _same_row(a: list[str], b: list[str]) -> bool:
     pairs = [(x, y) for x, y in zip(a, b) if x or y]
     return bool(pairs) and sum(1 for x, y in pairs if x == y) >= 0.6 * len(pairs)
+
+
+def _body_start(cont: Table, head: Table) -> int:
+    """The first row of ``cont`` below any header rows repeated from ``head``."""
+    head_rows = head.text_rows()[:4]
+    rows = cont.text_rows()
+    body = 0
+    while body < len(rows) - 1 and any(_same_row(rows[body], h) for h in head_rows):
+        body += 1
+    return body
+
+
+def _join_cut_cells(prev: Table, cont: Table, head: Table) -> None:
+    """A merged cell cut by the page break, printed as one cell: give both parts its whole text.
+
+    Spreadsheet exports (Calc, Excel) lay a merged cell's text out over the whole merged area and
+    cut it at the page edge: ``绩效`` at the foot of page 1 and ``指标`` on top of page 2, or the
+    whole label on page 2 and nothing above the break (then the rows on page 1 would take the
+    label of the cell before). The two parts are one cell when the text reads as centred over
+    both parts together — or, with text in both parts, when it runs up to the cut on both sides.
+    """
+    body = _body_start(cont, head)
+    bottom = _bottom_cells(prev)
+    for key, top in _row_cells(cont, body).items():
+        below = bottom.get(key)
+        if below is None or (below.rowspan == 1 and top.rowspan == 1):
+            continue
+        if not (below.text or top.text) or not _one_cut_cell(below, top):
+            continue
+        text = join_lines([below.text, top.text])
+        below.text = top.text = text
+
+
+def _one_cut_cell(below: Cell, top: Cell) -> bool:
+    """The text of ``below`` (page foot) and ``top`` (next page) is laid out as one block centred
+    over both parts together, not over either part; with text on both sides, its lines also keep
+    their pitch across the cut."""
+    ink_b, ink_t = getattr(below, "ink", None), getattr(top, "ink", None)
+    if below.bbox is None or top.bbox is None or (below.text and ink_b is None) or (top.text and ink_t is None):
+        return False
+    h_b, h_t = below.bbox[3] - below.bbox[1], top.bbox[3] - top.bbox[1]
+    glyph = (ink_b or ink_t)[2]
+    tolerance = max(2.0, 0.3 * glyph)
+    # the text block in one coordinate down the joined cell: the page-1 part on top
+    start = ink_b[0] - below.bbox[1] if ink_b else h_b + ink_t[0] - top.bbox[1]
+    end = h_b + ink_t[1] - top.bbox[1] if ink_t else ink_b[1] - below.bbox[1]
+    centre = (start + end) / 2
+    if abs(centre - (h_b + h_t) / 2) > tolerance:
+        return False
+    if ink_b and ink_t:
+        pitch = ink_b[3] or ink_t[3]
+        across = (below.bbox[3] - ink_b[4]) + (ink_t[0] - top.bbox[1])  # last line above → first line below
+        return pitch is not None and abs(across - pitch) <= max(1.5, 0.15 * pitch)
+    own = h_b / 2 if ink_b else h_b + h_t / 2  # centred in its own part: an ordinary cell
+    return abs(centre - own) > 3 * tolerance
 
 
 def _merge_split_row(prev: Table, cont: Table, head: Table) -> None:

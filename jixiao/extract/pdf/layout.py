@@ -120,9 +120,11 @@ def page_blocks(page_number: int, chars: list[Char], grids: list[GridLayout]) ->
             continue
         cells = []
         for region, rchars in zip(grid.regions, region_chars):
-            cells.append(Cell(text=cell_text(rchars), row=region.row, col=region.col,
-                              rowspan=region.rowspan, colspan=region.colspan, page=page_number,
-                              bbox=_round(grid.region_bbox(region))))
+            cell = Cell(text=cell_text(rchars), row=region.row, col=region.col,
+                        rowspan=region.rowspan, colspan=region.colspan, page=page_number,
+                        bbox=_round(grid.region_bbox(region)))
+            cell.ink = ink_extent(rchars)
+            cells.append(cell)
         table = Table(cells=cells, n_rows=len(grid.ys) - 1, n_cols=len(grid.xs) - 1, page=page_number,
                       bbox=_round(grid.bbox))
         placed.append((grid.ys[0], grid.xs[0], table))
@@ -132,6 +134,27 @@ def page_blocks(page_number: int, chars: list[Char], grids: list[GridLayout]) ->
         placed.append((bbox[1], bbox[0], TextLine(text=text, page=page_number, bbox=_round(bbox))))
     placed.sort(key=lambda t: (t[0], t[1]))
     return [b for _, _, b in placed]
+
+
+def ink_extent(chars: list[Char]) -> tuple[float, float, float, float | None, float] | None:
+    """(top, bottom, glyph height, line pitch or None, top of the last line) of a cell's printed
+    text; None for an empty cell. Lines are counted down the page (a label stacked one character
+    per line has one line per character).
+
+    Kept on the PDF reader's cells as ``cell.ink`` (not part of the model): the continuation step
+    uses it to recognise one merged cell cut by a page break.
+    """
+    if not chars:
+        return None
+    heights = sorted(c.bottom - c.top for c in chars)
+    glyph = heights[len(heights) // 2]
+    tops: list[float] = []
+    for t in sorted(c.top for c in chars):
+        if not tops or t - tops[-1] > 0.5 * glyph:
+            tops.append(t)
+    steps = sorted(b - a for a, b in zip(tops, tops[1:]))
+    pitch = steps[len(steps) // 2] if steps else None
+    return min(c.top for c in chars), max(c.bottom for c in chars), glyph, pitch, tops[-1]
 
 
 def _loose_lines(chars: list[Char]) -> list[list[Char]]:
