@@ -341,6 +341,7 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
         goals.feed(row)
         return
     _read_fields(row, fields)
+    funding.note_unit(row)
     if funding.read_header(row):
         return
     funding.feed(row)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize import parse_amount
+from jixiao.normalize.folding import fold_text
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row, RowCell
@@ -21,10 +22,15 @@ from jixiao.records import BudgetLine
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
-LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)$")
+LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
+# the unit a funding block prints its amounts in: 项目资金（元）, 资金情况(万元), 金额单位：元
+UNIT_LABEL = re.compile(r"(?:资金|预算|金额|经费|拨款|执行|情况)[^（(]{0,6}[（(]\s*(万元|元)\s*[）)]|^(?:金额)?单位[:：]\s*(万元|元)$")
+# an amount cell with words around its number: 854万(高标准农田建设…), 2279.048 万元, 中央补助资金(…)50
+LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
+MONEY_ROLES = {"total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed"}
 TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任务"}
 SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
 
@@ -41,6 +47,8 @@ def is_budget_label(text: str) -> bool:
     if LABEL_AMOUNT.match(text):
         return False
     k = key(text)
+    if re.match(r"^其中[:：]\S{2,12}$", k) and not re.search(r"\d", k):
+        return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
     if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
         return False
     if field_of(text):
@@ -64,6 +72,22 @@ class FundingReader:
         self.task_mode = False
         self.lines: list[BudgetLine] = []
         self.self_eval = False
+        self.factor = 1.0  # amounts printed in 元 are divided by 10,000: the tables hold 万元
+
+    def note_unit(self, row: Row) -> None:
+        """A label naming the block's unit (项目资金（元）, 金额单位：元) sets the factor of what follows."""
+        for c in row.cells:
+            if c.carried or not c.text:
+                continue
+            m = UNIT_LABEL.search(fold_text(c.text))
+            if m:
+                self.factor = 1e-4 if (m.group(1) or m.group(2)) == "元" else 1.0
+
+    def _money(self, text: Optional[str], role: str = "amount") -> Optional[float]:
+        v = _amount(text)
+        if v is None or role not in MONEY_ROLES or self.factor == 1.0:
+            return v
+        return round(v * self.factor, 8)
 
     def read_header(self, row: Row) -> bool:
         cells = [c for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
@@ -77,7 +101,7 @@ class FundingReader:
             if len(amount) >= 2:
                 self._set_columns(kept)
             return True
-        if len(amount) >= 2 and len(amount) >= 0.5 * len([r for r in roles if r]):
+        if len(set(amount)) >= 2 and len(amount) >= 0.5 * len([r for r in roles if r]):
             self._set_columns(kept)
             self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount)
             return True
@@ -124,7 +148,7 @@ class FundingReader:
                 first = next((v for v in values if v), "")
                 if not first and j - i == 1 and len([c for c in texts if c]) == 1:
                     pass  # a lone heading such as 项目资金
-                elif not first or (is_amount_or_blank(first) and not first.endswith("分")):
+                elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
                     trailing_label = j < len(cells)
                     if first or not trailing_label:
                         self.lines.append(self._line(t, [first]))
@@ -142,7 +166,7 @@ class FundingReader:
             under = next((c for c in cells if c.col <= label.col < c.col + c.span and c.text), None)
             if under is None and len(amounts) == len(labels):
                 under = amounts[k]
-            self.lines.append(BudgetLine(item=label.text, amount=_amount(under.text) if under else None))
+            self.lines.append(BudgetLine(item=label.text, amount=self._money(under.text) if under else None))
         return True
 
     def _by_position(self, label: RowCell, values: list[RowCell]) -> Optional[list[str]]:
@@ -161,9 +185,9 @@ class FundingReader:
         if self.columns:
             for role, v in zip(self.columns, values):
                 if role != "ignore" and role in AMOUNT_ROLES:
-                    setattr(line, role, _amount(v))
+                    setattr(line, role, self._money(v, role))
         else:
-            line.amount = _amount(values[0]) if values else None
+            line.amount = self._money(values[0]) if values else None
         return line
 
     def _task_row(self, row: Row) -> bool:
@@ -188,7 +212,7 @@ class FundingReader:
             if not SKIP_ITEMS.search(key(item)):
                 line = BudgetLine(item=item, content=content)
                 for role, v in zip(amount_cols, amounts):
-                    setattr(line, role, _amount(v))
+                    setattr(line, role, self._money(v, role))
                 self.lines.append(line)
                 found = True
             if not any(texts):

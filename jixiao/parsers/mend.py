@@ -38,7 +38,7 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
         if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN:
             for k in range(min(MAX_PIECES, n - i), 1, -1):
                 piece = cells[i:i + k]
-                if any(not c.text or len(c.text) > MAX_PIECE_LEN for c in piece):
+                if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
                     continue
                 text = "".join(c.text for c in piece)
                 if is_word(text) and not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]):
