@@ -20,7 +20,7 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
-from jixiao.parsers.indicators import IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.indicators import Header, IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of
@@ -31,6 +31,11 @@ MIN_RUN = 3
 EXPLODE_AT = 12
 NEW_FORM_FIELDS = {"project", "department!"}
 ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
+# the columns assumed when a table prints no header: what a self-evaluation has, a target form leaves empty
+HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 3), ("actual", 4),
+                     ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False)
+PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
+NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
 CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
@@ -62,7 +67,16 @@ def anchor_kind(text: str) -> Optional[str]:
         return "budget"
     if is_terminator(text) or key(text).startswith("附件"):
         return "terminator"
+    if is_prose(text):
+        return "prose"
     return None
+
+
+def is_prose(text: str) -> bool:
+    """Running text, not a cell: a numbered section heading of a report (第三部分, 2.部门绩效评价结果。)
+    or a sentence that ends with a full stop."""
+    k = key(text)
+    return bool(PROSE_HEAD.match(k)) or (len(k) >= 8 and k.endswith("。") and bool(NUMBERED_SENTENCE.match(k)))
 
 
 def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
@@ -84,7 +98,7 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
             i += hdr_len
             continue
         kind = anchor_kind(c.text)
-        if in_indicators and kind not in ("title", "terminator", "header"):
+        if in_indicators and kind not in ("title", "terminator", "header", "prose"):
             kind = None
         if kind not in (None, "title", "header") and _value_of_field(cur) and not field_of(c.text):
             kind = None  # the cell right after a field key is its value (项目名称 | 某某补助经费)
@@ -161,6 +175,7 @@ class Segment:
     has_header: bool = False
     has_fields: bool = False
     year_hint: Optional[int] = None
+    field_names: set = field(default_factory=set)
 
 
 def _title_in(row: Row) -> Optional[str]:
@@ -206,7 +221,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         if len(single) == 1 and row.table is None and is_other_table_title(single[0]):
             cur = None
             continue
-        if read_header(row) is not None:
+        if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_start(row)):
             if cur is None:
                 cur = Segment()
                 segments.append(cur)
@@ -214,6 +229,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             cur.rows.append(row)
             continue
         fields = _field_names(row)
+        if fields and cur is not None:
+            cur.field_names |= fields
         if fields:
             if cur is None or (cur.has_header and fields & NEW_FORM_FIELDS):
                 cur = Segment()
@@ -221,7 +238,19 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             cur.has_fields = True
         if cur is not None:
             cur.rows.append(row)
-    return [s for s in segments if s.has_header]
+    # a form is its indicator table; a titled form cut before its table (header fields, funding)
+    # still counts when it names at least two of 项目/单位/主管部门
+    return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
+                                                                     & {"project", "department", "agency"}) >= 2)]
+
+
+def headerless_start(row: Row) -> bool:
+    """A table without its column header: a row that opens with a 一级 name, then a 二级 name, then
+    at least two more cells (三级 name and value)."""
+    filled = [c.text for c in row.cells if c.text]
+    if len(filled) < 4:
+        return False
+    return level_of(filled[0]) == {1} and 2 in level_of(filled[1]) and not any(level_of(t) for t in filled[2:4])
 
 
 # -- reading one form -------------------------------------------------------------------------
@@ -240,6 +269,11 @@ def read_form(seg: Segment) -> Optional[Form]:
             break
         if reader is None:
             hdr = read_header(row)
+            if hdr is None and headerless_start(row):
+                reader = IndicatorReader(HEADERLESS)
+                pages.append(row.page)
+                reader.feed_row(row)
+                continue
             if hdr is not None:
                 header, after = hdr
                 reader = IndicatorReader(header)
@@ -258,7 +292,8 @@ def read_form(seg: Segment) -> Optional[Form]:
         if not first:
             first = next((c.text for c in row.cells if c.text), "")
         filled = [c.text for c in row.cells if c.text and not c.carried]
-        if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled):
+        if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled) \
+                or (row.flat and is_prose(first)):
             ended = True
             continue
         if is_noise(first) and len(filled) <= 1:
@@ -275,7 +310,8 @@ def read_form(seg: Segment) -> Optional[Form]:
             pages.append(row.page)
             last_page = row.page
     if reader is None:
-        return None
+        form.warnings.append("no indicator table found (the form may be cut short)")
+        reader = IndicatorReader(HEADERLESS)
     form.indicators, accounting = reader.close()
     form.cells.extend(cell_reads(accounting))
     form.budget = funding.lines
@@ -285,7 +321,8 @@ def read_form(seg: Segment) -> Optional[Form]:
             setattr(form, name, fields[name][1] or None)
     if form.year is None and "year" in fields:
         form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
-    self_eval = reader.header.has("actual") or reader.header.has("score") or funding.self_eval
+    self_eval = ((reader.header.has("actual") or reader.header.has("score")) and reader.header is not HEADERLESS) \
+        or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
                                   has_tasks=funding.task_mode)
     known = [p for p in pages if p is not None]
@@ -395,6 +432,6 @@ def _warnings(form: Form) -> list[str]:
             parts = (line.fiscal or 0) + (line.other or 0)
             if abs(parts - line.total) > 0.011:
                 out.append(f"funding line {line.item}: 总额 {line.total} ≠ 财政拨款 + 其他资金 {parts:g}")
-    if not form.indicators:
+    if not form.indicators and not any("no indicator table" in w for w in form.warnings):
         out.append("indicator table found but no indicator rows read")
     return out

@@ -35,6 +35,7 @@ class Header:
     roles: list[tuple[str, int]]  # (role, column) in printed order
     run_together: bool = False
     group_texts: set = field(default_factory=set)
+    positional: bool = True  # the columns are the table's own (False for an assumed header)
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
@@ -296,7 +297,7 @@ def template_of(header: Header) -> Template:
     # trailing extras carry no evidence; keep at most one so stray text has a column to go to
     while len(values) > 1 and values[-1] == "extra" and values[-2] == "extra":
         values.pop()
-    return Template(tuple(values), columns if not header.run_together else None)
+    return Template(tuple(values), columns if header.positional and not header.run_together else None)
 
 
 def split_glued(cell: RowCell) -> list[RowCell]:
