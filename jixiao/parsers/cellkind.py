@@ -39,7 +39,7 @@ def is_amount_or_blank(text: str) -> bool:
 
 
 def is_operator(text: str) -> bool:
-    return text in OPERATORS
+    return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标")
 
 
 def is_unit(text: str) -> bool:

@@ -21,9 +21,10 @@ from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_words
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
-from jixiao.parsers.vocab import key, level_of
+from jixiao.parsers.vocab import key, level_of, squash
 from jixiao.parsers.fit import skipped_role
 from jixiao.records import CellRead, Form, Origin
 
@@ -100,6 +101,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         kind = anchor_kind(c.text)
         if in_indicators and kind not in ("title", "terminator", "header", "prose"):
             kind = None
+        if kind == "budget" and _after_budget_label(cur) and any(ch.isdigit() for ch in c.text):
+            kind = None  # 其中:财政拨款 | 少数民族发展资金37万元: the amount cell of the label before it
         if kind not in (None, "title", "header") and _value_of_field(cur) and not field_of(c.text):
             kind = None  # the cell right after a field key is its value (项目名称 | 某某补助经费)
         if kind and cur and not (kind == "goal" and cur and goal_keys_in(cur[-1].text)):
@@ -110,6 +113,11 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _after_budget_label(cur: list[RowCell]) -> bool:
+    filled = [c for c in cur if c.text]
+    return bool(filled) and is_budget_label(filled[-1].text)
 
 
 def _value_of_field(cur: list[RowCell]) -> bool:
@@ -139,7 +147,33 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     return 0
 
 
+def unglue(rows: list[Row]) -> list[Row]:
+    """Glued lines (a whole form with no separators, a page preview's lines) → rows of cells cut at
+    vocabulary words; the lines of one glued preview are joined first (a page break cuts cells)."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text):
+            lines = [r.cells[0].raw or r.cells[0].text]
+            j = i + 1
+            while j < len(rows) and len(rows[j].cells) == 1 and PAGE_MARKER.match(rows[j].cells[0].raw or ""):
+                lines.append(rows[j].cells[0].raw)
+                j += 1
+            source = r.cells[0]
+            pieces = split_words(join_pages(lines))
+            out.append(Row([RowCell(squash(t), k, 1, False, t, source.page, source.bbox, source.confidence,
+                                    source.table, source.row, True) for k, t in enumerate(pieces)],
+                           page=r.page, table=r.table, flat=True))
+            i = j
+            continue
+        out.append(r)
+        i += 1
+    return out
+
+
 def regroup(rows: list[Row]) -> list[Row]:
+    rows = unglue(rows)
     out: list[Row] = []
     run: list[Row] = []
 

@@ -28,7 +28,7 @@ def is_form_title(text: str) -> bool:
     t = clean_title(text)
     if not t or len(t) > 60 or "绩效" not in t:
         return False
-    if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表")):
+    if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表", "目标表公开", "自评表公开")):
         return False
     # the full pattern, or (a word lost to OCR or wrapping) a short line naming a 支出 绩效 …表
     return bool(TITLE.search(t)) or bool(LOOSE_TITLE.search(t))

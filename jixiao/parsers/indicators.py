@@ -19,6 +19,7 @@ from jixiao.parsers.cellkind import (
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.fit import fit
+from jixiao.parsers.lexer import split_values
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator
@@ -59,8 +60,9 @@ def role_of_misread(text: str) -> Optional[str]:
     return near_miss(key_no_notes(text), column_roles())
 
 
-def tokenize_header(text: str) -> list[str]:
-    """``绩效指标一级指标二级指标指标内容指标值`` → the roles in order ([] unless it all tokenises)."""
+def tokenize_header(text: str, tail_ok: bool = False) -> list[str]:
+    """``绩效指标一级指标二级指标指标内容指标值`` → the roles in order ([] unless it all tokenises;
+    with ``tail_ok`` an unknown tail after a complete header becomes one ``ignore`` column)."""
     k = key(text)
     roles = column_roles()
     words = sorted(roles, key=len, reverse=True)
@@ -74,6 +76,8 @@ def tokenize_header(text: str) -> list[str]:
         else:
             m = re.match(r"[（(][^）)]{0,8}[）)]", k[pos:])
             if not m:
+                if tail_ok and is_header(out) and len(k) - pos <= 12:
+                    return out + ["ignore"]
                 return []
             pos += m.end()
     return out
@@ -99,9 +103,16 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             continue
         r = role_of(c.text) or (role_of_misread(c.text) if started else None)
         if r is None and not started:
-            toks = tokenize_header(c.text)
+            toks = tokenize_header(c.text, tail_ok=True)
             if is_header(toks):
-                return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), i + 1
+                after = i + 1
+                for more in cells[i + 1:]:  # the header glued into several cells
+                    extra = tokenize_header(more.text) if more.text else []
+                    if not extra:
+                        break
+                    toks += extra
+                    after += 1
+                return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), after
             continue  # text before the header run (e.g. a label of the whole block)
         if r is None:
             later = [x for x in cells[i + 1:i + 4] if x.text]
@@ -157,7 +168,14 @@ class IndicatorReader:
                 self.cells.append(c)
             return
         if self.header.run_together:
-            cells = [piece for c in cells for piece in split_glued(c)]
+            for c in cells:  # each glued cell is one printed row
+                pieces = split_glued(c)
+                self._row += 1
+                for piece in pieces:
+                    self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
+                    self.cells.append(piece)
+            return
+
         filled = [c for c in row.cells if c.text and not c.carried]
         real = not row.flat and row.table is not None and len([c for c in cells if c.text]) >= 3 and len(filled) >= 2
         self._row += 1
@@ -249,6 +267,12 @@ class IndicatorReader:
                 cur.setdefault(role, tok.text)
             cur["cells"].append(i)
         flush()
+        if records and not records[-1].target_raw and records[-1].actual_raw is None and records[-1].score is None \
+                and records[-1].score_max is None:
+            # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text)
+            records.pop()
+            last = len(records)
+            accounting = [(c, "unread" if r == last else role, None if r == last else r) for c, role, r in accounting]
         return records, accounting
 
     def _emit(self, rec: dict) -> Optional[Indicator]:
@@ -312,10 +336,16 @@ def split_glued(cell: RowCell) -> list[RowCell]:
         out.append(name)
         rest = rest[len(name):]
     if rest:
-        name, target = split_name_target(rest)
-        out.append(name)
-        if target:
-            out.append(target)
+        pieces = split_values(rest)
+        if len(pieces) >= 2 and pieces[0] != rest:
+            out.extend(pieces[:2])  # the name, its value
+            if pieces[2:]:
+                out.append("".join(pieces[2:]))  # what the row prints after the value (说明, 评分标准 …)
+        else:
+            name, target = split_name_target(rest)
+            out.append(name)
+            if target:
+                out.append(target)
     return [RowCell(t, cell.col + k, 1, cell.carried, t, cell.page, cell.bbox, cell.confidence, cell.table,
                     cell.row) for k, t in enumerate(out)]
 
@@ -343,9 +373,9 @@ def several_records(texts: list[str]) -> bool:
 
 
 def _level_prefix(text: str, names) -> str:
-    """The longest level name that starts ``text`` and leaves something after it."""
+    """The longest level name that starts ``text`` (the whole text when it is one)."""
     for n in sorted(names, key=len, reverse=True):
-        if text.startswith(n) and len(text) > len(n):
+        if text.startswith(n):
             return n
     return ""
 

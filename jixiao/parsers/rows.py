@@ -27,11 +27,12 @@ class RowCell:
     confidence: Optional[float] = None
     table: Optional[int] = None  # 1-based table number in the document (None for a text line)
     row: Optional[int] = None  # 1-based row of its table where the cell starts
+    glued: bool = False  # cut by the lexer from glued text: it may still hold several cells
 
     def moved(self, col: int, carried: Optional[bool] = None) -> "RowCell":
         """The same cell at another column (when a flattened run is cut into rows)."""
         return RowCell(self.text, col, 1, self.carried if carried is None else carried, self.raw, self.page,
-                       self.bbox, self.confidence, self.table, self.row)
+                       self.bbox, self.confidence, self.table, self.row, self.glued)
 
 
 @dataclass

@@ -1,0 +1,175 @@
+"""Glued text → cells: the lexer for pages whose table lost every separator.
+
+Part of ``parsers/`` (pure). Document-sharing previews and some crawlers print a whole form as one
+run of characters (``项目名称委托业务项目主管部门219-池州市…年初预算数全年预算数…``). Two passes
+put cells back:
+
+- :func:`split_words` cuts a glued text at every vocabulary word the forms print as a cell of
+  their own — column headings, level names, header-field keys, goal headings, funding labels and
+  headings, table titles — so what lies between two words is one value cell.
+- :func:`split_values` cuts a stretch of an indicator table between level names into a name, the
+  value expressions (``≥90%``, ``100%``, ``2023年12月31日``, ``有所提升``) and what follows them.
+
+Page markers of document-sharing sites (``2、`` at the start of each page's line) are removed
+before the lines are joined: a page break there cuts cells, not rows.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, \
+    longest
+from jixiao.parsers.vocab import _rows, budget_roles, column_roles, field_keys, goal_kinds, key, level_names
+
+MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
+PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
+# a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
+GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)(?:\(\d{4}年度?\))?")
+DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
+NOTE_AFTER = re.compile(r"\([^()]{1,10}\)")
+QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
+NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+
+
+def fold_chars(text: str) -> str:
+    """NFKC per character, keeping positions (a character that folds to several stays as it is)."""
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch)
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern() -> re.Pattern:
+    l1, l2 = level_names()
+    words = set(l1 | l2)
+    words |= {k for k in column_roles() if len(k) >= 3}
+    words |= {k for k in field_keys() if len(k) >= 4 or k in ("项目名称", "主管部门", "实施单位")}
+    words |= {k for k in goal_kinds() if len(k) >= 4}
+    words |= {k for k in budget_roles() if len(k) >= 3}
+    words |= {key(r["text"]) for r in _rows("sections.csv") if r["kind"] == "terminator" and len(r["text"]) >= 3}
+    words |= {"年度资金总额", "其中:财政拨款", "其中财政拨款", "其他资金", "上年结转资金", "本年财政拨款", "项目资金(万元)",
+              "资金情况(万元)", "预算执行情况(万元)", "定量指标", "定性指标"}
+    ordered = sorted((w for w in words if w), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def word_hits(text: str) -> int:
+    return len(_word_pattern().findall(fold_chars(text)))
+
+
+def is_glued(text: str) -> bool:
+    """A long cell that holds several cells' worth of vocabulary words."""
+    return len(text) >= MIN_GLUED and word_hits(text) >= 3
+
+
+def join_pages(lines: list[str]) -> str:
+    """The lines of a glued page preview as one text, page markers (``2、``) removed."""
+    return "".join(PAGE_MARKER.sub("", line, count=1) if i else PAGE_MARKER.sub("", line, count=1)
+                   for i, line in enumerate(lines))
+
+
+def split_words(text: str) -> list[str]:
+    """Cut glued text at vocabulary words and titles; pieces keep the printed characters."""
+    folded = fold_chars(text)
+    cuts: list[tuple[int, int]] = []
+    for m in GLUED_TITLE.finditer(folded):
+        if "绩效" in m.group() or "自评" in m.group():
+            cuts.append((m.start(), m.end()))
+    for m in _word_pattern().finditer(folded):
+        if not any(s <= m.start() < e for s, e in cuts):
+            end = m.end()
+            note = NOTE_AFTER.match(folded, end)
+            if note:
+                end = note.end()  # 产出指标(40分), 指标值(A), 数量指标(必填硬性指标): the note belongs to the word
+            cuts.append((m.start(), end))
+    cuts.sort()
+    pieces: list[str] = []
+    pos = 0
+    for s, e in cuts:
+        if s < pos:
+            continue
+        if s > pos:
+            pieces.append(text[pos:s])
+        pieces.append(text[s:e])
+        pos = e
+    if pos < len(text):
+        pieces.append(text[pos:])
+    return [p.strip(" :：") or p for p in pieces if p.strip()]
+
+
+def value_at(text: str, i: int) -> int:
+    """The end of a value expression starting at text[i] (comparator, number, unit, post word;
+    or a date), or i when none starts there."""
+    m = DATE.match(text, i)
+    if m and m.end() > i + 4:
+        return m.end()
+    j = i
+    hit = longest(COMPARATORS["pre"], text, j, COMPARATOR_MAXLEN["pre"])
+    if hit and hit[1].comparator:
+        j += len(hit[0])
+    m = NUMBER.match(text, j)
+    if not m:
+        return i
+    j = m.end()
+    if text[j:j + 1] in ("%", "‰"):
+        j += 1
+    else:
+        mult = longest(MULTIPLIERS, text, j, MULTIPLIER_MAXLEN)
+        k = j + (len(mult[0]) if mult else 0)
+        unit = longest(UNITS, text, k, UNIT_MAXLEN, ascii_boundary=True)
+        if unit:
+            j = k + len(unit[0])
+            if text[j:j + 1] == "/":
+                per = longest(UNITS, text, j + 1, UNIT_MAXLEN)
+                if per:
+                    j += 1 + len(per[0])
+        elif mult:
+            j = k
+    post = longest(COMPARATORS.get("post", {}), text, j, COMPARATOR_MAXLEN.get("post", 1))
+    if post and post[1].comparator:
+        j += len(post[0])
+    return j
+
+
+@lru_cache(maxsize=None)
+def _qualitative() -> tuple[str, ...]:
+    words = {key(r["text"]) for r in _rows("sections.csv") if r["kind"] == "qualitative" and len(r["text"]) >= 2}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def split_values(text: str) -> list[str]:
+    """A stretch of a glued indicator row → name, values and the text between them.
+
+    ``补助学生数量168反映补助学生人数`` → [补助学生数量, 168, 反映补助学生人数];
+    ``100%92%100%`` → [100%, 92%, 100%]. Digits inside a name (``7岁以下``) start a value only
+    when no unit word follows them that continues the name."""
+    folded = fold_chars(text)
+    out: list[str] = []
+    start = 0
+    i = 0
+    n = len(folded)
+    while i < n:
+        end = value_at(folded, i) if (folded[i].isdigit() or not folded[i].isascii() or folded[i] in "<>=") else i
+        if end > i and (folded[i].isdigit() or folded[i] in "<>=≥≤" or end - i >= 3):
+            if i > start:
+                out.append(text[start:i])
+            out.append(text[i:end])
+            start = i = end
+            continue
+        q = next((w for w in _qualitative() if len(w) >= 3 and folded.startswith(w, i)), None)
+        if q is None:
+            m = QUALITATIVE.match(folded, i)
+            q = m.group() if m and i > start else None
+        if q and i > start:
+            out.append(text[start:i])
+            out.append(text[i:i + len(q)])
+            start = i = i + len(q)
+            continue
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return [p for p in out if p.strip()]
