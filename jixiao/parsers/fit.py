@@ -137,13 +137,15 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         if s.header:
             return w.header_word
         if s.empty:
-            return 0.0
+            return -0.3  # a blank cell is more likely an empty column of the row than nothing at all
         if s.placeholder:
             return 1.0
         return w.unread
     if s.empty:
         # an empty mark (/, —, 无) stands in a value column; it never names a level or indicator
-        return -0.5 if role in VALUE_ROLES else w.impossible
+        if role == "target":
+            return -1.0  # an empty target is rare: more often the blank is a spilled line of a flattened row
+        return 0.0 if role in VALUE_ROLES else w.impossible
     if role in ("level1", "level2"):
         n = 1 if role == "level1" else 2
         if (s.group or s.header) and not s.levels:
