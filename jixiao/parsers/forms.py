@@ -212,10 +212,18 @@ class Segment:
     field_names: set = field(default_factory=set)
 
 
-def _title_in(row: Row) -> Optional[str]:
-    for c in row.cells:
-        if not c.carried and c.text and is_form_title(c.text):
+def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
+    own = [c for c in row.cells if c.text and not c.carried]
+    for c in own:
+        if is_form_title(c.text):
             return clean_title(c.text)
+    # the 一体化 template heads its form with the block name: 部门整体绩效目标 | 基本信息 (the second
+    # cell may stand in the next row)
+    after = [c for c in (following.cells if following else []) if c.text and not c.carried]
+    if key(own[0].text).endswith("整体绩效目标") if own else False:
+        if (len(own) == 2 and key(own[1].text) == "基本信息") or \
+                (len(own) == 1 and after and key(after[0].text) == "基本信息"):
+            return own[0].text
     return None
 
 
@@ -235,8 +243,8 @@ def _field_names(row: Row) -> set[str]:
 def split_forms(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     cur: Optional[Segment] = None
-    for row in rows:
-        title = _title_in(row)
+    for i, row in enumerate(rows):
+        title = _title_in(row, rows[i + 1] if i + 1 < len(rows) else None)
         if title:
             if cur is not None and not cur.has_header and not cur.has_fields:
                 # two titles before any field: a page heading and the form's own title, or the form's
@@ -355,6 +363,8 @@ def read_form(seg: Segment) -> Optional[Form]:
             setattr(form, name, fields[name][1] or None)
     if form.year is None and "year" in fields:
         form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
+    if form.year is None and form.project and re.match(r"^\s*(?:19|20)\d{2}\s*年", form.project):
+        form.year = year_of(form.project)  # 2018年市级专项扶贫资金…: the project is the year's
     self_eval = ((reader.header.has("actual") or reader.header.has("score")) and reader.header is not HEADERLESS) \
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,

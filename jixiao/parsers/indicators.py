@@ -149,6 +149,8 @@ class IndicatorReader:
     def __init__(self, header: Header):
         self.header = header
         self.template = template_of(header)
+        first_level = min((c for r, c in header.roles if r in ("level1", "level2", "indicator")), default=0)
+        self.lead_cols = {c for r, c in header.roles if c < first_level and r not in ("group", "ignore")}
         self.tokens: list[Token] = []
         self.cells: list[RowCell] = []  # the source cell of each token
         self._row = 0
@@ -180,6 +182,9 @@ class IndicatorReader:
         real = not row.flat and row.table is not None and len([c for c in cells if c.text]) >= 3 and len(filled) >= 2
         self._row += 1
         shift = self._shift(cells) if real else 0
+        if real and self.lead_cols:
+            cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
+                [c for c in cells if c.col + shift in self.lead_cols]
         for c in cells:
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
             self.cells.append(c)
@@ -301,7 +306,10 @@ def template_of(header: Header) -> Template:
     values: list[str] = []
     columns: dict = {}
     seen = set()
-    for role, col in header.roles:
+    first_level = min((c for r, c in header.roles if r in ("level1", "level2", "indicator")), default=0)
+    lead = [(r, c) for r, c in header.roles if c < first_level and r not in ("group", "ignore")]
+    # a value column printed before the levels (分值 | 一级指标 …) is read after them: rows are reordered
+    for role, col in [x for x in header.roles if x not in lead] + lead:
         if role == "group":
             continue
         if role in ("level1", "level2", "indicator"):

@@ -33,6 +33,7 @@ def key(text: str | None) -> str:
     dropped, full-width forms folded; matching only — printed strings are never changed)."""
     t = fold_text(squash(text))
     t = TRAIL.sub("", t)
+    t = t.lstrip("*＊★☆※")  # *年度绩效总目标, ★数量指标: a required-field mark
     t = re.sub(r"[（(](?:盖章|签章|万元|元|%|分)[）)]", "", t)
     t = re.sub(r"^[一二三四五六七八九十\d]+[、.．]", "", t)
     return TRAIL.sub("", t)
