@@ -20,7 +20,7 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
-from jixiao.parsers.indicators import Header, IndicatorReader, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_words
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
@@ -192,9 +192,13 @@ def regroup(rows: list[Row]) -> list[Row]:
             run.append(r)
             continue
         flush()
-        if len([c for c in r.cells if c.text]) > EXPLODE_AT:
-            for part in split_at_anchors(r.cells):
-                out.append(Row([c.moved(k) for k, c in enumerate(part)], page=r.page, table=r.table, flat=True))
+        # a row of a real grid (it carries merged cells) is never cut; a long flattened one is
+        long_flat = len([c for c in r.cells if c.text]) > EXPLODE_AT and not any(c.carried for c in r.cells)
+        parts = split_at_anchors(r.cells) if long_flat else []
+        if len(parts) > 1:  # a flattened run holding several rows' worth: cut at its anchors
+            for part in parts:
+                out.append(Row([c.moved(k) for k, c in enumerate(part)], page=r.page, table=r.table,
+                               flat=r.flat or r.table is None or len(parts) > 1))
         else:
             out.append(r)
     flush()
@@ -303,6 +307,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     funding = FundingReader()
     goals = GoalReader()
     reader: Optional[IndicatorReader] = None
+    just_headed = False
     pages = []
     last_page = None
     ended = False
@@ -319,6 +324,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             if hdr is not None:
                 header, after = hdr
                 reader = IndicatorReader(header)
+                just_headed = True
                 pages.append(row.page)
                 rest = row.cells[after:]
                 if header.run_together or any(level_of(c.text) for c in rest if c.text):  # data on the header's line
@@ -328,6 +334,16 @@ def read_form(seg: Segment) -> Optional[Form]:
             _read_header_row(row, form, fields, funding, goals, seg)
             continue
         # the indicator region
+        if just_headed and any(c.text and not c.carried for c in row.cells):
+            just_headed = False
+            again = read_header(row)
+            if again is not None and len(again[0].roles) > len(reader.header.roles):
+                reader = IndicatorReader(again[0])  # the header's second row, with the first's merged cells
+                continue
+            refined = refine_header(reader.header, row)
+            if refined is not None:  # a second header row naming the parts of a column
+                reader = IndicatorReader(refined)
+                continue
         if read_header(row) is not None:
             continue  # a header repeated after a page break
         first = next((c.text for c in row.cells if c.text and not c.carried), "")
@@ -421,6 +437,9 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
     if goals.collecting and not _is_section_row(row):
         goals.feed(row)
         return
+    if not _is_section_row(row) and goals.more(row):
+        return
+    goals.last_leaves = []
     _read_fields(row, fields)
     funding.note_unit(row)
     if funding.read_header(row):

@@ -120,6 +120,8 @@ class FundingReader:
         if self.pending_labels:
             if self._under_labels(cells):
                 return True
+        if self.columns and not self.task_mode and self._repeated_labels(texts):
+            return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
             self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
@@ -155,6 +157,24 @@ class FundingReader:
                         found = True
             i = j
         return found
+
+    def _repeated_labels(self, texts: list[str]) -> bool:
+        """``预算数 6.84 到位数 6.84 执行数 6.84 100.00`` under column headings: each column block
+        repeats a label before its amount; the first label names the line, the amounts fill the
+        columns in order."""
+        filled = [t for t in texts if t]
+        if len(filled) < 4 or is_amount_or_blank(filled[0]):
+            return False
+        words = [t for t in filled[1:] if not is_amount_or_blank(t)]
+        amounts = [t for t in filled[1:] if is_amount_or_blank(t)]
+        if not words or len(amounts) < 2 or any(len(w) > 12 for w in words):
+            return False
+        # the labels alternate with the amounts: label a label a …
+        if not all(is_amount_or_blank(filled[i]) for i in range(1, len(filled), 2) if i < len(filled)) and \
+                len(words) >= len(amounts):
+            return False
+        self.lines.append(self._line(filled[0], amounts))
+        return True
 
     def _under_labels(self, cells: list[RowCell]) -> bool:
         """Amounts in the row below a row of labels: paired by column, else in order."""

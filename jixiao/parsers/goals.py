@@ -61,6 +61,21 @@ class GoalReader:
         self.goals: list[Goal] = []
         self.leaves: list[str] = []
         self.texts: list[str] = []
+        self.last_leaves: list[str] = []  # the headings of the block just read (a second row of texts may follow)
+
+    def more(self, row: Row) -> bool:
+        """A further row of texts under the same headings (two 年度预期目标 / 具体完成情况 lines)."""
+        if self.collecting or not self.last_leaves:
+            return False
+        cells = [c for c in row.cells if c.text and not c.carried]
+        texts = [c for c in cells if len(c.text) >= 8 and not c.text.replace(".", "").isdigit()]
+        if not texts or len(texts) > len(self.last_leaves) or len(cells) > len(self.last_leaves) + 1:
+            return False
+        self.leaves, self.texts = list(self.last_leaves), []
+        for c in texts:
+            self.texts.append(collapse(c.raw or c.text))
+        self._finish()
+        return True
 
     @property
     def collecting(self) -> bool:
@@ -109,6 +124,8 @@ class GoalReader:
             self._finish()
 
     def _finish(self) -> None:
+        if self.leaves:
+            self.last_leaves = list(self.leaves)
         for kind, text in zip(self.leaves, self.texts):
             if text and not is_placeholder(text):
                 self.goals.append(Goal(kind, text))

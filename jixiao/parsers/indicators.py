@@ -22,7 +22,7 @@ from jixiao.parsers.fit import fit
 from jixiao.parsers.lexer import split_values
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of, near_miss
-from jixiao.records import Indicator
+from jixiao.records import Indicator, Origin
 
 ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
               "score", "deviation", "ignore")
@@ -113,6 +113,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
                     toks += extra
                     after += 1
                 return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), after
+            group_texts.add(key_no_notes(c.text))
             continue  # text before the header run (e.g. a label of the whole block)
         if r is None:
             later = [x for x in cells[i + 1:i + 4] if x.text]
@@ -149,6 +150,7 @@ class IndicatorReader:
     def __init__(self, header: Header):
         self.header = header
         self.template = template_of(header)
+        self.group_keys = {key(t) for t in header.group_texts}
         first_level = min((c for r, c in header.roles if r in ("level1", "level2", "indicator")), default=0)
         self.lead_cols = {c for r, c in header.roles if c < first_level and r not in ("group", "ignore")}
         self.tokens: list[Token] = []
@@ -182,6 +184,10 @@ class IndicatorReader:
         real = not row.flat and row.table is not None and len([c for c in cells if c.text]) >= 3 and len(filled) >= 2
         self._row += 1
         shift = self._shift(cells) if real else 0
+        if real and self.template.columns:
+            # the merged block label left of the levels (年度绩效指标, 四、年度绩效指标完成情况) is no cell of a record
+            first = min(self.template.columns.get(r, 10 ** 6) for r in ("level1", "level2", "indicator"))
+            cells = [c for c in cells if not (c.col + shift < first and (c.carried or key(c.text) in self.group_keys))]
         if real and self.lead_cols:
             cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
                 [c for c in cells if c.col + shift in self.lead_cols]
@@ -293,11 +299,81 @@ class IndicatorReader:
             return None
         if is_terminator(name) or is_noise(name):
             return None
+        origin = origin_of([self.cells[i] for i in rec["cells"]])
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,
             target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
             score_max=_score(rec.get("score_max")), score=_score(rec.get("score")),
-            deviation=_blank_none(rec.get("deviation")), page=rec.get("page"))
+            deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
+
+
+def refine_header(header: Header, row: Row) -> Optional[Header]:
+    """A header's second row (``符号 | 单位(文字描述) | 单项指标得分 | 权重占比 | 折算得分`` under
+    ``预期指标值 | … | 自评得分``): each sub-heading replaces the part of the column it names.
+
+    Sub-headings sit under their parent's span where the grid says so; without positions, operator
+    and unit parts belong to the target column and the others to the last column. A parent keeps
+    its own role for the part no sub-heading names (the number between 符号 and 单位)."""
+    own = [c for c in row.cells if c.text and not c.carried]
+    if len(own) < 2 or any(level_of(c.text) for c in own):
+        return None
+    roles = [role_of(c.text) for c in own]
+    if sum(r is not None for r in roles) < 2 or sum(r is None for r in roles) > 1:
+        return None
+    if any(r in ("level1", "level2", "indicator") for r in roles):
+        return None
+    parents = list(header.roles)
+    values = [(r, c) for r, c in parents if r not in ("group", "level1", "level2", "indicator")]
+    if not values:
+        return None
+    children: dict[int, list[tuple[str, int]]] = {}
+    spans = _parent_spans(parents, row)
+    for cell, role in zip(own, roles):
+        role = role or "ignore"
+        at = next((i for i, (lo, hi) in enumerate(spans) if lo <= cell.col < hi), None) if spans else None
+        if at is None or parents[at][0] in ("group", "level1", "level2", "indicator"):
+            target = next((i for i, (r, _) in enumerate(parents) if r == "target"), None)
+            at = target if role in ("operator", "unit") and target is not None else len(parents) - 1
+        children.setdefault(at, []).append((role, cell.col))
+    refined: list[tuple[str, int]] = []
+    child_roles = {r for kids in children.values() for r, _ in kids}
+    for i, (role, col) in enumerate(parents):
+        kids = children.get(i)
+        if not kids:
+            # a parent whose role a sub-heading now names elsewhere is that role no longer
+            refined.append(("ignore", col) if role in child_roles and role not in ("ignore",) else (role, col))
+            continue
+        kid_roles = [r for r, _ in kids]
+        if role == "target" and "target" not in kid_roles:
+            ops = [k for k in kids if k[0] == "operator"]
+            rest = [k for k in kids if k[0] != "operator"]
+            refined.extend(ops + [("target", col)] + rest)
+        else:
+            refined.extend(kids)
+    return Header(refined, run_together=header.run_together, group_texts=header.group_texts,
+                  positional=header.positional and bool(spans))
+
+
+def _parent_spans(parents: list[tuple[str, int]], row: Row) -> list[tuple[int, int]]:
+    """Each header column's span of grid columns (to the next header column), when the sub-row's
+    columns can be trusted (a real table row), else []."""
+    if row.flat or row.table is None:
+        return []
+    cols = [c for _, c in parents]
+    return [(c, cols[i + 1] if i + 1 < len(cols) else 10 ** 6) for i, c in enumerate(cols)]
+
+
+def origin_of(cells: list[RowCell]) -> Origin:
+    """Where a record was read: the page of its first cell and the box around its cells on that page,
+    or the table and row of its first cell."""
+    own = [c for c in cells if not c.carried] or cells
+    if not own:
+        return Origin()
+    first = own[0]
+    boxes = [c.bbox for c in own if c.bbox is not None and c.page == first.page]
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) \
+        if boxes else None
+    return Origin(first.page, bbox, first.table, first.row)
 
 
 def template_of(header: Header) -> Template:
