@@ -62,12 +62,19 @@ class GoalReader:
         self.leaves: list[str] = []
         self.texts: list[str] = []
         self.last_leaves: list[str] = []  # the headings of the block just read (a second row of texts may follow)
+        self.cols: list[int] = []  # the grid column of each text being collected
+        self.last_goals: dict[int, Goal] = {}  # column → the goal read from it (for text wrapped into the next row)
 
     def more(self, row: Row) -> bool:
         """A further row of texts under the same headings (two 年度预期目标 / 具体完成情况 lines)."""
         if self.collecting or not self.last_leaves:
             return False
         cells = [c for c in row.cells if c.text and not c.carried]
+        lead_blank = bool(row.cells) and not row.cells[0].text
+        if cells and lead_blank and self.last_goals and all(c.col in self.last_goals for c in cells):
+            for c in cells:  # a cell's text wrapped into the next row band (or page): it continues the goal
+                self.last_goals[c.col].text += collapse(c.raw or c.text)
+            return True
         texts = [c for c in cells if len(c.text) >= 8 and not c.text.replace(".", "").isdigit()]
         if not texts or len(texts) > len(self.last_leaves) or len(cells) > len(self.last_leaves) + 1:
             return False
@@ -106,7 +113,7 @@ class GoalReader:
         if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0]):
             keys = keys[1:]
         self.leaves = [k for k, _ in keys]
-        self.texts = []
+        self.texts, self.cols = [], []
         self.feed(row, start=after)
         return True
 
@@ -120,16 +127,20 @@ class GoalReader:
             if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
                 continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
             self.texts.append(collapse(c.raw or c.text))
+            self.cols.append(c.col)
         if not self.collecting:
             self._finish()
 
     def _finish(self) -> None:
         if self.leaves:
             self.last_leaves = list(self.leaves)
-        for kind, text in zip(self.leaves, self.texts):
+            self.last_goals = {}
+        for i, (kind, text) in enumerate(zip(self.leaves, self.texts)):
             if text and not is_placeholder(text):
                 self.goals.append(Goal(kind, text))
-        self.leaves, self.texts = [], []
+                if i < len(self.cols):
+                    self.last_goals[self.cols[i]] = self.goals[-1]
+        self.leaves, self.texts, self.cols = [], [], []
 
     def close(self) -> list[Goal]:
         self._finish()
