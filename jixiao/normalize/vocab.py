@@ -1,7 +1,7 @@
 """Vocabularies of the normaliser (row stage), loaded once from ``jixiao/data/*.tsv``.
 
-units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv and periods.tsv hold every word the
-normaliser knows; this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
+units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv, periods.tsv, notes.tsv and
+contexts.tsv hold every word the normaliser knows; this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
 parser folds its input the same way) and Latin spellings are matched lower-cased.
 """
 from __future__ import annotations
@@ -90,6 +90,15 @@ for _row in _table("periods.tsv"):
     PERIODS[_key(_row["word"])] = Period(int(_row["month"]),
                                          None if _row["day"] == "end" else int(_row["day"]),
                                          int(_row["year_shift"]), _row["kind"])
+
+# words in brackets after a number that are no unit: ≥90(目标)
+NOTES: frozenset[str] = frozenset(fold(r["word"]) for r in _table("notes.tsv"))
+
+# context words of the indicator's levels and name: {kind: {where: (word, …)}}
+CONTEXTS: dict[str, dict[str, tuple[str, ...]]] = {}
+for _row in _table("contexts.tsv"):
+    _where = CONTEXTS.setdefault(_row["kind"], {})
+    _where[_row["where"]] = (*_where.get(_row["where"], ()), fold(_row["word"]))
 
 
 _FIRST_CHAR: dict[int, dict[str, int]] = {}
