@@ -54,9 +54,11 @@ def parse_target(raw: str, *, year: int | None = None, indicator: str | None = N
     if not isinstance(raw, str):
         # a cell from a DataFrame: None/NaN is an empty cell, a number is its own text
         raw = "" if raw is None or raw != raw else str(raw)
-    context = Context(_text(indicator), _text(level1), _text(level2))
+    context = None
+    if indicator is not None or level1 is not None or level2 is not None:
+        context = Context(_text(indicator), _text(level1), _text(level2)) or None
     try:
-        p = _parse(raw, year, context or None)
+        p = _parse(raw, year, context)
     except Exception:  # a parse fault must never stop an extraction: keep the text
         return Target("text" if str(raw or "").strip() else "")
     return p

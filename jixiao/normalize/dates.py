@@ -22,7 +22,9 @@ _PERIOD = "|".join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind ==
 # the mark between the two ends of a span of dates: 2021.1.1-12.31, 2021年1月至12月
 _TO = r"(?:——|[-~—–―至到])"
 # 2023-12-31, 2023.10.31, 2023/6/30
-_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)日?")
+# or 20231231 written without separators (alone or before a deadline word: checked by the caller)
+_ISO = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)日?"
+                  r"|(?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))")
 # 2023年6月30日, 2022年12月底, 次年3月
 # (2021年1-12月: a span of months ends with the later one)
 _YMD = re.compile(rf"(?:{_YEAR})(?:{_NUM}月?份?{_TO})?(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?", re.I)
@@ -31,8 +33,6 @@ _YM = re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?
 # the year-less end of a span after a full date or a year and month: 2021.1.1-12.31, 2021.1-12
 _ISO_TAIL = re.compile(rf"{_TO}(?P<m>\d{{1,2}})[-./](?P<d>\d{{1,2}})(?![\d.])日?")
 _YM_RANGE_TAIL = re.compile(rf"{_TO}(?:(?P<y>(?:19|20|21)\d{{2}})[-./])?(?P<m>\d{{1,2}})(?![\d.])月?份?")
-# 20231231 written without separators, alone or before a deadline word
-_COMPACT = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d.])")
 # a year-less span of calendar months (1-12月, 3月至6月 — not 3-6个月)
 _MONTH_SPAN = re.compile(rf"(?<![\d.个])(?P<m0>{_NUM})月?份?{_TO}(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?")
 # 2024年底, 2023年第三季度, 2024年, 次年
@@ -105,6 +105,10 @@ def _dated(text: str, year: int | None):
     (start, end, iso), left to right, not overlapping."""
     found = []
     for m in _ISO.finditer(text):
+        if m.group("cy"):
+            if text[m.start() - 1:m.start()] != "." and _YM_TAIL.match(text[m.end():]):
+                found.append((m.start(), m.end(), _iso(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))))
+            continue
         month, day = int(m.group("m")), int(m.group("d"))
         if 1 <= month <= 12 and 1 <= day <= 31:
             end, y = m.end(), int(m.group("y"))
@@ -113,9 +117,6 @@ def _dated(text: str, year: int | None):
             if tail and tail.group("d") and 1 <= int(_num(tail.group("m")) or 0) <= 12:
                 month, day, end = _num(tail.group("m")), _num(tail.group("d")), tail.end()
             found.append((m.start(), end, _iso(y, month, day)))
-    for m in _COMPACT.finditer(text):
-        if _YM_TAIL.match(text[m.end():]):
-            found.append((m.start(), m.end(), _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))))
     for m in _YMD.finditer(text):
         month = _num(m.group("m"))
         if month and 1 <= month <= 12:
@@ -181,12 +182,14 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
         # nothing follows; a bare 当年/次年 needs a month or 底 (当年完成 is prose)
         if m.group("y") and _DEADLINE_TAIL.match(text[m.end():]):
             return _finish(text, m, _iso(y, 12, None))
-    m = _MONTH_SPAN.search(text)
-    if m and _DEADLINE_TAIL.match(text[m.end():]):
-        first, month, day = _num(m.group("m0")), _num(m.group("m")), _num(m.group("d"))
-        if first and month and first < month <= 12 and (day is None or 1 <= day <= 31):
-            return _finish(text, m, _iso(year, month, day))
-    m = _MONTH.search(text)
+    m = None
+    if "月" in text:
+        span = _MONTH_SPAN.search(text)
+        if span and _DEADLINE_TAIL.match(text[span.end():]):
+            first, month, day = _num(span.group("m0")), _num(span.group("m")), _num(span.group("d"))
+            if first and month and first < month <= 12 and (day is None or 1 <= day <= 31):
+                return _finish(text, span, _iso(year, month, day))
+        m = _MONTH.search(text)
     if m and (m.group("d") or m.group("end") or m.group("before")):
         month, day = _num(m.group("m")), _num(m.group("d"))
         if month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):

@@ -321,8 +321,8 @@ def parse(raw: str, year: int | None = None, context: Context | None = None) -> 
     if first.value is None:
         return _single(first)
     target, end = _read(numeric_text, qs)
-    if target.comparator in ("=", "between") and _EVENT_AFTER.match(numeric_text, end) and (
-            first.pre is None and first.post is None):
+    if (end < len(numeric_text) and first.pre is None and first.post is None
+            and target.comparator in ("=", "between") and _EVENT_AFTER.match(numeric_text, end)):
         return Target("text")  # 1-6期培训结束后及时考核: the numbers name the event, not a target
     if context:
         if target.comparator == "=" and len(qs) == 1:
