@@ -1,13 +1,14 @@
 """Vocabularies of the normaliser (row stage), loaded once from ``jixiao/data/*.tsv``.
 
 units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv, periods.tsv, notes.tsv and
-contexts.tsv hold every word the normaliser knows; this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
+contexts.tsv hold every word the normaliser knows (traditional.tsv their Traditional characters); this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
 parser folds its input the same way) and Latin spellings are matched lower-cased.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
@@ -15,8 +16,15 @@ from importlib.resources import files
 
 
 def fold(text: str) -> str:
-    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2)."""
-    return unicodedata.normalize("NFKC", text)
+    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2), with the Traditional
+    characters of the vocabulary made Simplified (不低於 → 不低于, 萬元 → 万元)."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii() or not _TRADITIONAL_RE.search(text):
+        return text
+    return text.translate(_TRADITIONAL)
+
+
+_TRADITIONAL: dict[int, str] = {}
 
 
 def _key(spelling: str) -> str:
@@ -55,6 +63,9 @@ class Period:
     year_shift: int
     kind: str                # period or year
 
+
+_TRADITIONAL.update({ord(r["traditional"]): r["simplified"] for r in _table("traditional.tsv")})
+_TRADITIONAL_RE = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
 
 UNITS: dict[str, Unit] = {}
 for _row in _table("units.tsv"):
