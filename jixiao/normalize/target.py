@@ -1,11 +1,20 @@
 """Indicator targets (row stage): one 指标值 string → comparator, value(s), unit, std value, deadline.
 
-The string is NFKC-folded and stripped of whitespace, then read as a sequence of quantities
-(number + unit + post word such as 以上/左右) with the comparator words written before each
-one. One quantity gives its own comparator (a strong word before the number beats a word after
-it; a weak one such as 控制在 or = gives way: 控制在5%以内 → <=); two quantities joined by a range
-mark (90%-95%, 5至10天) or a lower and an upper bound (≥90%且≤95%) give `between`. A date
-expression with no other quantity is a deadline; no number at all is `text`.
+The string is NFKC-folded (Traditional characters of the vocabulary made Simplified) and stripped
+of whitespace, then read as a sequence of quantities (number + unit + post word such as
+以上/左右) with the comparator words written before each one. One quantity gives its own
+comparator (a strong word before the number beats a word after it; a weak one such as 控制在 or =
+gives way: 控制在5%以内 → <=); two quantities joined by a range mark (90%-95%, 5至10天) or a
+lower and an upper bound of the same kind of unit (≥90%且≤95%) give `between`; otherwise the
+first is the target (慰问人数不少于100人,宣传用品不少于20000份 → >= 100 人). A date expression with
+no other quantity is a deadline; no number at all is `text`.
+
+Damage read as a careful reader would: a sign OCR misreads as the cell's first character
+(》90%, 叱100% → >= 90, >= 100; the table's `ocr` words); a masked number (≤****000元) keeps its
+operator and unit with no value. Numbers that name the event a target follows
+(1-6期培训结束后及时考核) are no target. With the row's names as `context` (see ``context``),
+a bare multiplier under a cost is money (100万 → 万元) and an OCR'd 290% under a bounded rate
+is ≥90%.
 """
 from __future__ import annotations
 
