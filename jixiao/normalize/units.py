@@ -62,10 +62,12 @@ def _base(text: str, i: int, allow_unknown: bool):
 
 
 def _bracket_word(word: str) -> bool:
-    """A short word in brackets after a number that is its unit although no list knows it
-    (人数, 个数): CJK only, no stop character first, not an annotation such as 目标 or 暂定."""
+    """A short word in brackets after a number that is its unit although no list knows it: one
+    character (度), or a count of a known unit (人数, 户数, 套数) — CJK only, no stop character
+    first, not an annotation such as 目标, 暂定 or 人均 (90(合格) has no unit)."""
     return (0 < len(word) <= _BRACKET_WORD_MAX and all(map(_is_cjk, word))
-            and word[0] not in _STOP and word not in NOTES)
+            and word[0] not in _STOP and word not in NOTES
+            and (len(word) == 1 or word[0] in UNITS or word.endswith("数")))
 
 
 def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
