@@ -241,6 +241,9 @@ def test_no_number_is_text(raw):
     ("9月前", 2021, "2021-09-30"),
     ("9月底之前", 2022, "2022-09-30"),
     ("9月30号前", 2022, "2022-09-30"),
+    ("12月份", 2023, "2023-12-31"),
+    ("10月完成", 2023, "2023-10-31"),
+    ("6月份完工", 2024, "2024-06-30"),
     ("2021年7月", None, "2021-07-31"),
     ("2021年9月", None, "2021-09-30"),
     ("2025年12月", None, "2025-12-31"),
@@ -278,7 +281,7 @@ def test_yearless_deadline_without_a_year(raw):
     assert (parse_target(raw).comparator, parse_target(raw).deadline) == ("<=", None)
 
 
-@pytest.mark.parametrize("raw", ["3-6个月", "≥20211231元", "2021-1-12"])
+@pytest.mark.parametrize("raw", ["3-6个月", "≥20211231元", "2021-1-12", "12月", "3个月完成"])
 def test_not_month_spans(raw):
     t = parse_target(raw)
     assert t.comparator != "<=" or t.deadline == "2021-01-12"

@@ -38,7 +38,10 @@ _MONTH_SPAN = re.compile(rf"(?<![\d.个])(?P<m0>{_NUM})月?份?{_TO}(?P<m>{_NUM}
 # 2024年底, 2023年第三季度, 2024年, 次年
 _YEAR_PERIOD = re.compile(rf"(?:{_YEAR})(?P<p>{_PERIOD}|底|末)?", re.I)
 # year-less: 12月31日, 6月底, 10月前
-_MONTH = re.compile(rf"(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?(?P<before>前|之前|以前)?")
+_MONTH = re.compile(rf"(?P<m>{_NUM})月(?P<fen>份)?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?(?P<before>前|之前|以前)?")
+# a bare month is a calendar month (not a count of months) with 份 or a completion word after it:
+# 12月份, 10月完成
+_MONTH_DONE = re.compile(r"(?:完成|完工|竣工|结束|截止|止|全部|验收|交付|实施完|办结)")
 # without a year, a period written with a digit (1季度, Q1) could be a quantity: only 第1季度 counts
 _PERIOD_WORDS = "|".join(sorted((re.escape(w) for w, p in PERIODS.items()
                                  if p.kind == "period" and not w[0].isascii()), key=len, reverse=True))
@@ -190,7 +193,8 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
             if first and month and first < month <= 12 and (day is None or 1 <= day <= 31):
                 return _finish(text, span, _iso(year, month, day))
         m = _MONTH.search(text)
-    if m and (m.group("d") or m.group("end") or m.group("before")):
+    if m and (m.group("d") or m.group("end") or m.group("before") or m.group("fen")
+              or _MONTH_DONE.match(text, m.end())):
         month, day = _num(m.group("m")), _num(m.group("d"))
         if month and 1 <= month <= 12 and (day is None or 1 <= day <= 31):
             # 1月1日-12月31日: the span ends with the later date
