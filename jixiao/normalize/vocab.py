@@ -1,8 +1,9 @@
 """Vocabularies of the normaliser (row stage), loaded once from ``jixiao/data/*.tsv``.
 
 units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv, periods.tsv, notes.tsv and
-contexts.tsv hold every word the normaliser knows (traditional.tsv their Traditional characters); this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
-parser folds its input the same way) and Latin spellings are matched lower-cased.
+contexts.tsv hold every word the normaliser knows, traditional.tsv the Traditional characters of
+those words; this module turns them into lookup dictionaries. Spellings are folded by ``fold``
+(the parser folds its input the same way) and Latin spellings are matched lower-cased.
 """
 from __future__ import annotations
 
