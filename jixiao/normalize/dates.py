@@ -39,6 +39,8 @@ _MONTH_SPAN = re.compile(rf"(?<![\d.个])(?P<m0>{_NUM})月?份?{_TO}(?P<m>{_NUM}
 _YEAR_PERIOD = re.compile(rf"(?:{_YEAR})(?P<p>{_PERIOD}|底|末)?", re.I)
 # year-less: 12月31日, 6月底, 10月前
 _MONTH = re.compile(rf"(?P<m>{_NUM})月(?P<fen>份)?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?(?P<before>前|之前|以前)?")
+# year-less month.day before a deadline word: 6.30前, 12.31之前
+_MD_BEFORE = re.compile(r"(?<![\d.])(?P<m>\d{1,2})[./-](?P<d>\d{1,2})(?![\d.])(?=前|之前|以前|截止|止)")
 # a bare month is a calendar month (not a count of months) with 份 or a completion word after it:
 # 12月份, 10月完成
 _MONTH_DONE = re.compile(r"(?:完成|完工|竣工|结束|截止|止|全部|验收|交付|实施完|办结)")
@@ -203,6 +205,9 @@ def find_deadline(text: str, year: int | None = None) -> tuple[Deadline, str] | 
                 month, day = _num(tail.group("m")), _num(tail.group("d"))
                 return _finish(text, tail, _iso(year, month, day), start=m.start())
             return _finish(text, m, _iso(year, month, day))
+    m = _MD_BEFORE.search(text)
+    if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        return _finish(text, m, _iso(year, int(m.group("m")), int(m.group("d"))))
     m = _PERIOD_ONLY.search(text)
     if m:
         word = m.group("p").lower()
