@@ -7,6 +7,7 @@ once at import by ``vocab``.
 
     parse_target("≤15.44万元")   → Target(comparator="<=", value=15.44, unit="万元",
                                           value_std=154400.0, unit_std="元", …)
+    parse_target("100万", level2="成本指标")  → unit 万元 (the row's names as context, optional)
     parse_target_parts("≥", "90", "%"), join_target_parts("≥", "90", "%") → "≥90%"
     parse_amount("3,150.58")     → 3150.58
     normalize_lines(lines, year) → rows with CSV_COLUMNS (what `jixiao normalize` writes)
@@ -21,26 +22,43 @@ from functools import lru_cache
 from typing import Iterable
 
 from .numbers import parse_amount
+from .context import Context
 from .target import Target
 from .target import parse as _parse
 from .vocab import COMPARATORS, fold
 
-__all__ = ["CSV_COLUMNS", "Target", "parse_target", "parse_target_parts", "join_target_parts",
+__all__ = ["CSV_COLUMNS", "Context", "Target", "parse_target", "parse_target_parts", "join_target_parts",
            "parse_amount", "normalize_lines", "input_lines"]
 
 CSV_COLUMNS = ["raw", "comparator", "value", "value_max", "unit", "value_std",
                "value_max_std", "unit_std", "deadline"]
 
 
+def _text(cell) -> str | None:
+    """A name cell as a string (None/NaN → None)."""
+    if cell is None or (not isinstance(cell, str) and cell != cell):
+        return None
+    return str(cell)
+
+
 @lru_cache(maxsize=65536)
-def parse_target(raw: str, *, year: int | None = None) -> Target:
-    """Parse one 指标值 string; never raises. `year` (the form's year) completes year-less
-    deadlines such as 12月31日前 or 第三季度前."""
+def parse_target(raw: str, *, year: int | None = None, indicator: str | None = None,
+                 level1: str | None = None, level2: str | None = None) -> Target:
+    """Parse one 指标值 (or 实际完成值) string; never raises. `year` (the form's year) completes
+    year-less deadlines such as 12月31日前 or 第三季度前.
+
+    The row's names are optional context, as printed: `indicator` (三级), `level1` (一级) and
+    `level2` (二级). With them a bare multiplier under a cost indicator is money (成本指标 ·
+    ``100万`` → 100 万元) and an OCR'd ``290%`` under a rate that cannot pass 100% reads ``≥90%``.
+    Without them the string is read alone, as ``jixiao normalize`` does."""
     if not isinstance(raw, str):
         # a cell from a DataFrame: None/NaN is an empty cell, a number is its own text
         raw = "" if raw is None or raw != raw else str(raw)
+    context = None
+    if indicator is not None or level1 is not None or level2 is not None:
+        context = Context(_text(indicator), _text(level1), _text(level2)) or None
     try:
-        p = _parse(raw, year)
+        p = _parse(raw, year, context)
     except Exception:  # a parse fault must never stop an extraction: keep the text
         return Target("text" if str(raw or "").strip() else "")
     return p
@@ -76,21 +94,24 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
     return op_text + _clean(number) + _clean(unit)
 
 
-def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None) -> Target:
+def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None,
+                       indicator: str | None = None, level1: str | None = None,
+                       level2: str | None = None) -> Target:
     """Parse a target split over an operator cell (≥, ≤, =, 定性, 大于等于 …), a number cell and
     a unit cell. Gives the parse of ``join_target_parts(op, number, unit)``, except that the
     operator cell alone decides the comparator when it names one (so ``≥`` + ``90以上`` stays
-    ``>=`` and ``正向`` means ``>=``)."""
+    ``>=`` and ``正向`` means ``>=``). The names are context as in ``parse_target``."""
+    names = {"year": year, "indicator": indicator, "level1": level1, "level2": level2}
     op_text = _clean(op)
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
     body = join_target_parts("", number, unit)
     comparator = _operator(op_text) if op_text else None
     if comparator is None:
-        return parse_target(join_target_parts(op_text, number, unit), year=year)
-    parsed = parse_target(body, year=year)
+        return parse_target(join_target_parts(op_text, number, unit), **names)
+    parsed = parse_target(body, **names)
     if parsed.comparator in ("", "text"):
-        return parse_target(join_target_parts(op_text, number, unit), year=year)
+        return parse_target(join_target_parts(op_text, number, unit), **names)
     if parsed.comparator == "between" or parsed.deadline:
         return parsed
     if comparator == "=" and parsed.comparator != "=":

@@ -3,6 +3,15 @@
 Reads Arabic numbers (thousands separators, decimals; input already NFKC-folded so full-width
 digits are ASCII) and Chinese numerals (一百二十, 两千, 二〇二三, 三点五, 壹万贰仟) using the numeral
 table in vocab; ``parse_amount`` reads the amount cells of funding blocks.
+
+Why not the ``cn2an`` library (evaluated, version 0.5.24, mode "smart", in place of
+``chinese_value``): it passes the table tests, the 770 normalize-dev cases and every target of the
+real and dev truth files, and agrees on 3,000 random integers below 10^12 written the usual way —
+but it reads 三四 ("three or four") as 34, 两两 as 22 and 九九 as 99; rejects 百/千/佰 alone (百人,
+千余户 → no number), the Traditional 參佰, ○ as zero (二○二三), 一亿二 (colloquial 120,000,000),
+一万万 and 一亿零零一 (so two property tests fail); and it is slower: 65 µs a numeral against 8 µs
+here, Chinese-numeral targets 19,700/s against 43,000/s parsed, plus 0.24 s to import. The
+hand-written reader below stays.
 """
 from __future__ import annotations
 

@@ -1,31 +1,45 @@
 """Indicator targets (row stage): one 指标值 string → comparator, value(s), unit, std value, deadline.
 
-The string is NFKC-folded and stripped of whitespace, then read as a sequence of quantities
-(number + unit + post word such as 以上/左右) with the comparator words written before each
-one. One quantity gives its own comparator (a strong word before the number beats a word after
-it; a weak one such as 控制在 or = gives way: 控制在5%以内 → <=); two quantities joined by a range
-mark (90%-95%, 5至10天) or a lower and an upper bound (≥90%且≤95%) give `between`. A date
-expression with no other quantity is a deadline; no number at all is `text`.
+The string is NFKC-folded (Traditional characters of the vocabulary made Simplified) and stripped
+of whitespace, then read as a sequence of quantities (number + unit + post word such as
+以上/左右) with the comparator words written before each one. One quantity gives its own
+comparator (a strong word before the number beats a word after it; a weak one such as 控制在 or =
+gives way: 控制在5%以内 → <=); two quantities joined by a range mark (90%-95%, 5至10天) or a
+lower and an upper bound of the same kind of unit (≥90%且≤95%) give `between`; otherwise the
+first is the target (慰问人数不少于100人,宣传用品不少于20000份 → >= 100 人). A date expression with
+no other quantity is a deadline; no number at all is `text`.
+
+Damage read as a careful reader would: a sign OCR misreads as the cell's first character
+(》90%, 叱100% → >= 90, >= 100; the table's `ocr` words); a masked number (≤****000元) keeps its
+operator and unit with no value. Numbers that name the event a target follows
+(1-6期培训结束后及时考核) are no target. With the row's names as `context` (see ``context``),
+a bare multiplier under a cost is money (100万 → 万元) and an OCR'd 290% under a bounded rate
+is ≥90%.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from .context import Context, is_bounded_rate, is_money
 from .dates import find_deadline
 from .numbers import ARABIC, CHINESE, arabic_value, chinese_value
 from .units import UnitRead, read_unit
-from .vocab import COMPARATORS, COMPARATOR_MAXLEN, UNITS, fold, longest
+from .vocab import COMPARATORS, COMPARATOR_MAXLEN, MULTIPLIERS, UNITS, fold, longest
 
 _WS = re.compile(r"\s+")
-_NUMBER = re.compile(rf"(?P<pct>百分之|千分之)(?P<pv>{ARABIC}|{CHINESE})|(?P<ar>{ARABIC})|(?P<cn>{CHINESE})")
+# a masked number (≤****000元, ≥**人): the digits are hidden, the operator and unit are not
+_MASK = r"\*{2,}[\d,.*]*|\d+\*{2,}[\d*]*"
+_NUMBER = re.compile(rf"(?P<pct>百分之|千分之)(?P<pv>{ARABIC}|{CHINESE})|(?P<mask>{_MASK})|(?P<ar>{ARABIC})|(?P<cn>{CHINESE})")
 _CODE_RUN = re.compile(r"[A-Za-z0-9\-./:_]*")
 _INCLUDING = re.compile(r"\((?:含|包含|包括)[^)]{0,8}\)")
 _PRE = COMPARATORS["pre"]
 _POST = COMPARATORS["post"]
+_OCR = COMPARATORS["ocr"]
 _RANGE = COMPARATORS["range"]
 _JOIN = COMPARATORS["join"]
+_MONEY = "元"
 _LOWER = {">=", ">"}
 _UPPER = {"<=", "<"}
 # words allowed between an adjacent-only comparator (约, 超) and its number
@@ -34,6 +48,8 @@ _FILLER = set("为是在达到有:")
 _BETWEEN_AFTER = re.compile(r"(?:之间|区间|范围内|范围之内)")
 _BETWEEN_BEFORE = ("介于", "区间", "范围")
 _SIGN_BEFORE = set("≥≤<>=≧≦⩾⩽≈(:") | {""}
+# numbers that name the event a target follows, not the target: 1-6期培训结束后及时考核
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:结束|完成|完工|竣工|验收|办结)(?:后|之后|以后)")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -44,12 +60,17 @@ def _is_cjk(ch: str) -> bool:
 class Quantity:
     start: int                    # index of the number (or its sign)
     end: int                      # index after unit and post word
-    value: float
+    value: float | None           # None for a masked number (≥**人)
     unit: UnitRead
     chinese: bool = False
     post: str | None = None       # comparator of a post word (以上 → >=)
     pre: str | None = None        # comparator written before the number
     pre_strong: bool = False
+    written: str = ""             # the number as written (290 of 290%)
+
+    def unit_text(self, text: str) -> str:
+        """The unit as written in `text` (between the number and the post word)."""
+        return text[self.start + len(self.written):self.unit.end]
 
     @property
     def comparator(self) -> str:
@@ -116,7 +137,10 @@ def _quantities(text: str, limit: int = 3) -> list[Quantity]:
         if not m:
             break
         start, end = m.start(), m.end()
-        if m.group("ar") is not None:
+        if m.group("mask") is not None:
+            value, chinese = None, False
+            unit = read_unit(text, end)
+        elif m.group("ar") is not None:
             before = text[start - 1:start]
             if before.isascii() and before.isalpha():
                 # part of a code (GB/T19001-2016, ISO9001): skip the whole run
@@ -146,10 +170,11 @@ def _quantities(text: str, limit: int = 3) -> list[Quantity]:
             chinese = True
             unit = read_unit(text, end, allow_unknown=False)
         # a minus sign right after a comparator or at the start: ≥-5%
-        if text[start - 1:start] in ("-", "−") and text[start - 2:start - 1] in _SIGN_BEFORE:
+        if (value is not None and text[start - 1:start] in ("-", "−")
+                and text[start - 2:start - 1] in _SIGN_BEFORE):
             value, start = -value, start - 1
         post, after = _post_word(text, unit.end)
-        q = Quantity(start, after, value, unit, chinese, post)
+        q = Quantity(start, after, value, unit, chinese, post, written=m.group())
         if chinese and not _chinese_ok(text, q):
             pos = end
             continue
@@ -202,7 +227,8 @@ def _clock_time(text: str, q: Quantity) -> bool:
 def _calendar_year(q: Quantity, beside_a_date: bool) -> bool:
     """2023年 (always) or a bare 2023 next to a date is a year of the calendar, not a count."""
     units = (None, "年") if beside_a_date else ("年",)
-    return q.unit.unit in units and q.value.is_integer() and 1900 <= q.value <= 2100 and not q.chinese
+    return (q.value is not None and q.unit.unit in units and q.value.is_integer()
+            and 1900 <= q.value <= 2100 and not q.chinese)
 
 
 def _std(value: float | None, factor: Fraction | None) -> float | None:
@@ -252,9 +278,34 @@ def _between(low: Quantity, high: Quantity) -> Target:
                   _std(high.value, (hu if hu.unit else lu).factor), unit.std or None)
 
 
-def parse(raw: str, year: int | None = None) -> Target:
-    """Parse one target string; `year` completes year-less deadlines. May raise only on a
-    programming fault (the public ``parse_target`` guards against that)."""
+def _compatible(low: Quantity, high: Quantity) -> bool:
+    """Two bounds of one range measure the same thing: the same kind of unit, or one of them
+    written without a unit or with a bare multiplier (不少于100人,不超过200份 is two targets)."""
+    lu, hu = low.unit, high.unit
+    if lu.unit is None or hu.unit is None or lu.std == "" or hu.std == "":
+        return True
+    return lu.std == hu.std
+
+
+def _ocr_rate(q: Quantity, text: str, context: Context | None) -> Quantity | None:
+    """290% under a rate that cannot pass 100% is ≥90% with the ≥ read as 2 (OCR): the whole cell
+    is a bare percentage of 2 followed by a rate between 50 and 100."""
+    if (q.unit.unit != "%" or q.comparator != "=" or q.chinese or q.written[:1] != "2"
+            or text != q.written + q.unit_text(text)):
+        return None
+    rest = q.written[1:]
+    if not rest or rest[0] in ".," or not 50 <= arabic_value(rest) <= 100:
+        return None
+    if not is_bounded_rate(context):
+        return None
+    return Quantity(q.start + 1, q.end, arabic_value(rest), q.unit, pre=">=", pre_strong=True,
+                    written=rest)
+
+
+def parse(raw: str, year: int | None = None, context: Context | None = None) -> Target:
+    """Parse one target string; `year` completes year-less deadlines, `context` (the row's names)
+    allows the readings of ``context``. May raise only on a programming fault (the public
+    ``parse_target`` guards against that)."""
     text = _WS.sub("", fold(raw or ""))
     if not text:
         return Target()
@@ -265,28 +316,53 @@ def parse(raw: str, year: int | None = None) -> Target:
     qs = [q for q in qs if not _calendar_year(q, bool(deadline))]
     if deadline:
         qs = [q for q in qs if not _clock_time(numeric_text, q)]
+    if qs:
+        first = qs[0]
+        first.pre, first.pre_strong = _pre_comparator(numeric_text[:first.start])
+        if first.pre is None and first.start == 1 and numeric_text[0] in _OCR:
+            first.pre, first.pre_strong = _OCR[numeric_text[0]].comparator, True  # 》90% (OCR)
+        if first.value is None and first.pre is None and first.post is None:
+            qs = []  # a masked number with no operator (****): nothing can be read
     if not qs:
         if deadline:
             return Target(deadline[0].comparator, deadline=deadline[0].iso)
         return Target("text")
+    if first.value is None:
+        return _single(first)
+    target, end = _read(numeric_text, qs)
+    if (end < len(numeric_text) and first.pre is None and first.post is None
+            and target.comparator in ("=", "between") and _EVENT_AFTER.match(numeric_text, end)):
+        return Target("text")  # 1-6期培训结束后及时考核: the numbers name the event, not a target
+    if context:
+        if target.comparator == "=" and len(qs) == 1:
+            reread = _ocr_rate(first, numeric_text, context)
+            if reread:
+                return _single(reread)
+        if target.unit in MULTIPLIERS and target.unit_std is None and is_money(context):
+            return replace(target, unit=target.unit + _MONEY, unit_std=_MONEY)
+    return target
+
+
+def _read(numeric_text: str, qs: list[Quantity]) -> tuple[Target, int]:
+    """The target of the quantities found (a range, a pair of bounds or the first alone) and
+    where the part read ends."""
     first = qs[0]
-    first.pre, first.pre_strong = _pre_comparator(numeric_text[:first.start])
-    if len(qs) > 1:
+    if len(qs) > 1 and qs[1].value is not None:
         second = qs[1]
         gap = numeric_text[first.end:second.start]
         kind = _gap_kind(gap)
         if kind == "range" and first.post is None:
-            return _between(first, second)
+            return _between(first, second), second.end
         if kind == "reverse" and first.post is None:
-            return _between(second, first)
-        if kind == "join":
+            return _between(second, first), second.end
+        if kind == "join" and _compatible(first, second):
             if (_BETWEEN_AFTER.match(numeric_text, second.end)
                     or numeric_text[:first.start].endswith(_BETWEEN_BEFORE)):
-                return _between(first, second)
+                return _between(first, second), second.end
             second.pre, second.pre_strong = _pre_comparator(gap)
             a, b = first.comparator, second.comparator
-            if a in _LOWER and b in _UPPER:
-                return _between(first, second)
-            if a in _UPPER and b in _LOWER:
-                return _between(second, first)
-    return _single(first)
+            if a in _LOWER and b in _UPPER and first.value <= second.value:
+                return _between(first, second), second.end
+            if a in _UPPER and b in _LOWER and second.value <= first.value:
+                return _between(second, first), second.end
+    return _single(first), first.end

@@ -9,15 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .vocab import MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, COMPARATORS, longest
+from .vocab import COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, NOTES, UNIT_MAXLEN, UNITS, longest
 
 _MARKS = COMPARATORS.get("mark", {})
 # Characters that end a number's unit: they start a post word, a range or a join.
 _STOP = set("以及或之左上下内前后至到且并和与约等的为余多每共累合计其中含完达覆提增减降实确保")
 
 
-# marks joining the parts of a compound unit (元/人, 元/人·月), written canonically
-_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·"}
+# marks joining the parts of a compound unit (元/人, 元/人·月), written canonically; a full stop
+# between letters stays as written (17元/人.每天)
+_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·", ".": "."}
+# a compound part may say 每 (元/人.每天, 元/每人)
+_EACH = "每"
+# the longest unknown word read whole inside brackets: ≥100.00(人数)
+_BRACKET_WORD_MAX = 4
 
 
 def _is_cjk(ch: str) -> bool:
@@ -56,6 +61,15 @@ def _base(text: str, i: int, allow_unknown: bool):
     return None
 
 
+def _bracket_word(word: str) -> bool:
+    """A short word in brackets after a number that is its unit although no list knows it: one
+    character (度), or a count of a known unit (人数, 户数, 套数) — CJK only, no stop character
+    first, not an annotation such as 目标, 暂定 or 人均 (90(合格) has no unit)."""
+    return (0 < len(word) <= _BRACKET_WORD_MAX and all(map(_is_cjk, word))
+            and word[0] not in _STOP and word not in NOTES
+            and (len(word) == 1 or word[0] in UNITS or word.endswith("数")))
+
+
 def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
     """The unit written at text[i:] (right after a number)."""
     none = UnitRead(None, None, None, False, None, i)
@@ -68,6 +82,9 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
             inner = read_unit(text[i + 1:close], 0, allow_unknown)
             if inner.unit and inner.end == close - i - 1:
                 return UnitRead(inner.unit, inner.factor, inner.std, inner.known, inner.mark, close + 1)
+            word = text[i + 1:close]
+            if allow_unknown and _bracket_word(word):
+                return UnitRead(word, Fraction(1), word, False, None, close + 1)
     mark = None
     j = i
     if text[j:j + 1] in _MARKS:
@@ -105,10 +122,11 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
     # a compound unit: 元/人, 次/年, 元/人/年 — no conversion
     compound, end, known = read.unit, read.end, read.known
     while text[end:end + 1] in _COMPOUND_MARKS and (compound != read.unit or text[end] == "/"):
-        other = _base(text, end + 1, allow_unknown)
-        if not other:
+        each = _EACH if text[end + 1:end + 2] == _EACH else ""
+        other = _base(text, end + 1 + len(each), allow_unknown)
+        if not other or (text[end] == "." and not _is_cjk(text[end + 1:end + 2] or "0")):
             break
-        compound += _COMPOUND_MARKS[text[end]] + other[0]
+        compound += _COMPOUND_MARKS[text[end]] + each + other[0]
         end, known = other[2], known and other[1] is not None
     if compound != read.unit:
         return UnitRead(compound, Fraction(1), compound, known, read.mark, end)

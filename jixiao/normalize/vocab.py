@@ -1,13 +1,15 @@
 """Vocabularies of the normaliser (row stage), loaded once from ``jixiao/data/*.tsv``.
 
-units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv and periods.tsv hold every word the
-normaliser knows; this module turns them into lookup dictionaries. Spellings are NFKC-folded (the
-parser folds its input the same way) and Latin spellings are matched lower-cased.
+units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv, periods.tsv, notes.tsv and
+contexts.tsv hold every word the normaliser knows, traditional.tsv the Traditional characters of
+those words; this module turns them into lookup dictionaries. Spellings are folded by ``fold``
+(the parser folds its input the same way) and Latin spellings are matched lower-cased.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
@@ -15,8 +17,15 @@ from importlib.resources import files
 
 
 def fold(text: str) -> str:
-    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2)."""
-    return unicodedata.normalize("NFKC", text)
+    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2), with the Traditional
+    characters of the vocabulary made Simplified (不低於 → 不低于, 萬元 → 万元)."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii() or not _TRADITIONAL_RE.search(text):
+        return text
+    return text.translate(_TRADITIONAL)
+
+
+_TRADITIONAL: dict[int, str] = {}
 
 
 def _key(spelling: str) -> str:
@@ -56,6 +65,9 @@ class Period:
     kind: str                # period or year
 
 
+_TRADITIONAL.update({ord(r["traditional"]): r["simplified"] for r in _table("traditional.tsv")})
+_TRADITIONAL_RE = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
+
 UNITS: dict[str, Unit] = {}
 for _row in _table("units.tsv"):
     UNITS[_key(_row["spelling"])] = Unit(_row["canonical"], _row["kind"],
@@ -90,6 +102,15 @@ for _row in _table("periods.tsv"):
     PERIODS[_key(_row["word"])] = Period(int(_row["month"]),
                                          None if _row["day"] == "end" else int(_row["day"]),
                                          int(_row["year_shift"]), _row["kind"])
+
+# words in brackets after a number that are no unit: ≥90(目标)
+NOTES: frozenset[str] = frozenset(fold(r["word"]) for r in _table("notes.tsv"))
+
+# context words of the indicator's levels and name: {kind: {where: (word, …)}}
+CONTEXTS: dict[str, dict[str, tuple[str, ...]]] = {}
+for _row in _table("contexts.tsv"):
+    _where = CONTEXTS.setdefault(_row["kind"], {})
+    _where[_row["where"]] = (*_where.get(_row["where"], ()), fold(_row["word"]))
 
 
 _FIRST_CHAR: dict[int, dict[str, int]] = {}
