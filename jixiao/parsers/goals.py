@@ -15,7 +15,8 @@ from jixiao.parsers.vocab import goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
 
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
-NUMBERED = re.compile(r"^\s*\d+\s*[.、．]")
+NUMBERED = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]")
+COLUMN_LABEL = re.compile(r"^[^，。；,;]{2,10}(?:率|比例|进度|得分|分值)(?:[（(]%?[）)])?$")
 CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
@@ -71,7 +72,8 @@ class GoalReader:
             return False
         cells = [c for c in row.cells if c.text and not c.carried]
         lead_blank = bool(row.cells) and not row.cells[0].text
-        if cells and lead_blank and self.last_goals and all(c.col in self.last_goals for c in cells):
+        if cells and lead_blank and self.last_goals and all(c.col in self.last_goals for c in cells) \
+                and not any(g.text.endswith(("。", "；", ";", "！")) for g in self.last_goals.values()):
             for c in cells:  # a cell's text wrapped into the next row band (or page): it continues the goal
                 self.last_goals[c.col].text += collapse(c.raw or c.text)
             return True
@@ -126,6 +128,8 @@ class GoalReader:
                 continue
             if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
                 continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
+            if start and COLUMN_LABEL.search(c.text):
+                continue  # another column's heading in the heading row (总体完成率(%)), not a goal
             self.texts.append(collapse(c.raw or c.text))
             self.cols.append(c.col)
         if not self.collecting:
