@@ -30,10 +30,11 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
     indicators = []
     unparsed = []
     for ind in form.indicators:
+        context = {"year": form.year, "indicator": ind.indicator, "level1": ind.level1, "level2": ind.level2}
         if ind.target_parts is not None:
-            target = parse_target_parts(*ind.target_parts, year=form.year)
+            target = parse_target_parts(*ind.target_parts, **context)
         else:
-            target = parse_target(ind.target_raw, year=form.year)
+            target = parse_target(ind.target_raw, **context)
         if target.comparator == "text" and any(ch.isdigit() for ch in ind.target_raw):
             unparsed.append(ind.target_raw)
         indicators.append({
