@@ -24,9 +24,9 @@ LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
 # the unit a funding block prints its amounts in: 项目资金（元）, 资金情况(万元), 金额单位：元
-UNIT_LABEL = re.compile(r"(?:资金|预算|金额|经费|拨款|执行|情况)[^（(]{0,6}[（(]\s*(万元|元)\s*[）)]|^(?:金额)?单位[:：]\s*(万元|元)$")
+UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell after its block label)|(?:资金|预算|金额|经费|拨款|执行|情况)[^（(]{0,6}[（(]\s*(万元|元)\s*[）)]|^(?:金额)?单位[:：]\s*(万元|元)$")
 # an amount cell with words around its number: 854万(高标准农田建设…), 2279.048 万元, 中央补助资金(…)50
-LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
+LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
@@ -81,7 +81,7 @@ class FundingReader:
                 continue
             m = UNIT_LABEL.search(fold_text(c.text))
             if m:
-                self.factor = 1e-4 if (m.group(1) or m.group(2)) == "元" else 1.0
+                self.factor = 1e-4 if next(g for g in m.groups() if g) == "元" else 1.0
 
     def _money(self, text: Optional[str], role: str = "amount") -> Optional[float]:
         v = _amount(text)
@@ -148,8 +148,9 @@ class FundingReader:
             else:
                 values = texts[i + 1:j]
                 first = next((v for v in values if v), "")
-                if not first and j - i == 1 and len([c for c in texts if c]) == 1:
-                    pass  # a lone heading such as 项目资金
+                if not first and j - i == 1 and len([c for c in texts if c]) == 1 and \
+                        not (budget_role(t) == "other" or key(t).startswith("其中")):
+                    pass  # a lone heading such as 项目资金 (a printed but empty 其他资金 line is a line)
                 elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
                     trailing_label = j < len(cells)
                     if first or not trailing_label:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from jixiao.normalize.folding import fold_text
 from jixiao.parsers.vocab import field_key_pattern, field_keys, key
 
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
@@ -25,7 +26,7 @@ def clean_title(text: str) -> str:
 
 
 def is_form_title(text: str) -> bool:
-    t = clean_title(text)
+    t = clean_title(fold_text(text))  # 績效目標表 is a title too
     if not t or len(t) > 60 or "绩效" not in t:
         return False
     if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表", "目标表公开", "自评表公开")):
@@ -47,7 +48,7 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
     主要内容 …) a department form; a form that says neither is a project form, by far the more
     common kind among forms printed without a telling title. Self-evaluation columns (实际完成值,
     得分) decide the kind when the title does not."""
-    t = title or ""
+    t = fold_text(title or "")
     evaluation = ("自评" in t or "评价" in t) if t else bool(self_eval)
     if self_eval is not None and not ("自评" in t or "评价" in t or "目标" in t):
         evaluation = self_eval
