@@ -37,6 +37,7 @@ HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 
                      ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False)
 PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
 NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
+ORG = re.compile(r"(?:局|委|委员会|办|办公室|院|法院|检察院|中心|政府|学校|医院|站|所|馆|队|会|公司|街道|办事处|镇|乡)(?:本级|机关)?$")
 CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
@@ -46,8 +47,21 @@ def parse_document(doc: Document) -> list[Form]:
     for seg in split_forms(rows):
         form = read_form(seg)
         if form is not None:
+            if not seg.title and forms:
+                inherit(form, forms[-1])
             forms.append(form)
     return forms
+
+
+def inherit(form: Form, before: Form) -> None:
+    """A form with no title of its own, right after another (a new 项目名称 in the same group of
+    tables), is printed under that form's heading: title, year and unit carry over where it says none."""
+    form.title = before.title
+    form.year = form.year or before.year
+    if form.department is None and form.agency is None:
+        form.department, form.agency = before.department, before.agency
+    self_eval = form.form_type.endswith("self_eval")
+    form.form_type = form_type_of(form.title, has_project=form.project is not None, self_eval=self_eval)
 
 
 # -- regrouping -------------------------------------------------------------------------------
@@ -458,6 +472,9 @@ def _is_section_row(row: Row) -> bool:
 
 def _read_fields(row: Row, fields: dict) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
+    own = [c.text for c in cells if c.text]
+    if len(own) == 2 and is_noise(own[1]) and ORG.search(own[0]) and not field_of(own[0]):
+        _keep(fields, ("department", 9), own[0])  # 207101某某法院 | 单位:万元: the unit printed above its table
     for i, c in enumerate(cells):
         if not c.text or is_form_title(c.text):
             continue
