@@ -57,7 +57,7 @@ class DecodeWeights:
     no_target: float = 1.5
     no_indicator: float = 3.0
     across_rows: float = 2.5
-    new_in_row: float = 1.5
+    new_in_row: float = 3.0
     column_bonus: float = 1.5
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
     fit: FitWeights = WEIGHTS

@@ -112,6 +112,15 @@ def _qualitative() -> frozenset:
     return frozenset(qualitative_suffixes())
 
 
+@lru_cache(maxsize=65536)
+def _known_unit(text: str) -> bool:
+    """A unit of the normaliser's vocabulary, bracketed or not: 人, 万元, %(百分比), （平方米）."""
+    from jixiao.normalize.vocab import UNITS, fold
+
+    k = fold(re.sub(r"[（(][^（）()]*[）)]$", "", text).strip("（()）")) or fold(text.strip("（()）"))
+    return k in UNITS or k.lower() in UNITS or text.strip("-—") == ""
+
+
 def _ends_like_level(k: str) -> bool:
     return k.endswith("指标") and 4 <= len(k) <= 12 and not re.search(r"\d", k) and not DONE_WORDS.match(k)
 
@@ -165,6 +174,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
     if role == "indicator":
         if s.value_only or s.operator or s.score:
             return -3.0
+        if s.unit and _known_unit(text):
+            return -2.0  # %(百分比), 万元: a unit cell
         if s.qualitative or s.done:
             return -1.0
         return w.indicator_text
@@ -190,7 +201,7 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         return 4.0 if s.operator else w.impossible
     if role == "unit":
         if s.unit:
-            return 2.0
+            return 2.0 if _known_unit(text) else 0.3
         return w.impossible
     if role in ("score_max", "score"):
         return w.score_number if s.score else w.impossible

@@ -334,7 +334,8 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
         if at is None or parents[at][0] in ("group", "level1", "level2", "indicator"):
             target = next((i for i, (r, _) in enumerate(parents) if r == "target"), None)
             at = target if role in ("operator", "unit") and target is not None else len(parents) - 1
-        children.setdefault(at, []).append((role, cell.col))
+        # without a grid the sub-heading's own column means nothing: it takes its parent's
+        children.setdefault(at, []).append((role, cell.col if spans else parents[at][1]))
     refined: list[tuple[str, int]] = []
     child_roles = {r for kids in children.values() for r, _ in kids}
     for i, (role, col) in enumerate(parents):
@@ -357,8 +358,8 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
 def _parent_spans(parents: list[tuple[str, int]], row: Row) -> list[tuple[int, int]]:
     """Each header column's span of grid columns (to the next header column), when the sub-row's
     columns can be trusted (a real table row), else []."""
-    if row.flat or row.table is None:
-        return []
+    if row.flat or row.table is None or not any(c.carried for c in row.cells):
+        return []  # only a real grid (its merged header cells carried down) places sub-headings
     cols = [c for _, c in parents]
     return [(c, cols[i + 1] if i + 1 < len(cols) else 10 ** 6) for i, c in enumerate(cols)]
 
