@@ -57,6 +57,8 @@ def is_terminator(text: str) -> bool:
         return False
     if k in _section_words("terminator"):
         return True
+    if len(k) <= 16 and k.endswith(("意见", "意见（盖章）", "意见(盖章)")):
+        return True  # 财政部门绩效评价股审核意见: the sign-off rows under a form
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
 
 

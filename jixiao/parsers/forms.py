@@ -364,6 +364,9 @@ def read_form(seg: Segment) -> Optional[Form]:
         if not first:
             first = next((c.text for c in row.cells if c.text), "")
         filled = [c.text for c in row.cells if c.text and not c.carried]
+        if key(first) == "序号" and len(filled) >= 3:
+            ended = True  # another table's header (序号 | 学校性质 | …) after the indicator table
+            continue
         if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled) \
                 or (row.flat and is_prose(first)):
             ended = True

@@ -15,6 +15,7 @@ from typing import Optional
 
 from jixiao.normalize import join_target_parts, parse_amount
 from jixiao.parsers.cellkind import (
+    is_operator,
     EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
@@ -209,7 +210,7 @@ class IndicatorReader:
             for c in cells:
                 role = role_at.get(c.col + shift)
                 if role is not None:
-                    total += max(0.0, min(3.0, fit(c.text, role)))
+                    total += max(-2.0, min(3.0, fit(c.text, role)))
             if best_score is None or total > best_score + 1e-9:
                 best, best_score = shift, total
         return best
@@ -278,8 +279,8 @@ class IndicatorReader:
                 cur.setdefault(role, tok.text)
             cur["cells"].append(i)
         flush()
-        if records and not records[-1].target_raw and records[-1].actual_raw is None and records[-1].score is None \
-                and records[-1].score_max is None:
+        if records and records[-1].actual_raw is None and records[-1].score is None and records[-1].score_max is None \
+                and (not records[-1].target_raw or is_operator(records[-1].target_raw)):
             # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text)
             records.pop()
             last = len(records)
@@ -403,9 +404,6 @@ def template_of(header: Header) -> Template:
             columns[r] = col
     if "target" not in values:
         values.insert(0, "target")
-    # trailing extras carry no evidence; keep at most one so stray text has a column to go to
-    while len(values) > 1 and values[-1] == "extra" and values[-2] == "extra":
-        values.pop()
     return Template(tuple(values), columns if header.positional and not header.run_together else None)
 
 

@@ -1,0 +1,36 @@
+"""Real government pages and a real disclosure PDF (samples/real/), read against their hand-made truth.
+
+These are the layouts users have: crawler-flattened pages, glued document previews, OCR damage,
+Traditional characters with pinyin. Not every one reads perfectly yet, so each file has a ceiling
+on its differences from the truth in ``samples/real/floors.json`` (what the parser achieves now):
+a change that reads any real page worse fails here; one that reads it better lowers the ceiling
+(``python samples/real/update_floors.py``).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sample_truth import SAMPLES, differences
+
+REAL = SAMPLES / "real"
+EXPECTED = REAL / "expected"
+CEILINGS = json.loads((REAL / "floors.json").read_text(encoding="utf-8"))
+NAMES = sorted(p.name for p in EXPECTED.glob("*.json"))
+
+
+def test_every_real_sample_has_a_ceiling():
+    assert sorted(CEILINGS) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES, ids=[n.removesuffix(".json") for n in NAMES])
+def test_real_page_reads_no_worse(name):
+    diffs = differences(name, expected_dir=EXPECTED)
+    assert len(diffs) <= CEILINGS[name], "\n".join(diffs)
+
+
+def test_most_real_pages_read_exactly():
+    """The share of real files read with no difference at all only goes up."""
+    exact = sum(1 for n in NAMES if CEILINGS[n] == 0)
+    assert exact >= 14
