@@ -21,6 +21,7 @@ from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_words
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
@@ -322,6 +323,8 @@ def read_form(seg: Segment) -> Optional[Form]:
     goals = GoalReader()
     reader: Optional[IndicatorReader] = None
     just_headed = False
+    header_reads: list[CellRead] = []
+    goal_reads: list[CellRead] = []
     pages = []
     last_page = None
     ended = False
@@ -345,7 +348,17 @@ def read_form(seg: Segment) -> Optional[Form]:
                     reader.feed_row(Row(rest, page=row.page, table=row.table))
                 continue
             pages.append(row.page)
-            _read_header_row(row, form, fields, funding, goals, seg)
+            n_lines = len(funding.lines)
+            region = _read_header_row(row, form, fields, funding, goals, seg)
+            new_lines = funding.lines[n_lines:]
+            for line in new_lines:
+                line.origin = accounting.origin(_label_cell(row, line.item) or row.cells[0])
+            if region == "funding":
+                header_reads.extend(accounting.funding_cells(row, new_lines, n_lines))
+            elif region == "goal":
+                goal_reads.extend(accounting.goal_cells(row))
+            else:
+                header_reads.extend(accounting.header_cells(row))
             continue
         # the indicator region
         if just_headed and any(c.text and not c.carried for c in row.cells):
@@ -387,10 +400,17 @@ def read_form(seg: Segment) -> Optional[Form]:
     if reader is None:
         form.warnings.append("no indicator table found (the form may be cut short)")
         reader = IndicatorReader(HEADERLESS)
-    form.indicators, accounting = reader.close()
-    form.cells.extend(cell_reads(accounting))
+    form.indicators, assignment = reader.close()
+    form.cells.extend(cell_reads(assignment))
     form.budget = funding.lines
     form.goals = goals.close()
+    accounting.settle_goals(goal_reads, form.goals)
+    for cell in goal_reads:
+        if cell.record is not None:
+            g = form.goals[cell.record[1]]
+            if g.origin.page is None and g.origin.table is None:
+                g.origin = cell.origin
+    form.cells[:0] = header_reads + goal_reads
     for name in ("department", "agency", "project"):
         if name in fields:
             setattr(form, name, fields[name][1] or None)
@@ -441,7 +461,8 @@ def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool
 
 
 def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader, goals: GoalReader,
-                     seg: Segment) -> None:
+                     seg: Segment) -> Optional[str]:
+    """Read a row before the indicator table; says which region it belonged to ("goal", "funding")."""
     texts = [c.text for c in row.cells if c.text and not c.carried]
     if form.year is None:
         for t in texts:
@@ -450,18 +471,23 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
                 form.year = y
                 break
     if goals.start(row):
-        return
+        return "goal"
     if goals.collecting and not _is_section_row(row):
         goals.feed(row)
-        return
+        return "goal"
     if not _is_section_row(row) and goals.more(row):
-        return
+        return "goal"
     goals.last_leaves = []
     _read_fields(row, fields)
     funding.note_unit(row)
     if funding.read_header(row):
-        return
-    funding.feed(row)
+        return "funding"
+    return "funding" if funding.feed(row) else None
+
+
+def _label_cell(row: Row, item: str) -> Optional[RowCell]:
+    return next((c for c in row.cells if c.text == item and not c.carried), None) or \
+        next((c for c in row.cells if c.text and item and c.text.startswith(item)), None)
 
 
 def _is_section_row(row: Row) -> bool:
@@ -507,6 +533,16 @@ def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
 
 def _warnings(form: Form) -> list[str]:
     out = []
+    unread = [c for c in form.cells if c.role == "unread"]
+    if unread:
+        where = sorted({c.origin.page for c in unread if c.origin.page is not None})
+        if where:
+            place = "page " + ", ".join(map(str, where)) if len(where) <= 5 else f"pages {where[0]}–{where[-1]}"
+        else:
+            rows = sorted({(c.origin.table, c.origin.row) for c in unread if c.origin.row is not None})
+            place = ("table/row " + ", ".join(f"{t}/{r}" for t, r in rows[:5])) if rows else "text lines"
+        shown = ", ".join(c.text[:12] for c in unread[:3])
+        out.append(f"{len(unread)} cells left unread ({place}): {shown}{' …' if len(unread) > 3 else ''}")
     unknown = sorted({x for ind in form.indicators for x in (ind.level1, ind.level2) if x and not level_of(x)})
     if unknown:
         out.append("level names outside the vocabulary: " + ", ".join(unknown[:5]))

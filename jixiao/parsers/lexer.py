@@ -28,6 +28,8 @@ PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)(?:\(\d{4}年度?\))?")
 DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
+PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
+NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
 NOTE_AFTER = re.compile(r"\([^()]{1,10}\)")
 QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -62,8 +64,9 @@ def word_hits(text: str) -> int:
 
 
 def is_glued(text: str) -> bool:
-    """A long cell that holds several cells' worth of vocabulary words."""
-    return len(text) >= MIN_GLUED and word_hits(text) >= 3
+    """A long cell that holds several cells' worth of vocabulary words (a numbered note or 注:
+    explaining the form's columns is not glued: it is a sentence about them)."""
+    return len(text) >= MIN_GLUED and not NOTE_START.match(text) and word_hits(text) >= 3
 
 
 def join_pages(lines: list[str]) -> str:
@@ -127,6 +130,9 @@ def value_at(text: str, i: int) -> int:
                 per = longest(UNITS, text, j + 1, UNIT_MAXLEN)
                 if per:
                     j += 1 + len(per[0])
+            m = PER.match(text, j)
+            if m:
+                j = m.end()  # 17元/人.每天, 5元每人
         elif mult:
             j = k
     post = longest(COMPARATORS.get("post", {}), text, j, COMPARATOR_MAXLEN.get("post", 1))
