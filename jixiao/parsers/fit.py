@@ -132,7 +132,14 @@ def _header_role(text: str) -> str | None:
 
 def fit(text: str, role: str, w: FitWeights = WEIGHTS) -> float:
     """The emission score of ``text`` in ``role`` (one of LEVEL_ROLES, VALUE_ROLES or ``skip``)."""
+    if w is WEIGHTS:
+        return _fit_default(text, role)
     return _fit(text, role, w)
+
+
+@lru_cache(maxsize=262144)
+def _fit_default(text: str, role: str) -> float:
+    return _fit.__wrapped__(text, role, WEIGHTS)
 
 
 @lru_cache(maxsize=262144)

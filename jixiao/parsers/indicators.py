@@ -61,12 +61,25 @@ def role_of_misread(text: str) -> Optional[str]:
     return near_miss(key_no_notes(text), column_roles())
 
 
+@lru_cache(maxsize=None)
+def _header_words() -> tuple[str, ...]:
+    return tuple(sorted(column_roles(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _header_initials() -> frozenset:
+    return frozenset(w[0] for w in _header_words())
+
+
+@lru_cache(maxsize=65536)
 def tokenize_header(text: str, tail_ok: bool = False) -> list[str]:
     """``绩效指标一级指标二级指标指标内容指标值`` → the roles in order ([] unless it all tokenises;
     with ``tail_ok`` an unknown tail after a complete header becomes one ``ignore`` column)."""
     k = key(text)
     roles = column_roles()
-    words = sorted(roles, key=len, reverse=True)
+    if not k or k[0] not in _header_initials():
+        return []
+    words = _header_words()
     out, pos = [], 0
     while pos < len(k):
         for w in words:
@@ -104,14 +117,14 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             continue
         r = role_of(c.text) or (role_of_misread(c.text) if started else None)
         if r is None and not started:
-            toks = tokenize_header(c.text, tail_ok=True)
+            toks = list(tokenize_header(c.text, tail_ok=True))
             if is_header(toks):
                 after = i + 1
                 for more in cells[i + 1:]:  # the header glued into several cells
                     extra = tokenize_header(more.text) if more.text else []
                     if not extra:
                         break
-                    toks += extra
+                    toks = toks + extra
                     after += 1
                 return Header([(t, c.col + j) for j, t in enumerate(toks)], run_together=True), after
             group_texts.add(key_no_notes(c.text))
@@ -205,6 +218,9 @@ class IndicatorReader:
             return 0
         role_at = {col: role for role, col in columns.items()}
         best, best_score = 0, None
+        placed = [role_at.get(c.col) for c in cells if c.text]
+        if all(r is not None and fit(c.text, r) > 0 for c, r in zip([c for c in cells if c.text], placed)):
+            return 0  # every cell fits the column it stands in
         for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
             total = 0.0
             for c in cells:

@@ -24,7 +24,9 @@ TRAIL = re.compile(r"[：:\s*＊]+$")
 
 def squash(text: str | None) -> str:
     """Text as printed in the contract's sense: every whitespace character removed."""
-    return WS.sub("", text or "")
+    if not text:
+        return ""
+    return "".join(text.split()) if not text.isascii() or " " in text or "\n" in text else text
 
 
 @lru_cache(maxsize=65536)
