@@ -157,3 +157,9 @@ def test_enrich_forms_uses_the_document():
     assert (forms[1]["province"], forms[1]["city"], forms[1]["county"]) == ("安徽省", "池州市", "贵池区")
     assert forms[1]["department_key"] == forms[0]["department_key"]
     assert forms[2]["department_code"] == "820001"
+
+
+def test_prefecture_abbreviations():
+    assert place_of(["新疆巴州生态环境局"]) == Place("新疆维吾尔自治区", "巴音郭楞蒙古自治州", None)
+    assert place_of(["巴州区财政局"]) == Place("四川省", "巴中市", "巴州区")
+    assert place_of(["黔东南州财政局"]).city == "黔东南苗族侗族自治州"
