@@ -5,7 +5,7 @@ Imported by the batch runner's forkserver (``jixiao.batch.pool.PRELOAD``), so th
 built once and every worker forked from it shares them copy-on-write, instead of each worker
 paying for them on its first file (where the time would count against ``--timeout``).
 """
-from jixiao.normalize.fold import fold_text
+from jixiao.normalize.folding import fold_text
 from jixiao.normalize.places import index
 
 index()

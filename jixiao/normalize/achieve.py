@@ -49,7 +49,7 @@ from importlib.resources import files
 from typing import Optional
 
 from . import parse_target
-from .fold import fold_text
+from .folding import fold_text
 from .target import Target
 
 NUMERIC = {">=", ">", "<=", "<", "=", "approx", "between"}

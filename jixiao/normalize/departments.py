@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Optional
 
-from .fold import fold_text
+from .folding import fold_text
 from .places import Place, leading_places
 
 _BRACKETS = re.compile(r"[()\[\]{}【】〔〕<>《》\"'“”‘’]")

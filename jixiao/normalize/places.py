@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterable, Optional, Sequence
 
-from .fold import fold_text
+from .folding import fold_text
 
 FIRST_YEAR = 2000
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
