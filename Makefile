@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DOCS := $(filter-out samples/bad/ samples/expected/ samples/generators/ samples/__pycache__/,$(sort $(wildcard samples/*/)))
 SHARED ?= ../shared
 
-.PHONY: run test test-fast samples score bench clean
+.PHONY: run test test-fast samples score bench clean charts
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,10 +15,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[all,dev]'
 	touch $(STAMP)
 
-## make run: set up .venv and extract every form in samples/ into out/ (Parquet, CSV, DuckDB)
+## make run: set up .venv, extract every form in samples/ into out/ (Parquet, CSV, DuckDB), build the
+## panel (out/panel.parquet, out/panel_linkage.txt) and its charts (out/charts/*.png)
 run: $(STAMP)
 	$(BIN)/jixiao extract $(SAMPLE_DOCS) -o out/ --format parquet,csv,duckdb
+	$(BIN)/jixiao panel out/ --charts out/charts
 	$(BIN)/python -m jixiao.summary out/
+
+## make charts: refresh the README's pictures (docs/*.png) from the sample data (after make run)
+charts: $(STAMP)
+	$(BIN)/jixiao panel out/ -o out/ --charts docs/ -q
 
 ## make test: set up .venv and run the whole test suite (LibreOffice and OCR tests included)
 test: $(STAMP)

@@ -1,4 +1,4 @@
-"""The command line: ``jixiao extract`` and ``jixiao normalize`` (also ``python -m jixiao``).
+"""The command line: ``jixiao extract``, ``jixiao normalize`` and ``jixiao panel`` (also ``python -m jixiao``).
 
 The outer edge of the pipeline. Exit status per the contract: 0 when every file was processed
 (forms found or not), 1 when any file failed, 2 on bad usage.
@@ -28,6 +28,17 @@ Reads one value per line from FILE (or standard input) and writes CSV to standar
 
 example:
   printf '≥26158平方米\\n≤15.44万元\\n有所提升\\n' | jixiao normalize
+"""
+
+
+PANEL_HELP = """\
+Line up the same department's indicators across years from the tables `jixiao extract` wrote:
+one row per department_key × indicator_key × year. Writes OUTDIR/panel.parquet,
+OUTDIR/panel_links.parquet and OUTDIR/panel_linkage.txt (how many departments and indicators
+were seen in more than one year), and prints the linkage report.
+
+example:
+  jixiao extract submissions/ -o out/ && jixiao panel out/ --charts out/charts
 """
 
 
@@ -62,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description=NORMALIZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     n.add_argument("file", nargs="?", default="-", metavar="FILE", help="one value per line; - or nothing for stdin")
     n.add_argument("--year", type=int, help="year for dates written without one (12月31日前)")
+    p = sub.add_parser("panel", help="line up departments' indicators across years (Parquet + linkage report)",
+                       description=PANEL_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("outdir", metavar="OUTDIR", help="a folder written by `jixiao extract`")
+    p.add_argument("-o", "--out", metavar="DIR", help="where to write the panel files (default: OUTDIR)")
+    p.add_argument("--charts", metavar="DIR", help="also write PNG charts to DIR (needs matplotlib)")
+    p.add_argument("-q", "--quiet", action="store_true", help="do not print the linkage report")
     return ap
 
 
@@ -73,6 +90,8 @@ def main(argv=None) -> int:
         return 2
     if args.command == "normalize":
         return cmd_normalize(args)
+    if args.command == "panel":
+        return cmd_panel(args)
     return cmd_extract(args, ap)
 
 
@@ -96,6 +115,24 @@ def cmd_normalize(args) -> int:
     out.writeheader()
     for r in rows:
         out.writerow({k: ("" if r.get(k) is None else r[k]) for k in CSV_COLUMNS})
+    return 0
+
+
+def cmd_panel(args) -> int:
+    from jixiao.panel import PanelError, build_panel
+
+    try:
+        report = build_panel(Path(args.outdir), Path(args.out) if args.out else None,
+                             Path(args.charts) if args.charts else None)
+    except PanelError as e:
+        print(f"jixiao panel: {e}", file=sys.stderr)
+        return 2
+    except ImportError as e:
+        print(f"jixiao panel: {e.name or e} is needed for --charts (pip install 'jixiao[charts]')", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(report.text())
+        print("wrote " + ", ".join(str(p) for p in report.files))
     return 0
 
 

@@ -89,6 +89,9 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
             result.checks.extend(rows["checks"])
             result.cells.extend(rows["cells"])
             warnings.extend(f"form {n}: {w}" for w in form.warnings + rows["warnings"])
+        from jixiao.dataset.enrich import enrich_forms
+
+        enrich_forms(result.forms, source)
         promised = extension_format(path)
         if not forms and promised and promised != fmt and fmt not in COMPATIBLE.get(promised, ()):
             raise ReadError(f"the file is named {path.suffix} but is a {FORMAT_NAMES.get(fmt, fmt)} file, "

@@ -3,7 +3,8 @@
 Part of the batch runner's output edge, after every file has finished. Results are read back from the
 :class:`~jixiao.batch.cache.ResultStore` in input order and turned into DataFrames a chunk at a time
 (the dataset layer's :func:`jixiao.dataset.frames.frame` gives the contract's columns and dtypes), then
-appended to ``<table>.csv``, ``<table>.parquet`` (one row group per chunk) and ``jixiao.duckdb``; so
+appended to ``<table>.csv``, ``<table>.parquet`` (one row group per chunk) and ``jixiao.duckdb`` (which
+also gets the panel views of :mod:`jixiao.dataset.views`); so
 memory stays bounded by the chunk size, not by the number of files. The tables are the same as
 ``write_dataset(Dataset.from_results(all results))`` would write. XLSX (a spreadsheet, capped at about
 a million rows anyway) is built in memory from the whole tables. Each output file is written under a
@@ -19,6 +20,7 @@ import pandas as pd
 
 from jixiao.dataset.frames import frame
 from jixiao.dataset.schema import COLUMNS, TABLES, dtype_of
+from jixiao.dataset.views import create_views
 from jixiao.pipeline import FileResult
 
 CHUNK_ROWS = 5_000
@@ -169,6 +171,7 @@ def write_tables(results: Iterable[FileResult], outdir: Path, formats: Iterable[
         for table in TABLES:
             written.extend(sinks[table].close(outdir))
         if con is not None:
+            create_views(con)
             con.close()
             con = None
             os.replace(duckdb_tmp, outdir / "jixiao.duckdb")

@@ -30,7 +30,7 @@ from jixiao.pipeline import FileResult
 # imported once in the forkserver, shared copy-on-write by every worker forked from it
 PRELOAD = ["jixiao.batch.worker", "jixiao.dataset.rows", "jixiao.parsers", "jixiao.extract.sniff",
            "jixiao.extract.text", "jixiao.extract.docx", "jixiao.extract.xlsx", "jixiao.extract.html",
-           "jixiao.extract.pdf"]
+           "jixiao.extract.pdf", "jixiao.dataset.preload"]
 QUEUE_DEPTH = 2  # tasks sent ahead to each worker
 
 

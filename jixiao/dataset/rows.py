@@ -1,12 +1,14 @@
 """Forms → row dicts for the contract's tables (the dataset layer's flattening step).
 
 Pure: takes a parsed :class:`jixiao.records.Form`, returns plain dicts. Targets are parsed here
-through ``normalize/`` so every indicator row carries the same typed fields. Every indicator,
+through ``normalize/`` so every indicator row carries the same typed fields, and the analyst
+columns (standard levels, indicator key, targets against actuals) come from ``enrich``. Every indicator,
 budget and goal row carries its origin (page and box, or table and row); the form's cell
 accounting becomes the ``cells`` table.
 """
 from __future__ import annotations
 
+from jixiao.dataset.enrich import indicator_columns
 from jixiao.normalize import parse_target, parse_target_parts
 from jixiao.records import Form, Origin
 
@@ -46,6 +48,8 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
             "unit_std": target.unit_std or None, "deadline": target.deadline or None,
             "actual_raw": ind.actual_raw, "score_max": ind.score_max, "score": ind.score,
             "deviation": ind.deviation, **origin_columns(ind.origin), "page": ind.page or ind.origin.page,
+            **indicator_columns(target, indicator=ind.indicator, level1=ind.level1, level2=ind.level2,
+                                target_raw=ind.target_raw, actual_raw=ind.actual_raw, year=form.year),
         })
     budget = []
     for line in form.budget:

@@ -1,12 +1,14 @@
 """Writers: a :class:`Dataset` to Parquet, CSV (UTF-8), one DuckDB file and XLSX (a sheet per table).
 
-The output edge of the pipeline; the only place in the dataset layer that does I/O.
+The output edge of the pipeline; the only place in the dataset layer that does I/O. The DuckDB
+file also gets the panel views (:mod:`jixiao.dataset.views`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from jixiao.dataset.frames import Dataset
+from jixiao.dataset.views import create_views
 
 FORMATS = ("parquet", "csv", "duckdb", "xlsx")
 DEFAULT_FORMATS = ("parquet", "csv", "duckdb")
@@ -44,6 +46,8 @@ def write_duckdb(tables, path: Path) -> Path:
             con.register("_df", df)
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _df')
             con.unregister("_df")
+        if "forms" in tables and "indicators" in tables:
+            create_views(con)
     finally:
         con.close()
     tmp.replace(path)

@@ -1,0 +1,51 @@
+"""一级/二级 level names → canonical names, so indicators compare across templates and years.
+
+Part of ``normalize/``; pure. The mapping is data (``data/level_std.csv``): a printed name is
+reduced with :func:`~jixiao.normalize.names.name_key` (weights such as ``(50分)``, marks and
+numbering removed, Traditional folded) and looked up among the level-1 names, then among the
+level-2 names. A level-2 name decides its level-1 too (数量指标 → 产出指标; the pre-2021 level-2
+成本指标 under 产出指标 → 成本指标/经济成本指标, as 财预〔2021〕101号 moved it), so rows of old and
+new templates line up; renamed levels (项目完成指标 → 产出指标, 效果指标 → 效益指标, 产出数量 →
+数量指标) map where the table says so. A name the table does not know keeps its key.
+
+    standard_levels("产出指标(50分)", "数量") → ("产出指标", "数量指标")
+    standard_levels("", "社会效益")           → ("效益指标", "社会效益指标")
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib.resources import files
+from typing import Optional
+
+from .names import name_key
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict, dict]:
+    level1: dict[str, str] = {}
+    level2: dict[str, tuple[str, str]] = {}
+    with files("jixiao").joinpath("data", "level_std.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = name_key(row["name"])
+            if row["level"] == "1":
+                level1[key] = row["level1_std"]
+            else:
+                level2[key] = (row["level1_std"], row["level2_std"])
+    return level1, level2
+
+
+@lru_cache(maxsize=16384)
+def standard_levels(level1: Optional[str], level2: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(level1_std, level2_std) of a printed 一级 and 二级 name (either may be empty)."""
+    one, two = _table()
+    k1, k2 = name_key(level1 or ""), name_key(level2 or "")
+    std1 = one.get(k1) or (k1 or None)
+    std2 = k2 or None
+    if k2 in two:
+        implied1, std2 = two[k2]
+        std1 = implied1 or std1
+    elif k2 in one and not k1:
+        # a level-1 name in the level-2 column (forms with one level column)
+        std1, std2 = one[k2], None
+    return std1, std2
