@@ -24,9 +24,6 @@ from jixiao.checks.rules import KINDS, STATUSES, Rule, rule, rules
 from jixiao.normalize import Target
 from jixiao.records import Form
 
-CHECK_COLUMNS = ["source", "form_id", "rule", "kind", "status", "detail"]
-
-
 @dataclass(frozen=True)
 class CheckResult:
     rule: str
@@ -72,5 +69,5 @@ def check_rows(results: Iterable[CheckResult], *, source: str, form_id: str) -> 
              "detail": r.detail} for r in results]
 
 
-__all__ = ["CheckResult", "Rule", "CHECK_COLUMNS", "KINDS", "STATUSES", "check_form", "check_rows", "needs_review",
+__all__ = ["CheckResult", "Rule", "KINDS", "STATUSES", "check_form", "check_rows", "needs_review",
            "rule", "rules"]
