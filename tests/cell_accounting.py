@@ -37,7 +37,12 @@ def _union(boxes):
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def account(doc: Document, forms: list[Form], confidence_floor: float | None = None) -> None:
+EXTRA_ROLES = ("funding_label", "amount", "goal", "field_label", "field_value")
+
+
+def account(doc: Document, forms: list[Form]) -> None:
+    """Fill each form's cells and rows' origins; where the parser already accounted for a form's
+    cells (its indicator region), only the funding, goal and header-field cells are added."""
     tables = [(n, b) for n, b in enumerate(doc.blocks, start=1) if isinstance(b, Table)]
     claimed: set[int] = set()
     every_name = {_t(i.indicator) for f in forms for i in f.indicators}
@@ -47,6 +52,7 @@ def account(doc: Document, forms: list[Form], confidence_floor: float | None = N
         items = {_t(b.item): k for k, b in enumerate(form.budget)}
         goals = {_t(g.text): k for k, g in enumerate(form.goals)}
         values = {_t(v) for v in (form.department, form.project, form.agency, form.title) if v}
+        own = bool(form.cells)  # the parser's accounting: add only what it does not cover yet
         row_boxes: dict[tuple[str, int], list] = {}
         for tno, table in tables:
             if id(table) in claimed or (pages is not None and table.page not in pages):
@@ -72,6 +78,8 @@ def account(doc: Document, forms: list[Form], confidence_floor: float | None = N
                     if not t:
                         continue
                     role, rec = _role(t, record, form, goals, values)
+                    if own and role not in EXTRA_ROLES:
+                        continue
                     o = Origin(page=c.page, bbox=c.bbox, table=tno if c.page is None else None,
                                row=(c.row + 1) if c.page is None else None)
                     out.append(CellRead(t, role, o, col=c.col, record=rec, confidence=c.confidence))
@@ -82,6 +90,8 @@ def account(doc: Document, forms: list[Form], confidence_floor: float | None = N
                 claimed.add(id(table))
                 form.cells.extend(out)
         for (kind, k), cells in row_boxes.items():
+            if own and kind == "indicator":
+                continue
             row = {"indicator": form.indicators, "budget": form.budget, "goal": form.goals}[kind][k]
             first = cells[0]
             row.origin = Origin(page=first.page, bbox=_union([c.bbox for c in cells]),
@@ -139,3 +149,25 @@ def process_with_cells(path, source=None, options=None):
         return pipeline.process_file(path, source or path.name, options or ReadOptions())
     finally:
         parsers.parse_document = real_parse
+
+
+def strip_cells(result, keep_row_boxes: bool = False):
+    """The result as an extraction without cell accounting; with ``keep_row_boxes`` each indicator
+    row keeps the box its cells covered (so the report can only fall back to the row's box)."""
+    if keep_row_boxes:
+        boxes: dict = {}
+        for c in result.cells:
+            if c.get("record") and c.get("x0") is not None:
+                key = (c["form_id"], c["record"])
+                b = boxes.get(key)
+                box = (c["x0"], c["top"], c["x1"], c["bottom"])
+                boxes[key] = box if b is None else (min(b[0], box[0]), min(b[1], box[1]), max(b[2], box[2]),
+                                                    max(b[3], box[3]))
+        seen: dict = {}
+        for r in result.indicators:
+            k = seen[r["form_id"]] = seen.get(r["form_id"], 0) + 1
+            box = boxes.get((r["form_id"], f"indicator:{k}"))
+            if box:
+                r.update(dict(zip(("x0", "top", "x1", "bottom"), box)))
+    result.cells = []
+    return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cell_accounting import process_with_cells
+from cell_accounting import process_with_cells, strip_cells
 from jixiao.batch.assemble import write_tables
 from jixiao.cli import main
 from jixiao.pipeline import process_file
@@ -35,11 +35,11 @@ def doc_page(dest: Path, name: str) -> str:
 @pytest.fixture(scope="module")
 def outdir(tmp_path_factory) -> Path:
     """An OUTDIR of a text-layer PDF and a text file whose forms carry a cell accounting, a seeded
-    fault, and a PDF that has since been moved away."""
+    fault read without one, and a PDF that has since been moved away."""
     root = tmp_path_factory.mktemp("report")
     gone = root / "moved.pdf"
     shutil.copy(PDF, gone)
-    results = [process_with_cells(PDF), process_with_cells(TEXT), process_file(SEEDED, SEEDED.name),
+    results = [process_with_cells(PDF), process_with_cells(TEXT), strip_cells(process_file(SEEDED, SEEDED.name)),
                process_file(gone, gone.name)]
     gone.unlink()
     out = root / "out"
@@ -162,7 +162,7 @@ def test_debug_plot_draws_role_colours(monkeypatch):
     rgb = lambda h: tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))  # noqa: E731
     for role in ("indicator", "level1", "target", "amount"):
         assert rgb(ROLE_COLOUR[role]) in colours, role
-    plain = debug.plot(PDF, page=1, result=process_file(PDF, PDF.name), dpi=72)  # no cells, no boxes: just the page
+    plain = debug.plot(PDF, page=1, result=strip_cells(process_file(PDF, PDF.name)), dpi=72)  # no cells, no boxes: the page
     assert rgb(ROLE_COLOUR["indicator"]) not in _pixels(plain)
     with pytest.raises(ValueError, match="has no pages"):
         debug.plot(TEXT)
