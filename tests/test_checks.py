@@ -246,3 +246,11 @@ def test_seeded_fault_samples_fail_exactly_their_rule(name):
 def test_seeded_samples_cover_the_four_faults():
     failed = {r for n in SEEDED for r in json.loads((EXPECTED / n).read_text(encoding="utf-8"))["checks_failed"]}
     assert {"level1_satisfaction_present", "scores_sum_to_100", "funding_adds_up", "score_within_max"} <= failed
+
+
+def test_readme_documents_every_rule():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [r.rule for r in rules() if f"| `{r.rule}` |" not in readme]
+    assert missing == []

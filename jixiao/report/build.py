@@ -78,7 +78,7 @@ def build_report(outdir: Path, dest: Optional[Path] = None, dpi: int = DEFAULT_D
     written_docs = set()
     for k, doc in enumerate(documents):
         source = str(doc.get("source"))
-        part = {t: records(groups[t].get(source)) for t in groups}
+        part = {t: groups[t].get(source, []) for t in groups}
         view = document_view(doc, part["forms"], part["indicators"], part["budget"], part["goals"],
                              part["checks"], part["cells"])
         pages, note, missing = _pages(doc, view, dest / "img", dpi, summary)

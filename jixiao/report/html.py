@@ -30,6 +30,12 @@ def e(v) -> str:
     return escape(str(v))
 
 
+def _count(n, noun: str) -> str:
+    if n is None:
+        return f"– {noun}s"
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def legend() -> str:
     items = "".join(f'<span class="lg"><i style="border-color:{c}"></i>{escape(label)}</span>'
                     for _, label, c, _ in ROLE_GROUPS)
@@ -185,7 +191,7 @@ def document_html(view: dict, pages: Optional[list[PageInfo]], *, note: Optional
 <body class="docpage" data-highlight="">
 <header class="top"><a class="home" href="{home}">← all documents</a>
 <h1>{escape(view["source"] or "")}</h1><span class="badge s-{status}">{status}</span>
-<span class="meta">{escape(view.get("format") or "")} · {view.get("pages") or "–"} pages · {len(view["forms"])} forms</span>
+<span class="meta">{escape(view.get("format") or "")} · {_count(view.get("pages"), "page")} · {_count(len(view["forms"]), "form")}</span>
 {err}{warn}{notes}{legend()}</header>
 <main class="split"><section class="left" id="pages">{left}</section>
 <aside class="right" id="rows">{right}</aside></main>

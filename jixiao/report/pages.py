@@ -19,7 +19,7 @@ IMAGE_FORMATS = {"png", "jpg", "jpeg", "tif", "tiff", "bmp", "webp", "gif"}
 PAGED_FORMATS = PDF_FORMATS | IMAGE_FORMATS
 DEFAULT_DPI = 120  # readable 9-pt print, ~100-200 KB per A4 page as JPEG
 A4_WIDTH_IN = 8.27
-JPEG_QUALITY = 78
+JPEG_QUALITY = 75
 MAX_PIXELS = 40_000_000
 
 
@@ -103,6 +103,9 @@ def _image_page(path: Path, page: int, dpi: int):
     return frame, PageInfo(page, float(width), float(height), None, frame.width, frame.height)
 
 
+_known: dict[str, PageInfo] = {}  # image file → its PageInfo, for the files this process wrote or read
+
+
 def write_page_images(path: Path, fmt: str, pages: list[int], img_dir: Path, key: str,
                       dpi: int = DEFAULT_DPI) -> list[PageInfo]:
     """Each page as ``img_dir/<key>-p<N>-<dpi>.jpg`` (kept when it exists); pages outside the
@@ -112,16 +115,19 @@ def write_page_images(path: Path, fmt: str, pages: list[int], img_dir: Path, key
     for page in pages:
         name = f"{key}-p{page}-{dpi}.jpg"
         target = img_dir / name
-        info = _existing(target, path, fmt, page) if target.exists() else None
+        info = _known.get(str(target))
+        if info is None and target.exists():
+            info = _existing(target, path, fmt, page)
         if info is None:
             try:
                 image, info = render_page(path, fmt, page, dpi)
             except IndexError:
                 continue
             tmp = target.with_name("." + name + ".tmp")
-            image.save(tmp, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            image.save(tmp, "JPEG", quality=JPEG_QUALITY)  # optimize/progressive: -15% size for 8× the time
             tmp.replace(target)
-        info.file = name
+        info = PageInfo(info.page, info.width, info.height, name, info.px_width, info.px_height)
+        _known[str(target)] = info
         out.append(info)
     return out
 
@@ -143,7 +149,7 @@ def _existing(target: Path, path: Path, fmt: str, page: int) -> Optional[PageInf
 
             pdf = pdfium.PdfDocument(str(path))
             try:
-                width, height = pdf[page - 1].get_size()
+                width, height = pdf.get_page_size(page - 1)
             finally:
                 pdf.close()
         return PageInfo(page, float(width), float(height), None, px_w, px_h)

@@ -44,14 +44,18 @@ def read_tables(outdir: Path) -> dict[str, pd.DataFrame]:
     return {name: read_table(outdir, name) for name in TABLES}
 
 
-def records(df: pd.DataFrame, columns: Optional[list[str]] = None) -> list[dict]:
-    """Rows as plain dicts, NaN/NA as None (JSON-ready)."""
+def records(df: Optional[pd.DataFrame]) -> list[dict]:
+    """Rows as plain dicts of Python values, NaN/NA as None (JSON-ready). One pass per column."""
     if df is None or df.empty:
         return []
-    if columns is not None:
-        df = df[[c for c in columns if c in df.columns]]
-    out = df.astype(object).where(df.notna(), None).to_dict("records")
-    return [{k: _plain(v) for k, v in r.items()} for r in out]
+    columns = {}
+    for c in df.columns:
+        s = df[c]
+        mask = s.isna().tolist()
+        values = s.astype(object).tolist()
+        columns[c] = [None if m else (v if type(v) is str else _plain(v)) for v, m in zip(values, mask)]
+    names = list(columns)
+    return [dict(zip(names, row)) for row in zip(*(columns[c] for c in names))]
 
 
 def _plain(v):
@@ -67,7 +71,9 @@ def _plain(v):
     return v
 
 
-def group_by_source(df: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    if df is None or df.empty or "source" not in df.columns:
-        return {}
-    return {str(k): g for k, g in df.groupby("source", sort=False)}
+def group_by_source(df: Optional[pd.DataFrame]) -> dict[str, list[dict]]:
+    """A table's rows (as :func:`records`) grouped by ``source``, table order kept."""
+    out: dict[str, list[dict]] = {}
+    for r in records(df):
+        out.setdefault(str(r.get("source")), []).append(r)
+    return out

@@ -50,25 +50,32 @@ def _rows(rows: Iterable[dict], n: int, kind: str, fields: list[str]) -> list[di
     return out
 
 
+def _by_form(rows: Iterable[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r.get("form_id"), []).append(r)
+    return out
+
+
 def document_view(doc: dict, forms: list[dict], indicators: list[dict], budget: list[dict], goals: list[dict],
                   checks: list[dict], cells: list[dict]) -> dict:
     """The review data of one document (its rows of every table, already filtered to its source)."""
     number = {f["form_id"]: n for n, f in enumerate(forms, start=1)}
-
-    def of(rows: list[dict], form_id: str) -> list[dict]:
-        return [r for r in rows if r.get("form_id") == form_id]
+    grouped = {name: _by_form(rows) for name, rows in
+               (("checks", checks), ("indicators", indicators), ("budget", budget), ("goals", goals))}
 
     out_forms = []
     for f in forms:
         n = number[f["form_id"]]
-        fc = sorted(of(checks, f["form_id"]), key=lambda c: (CHECK_ORDER.get(c.get("status"), 3),
+        fid = f["form_id"]
+        fc = sorted(grouped["checks"].get(fid, []), key=lambda c: (CHECK_ORDER.get(c.get("status"), 3),
                                                                c.get("kind") != "extraction"))
         out_forms.append({
             "n": n, **{k: f.get(k) for k in FORM_FIELDS}, "needs_review": _true(f.get("needs_review")),
             "checks": [{k: c.get(k) for k in ("rule", "kind", "status", "detail")} for c in fc],
-            "indicators": _rows(of(indicators, f["form_id"]), n, "indicator", INDICATOR_FIELDS),
-            "budget": _rows(of(budget, f["form_id"]), n, "budget", BUDGET_FIELDS),
-            "goals": _rows(of(goals, f["form_id"]), n, "goal", GOAL_FIELDS),
+            "indicators": _rows(grouped["indicators"].get(fid, []), n, "indicator", INDICATOR_FIELDS),
+            "budget": _rows(grouped["budget"].get(fid, []), n, "budget", BUDGET_FIELDS),
+            "goals": _rows(grouped["goals"].get(fid, []), n, "goal", GOAL_FIELDS),
         })
     out_cells = []
     for c in cells:

@@ -58,6 +58,9 @@
     $("count").textContent = view.length + " of " + D.rows.length + " documents";
     $("prev").disabled = state.page === 0;
     $("next").disabled = state.page >= pages - 1;
+    if (!document.body.hasAttribute("data-ready")) {  // ms from navigation start to the first table drawn
+      document.body.setAttribute("data-ready-ms", Math.round(performance.now()));
+    }
     document.body.setAttribute("data-ready", "1");
   }
   var timer = null;
