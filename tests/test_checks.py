@@ -157,6 +157,13 @@ def test_funding_lines_that_do_not_add_up():
                                   BudgetLine(item="当年财政拨款", amount=70.0), BudgetLine(item="上年结转", amount=10.0),
                                   BudgetLine(item="其他资金", amount=20.0)])
     assert verdicts(form)["funding_adds_up"][0] == "pass"
+    # 中期 and 年度 columns flattened into lines: each total pairs with its parts' repeat
+    form = project_target(budget=[BudgetLine(item="中期资金总额", amount=510.0), BudgetLine(item="年度资金总额", amount=170.0),
+                                  BudgetLine(item="其中：财政拨款", amount=500.0), BudgetLine(item="其中：财政拨款", amount=170.0),
+                                  BudgetLine(item="其他资金", amount=10.0), BudgetLine(item="其他资金", amount=0.0)])
+    assert verdicts(form)["funding_adds_up"] == ("pass", "all 2 funding sums add up")
+    form.budget[2].amount = 400.0
+    assert "中期资金总额 510 ≠ 400 + 10 = 410" in verdicts(form)["funding_adds_up"][1]
     # department task lines: 财政拨款 + 其他资金 = 总额, and the tasks add up to a printed 合计
     dept = Form(form_type="department_target", year=2024, indicators=project_target().indicators, budget=[
         BudgetLine(item="人员经费", total=100.0, fiscal=90.0, other=10.0),

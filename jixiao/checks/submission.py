@@ -162,6 +162,24 @@ def _label_parts(parts: list[BudgetLine]) -> list[list[BudgetLine]]:
     return ways
 
 
+def _label_blocks(lines: list[BudgetLine]) -> list[tuple[BudgetLine, list[BudgetLine]]]:
+    """Label lines (年度资金总额 / 其中：财政拨款 / 其他资金 …) as (total line, its parts). Several
+    total lines (中期资金总额 and 年度资金总额 side by side, flattened) pair with the parts' repeats
+    in order; when the repeats do not line up the block is left unchecked."""
+    totals = [l for l in lines if is_total_line(l)]
+    parts = [l for l in lines if is_part_label(l)]
+    if not totals or not parts or len(parts) + len(totals) != len(lines):
+        return []
+    if len(totals) == 1:
+        return [(totals[0], parts)]
+    by_label: dict[str, list[BudgetLine]] = {}
+    for p in parts:
+        by_label.setdefault(item_key(p), []).append(p)
+    if any(len(group) != len(totals) for group in by_label.values()):
+        return []
+    return [(t, [group[i] for group in by_label.values()]) for i, t in enumerate(totals)]
+
+
 def funding_adds_up(ctx: Context, rule: Rule) -> Result:
     lines = ctx.form.budget
     if not lines:
@@ -177,10 +195,7 @@ def funding_adds_up(ctx: Context, rule: Rule) -> Result:
                 problems.append(f"{line.item}: 总额 {fmt(line.total)} ≠ 财政拨款 {fmt(line.fiscal)} + "
                                 f"其他资金 {fmt(line.other)} = {fmt(parts)}")
     # 2. label lines: 年度资金总额 = its 其中 lines, in every amount column
-    totals = [l for l in lines if is_total_line(l)]
-    parts = [l for l in lines if is_part_label(l)]
-    if totals and parts and len(parts) + len(totals) == len(lines):
-        total = totals[0]
+    for total, parts in _label_blocks(lines):
         for f in AMOUNT_FIELDS:
             t = getattr(total, f)
             values = [p for p in parts if getattr(p, f) is not None]
