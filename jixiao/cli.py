@@ -128,6 +128,8 @@ def cmd_extract(args, ap) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         ap.error(f"--format takes a comma-separated list of {', '.join(FORMATS)} (got {args.format!r})")
+    if args.report and not {"parquet", "csv"} & set(formats):
+        ap.error("--report reads the Parquet or CSV tables: add parquet or csv to --format")
     if args.workers is not None and args.workers < 1:
         ap.error("--workers must be at least 1")
     missing = [p for p in args.inputs if not Path(p).exists()]

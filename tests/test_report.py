@@ -126,6 +126,9 @@ def test_report_command_and_extract_report(tmp_path, capsys):
     code = main(["extract", str(SEEDED), "-o", str(out), "--format", "csv", "-q", "--workers", "1", "--report"])
     assert code == 0 and (out / "report" / "index.html").exists()
     assert main(["report", str(out), "--dest", str(tmp_path / "r2"), "--dpi", "72"]) == 0
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(SEEDED), "-o", str(out), "--format", "duckdb", "--report"])
+    assert exc.value.code == 2
     assert "review report of 1 documents" in capsys.readouterr().err
 
 
@@ -166,3 +169,16 @@ def test_debug_plot_draws_role_colours(monkeypatch):
     assert rgb(ROLE_COLOUR["indicator"]) not in _pixels(plain)
     with pytest.raises(ValueError, match="has no pages"):
         debug.plot(TEXT)
+
+
+def test_an_old_outdir_with_documents_only(tmp_path):
+    """An OUTDIR from before the checks/cells tables (no path column either) still gives a report."""
+    (tmp_path / "documents.csv").write_text(
+        "source,sha256,format,status,error,pages,forms,indicators,warnings,seconds\n"
+        "a.pdf,abc,pdf,failed,the file is empty (0 bytes),,0,0,,0.01\n"
+        "b.txt,def,txt,no_forms,,,0,0,,0.02\n", encoding="utf-8")
+    summary = build_report(tmp_path)
+    assert summary.documents == 2
+    data = overview(tmp_path / "report")
+    assert [r[data["cols"].index("status")] for r in data["rows"]] == ["failed", "no_forms"]
+    assert "the file is empty" in doc_page(tmp_path / "report", "a.pdf")
