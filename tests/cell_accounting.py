@@ -151,9 +151,10 @@ def process_with_cells(path, source=None, options=None):
         parsers.parse_document = real_parse
 
 
-def strip_cells(result, keep_row_boxes: bool = False):
+def strip_cells(result, keep_row_boxes: bool = False, drop_row_boxes: bool = False):
     """The result as an extraction without cell accounting; with ``keep_row_boxes`` each indicator
-    row keeps the box its cells covered (so the report can only fall back to the row's box)."""
+    row gets the box its cells covered (so the report can only fall back to the row's box); with
+    ``drop_row_boxes`` no row keeps a box (only its page is left)."""
     if keep_row_boxes:
         boxes: dict = {}
         for c in result.cells:
@@ -169,5 +170,8 @@ def strip_cells(result, keep_row_boxes: bool = False):
             box = boxes.get((r["form_id"], f"indicator:{k}"))
             if box:
                 r.update(dict(zip(("x0", "top", "x1", "bottom"), box)))
+    if drop_row_boxes:
+        for r in result.indicators + result.budget + result.goals:
+            r.update(x0=None, top=None, x1=None, bottom=None)
     result.cells = []
     return result

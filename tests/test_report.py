@@ -165,7 +165,14 @@ def test_debug_plot_draws_role_colours(monkeypatch):
     rgb = lambda h: tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))  # noqa: E731
     for role in ("indicator", "level1", "target", "amount"):
         assert rgb(ROLE_COLOUR[role]) in colours, role
-    plain = debug.plot(PDF, page=1, result=strip_cells(process_file(PDF, PDF.name)), dpi=72)  # no cells, no boxes: the page
+    bare = strip_cells(process_file(PDF, PDF.name))  # no cells: the rows' own boxes are drawn, if any
+    for r in bare.indicators:
+        r.update(x0=100.0, top=100.0, x1=300.0, bottom=120.0, page=1)
+    drawn = _pixels(debug.plot(PDF, page=1, result=bare, dpi=72))
+    assert rgb(ROLE_COLOUR["indicator"]) in drawn and rgb(ROLE_COLOUR["target"]) not in drawn
+    for r in bare.indicators + bare.budget + bare.goals:
+        r.update(x0=None)
+    plain = debug.plot(PDF, page=1, result=bare, dpi=72)  # no cells, no boxes: the page alone
     assert rgb(ROLE_COLOUR["indicator"]) not in _pixels(plain)
     with pytest.raises(ValueError, match="has no pages"):
         debug.plot(TEXT)

@@ -35,7 +35,7 @@ def site(tmp_path_factory) -> Path:
     boxed = process_with_cells(SAMPLES / "pdf" / "pdf_department_target_long.pdf")
     results.append(strip_cells(boxed, keep_row_boxes=True))
     paged = SAMPLES / "pdf" / "pdf_project_target_split_row.pdf"
-    results.append(strip_cells(process_file(paged, paged.name)))
+    results.append(strip_cells(process_file(paged, paged.name), drop_row_boxes=True))
     write_tables(results, out, ["parquet"])
     build_report(out)
     return out / "report"
