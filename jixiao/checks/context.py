@@ -75,9 +75,10 @@ class Context:
 
 def target_of(ind: Indicator, year: Optional[int]) -> Target:
     """The parsed target of an indicator row (as the dataset layer parses it)."""
+    context = {"year": year, "indicator": ind.indicator, "level1": ind.level1, "level2": ind.level2}
     if ind.target_parts is not None:
-        return parse_target_parts(*ind.target_parts, year=year)
-    return parse_target(ind.target_raw, year=year)
+        return parse_target_parts(*ind.target_parts, **context)
+    return parse_target(ind.target_raw, **context)
 
 
 def has_target(ind: Indicator) -> bool:
