@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DOCS := $(filter-out samples/bad/ samples/expected/ samples/generators/ samples/__pycache__/,$(sort $(wildcard samples/*/)))
 SHARED ?= ../shared
 
-.PHONY: run test test-fast samples score bench clean charts
+.PHONY: run test test-fast samples score bench clean charts screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -53,3 +53,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf out/ .pytest_cache build *.egg-info
+
+## make screenshots: the README's two report screenshots (docs/), taken by the browser test in Chromium
+screenshots: $(STAMP)
+	JIXIAO_SCREENSHOTS=docs $(BIN)/python -m pytest tests/test_report_browser.py -q

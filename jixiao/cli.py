@@ -1,4 +1,4 @@
-"""The command line: ``jixiao extract``, ``jixiao normalize`` and ``jixiao panel`` (also ``python -m jixiao``).
+"""The command line: ``jixiao extract``, ``jixiao report``, ``jixiao panel`` and ``jixiao normalize`` (also ``python -m jixiao``).
 
 The outer edge of the pipeline. Exit status per the contract: 0 when every file was processed
 (forms found or not), 1 when any file failed, 2 on bad usage.
@@ -20,6 +20,17 @@ examples:
   jixiao extract scans/ -o out/ --ocr always --workers 4
 
 Every input file gets a row in documents (status ok / no_forms / failed, with the reason).
+"""
+
+REPORT_HELP = """\
+Write a review report of an extraction: OUTDIR/report/index.html, a static site that opens from
+disk (no server, nothing fetched from the network). The overview lists every document with its
+status, forms, failed checks and warnings; each document's page shows its pages with every read
+cell outlined in the colour of its role and the forms' rows and checks beside them.
+
+examples:
+  jixiao extract submissions/ -o out/ && jixiao report out/
+  jixiao extract submissions/ -o out/ --report      # the same in one command
 """
 
 NORMALIZE_HELP = """\
@@ -68,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--password", help="password for encrypted PDFs")
     e.add_argument("--debug", action="store_true", help="show tracebacks in errors")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress or summary output")
+    e.add_argument("--report", action="store_true", help="also write the review report (OUTDIR/report/index.html)")
+
+    r = sub.add_parser("report", help="write the review report of an extraction (OUTDIR/report/index.html)",
+                       description=REPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("outdir", metavar="OUTDIR", help="the folder `jixiao extract -o` wrote (Parquet or CSV tables)")
+    r.add_argument("--dest", metavar="DIR", help="where the report goes (default: OUTDIR/report)")
+    r.add_argument("--dpi", type=int, default=None, help="resolution of the page images (default: 120)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no summary output")
 
     n = sub.add_parser("normalize", help="parse target strings (指标值) into typed values (CSV)",
                        description=NORMALIZE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -92,6 +111,8 @@ def main(argv=None) -> int:
         return cmd_normalize(args)
     if args.command == "panel":
         return cmd_panel(args)
+    if args.command == "report":
+        return cmd_report(args, ap)
     return cmd_extract(args, ap)
 
 
@@ -144,12 +165,50 @@ def cmd_extract(args, ap) -> int:
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         ap.error(f"--format takes a comma-separated list of {', '.join(FORMATS)} (got {args.format!r})")
+    if args.report and not {"parquet", "csv"} & set(formats):
+        ap.error("--report reads the Parquet or CSV tables: add parquet or csv to --format")
     if args.workers is not None and args.workers < 1:
         ap.error("--workers must be at least 1")
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing:
         ap.error("no such file or folder: " + ", ".join(missing))
-    return run_extract(args, formats)
+    code = run_extract(args, formats)
+    if args.report and code in (0, 1):
+        report_code = write_report(Path(args.out), None, None, args.quiet)
+        code = code or report_code
+    return code
+
+
+def cmd_report(args, ap) -> int:
+    if not Path(args.outdir).is_dir():
+        ap.error(f"no such folder: {args.outdir}")
+    if args.dpi is not None and not 30 <= args.dpi <= 400:
+        ap.error("--dpi must be between 30 and 400")
+    return write_report(Path(args.outdir), Path(args.dest) if args.dest else None, args.dpi, args.quiet)
+
+
+def write_report(outdir: Path, dest, dpi, quiet: bool) -> int:
+    from jixiao.report import NoTables, build_report
+    from jixiao.report.pages import DEFAULT_DPI
+
+    try:
+        summary = build_report(outdir, dest, dpi or DEFAULT_DPI)
+    except NoTables as e:
+        print(f"jixiao report: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"jixiao report: cannot write the report: {e.strerror or e}", file=sys.stderr)
+        return 2
+    if not quiet:
+        print(f"jixiao: review report of {summary.documents} documents ({summary.pages} page images) in "
+              f"{summary.seconds:.1f} s → {summary.index}", file=sys.stderr)
+        if summary.missing_sources:
+            print(f"jixiao: {len(summary.missing_sources)} source files are no longer where they were read "
+                  f"(their pages are not shown): {', '.join(summary.missing_sources[:3])}"
+                  + (" …" if len(summary.missing_sources) > 3 else ""), file=sys.stderr)
+        for err in summary.render_errors[:3]:
+            print(f"jixiao: pages not rendered: {err}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,11 +4,13 @@ Pure: takes a parsed :class:`jixiao.records.Form`, returns plain dicts. Targets 
 through ``normalize/`` so every indicator row carries the same typed fields, and the analyst
 columns (standard levels, indicator key, targets against actuals) come from ``enrich``. Every indicator,
 budget and goal row carries its origin (page and box, or table and row); the form's cell
-accounting becomes the ``cells`` table.
+accounting becomes the ``cells`` table; :mod:`jixiao.checks` gives the form's ``checks`` rows and
+``needs_review``.
 """
 from __future__ import annotations
 
 from jixiao.dataset.enrich import indicator_columns
+from jixiao.checks import check_form, check_rows, needs_review
 from jixiao.normalize import parse_target, parse_target_parts
 from jixiao.records import Form, Origin
 
@@ -31,12 +33,14 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
                 "warnings": None, "unread_cells": form.unread_cells, "needs_review": None}
     indicators = []
     unparsed = []
+    targets = []
     for ind in form.indicators:
         context = {"year": form.year, "indicator": ind.indicator, "level1": ind.level1, "level2": ind.level2}
         if ind.target_parts is not None:
             target = parse_target_parts(*ind.target_parts, **context)
         else:
             target = parse_target(ind.target_raw, **context)
+        targets.append(target)
         if target.comparator == "text" and any(ch.isdigit() for ch in ind.target_raw):
             unparsed.append(ind.target_raw)
         indicators.append({
@@ -62,5 +66,8 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
              for c in form.cells]
     warnings = [f"targets with numbers left unparsed: {', '.join(unparsed[:5])}"] if unparsed else []
     form_row["warnings"] = "; ".join(dict.fromkeys(form.warnings + warnings)) or None
+    results = check_form(form, targets)
+    form_row["needs_review"] = needs_review(results)
+    checks = check_rows(results, source=source, form_id=form_id)
     return {"form": form_row, "indicators": indicators, "budget": budget, "goals": goals, "warnings": warnings,
-            "checks": [], "cells": cells}
+            "checks": checks, "cells": cells}
