@@ -12,10 +12,11 @@ from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.parsers.cellkind import EMPTYISH, is_noise, is_placeholder
-from jixiao.parsers.funding import UNIT_LABEL, budget_role, is_budget_label, split_label_amount
+from jixiao.parsers.funding import TASK_GROUP, UNIT_LABEL, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import collapse, goal_keys_in
 from jixiao.parsers.header import field_of, is_form_title, split_fields, year_line
 from jixiao.parsers.rows import Row, RowCell
+from jixiao.parsers.vocab import key
 from jixiao.records import BudgetLine, CellRead, Goal, Origin
 
 AMOUNT_FIELDS = ("total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed",
@@ -64,6 +65,7 @@ def funding_cells(row: Row, lines: list[BudgetLine], first_index: int) -> list[C
     amounts = {round(v, 6) for line in lines for f in AMOUNT_FIELDS
                if (v := getattr(line, f)) is not None}
     items = {line.item: first_index + k for k, line in enumerate(lines)}
+    contents = {line.content: first_index + k for k, line in enumerate(lines) if line.content}
     out = []
     value_next = False
     for c in own_cells(row):
@@ -77,6 +79,10 @@ def funding_cells(row: Row, lines: list[BudgetLine], first_index: int) -> list[C
             continue
         if c.text in items:
             out.append(read(c, "funding_label", ("budget", items[c.text])))
+        elif c.text in contents:
+            out.append(read(c, "funding_label", ("budget", contents[c.text])))  # a task's 主要内容
+        elif key(c.text) in TASK_GROUP:
+            out.append(read(c, "heading"))
         elif budget_role(c.text) or is_budget_label(c.text) or split_label_amount(c.text):
             out.append(read(c, "funding_label" if not budget_role(c.text) else "heading"))
         elif c.text in EMPTYISH:
