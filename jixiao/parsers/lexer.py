@@ -26,7 +26,7 @@ from jixiao.parsers.vocab import _rows, budget_roles, column_roles, field_keys, 
 MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
 PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
-GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)(?:\(\d{4}年度?\))?")
+GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
 DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
 NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
