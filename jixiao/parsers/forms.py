@@ -386,7 +386,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             continue
         if is_noise(first) and len(filled) <= 1:
             continue
-        if row.table is None and not reader.header.run_together and not several_records(filled):
+        if row.table is None and not row.flat and not reader.header.run_together and not several_records(filled):
             ended = True  # free text after the table: the form is over
             continue
         if _name_tail_after_break(row, reader, last_page):

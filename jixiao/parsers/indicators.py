@@ -186,8 +186,9 @@ class IndicatorReader:
                 self.cells.append(c)
             return
         if self.header.run_together:
+            scores = any(r in ("score", "score_max") for r in self.template.values)
             for c in cells:  # each glued cell is one printed row
-                pieces = split_glued(c)
+                pieces = split_glued(c, scores)
                 self._row += 1
                 for piece in pieces:
                     self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
@@ -423,8 +424,10 @@ def template_of(header: Header) -> Template:
     return Template(tuple(values), columns if header.positional and not header.run_together else None)
 
 
-def split_glued(cell: RowCell) -> list[RowCell]:
-    """A glued row (``产出指标数量指标覆盖率100%``) → its cells: level prefixes, name, value."""
+def split_glued(cell: RowCell, scores: bool = False) -> list[RowCell]:
+    """A glued row (``产出指标(50分)数量指标覆盖率≥90%95%88``) → its cells: level prefixes (with their
+    notes), name, value, and — in a table with score columns — the values after it, a run of digits
+    glued from 分值 and 得分 split where they repeat (a full-marks row: ``5088`` → 50 | 8 | 8)."""
     l1s, l2s = level_names()
     rest = cell.text
     out: list[str] = []
@@ -432,14 +435,21 @@ def split_glued(cell: RowCell) -> list[RowCell]:
         name = _level_prefix(rest, l1s | l2s)
         if not name:
             break
+        note = re.match(r"[（(][^（）()]{1,10}[）)]分?", rest[len(name):])
+        if note:
+            name += note.group()  # 产出指标(50分), 数量指标(必填硬性指标)
         out.append(name)
         rest = rest[len(name):]
     if rest:
         pieces = split_values(rest)
         if len(pieces) >= 2 and pieces[0] != rest:
             out.extend(pieces[:2])  # the name, its value
-            if pieces[2:]:
-                out.append("".join(pieces[2:]))  # what the row prints after the value (说明, 评分标准 …)
+            tail = pieces[2:]
+            if scores:
+                for piece in tail:
+                    out.extend(split_number_run(piece) if DIGIT_RUN.match(piece) else [piece])
+            elif tail:
+                out.append("".join(tail))  # what the row prints after the value (说明, 评分标准 …)
         else:
             name, target = split_name_target(rest)
             out.append(name)
@@ -447,6 +457,22 @@ def split_glued(cell: RowCell) -> list[RowCell]:
                 out.append(target)
     return [RowCell(t, cell.col + k, 1, cell.carried, t, cell.page, cell.bbox, cell.confidence, cell.table,
                     cell.row) for k, t in enumerate(out)]
+
+
+DIGIT_RUN = re.compile(r"^\d{2,}(?:\.\d+)?$")
+
+
+def split_number_run(run: str) -> list[str]:
+    """``5088`` → [50, 8, 8]; ``1313`` → [13, 13]: 分值 and 得分 glued together repeat on a full-marks
+    row, so the run splits where its tail is one number twice; otherwise it stays whole."""
+    for size in range(1, len(run) // 2 + 1):
+        a, b = run[len(run) - 2 * size:len(run) - size], run[len(run) - size:]
+        if a == b and not (a.startswith("0") and a != "0") and float(a) <= 100:
+            head = run[:len(run) - 2 * size]
+            if head and (head.startswith("0") and head != "0"):
+                continue
+            return ([head] if head else []) + [a, b]
+    return [run]
 
 
 def _score(text: Optional[str]) -> Optional[float]:

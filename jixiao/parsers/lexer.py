@@ -28,6 +28,8 @@ PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
 DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
+BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
+PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
 NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
 NOTE_AFTER = re.compile(r"\([^()]{1,10}\)")
@@ -120,6 +122,8 @@ def value_at(text: str, i: int) -> int:
     j = m.end()
     if text[j:j + 1] in ("%", "‰"):
         j += 1
+    elif PERCENT_WORD.match(text, j):
+        j = PERCENT_WORD.match(text, j).end()
     else:
         mult = longest(MULTIPLIERS, text, j, MULTIPLIER_MAXLEN)
         k = j + (len(mult[0]) if mult else 0)
@@ -135,6 +139,9 @@ def value_at(text: str, i: int) -> int:
                 j = m.end()  # 17元/人.每天, 5元每人
         elif mult:
             j = k
+    m = BRACKET_UNIT.match(text, j)
+    if m and (m.group(1) in ("%", "‰") or longest(UNITS, m.group(1), 0, UNIT_MAXLEN)):
+        j = m.end()  # ≥13459.00(平方米), =100.00(%)
     post = longest(COMPARATORS.get("post", {}), text, j, COMPARATOR_MAXLEN.get("post", 1))
     if post and post[1].comparator:
         j += len(post[0])

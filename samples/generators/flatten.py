@@ -1,0 +1,68 @@
+"""The real forms' truth rendered as text the way crawlers and viewers flatten tables.
+
+Each real form of ``samples/expected/real`` becomes pasted text in six flattenings — one cell per
+paragraph, ``|`` rows with merged cells dropped, space-separated rows, tab rows with merged cells
+left blank, each row glued into one line, the whole form on one line — so the parser is measured on
+real names, level words and targets in every layout, not only the ones the real pages happen to use.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REAL = ROOT / "samples" / "expected" / "real"
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline")
+
+
+def real_forms() -> list[tuple[str, dict]]:
+    """(file name, form) for every real form whose rows all have a 三级 name."""
+    out = []
+    for path in sorted(REAL.glob("*.json")):
+        if path.name == "floors.json":
+            continue
+        for form in json.loads(path.read_text(encoding="utf-8"))["forms"]:
+            if form["indicators"] and all(i["indicator"] for i in form["indicators"]):
+                out.append((path.name, form))
+    return out
+
+
+def _rows(form: dict) -> tuple[list[str], list[list[str]]]:
+    self_eval = form["form_type"].endswith("self_eval")
+    header = ["一级指标", "二级指标", "三级指标", "指标值"] + (["实际完成值", "分值", "得分"] if self_eval else [])
+    rows, p1, p2 = [], None, None
+    for i in form["indicators"]:
+        l1, l2 = i["level1"] or "", i["level2"] or ""
+        row = [l1 if l1 != p1 else "", l2 if (l2 != p2 or l1 != p1) else "", i["indicator"], i["target_raw"] or ""]
+        if self_eval:
+            row += [i.get("actual_raw") or "", "" if i.get("score_max") is None else f"{i['score_max']:g}",
+                    "" if i.get("score") is None else f"{i['score']:g}"]
+        p1, p2 = l1, l2
+        rows.append(row)
+    return header, rows
+
+
+def _head(form: dict) -> list[list[str]]:
+    lines = [[form["title"] or "项目支出绩效目标表"]]
+    for key, field in (("项目名称", "project"), ("主管部门", "agency"), ("实施单位", "department")):
+        if form.get(field):
+            lines.append([key, form[field]])
+    return lines
+
+
+def render(form: dict, style: str) -> str:
+    header, rows = _rows(form)
+    table = _head(form) + [header] + rows
+    if style == "cells":
+        return "\n\n".join(c for r in table for c in r if c)
+    if style == "pipes":
+        return "\n".join(" | ".join(c for c in r if c) + " |" for r in table)
+    if style == "spaces":
+        return "\n".join(" ".join(c for c in r if c) for r in table)
+    if style == "tabs":
+        return "\n".join("\t".join(r) for r in table)
+    if style == "glued":
+        return "\n".join("".join(r) for r in table)
+    if style == "oneline":
+        return " ".join(c for r in table for c in r if c)
+    raise ValueError(style)
