@@ -383,6 +383,8 @@ def read_form(seg: Segment) -> Optional[Form]:
         if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled) \
                 or (row.flat and is_prose(first)):
             ended = True
+            if any(key(t) in ENDING_CELLS for t in filled):  # 总分 | 100 | 97.13: the form's closing row
+                form.cells.extend(accounting.read(c, "heading") for c in accounting.own_cells(row))
             continue
         if is_noise(first) and len(filled) <= 1:
             continue
