@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jixiao.extract import ReadOptions, read_document  # noqa: E402
-from jixiao.extract import legacy  # noqa: E402
+from jixiao.extract import convert as soffice  # noqa: E402
 from jixiao.extract.sniff import sniff_format  # noqa: E402
 from jixiao.model import ReadError  # noqa: E402
 
@@ -59,7 +59,7 @@ def main() -> int:
     read_times: dict[str, list[float]] = defaultdict(list)
     convert_times: dict[str, list[float]] = defaultdict(list)
     failed: dict[str, int] = defaultdict(int)
-    use_soffice = not args.no_soffice and legacy.find_soffice() is not None
+    use_soffice = not args.no_soffice and soffice.find_soffice() is not None
     for path in files(args.corpus):
         fmt = sniff_format(path)
         try:
@@ -67,15 +67,11 @@ def main() -> int:
         except ReadError:
             failed[fmt] += 1
             continue
-        read_times[fmt].extend(timed(lambda: read_document(path, ReadOptions()), args.repeat))
+        read_times[fmt].extend(timed(lambda path=path: read_document(path, ReadOptions()), args.repeat))
         if use_soffice and fmt in ("doc", "wps", "rtf", "odt", "ods", "et", "xls"):
-            family = "sheet" if fmt in ("ods", "et", "xls") else "word"
-            target = "xlsx" if family == "sheet" else "docx"
-
-            def convert():
+            def convert(path=path, fmt=fmt):
                 with tempfile.TemporaryDirectory() as tmp:
-                    legacy.convert(path, Path(tmp), target, suffix=legacy.INPUT_SUFFIX.get(fmt, path.suffix),
-                                   timeout=120)
+                    soffice.convert_file(path, Path(tmp), soffice.TARGETS[fmt], fmt, timeout=120)
 
             convert_times[fmt].extend(timed(convert, args.repeat))
     print(f"{'format':<8}{'files':>6}{'read median s':>15}{'read max s':>12}{'soffice conversion median s':>30}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.extract import ReadOptions, legacy, read_document
+from jixiao.extract import ReadOptions, convert, read_converted, read_document
 from jixiao.extract.docx import read as read_docx
 from jixiao.extract.office_doc import read_doc_bytes
 from jixiao.model import ReadError
@@ -84,7 +84,7 @@ def _with_fib_flag(data: bytes, flag: int) -> bytes:
 
 
 def test_truncated_doc_is_a_clear_error_without_libreoffice(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(legacy, "find_soffice", lambda: pytest.fail("LibreOffice must not be asked"))
+    monkeypatch.setattr(convert, "find_soffice", lambda: pytest.fail("LibreOffice must not be asked"))
     path = tmp_path / "cut.doc"
     path.write_bytes(DOC.read_bytes()[:5000])
     with pytest.raises(ReadError, match="damaged or truncated"):
@@ -97,7 +97,7 @@ def test_password_protected_doc_is_a_clear_error():
 
 
 def test_missing_soffice_is_a_read_error_not_a_crash(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(convert, "find_soffice", lambda: None)
     path = tmp_path / "form.rtf"
     path.write_text(r"{\rtf1\ansi 2024}", encoding="ascii")
     with pytest.raises(ReadError) as err:
@@ -119,7 +119,7 @@ def _soffice(source: Path, target: str, outdir: Path) -> Path:
 def test_doc_through_libreoffice():
     # LibreOffice 7.x flattens a table that follows another one in this .doc into a paragraph,
     # which is why the binary reader comes first; the conversion path must still work
-    converted = legacy.convert_and_read(DOC, ReadOptions(), family="word", method="doc")
+    converted = read_converted(DOC, ReadOptions(), "docx", "doc")
     assert converted.method == "doc"
     direct = read_doc_bytes(DOC.read_bytes())
     assert list(converted.tables())[0].text_rows() == list(direct.tables())[0].text_rows()
@@ -165,7 +165,7 @@ def test_xml_spreadsheet_named_xls_is_converted(tmp_path: Path):
 @pytest.mark.soffice
 def test_parallel_conversions_do_not_collide():
     with ThreadPoolExecutor(max_workers=2) as pool:
-        docs = list(pool.map(lambda _: legacy.convert_and_read(DOC, ReadOptions(), family="word", method="doc"),
+        docs = list(pool.map(lambda _: read_converted(DOC, ReadOptions(), "docx", "doc"),
                              range(2)))
     first, second = ([t.text_rows() for t in d.tables()] for d in docs)
     assert first == second and len(first) >= 2
@@ -174,4 +174,4 @@ def test_parallel_conversions_do_not_collide():
 @pytest.mark.soffice
 def test_conversion_past_the_timeout_is_stopped():
     with pytest.raises(ReadError, match="took longer than"):
-        legacy.convert_and_read(DOC, ReadOptions(timeout=0.05), family="word", method="doc")
+        read_converted(DOC, ReadOptions(timeout=0.05), "docx", "doc")

@@ -10,7 +10,7 @@ cell once per grid position; the ``w:tc`` elements do not, and it is much faster
 - a header row marked ``w:tblHeader`` that is repeated further down the same table is kept once;
 - a nested table is emitted as its own Table right after the table holding it (its cell keeps only
   its own paragraphs); a one-cell table is a frame, so its content is emitted in place instead.
-The legacy reader (DOC/WPS/RTF/ODT) converts to DOCX and calls :func:`read_docx_file`.
+DOC/WPS/RTF/ODT files the dispatch converts with LibreOffice (:mod:`convert`) are read here too.
 """
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from jixiao.extract.convert import NeedsConversion
 from jixiao.extract.office_grid import build_table, drop_repeated_rows, layout_html_rows
 from jixiao.model import Block, Document, ReadError, TextLine
 
@@ -48,9 +49,7 @@ def read(path: Path, options=None) -> Document:
                         "save it again from Word/Excel or rename it to .html")
     if b"urn:schemas-microsoft-com:office:spreadsheet" in raw[:4096] and re.search(rb"<(?:ss:)?Workbook", raw[:8192]):
         # Excel 2003 XML ("SpreadsheetML"), often exported as .xls: its <Table> is not an HTML table
-        from jixiao.extract.legacy import convert_and_read
-
-        return convert_and_read(path, options, family="sheet", method="xls")
+        raise NeedsConversion("xlsx", method="xls")
     raw = _unpack_mht(raw)
     text = decode_html(raw)
     return parse_html(text)

@@ -1,21 +1,30 @@
 """Word 97-2003 (.doc) binary reader: text, paragraphs and tables with their merges (file → grid).
 
-Part of ``extract/``, used by :mod:`legacy` before LibreOffice: it is fast, needs nothing installed,
+Part of ``extract/``, the dispatch's reader for DOC/WPS before LibreOffice: it is fast, needs nothing installed,
 and keeps tables that LibreOffice's import sometimes flattens into one paragraph. Follows [MS-DOC]:
 the FIB, the piece table (CLX) for the text, the paragraph properties (PAPX FKPs) for table
 membership, row ends (TTP) and the row definition (``sprmTDefTable``: cell boundaries → column
 spans, merge flags → row/column spans). Raises :class:`DocUnsupported` for what it does not read
-(Word 6/95 files, damaged structures), so the caller can fall back to LibreOffice.
+(Word 6/95 files, damaged structures); :func:`read` turns that into a request for a LibreOffice
+conversion (:class:`convert.NeedsConversion`), which the dispatch carries out. The OLE container is
+read with olefile (about 1 ms per file on the samples and dev corpus, against 0.3 ms for the
+hand-written container reader it replaced: nothing beside the 6-40 ms the rest of the reading takes).
 """
 from __future__ import annotations
 
 import bisect
+import io
 import struct
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Optional
 
-from jixiao.extract.office_cfb import CFBError, CompoundFile
+import olefile
+
+from jixiao.extract.convert import NeedsConversion
+from jixiao.extract.office_errors import is_ole
 from jixiao.extract.office_grid import PlacedCell, build_table, drop_repeated_rows
+from jixiao.extract.sniff import ole_kind
 from jixiao.model import Document, ReadError, TextLine
 
 CELL_MARK = "\x07"
@@ -38,12 +47,34 @@ class _ParaProps:
     inner_cell: bool = False
 
 
-def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
+def read(path: Path, options=None) -> Document:
+    """A Word 97-2003 binary (DOC, or a WPS file in that format); anything else is converted."""
+    if not is_ole(path):
+        raise NeedsConversion("docx")
     try:
-        cfb = CompoundFile(data)
-        word = cfb.stream("WordDocument")
-    except (CFBError, KeyError, struct.error) as e:
+        return read_doc_bytes(path.read_bytes())
+    except DocUnsupported:
+        if ole_kind(path) is None:  # a broken container: LibreOffice would only read it as text
+            name = "WPS file" if path.suffix.lower() == ".wps" else "Word (.doc) file"
+            raise ReadError(f"the {name} is damaged or truncated and cannot be read") from None
+        raise NeedsConversion("docx") from None  # Word 6/95 and the like: LibreOffice may still read it
+
+
+def _streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The named root streams of an OLE container (missing ones absent; KeyError without WordDocument)."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            found = {n: ole.openstream(n).read() for n in names if ole.exists(n)}
+    except Exception as e:  # olefile's OleFileError, OSError, and what a damaged container raises
         raise DocUnsupported(f"not a Word 97-2003 file ({e})") from None
+    if "WordDocument" not in found:
+        raise DocUnsupported("not a Word 97-2003 file (no WordDocument stream)")
+    return found
+
+
+def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
+    streams = _streams(data, ("WordDocument", "0Table", "1Table", "Data"))
+    word = streams["WordDocument"]
     if len(word) < 0x200:
         raise DocUnsupported("WordDocument stream too short")
     ident, nfib = struct.unpack_from("<HH", word, 0)
@@ -53,11 +84,10 @@ def read_doc_bytes(data: bytes, method: str = "doc") -> Document:
     if flags & 0x0100:
         raise ReadError("the Word document is password-protected; save an unprotected copy to read it")
     table_name = "1Table" if flags & 0x0200 else "0Table"
-    try:
-        table = cfb.stream(table_name)
-    except KeyError:
-        raise DocUnsupported("table stream missing") from None
-    data_stream = cfb.stream("Data") if cfb.has_stream("Data") else b""
+    if table_name not in streams:
+        raise DocUnsupported("table stream missing")
+    table = streams[table_name]
+    data_stream = streams.get("Data", b"")
     try:
         fib = _Fib(word)
         text, cp_fc = _text_and_fcs(word, table, fib, 0, fib.ccp_text)

@@ -1,6 +1,6 @@
 """Recognising office files that cannot be read, to fail them with one clear sentence.
 
-Part of ``extract/``: the DOCX/XLSX/legacy readers call these before (or after) their library fails,
+Part of ``extract/``: the DOCX/XLSX/XLS readers and the conversion step call these before (or after) their library fails,
 so a user sees "password-protected" or "not a valid DOCX" instead of a library's exception text.
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ def open_ooxml_zip(path: Path, kind: str, main_part: str) -> zipfile.ZipFile:
 def read_zip_part(z: zipfile.ZipFile, name: str, kind: str) -> bytes:
     try:
         return z.read(name)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         raise ReadError(f"the {kind} file is damaged or truncated ({name} cannot be read)") from None
     except Exception as e:  # zlib.error and friends
         raise ReadError(f"the {kind} file is damaged or truncated ({name} cannot be read: {type(e).__name__})") from None

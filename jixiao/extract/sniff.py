@@ -6,8 +6,12 @@ the ``documents.format`` column reports.
 """
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
+from typing import Optional
+
+import olefile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -51,7 +55,7 @@ def sniff_format(path: Path) -> str:
     if b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
         return "xls"  # Excel 2003 XML (SpreadsheetML) saved as .xls
     if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-        # Word/Excel "save as web page" files keep a .doc/.xls name; the legacy reader handles them
+        # Word/Excel "save as web page" files keep a .doc/.xls name; the dispatch routes them
         return ext_fmt if ext_fmt in ("doc", "xls", "wps", "et") else "html"
     if looks_like_text(head):
         return "txt"
@@ -79,10 +83,37 @@ def extension_format(path: Path):
     return EXTENSION_FORMATS.get(path.suffix.lower())
 
 
+def ole_kind(path: Path) -> Optional[str]:
+    """What an OLE compound file (the container of DOC/XLS/WPS/ET files) holds, by its stream names:
+    'doc', 'xls', 'encrypted' (an encrypted DOCX/XLSX), 'ppt', or None when it is not a readable
+    compound file (damaged, truncated)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            names = {entry[-1].lower() for entry in ole.listdir(streams=True, storages=False)}
+    except Exception:  # OSError, olefile's OleFileError, and whatever a damaged container raises
+        return None
+    if "encryptedpackage" in names:
+        return "encrypted"
+    if "worddocument" in names:
+        return "doc"
+    if "workbook" in names or "book" in names:
+        return "xls"
+    if "powerpoint document" in names:
+        return "ppt"
+    return None
+
+
+def looks_like_web_page(path: Path) -> bool:
+    """A web page (or Word's single-file .mht) whatever its name: Word/Excel "save as web page" files."""
+    with open(path, "rb") as f:
+        head = f.read(4096).lower()
+    return b"mime-version:" in head or b"<html" in head or b"<!doctype html" in head
+
+
 def _ole_kind(path: Path, ext_fmt: str) -> str:
     """Word vs Excel binaries by the container's stream names (WPS/ET keep their own names)."""
-    from jixiao.extract.office_cfb import ole_kind
-
     kind = ole_kind(path)
     if kind == "doc":
         return "wps" if ext_fmt == "wps" else "doc"

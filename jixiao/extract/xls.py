@@ -3,35 +3,31 @@
 Part of ``extract/``. xlrd with ``formatting_info=True`` gives merged ranges and each cell's number
 format, so the grid is the same as the XLSX reader's: merged ranges as spans, numbers as displayed
 (:mod:`office_numfmt`), hidden sheets skipped with a warning. A file xlrd cannot parse (written by
-some other tool, or an XML/HTML "xls") is converted to XLSX with LibreOffice and read that way.
+some other tool, or an XML/HTML "xls") raises :class:`convert.NeedsConversion`: the dispatch converts
+it to XLSX with LibreOffice and the XLSX reader reads it.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.extract.convert import NeedsConversion
 from jixiao.extract.office_errors import encrypted_message, is_encrypted_ooxml, is_ole
 from jixiao.extract.office_grid import PlacedCell, build_table
 from jixiao.extract.office_numfmt import format_value, serial_to_datetime
+from jixiao.extract.sniff import ole_kind
 from jixiao.model import Document, ReadError
+
+DAMAGED = "the XLS file is damaged or truncated and cannot be read"
 
 
 def read(path: Path, options=None) -> Document:
-    import xlrd
-
     if is_encrypted_ooxml(path):
         raise ReadError(encrypted_message(path))
-    if is_ole(path):
-        from jixiao.extract.office_cfb import ole_kind
-
-        if ole_kind(path) == "doc":  # a Word file with an Excel name
-            from jixiao.extract import legacy
-
-            return legacy.convert_or_parse_doc(path, options)
     try:
         return _read_with_xlrd(path, formatting_info=True)
     except _Encrypted:
         raise ReadError(encrypted_message(path)) from None
-    except _XlrdFailed as first:
+    except _XlrdFailed:
         if is_ole(path):
             try:  # some writers' formatting records trip xlrd: the cells alone are better than nothing
                 doc = _read_with_xlrd(path, formatting_info=False)
@@ -39,16 +35,9 @@ def read(path: Path, options=None) -> Document:
                 return doc
             except (_XlrdFailed, _Encrypted):
                 pass
-            from jixiao.extract.office_cfb import ole_kind
-
             if ole_kind(path) != "xls":  # a broken container: LibreOffice would only read it as text
-                raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
-        try:
-            return _read_converted(path, options, first.reason)
-        except ReadError:
-            if is_ole(path):
-                raise ReadError("the XLS file is damaged or truncated and cannot be read") from None
-            raise
+                raise ReadError(DAMAGED) from None
+        raise NeedsConversion("xlsx", method="xls", failure=DAMAGED if is_ole(path) else None) from None
 
 
 class _XlrdFailed(Exception):
@@ -92,13 +81,6 @@ def _read_with_xlrd(path: Path, formatting_info: bool) -> Document:
 class _NullLog:
     def write(self, *_):
         pass
-
-
-def _read_converted(path: Path, options, reason: str) -> Document:
-    from jixiao.extract.legacy import convert_and_read
-
-    doc = convert_and_read(path, options, family="sheet", method="xls")
-    return doc
 
 
 def _cell_format(book, sheet, r: int, c: int) -> str | None:

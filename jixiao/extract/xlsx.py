@@ -6,8 +6,8 @@ spans, empty edge rows/columns trimmed — and the parsers find titles and sever
 grid. Numbers are shown as displayed (:mod:`office_numfmt`: ``97.38%``, ``3,150.58``, ``56.60``).
 A formula without a cached value that is really text someone typed after '=' (``=15辆``) is shown as
 typed; a real formula without a cached value stays empty with a warning. Hidden sheets are skipped
-with a warning (they usually hold lookup lists or stale copies). The legacy reader (ET/ODS) and the
-XLS fallback convert to XLSX and call :func:`read_xlsx_file`.
+with a warning (they usually hold lookup lists or stale copies). ET/ODS files and XLS files xlrd
+cannot parse are converted to XLSX by the dispatch (:mod:`convert`) and read here too.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def read_xlsx_file(path: Path, method: str = "xlsx") -> Document:
             wb_formulas = openpyxl.load_workbook(path, data_only=False, read_only=False) if has_formulas else None
     except ReadError:
         raise
-    except (zipfile.BadZipFile, EOFError, KeyError, OSError) as e:
+    except (zipfile.BadZipFile, EOFError, KeyError, OSError):
         raise ReadError("the XLSX file is damaged or truncated and cannot be opened") from None
     except Exception as e:
         raise ReadError(f"the XLSX file is damaged and cannot be opened ({type(e).__name__})") from None
