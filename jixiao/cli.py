@@ -54,7 +54,7 @@ example:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from jixiao import __version__
+    from jixiao.version import __version__
 
     ap = argparse.ArgumentParser(prog="jixiao", description="Chinese budget-performance forms → one clean dataset.")
     ap.add_argument("--version", action="version", version=f"jixiao {__version__}")

@@ -12,9 +12,11 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.dataset.rows import document_row, form_rows
 from jixiao.extract import ReadOptions, read_document
 from jixiao.extract.sniff import extension_format, sniff_format
 from jixiao.model import ReadError
+from jixiao.parsers import parse_document
 from jixiao.records import Form
 
 
@@ -61,12 +63,8 @@ def sha256_of(path: Path) -> str:
 
 def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), debug: bool = False) -> FileResult:
     """Extract one file. Never raises for bad input (only for KeyboardInterrupt and the like)."""
-    from jixiao.dataset.rows import form_rows
-
     start = time.perf_counter()
-    doc_row = {"source": source, "sha256": None, "format": None, "status": "failed", "error": None,
-               "pages": None, "forms": 0, "indicators": 0, "warnings": "", "seconds": None,
-               "path": str(Path(path).resolve())}
+    doc_row = document_row(source, path)
     result = FileResult(documents=doc_row)
     try:
         doc_row["sha256"] = sha256_of(path)
@@ -75,8 +73,6 @@ def process_file(path: Path, source: str, options: ReadOptions = ReadOptions(), 
         if path.stat().st_size == 0:
             raise ReadError("the file is empty (0 bytes)")
         document = read_document(path, options, fmt=fmt)
-        from jixiao.parsers import parse_document
-
         forms: list[Form] = parse_document(document)
         doc_row["pages"] = document.pages
         warnings = list(document.warnings)

@@ -143,7 +143,7 @@ def test_unreadable_file_and_folder(tmp_path: Path, monkeypatch):
 
 
 def test_debug_adds_the_traceback_only_with_debug(tmp_path: Path, monkeypatch):
-    import jixiao.parsers as parsers
+    import jixiao.pipeline as pipeline
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(text_form(1), encoding="utf-8")
@@ -151,7 +151,7 @@ def test_debug_adds_the_traceback_only_with_debug(tmp_path: Path, monkeypatch):
     def broken(document):
         raise ValueError("a parser bug\nsecond line")
 
-    monkeypatch.setattr(parsers, "parse_document", broken)
+    monkeypatch.setattr(pipeline, "parse_document", broken)
     from jixiao.batch.local import run_local
     items = discover([tmp_path / "in"]).items
     plain = next(run_local(items)).documents["error"]

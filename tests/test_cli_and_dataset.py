@@ -20,7 +20,7 @@ SEED = ROOT / "samples" / "seed" / "bazhou_ecology_2022_department_target.txt"
 
 
 def test_python_api_returns_contract_tables_with_dtypes():
-    ds = jixiao.extract(SEED)
+    ds = jixiao.read_forms(SEED)
     for table, cols in COLUMNS.items():
         assert list(getattr(ds, table).columns[: len(cols)]) == cols
     assert str(ds.indicators["year"].dtype) == "Int64"

@@ -5,7 +5,8 @@ Modules, in the order a run uses them: ``discover`` (inputs → work items), ``r
 (one stored result per file, ``--resume``), ``assemble`` (stored results → the output tables),
 ``progress`` (progress bar and summary), ``local`` (the Python API's runner).
 """
-from jixiao.batch.discover import Discovery, WorkItem, discover
+from jixiao.batch.discover import Discovery, WorkItem
 from jixiao.batch.local import run_local
 
-__all__ = ["Discovery", "WorkItem", "discover", "run_local"]
+# the function discover() is not re-exported here: the name is the submodule jixiao.batch.discover
+__all__ = ["Discovery", "WorkItem", "run_local"]

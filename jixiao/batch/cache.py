@@ -28,7 +28,7 @@ STORE_FORMAT = 1  # bump when the entry layout changes
 
 def run_fingerprint(options, debug: bool) -> str:
     """Everything besides file content and source that changes a file's rows."""
-    from jixiao import __version__
+    from jixiao.version import __version__
 
     password = getattr(options, "password", None)
     payload = {

@@ -1,6 +1,6 @@
 """The local engine for the Python API: files → FileResults in input order.
 
-Part of the batch runner. ``jixiao.extract(paths, workers=N)`` uses this: with one worker the files
+Part of the batch runner. ``jixiao.read_forms(paths, workers=N)`` uses this: with one worker the files
 are processed in this process; with more, in supervised worker processes (:mod:`jixiao.batch.pool`:
 a crash or hang in one file fails that file only), and results are put back in input order.
 The CLI uses :func:`jixiao.batch.run.run_extract` instead, which also stores results as they finish.

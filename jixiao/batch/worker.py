@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from jixiao.dataset.rows import document_row
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult, process_file
 
@@ -60,10 +61,7 @@ def failed_result(path: Path, source: str, error: str, sha256: Optional[str] = N
         fmt = sniff_format(path)
     except Exception:
         fmt = None
-    row = {"source": source, "sha256": sha256, "format": fmt, "status": "failed", "error": error,
-           "pages": None, "forms": 0, "indicators": 0, "warnings": "",
-           "seconds": None if seconds is None else round(seconds, 4), "path": str(Path(path).resolve())}
-    return FileResult(documents=row)
+    return FileResult(documents=document_row(source, path, sha256=sha256, fmt=fmt, error=error, seconds=seconds))
 
 
 def worker_main(conn, config: WorkerConfig) -> None:

@@ -1,5 +1,7 @@
 """Forms → row dicts for the contract's tables (the dataset layer's flattening step).
 
+Every table row is built here: :func:`form_rows` for a parsed form's rows, :func:`document_row` for
+an input file's ``documents`` row (the pipeline's and the batch runner's failures alike).
 Pure: takes a parsed :class:`jixiao.records.Form`, returns plain dicts. Targets are parsed here
 through ``normalize/`` so every indicator row carries the same typed fields, and the analyst
 columns (standard levels, indicator key, targets against actuals) come from ``enrich``. Every indicator,
@@ -9,10 +11,21 @@ accounting becomes the ``cells`` table; :mod:`jixiao.checks` gives the form's ``
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Optional
+
 from jixiao.dataset.enrich import indicator_columns
 from jixiao.checks import check_form, check_rows, needs_review
 from jixiao.normalize import parse_target, parse_target_parts
 from jixiao.records import Form, Origin
+
+
+def document_row(source: str, path: Path, *, sha256: Optional[str] = None, fmt: Optional[str] = None,
+                 error: Optional[str] = None, seconds: Optional[float] = None) -> dict:
+    """An input file's ``documents`` row: status ``failed`` until the pipeline fills in what it read."""
+    return {"source": source, "sha256": sha256, "format": fmt, "status": "failed", "error": error,
+            "pages": None, "forms": 0, "indicators": 0, "warnings": "",
+            "seconds": None if seconds is None else round(seconds, 4), "path": str(Path(path).resolve())}
 
 
 def origin_columns(o: Origin) -> dict:
