@@ -7,12 +7,12 @@ STAMP := $(VENV)/.installed
 SAMPLE_DOCS := $(filter-out samples/bad/ samples/expected/ samples/generators/ samples/__pycache__/,$(sort $(wildcard samples/*/)))
 SHARED ?= ../shared
 
-.PHONY: run test test-fast samples score bench clean charts screenshots
+.PHONY: run test test-fast lint samples score bench clean charts screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[all,dev]'
+	$(BIN)/pip install --quiet --quiet -e '.[all,dev]'  # -qq: no setuptools notice about editable installs
 	touch $(STAMP)
 
 ## make run: set up .venv, extract every form in samples/ into out/ (Parquet, CSV, DuckDB), build the
@@ -26,13 +26,18 @@ run: $(STAMP)
 charts: $(STAMP)
 	$(BIN)/jixiao panel out/ -o out/ --charts docs/ -q
 
-## make test: set up .venv and run the whole test suite (LibreOffice and OCR tests included)
+## make test: set up .venv and run the whole test suite (OCR included; LibreOffice/Chromium tests are
+## skipped, with the line that installs them, where those programs are missing)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 ## make test-fast: skip the tests that need LibreOffice or OCR
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not soffice and not ocr and not slow"
+
+## make lint: ruff (rules in pyproject.toml); the layer and import-cycle checks are tests/test_architecture.py
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 ## make samples: regenerate samples/ and samples/expected/ (needs LibreOffice for PDF/DOC/XLS)
 samples: $(STAMP)
@@ -49,6 +54,7 @@ score: $(STAMP)
 
 ## make bench: speed and memory side by side with the peer tools (see benchmarks/README.md)
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run_all.py
 
 clean:

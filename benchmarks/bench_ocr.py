@@ -74,8 +74,8 @@ def main() -> None:
     rows = []
     for name, image, scale in pages_of(args.paths):
         engine(image)  # warm-up: sessions, arenas
-        t_engine = best_of(lambda: engine(image), args.repeat)
-        t_jixiao = best_of(lambda: ocr_page(image, 1, scale), args.repeat)
+        t_engine = best_of(lambda image=image: engine(image), args.repeat)
+        t_jixiao = best_of(lambda image=image, scale=scale: ocr_page(image, 1, scale), args.repeat)
         h, w = image.shape[:2]
         rows.append((name, f"{w}x{h}", t_engine, t_jixiao))
         print(f"{name:40s} {w}x{h:<6d} engine {t_engine:6.2f} s  jixiao {t_jixiao:6.2f} s  ratio {t_jixiao / t_engine:4.2f}",

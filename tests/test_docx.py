@@ -9,9 +9,8 @@ import pytest
 
 from jixiao.extract import ReadOptions, read_document
 from jixiao.extract.docx import read as read_docx
-from jixiao.model import ReadError, Table, TextLine
-from office_helpers import (SAMPLES, assert_no_overlap, cells_with_text, grid_rows, lines,
-                                  missing_indicators, squash)
+from jixiao.model import ReadError, Table
+from office_helpers import SAMPLES, assert_no_overlap, cells_with_text, lines, missing_indicators, squash
 
 DEPT = SAMPLES / "docx" / "docx_department_target.docx"
 PROJECTS = SAMPLES / "docx" / "docx_projects.docx"

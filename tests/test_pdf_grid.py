@@ -105,8 +105,10 @@ def test_collinear_pieces_join_and_close_positions_snap():
 
 
 def test_separate_tables_stay_separate():
-    box = lambda x, y: [Segment(x, y, x + 50, y), Segment(x, y + 20, x + 50, y + 20), Segment(x, y + 40, x + 50, y + 40),
-                        Segment(x, y, x, y + 40), Segment(x + 50, y, x + 50, y + 40)]
+    def box(x, y):
+        return [Segment(x, y, x + 50, y), Segment(x, y + 20, x + 50, y + 20), Segment(x, y + 40, x + 50, y + 40),
+                Segment(x, y, x, y + 40), Segment(x + 50, y, x + 50, y + 40)]
+
     grids = find_grids(box(0, 0) + box(0, 100))
     assert [g.ys[0] for g in grids] == [0, 100]
 

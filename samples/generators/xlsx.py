@@ -52,7 +52,7 @@ def write_layout(ws, layout, top: int, thousands: bool = False) -> int:
 
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    n_cols, cells = layout[0], layout[1]
+    cells = layout[1]
     n_rows = max(r + rs for r, _, rs, _, _ in cells)
     for r, c, rs, cs, text in cells:
         cell = ws.cell(top + r, c + 1)
