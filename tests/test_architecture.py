@@ -69,6 +69,11 @@ def modules() -> dict[str, Path]:
     return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
+@lru_cache(maxsize=None)
+def parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
 def is_package(name: str) -> bool:
     return modules()[name].name == "__init__.py"
 
@@ -78,7 +83,7 @@ def imported_modules(path: Path, name: str) -> list[tuple[str, int]]:
     X.Y; ``from X import Y`` names X.Y when that is a module, else X."""
     package = name if is_package(name) else name.rpartition(".")[0]
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -239,7 +244,7 @@ def test_no_package_name_is_shadowed_by_a_submodule():
         if not is_package(name):
             continue
         submodules = {m.rpartition(".")[2] for m in modules() if m.rpartition(".")[0] == name}
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parsed(path)
         for bound, line in _bound_names(tree).items():
             if bound not in submodules:
                 continue
@@ -271,14 +276,14 @@ def _import_names(distribution: str) -> set[str]:
     return IMPORT_NAMES.get(key, {key.replace("-", "_")})
 
 
+@lru_cache(maxsize=None)
 def third_party_imports(folders: tuple[str, ...]) -> dict[str, str]:
     """Top-level names of every non-stdlib, non-project import in the folders -> one place it occurs."""
     ours = {"jixiao", "samples", "benchmarks", "tests"} | {p.stem for p in (ROOT / "tests").glob("*.py")}
     found: dict[str, str] = {}
     for folder in folders:
         for path in sorted((ROOT / folder).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for node in ast.walk(tree):
+            for node in ast.walk(parsed(path)):
                 if isinstance(node, ast.Import):
                     tops = [a.name.split(".")[0] for a in node.names]
                 elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
