@@ -5,6 +5,11 @@ format, so the grid is the same as the XLSX reader's: merged ranges as spans, nu
 (:mod:`office_numfmt`), hidden sheets skipped with a warning. A file xlrd cannot parse (written by
 some other tool, or an XML/HTML "xls") raises :class:`convert.NeedsConversion`: the dispatch converts
 it to XLSX with LibreOffice and the XLSX reader reads it.
+
+xlrd stays, python-calamine measured against it (best of 5 on the sample XLS and the dev corpus's
+three): calamine reads a file in 0.9-3.6 ms against xlrd's 3.1-12.5 ms, but without number formats
+(24 of the sample's 524 grid positions differ: ``0.9279`` for ``92.79%``, ``2680`` for ``2680.00``), which
+xlrd's ``formatting_info`` gives; a few milliseconds do not pay for a second reader.
 """
 from __future__ import annotations
 
