@@ -1,14 +1,15 @@
-"""Shared grid helpers for the office and web readers (DOCX, XLSX, XLS, HTML).
+"""Shared grid helpers for the office and web readers (DOCX, DOC, XLSX, XLS, HTML).
 
 Part of ``extract/``: every office reader first finds, for each source cell, its row, column and
 spans; these helpers turn such placed cells into a :class:`jixiao.model.Table` (empty edge rows and
-columns trimmed, rows renumbered), lay out HTML-style rows whose columns are implied by earlier
-rowspans, and drop header rows repeated in the middle of a table.
+columns trimmed, rows renumbered), build a spreadsheet's grid from cell texts and merged ranges
+(the XLSX and XLS readers), lay out HTML-style rows whose columns are implied by earlier rowspans,
+and drop header rows repeated in the middle of a table.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from jixiao.model import Cell, Table
 
@@ -56,6 +57,35 @@ def build_table(cells: list[PlacedCell]) -> Optional[Table]:
                 taken.add((r, k))
         out.append(Cell(text=c.text, row=r0 - top, col=c0 - left, rowspan=height, colspan=width))
     return _drop_covered_lines(Table(cells=out, n_rows=bottom - top, n_cols=right - left))
+
+
+def covered_cells(merged: Iterable[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
+    """Positions inside merged ranges ``(first row, first col, last row, last col)`` (inclusive)
+    other than each range's top-left cell."""
+    covered = set()
+    for r0, c0, r1, c1 in merged:
+        covered.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0))
+    return covered
+
+
+def sheet_table(texts: Iterable[tuple[int, int, str]], merged: Iterable[tuple[int, int, int, int]]) -> Optional[Table]:
+    """One spreadsheet's grid from its cells' display texts at ``(row, col)`` and its merged ranges
+    ``(first row, first col, last row, last col)``, inclusive, all 0-based: a range's top-left cell
+    spans it, the cells it covers are dropped, empty cells outside ranges are left out, line ends
+    become ``\n`` and text is stripped."""
+    merged = list(merged)
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in merged}
+    covered = covered_cells(merged)
+    placed: list[PlacedCell] = []
+    for r, c, text in texts:
+        if (r, c) in covered:
+            continue
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if not text and (r, c) not in spans:
+            continue
+        rowspan, colspan = spans.get((r, c), (1, 1))
+        placed.append(PlacedCell(text=text, row=r, col=c, rowspan=rowspan, colspan=colspan))
+    return build_table(placed)
 
 
 def _drop_covered_lines(table: Table) -> Table:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jixiao.extract.convert import NeedsConversion
 from jixiao.extract.office_errors import encrypted_message, is_encrypted_ooxml, is_ole
-from jixiao.extract.office_grid import PlacedCell, build_table
+from jixiao.extract.office_grid import sheet_table
 from jixiao.extract.office_numfmt import format_value, serial_to_datetime
 from jixiao.extract.sniff import ole_kind
 from jixiao.model import Document, ReadError
@@ -100,42 +100,29 @@ def _cell_format(book, sheet, r: int, c: int) -> str | None:
 
 
 def _sheet_table(book, sheet, formatting_info: bool = True):
+    merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells]  # xlrd: ends exclusive
+    texts = ((r, c, _cell_text(book, sheet, r, c)) for r in range(sheet.nrows) for c in range(sheet.row_len(r)))
+    return sheet_table(texts, merged)
+
+
+def _cell_text(book, sheet, r: int, c: int) -> str:
     import xlrd
 
-    merged, covered = {}, set()
-    for r0, r1, c0, c1 in sheet.merged_cells:
-        merged[(r0, c0)] = (r1 - r0, c1 - c0)
-        for r in range(r0, r1):
-            for c in range(c0, c1):
-                if (r, c) != (r0, c0):
-                    covered.add((r, c))
-    placed: list[PlacedCell] = []
-    for r in range(sheet.nrows):
-        for c in range(sheet.row_len(r)):
-            if (r, c) in covered:
-                continue
-            cell = sheet.cell(r, c)
-            kind, value = cell.ctype, cell.value
-            if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                text = ""
-            elif kind == xlrd.XL_CELL_TEXT:
-                text = value
-            elif kind == xlrd.XL_CELL_NUMBER:
-                text = format_value(value, _cell_format(book, sheet, r, c))
-            elif kind == xlrd.XL_CELL_DATE:
-                try:
-                    text = format_value(serial_to_datetime(value, book.datemode == 1), _cell_format(book, sheet, r, c))
-                except (ValueError, OverflowError):
-                    text = format_value(value, None)
-            elif kind == xlrd.XL_CELL_BOOLEAN:
-                text = "TRUE" if value else "FALSE"
-            elif kind == xlrd.XL_CELL_ERROR:
-                text = xlrd.error_text_from_code.get(value, "#ERR")
-            else:
-                text = str(value)
-            text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-            if not text and (r, c) not in merged:
-                continue
-            rowspan, colspan = merged.get((r, c), (1, 1))
-            placed.append(PlacedCell(text=text, row=r, col=c, rowspan=rowspan, colspan=colspan))
-    return build_table(placed)
+    cell = sheet.cell(r, c)
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if kind == xlrd.XL_CELL_TEXT:
+        return value
+    if kind == xlrd.XL_CELL_NUMBER:
+        return format_value(value, _cell_format(book, sheet, r, c))
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return format_value(serial_to_datetime(value, book.datemode == 1), _cell_format(book, sheet, r, c))
+        except (ValueError, OverflowError):
+            return format_value(value, None)
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if value else "FALSE"
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERR")
+    return str(value)

@@ -38,7 +38,7 @@ from typing import Optional
 from lxml import etree
 
 from jixiao.extract.office_errors import open_ooxml_zip
-from jixiao.extract.office_grid import PlacedCell, build_table
+from jixiao.extract.office_grid import covered_cells, sheet_table
 from jixiao.extract.office_numfmt import format_value
 from jixiao.model import Document, ReadError
 
@@ -177,33 +177,20 @@ def _column(letters: str) -> int:
 
 
 def _sheet_table(name: str, sheet, styles: _SheetStyles, book: _BookXml, warnings_out: list[str]):
-    merged = {}
-    covered = set()
-    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
-        merged[(r0, c0)] = (r1 - r0 + 1, c1 - c0 + 1)
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    covered.add((r, c))
-    placed: list[PlacedCell] = []
-    missing_formulas = 0
-    for key, typed in styles.formula.items():
-        if key not in covered and _REAL_FORMULA.search(typed[1:]):
-            missing_formulas += 1
-    for r, row in enumerate(sheet.to_python(skip_empty_area=False)):
-        for c, value in enumerate(row):
-            if (r, c) in covered:
-                continue
-            if value == "" and (r, c) in styles.formula and not _REAL_FORMULA.search(styles.formula[(r, c)][1:]):
-                value = styles.formula[(r, c)]  # text typed after '=' (=15辆), no formula at all
-            fmt = book.number_format(styles.style.get((r, c))) if isinstance(value, _NUMERIC) else None
-            text = format_value(value if value != "" else None, fmt, book.date1904)
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            if not text.strip() and (r, c) not in merged:
-                continue
-            rowspan, colspan = merged.get((r, c), (1, 1))
-            placed.append(PlacedCell(text=text.strip(), row=r, col=c, rowspan=rowspan, colspan=colspan))
+    merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
+    covered = covered_cells(merged)
+    missing_formulas = sum(1 for key, typed in styles.formula.items()
+                           if key not in covered and _REAL_FORMULA.search(typed[1:]))
     if missing_formulas:
         warnings_out.append(f"sheet '{name}': {missing_formulas} formula cell(s) have no saved value "
                             "(open and save the file in Excel to store them)")
-    return build_table(placed)
+
+    def texts():
+        for r, row in enumerate(sheet.to_python(skip_empty_area=False)):
+            for c, value in enumerate(row):
+                if value == "" and (r, c) in styles.formula and not _REAL_FORMULA.search(styles.formula[(r, c)][1:]):
+                    value = styles.formula[(r, c)]  # text typed after '=' (=15辆), no formula at all
+                fmt = book.number_format(styles.style.get((r, c))) if isinstance(value, _NUMERIC) else None
+                yield r, c, format_value(value if value != "" else None, fmt, book.date1904)
+
+    return sheet_table(texts(), merged)
