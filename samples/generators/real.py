@@ -563,7 +563,7 @@ def html_page() -> str:
 
 def text_file(form_layouts: list[tuple[dict, object, list[str]]], style: str) -> str:
     lines: list[str] = []
-    for form, layout, titles in form_layouts:
+    for _form, layout, titles in form_layouts:
         lines += titles + [""]
         for row in flatten(layout):
             row = [c.replace("\n", "") for c in row]
