@@ -30,6 +30,11 @@ def test_python_api_returns_contract_tables_with_dtypes():
     assert (row["comparator"], row["value"], row["unit"], row["form_id"]) == (">=", 26158.0, "平方米", f"{SEED.name}#1")
 
 
+def test_python_api_names_a_missing_path(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no-such-folder"):
+        jixiao.read_forms([SEED, tmp_path / "no-such-folder"])
+
+
 def test_extract_writes_every_format_and_the_same_rows(tmp_path):
     code = main(["extract", str(SEED), "-o", str(tmp_path), "--format", "parquet,csv,duckdb,xlsx", "-q"])
     assert code == 0
@@ -41,7 +46,7 @@ def test_extract_writes_every_format_and_the_same_rows(tmp_path):
     assert con.execute("SELECT count(*) FROM indicators WHERE comparator = '>='").fetchone()[0] > 10
     assert con.execute("SELECT status FROM documents").fetchone()[0] == "ok"
     con.close()
-    assert set(pd.ExcelFile(tmp_path / "jixiao.xlsx").sheet_names) == set(COLUMNS)
+    assert set(pd.ExcelFile(tmp_path / "jixiao.xlsx", engine="calamine").sheet_names) == set(COLUMNS)
 
 
 def test_bad_and_unsupported_files_fail_with_one_line_and_exit_1(tmp_path):
