@@ -289,7 +289,10 @@ def test_range_spellings_agree(a, b, unit, pattern):
     low, high = sorted((float(a), float(b)))
     if low == high:
         return
-    fmt = (lambda v: str(int(v)) if v.is_integer() else repr(v))
+
+    def fmt(v):
+        return str(int(v)) if v.is_integer() else repr(v)
+
     t = parse_target(pattern.format(a=fmt(low), b=fmt(high), u=unit))
     assert (t.comparator, t.value, t.value_max, t.unit) == ("between", low, high, unit)
 
