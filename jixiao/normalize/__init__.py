@@ -25,8 +25,7 @@ from .numbers import parse_amount
 from .context import Context
 from .target import Target
 from .target import parse as _parse
-from .vocab import COMPARATORS
-from .vocab import fold as nfkc_fold  # not `fold`: that name is the submodule normalize.fold
+from .vocab import COMPARATORS, fold
 
 __all__ = ["CSV_COLUMNS", "Context", "Target", "parse_target", "parse_target_parts", "join_target_parts",
            "parse_amount", "normalize_lines", "input_lines"]
@@ -78,7 +77,7 @@ def _operator(op_text: str) -> str | None:
     """The comparator an operator cell names (≥, 大于等于, 以上, 正向 …), or None."""
     if op_text in _OPERATOR_WORDS:
         return _OPERATOR_WORDS[op_text]
-    folded = nfkc_fold(op_text)
+    folded = fold(op_text)
     for where in ("pre", "post"):
         word = COMPARATORS[where].get(folded) or COMPARATORS[where].get(folded.lower())
         if word is not None and word.comparator:

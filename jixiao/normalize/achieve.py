@@ -42,7 +42,6 @@ read it with ``achieved``, which knows the direction.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
