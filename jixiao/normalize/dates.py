@@ -126,7 +126,7 @@ def _dated(text: str, year: int | None):
         month = _num(m.group("m"))
         if month and 1 <= month <= 12:
             _, y = _year_of(m, year)
-            end, iso = m.end(), None
+            end = m.end()
             # 2023年9月至12月: the span ends with the later month
             tail = _MONTH_TAIL.match(text, m.end())
             if tail and (_num(tail.group("m")) or 0) >= month and (_num(tail.group("m")) or 0) <= 12:

@@ -88,7 +88,7 @@ def split_fields(text: str) -> list[tuple[str, str]]:
         return []
     out = []
     matches = list(_iter_keys(k, pat))
-    for i, (start, end, kk) in enumerate(matches):
+    for i, (_start, end, kk) in enumerate(matches):
         stop = matches[i + 1][0] if i + 1 < len(matches) else len(k)
         value = k[end:stop].lstrip("：:")
         out.append((kk, value))
