@@ -83,6 +83,7 @@ def test_dask_without_scheduler_starts_a_local_cluster(inputs: Path, tmp_path: P
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(300)
 def test_dask_worker_crash_fails_only_that_file(tmp_path: Path, monkeypatch):
     """A file that kills its Dask worker (SIGSEGV, test-only hook) every time is reported, the rest go on."""
     write_text_forms(tmp_path / "in", 3)

@@ -72,6 +72,7 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
         run_id = uuid.uuid4().hex[:12]
         hooks = WorkerConfig.from_environment(options, debug, None).test_hooks
         exhausted = False
+        idle_since: Optional[float] = None
         while True:
             while not exhausted and len(pending) < window:
                 task = next(task_iter, None)
@@ -83,11 +84,25 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
                 pending[future] = (task, time.monotonic())
             if not pending:
                 break
-            wait_for = None
+            wait_for = WATCH_SECONDS
             if timeout:
-                wait_for = max(0.05, min(t0 for _, t0 in pending.values()) + timeout - time.monotonic())
+                wait_for = min(wait_for, max(0.05, min(t0 for _, t0 in pending.values()) + timeout - time.monotonic()))
             done, _ = _wait_some(list(pending), wait_for)
             now = time.monotonic()
+            if not done and not _has_workers(client):
+                # every worker died and none came back (a crash the nanny could not restart from):
+                # waiting would never end, so the files still queued fail with that reason
+                idle_since = idle_since or now
+                if now - idle_since >= NO_WORKERS_SECONDS:
+                    for future, (task, t0) in list(pending.items()):
+                        pending.pop(future)
+                        future.release()
+                        yield task, failed_result(task.path, task.source, "no Dask worker was left to run this file",
+                                                  task.sha256, now - t0)
+                    exhausted = True
+                    continue
+            else:
+                idle_since = None
             for future in list(done):
                 task, t0 = pending.pop(future)
                 yield task, _outcome(task, future, now - t0)
@@ -104,6 +119,17 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
             client.close()
             if cluster is not None:
                 cluster.close()
+
+
+WATCH_SECONDS = 5.0  # how often a wait wakes to check that workers are still there
+NO_WORKERS_SECONDS = 120.0  # how long a cluster may have no worker before queued files fail
+
+
+def _has_workers(client) -> bool:
+    try:
+        return bool(client.nthreads())
+    except Exception:
+        return False
 
 
 def _wait_some(futures, seconds: Optional[float]):
