@@ -22,7 +22,7 @@ from jixiao.parsers.header import (
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, tokenize_header
 from jixiao.parsers import accounting
-from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_words
+from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.vocab import key, level_of, squash
@@ -535,6 +535,10 @@ def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
 
 def _warnings(form: Form) -> list[str]:
     out = []
+    doubtful = [i.indicator for i in form.indicators if len(i.indicator) >= 30 and len(split_values(i.indicator)) >= 4]
+    if doubtful:
+        out.append(f"{len(doubtful)} indicator rows read from text with no cell boundaries (names holding values): "
+                   + ", ".join(d[:15] + "…" for d in doubtful[:2]))
     unread = [c for c in form.cells if c.role == "unread"]
     if unread:
         where = sorted({c.origin.page for c in unread if c.origin.page is not None})
