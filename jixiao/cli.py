@@ -17,6 +17,7 @@ write tidy tables: forms, indicators, budget, goals and documents.
 examples:
   jixiao extract 表格.docx -o out/                 # one file → out/*.parquet, out/*.csv, out/jixiao.duckdb
   jixiao extract submissions/ -o out/ --format csv,xlsx
+  jixiao extract 表格.pdf -o out/ --format forms-xlsx   # out/forms.xlsx: a sheet per form, laid out like the form
   jixiao extract scans/ -o out/ --ocr always --workers 4
 
 Every input file gets a row in documents (status ok / no_forms / failed, with the reason).
@@ -65,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders (folders are walked recursively)")
     e.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="folder for the output tables")
     e.add_argument("--format", default="parquet,csv,duckdb",
-                   help="comma-separated: parquet,csv,duckdb,xlsx (default: parquet,csv,duckdb)")
+                   help="comma-separated: parquet,csv,duckdb,xlsx,forms-xlsx (default: parquet,csv,duckdb); "
+                        "forms-xlsx writes OUTDIR/forms.xlsx, one sheet per form laid out like the printed form")
     e.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: CPU count)")
     e.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on Dask")
     e.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
