@@ -43,7 +43,7 @@ from jixiao.serve.jobs import load_result, read_upload
 from jixiao.serve.settings import ServeSettings, is_loopback
 from jixiao.serve.store import Store
 
-ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
+ASSETS = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image/svg+xml"}
 REPORT_ASSETS = {"document.js": "text/javascript", "report.css": "text/css"}
 EMBEDDED_REVIEW_CSS = "\n/* jixiao serve: the review page shown inside the result */\n.docpage a.home { display: none; }\n"
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
@@ -271,6 +271,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     routes = [
         Route("/", page),
+        Route("/favicon.ico", lambda request: Response(status_code=301, headers={"location": "/assets/icon.svg"})),
         Route("/assets/report/{name}", report_asset),
         Route("/assets/{name}", asset),
         Route("/api/health", health),

@@ -62,7 +62,12 @@ def check_declared(name: str, size: Optional[int], settings: ServeSettings) -> O
 
 
 def too_large(size: int, settings: ServeSettings) -> Refusal:
-    return Refusal("too_large", {"size": f"{size / 1024 / 1024:.1f}", "mb": f"{settings.max_upload_mb:g}"})
+    return Refusal("too_large", {"size": size_text(size), "mb": f"{settings.max_upload_mb:g}"})
+
+
+def size_text(size: int) -> str:
+    """``5.3 KB``, ``120.4 MB`` (as the page's script writes it too)."""
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def inspect(path: Path, settings: ServeSettings) -> Optional[Refusal]:

@@ -41,7 +41,7 @@ def index_html(settings: ServeSettings) -> str:
     return f"""<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>jixiao · {escape(text("app_title"))}</title>
-<link rel="stylesheet" href="/assets/app.css"></head>
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/app.css"></head>
 <body>
 <header class="bar"><h1>jixiao <small>{t("app_title")}</small></h1>
 <button type="button" id="lang" class="btn ghost">{t("language")}</button></header>

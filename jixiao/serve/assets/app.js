@@ -23,6 +23,7 @@
     });
     document.documentElement.lang = lang === "zh" ? "zh" : "en";
   }
+  function sizeText(n) { return n < 1048576 ? (n / 1024).toFixed(1) + " KB" : (n / 1048576).toFixed(1) + " MB"; }
   function el(tag, cls, text) {
     var n = document.createElement(tag);
     if (cls) n.className = cls;
@@ -57,7 +58,7 @@
     var li = el("li", "file");
     var head = el("div", "head");
     var title = el("span", "name", name);
-    var meta = el("span", "size", size != null ? (size / 1024 / 1024).toFixed(size > 1048576 ? 1 : 2) + " MB" : "");
+    var meta = el("span", "size", size != null ? sizeText(size) : "");
     var status = el("span", "status");
     var dl = el("a", "btn small dl-file");
     label(dl, "file_forms_xlsx");
@@ -68,6 +69,7 @@
     li.append(head, bar, body);
     document.getElementById("files").appendChild(li);
     document.getElementById("batch").hidden = false;
+    document.body.classList.add("has-files");
     return { li: li, status: status, fill: fill, body: body, dl: dl, id: null, state: "waiting", loaded: false };
   }
   function setState(c, state, pct, message, params) {
@@ -87,7 +89,7 @@
     Array.prototype.forEach.call(files, function (f) {
       var c = card(f.name, f.size);
       if (f.size > C.maxBytes) {
-        setState(c, "rejected", 100, "too_large", { size: (f.size / 1048576).toFixed(1), mb: C.maxMb });
+        setState(c, "rejected", 100, "too_large", { size: sizeText(f.size), mb: C.maxMb });
         return;
       }
       setState(c, "waiting", 0);
@@ -206,6 +208,7 @@
       batchId = null; creating = null; cards = {};
       document.getElementById("files").textContent = "";
       document.getElementById("batch").hidden = true;
+      document.body.classList.remove("has-files");
       history.replaceState(null, "", location.pathname);
       updateDownloads();
     });
