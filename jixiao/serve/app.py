@@ -39,6 +39,7 @@ from starlette.routing import Route
 from jixiao.batch.pool import PoolStats, warm_up
 from jixiao.serve import downloads, html
 from jixiao.serve.guard import check_declared, display_name, stored_suffix, too_large
+from jixiao.serve.isolate import IsolatedError
 from jixiao.serve.jobs import load_result, read_upload
 from jixiao.serve.settings import ServeSettings, is_loopback
 from jixiao.serve.store import Store
@@ -47,6 +48,9 @@ ASSETS = {"app.js": "text/javascript", "app.css": "text/css", "icon.svg": "image
 REPORT_ASSETS = {"document.js": "text/javascript", "report.css": "text/css"}
 EMBEDDED_REVIEW_CSS = "\n/* jixiao serve: the review page shown inside the result */\n.docpage a.home { display: none; }\n"
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
+# what the page-drawing and download children import, loaded once in the forkserver they start from
+CHILD_PRELOAD = ["jixiao.serve.render", "jixiao.serve.downloads", "jixiao.dataset.formsheet", "openpyxl",
+                 "pyarrow.parquet", "duckdb", "pypdfium2"]
 SECURITY_HEADERS = [
     (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                  b"img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
@@ -232,7 +236,11 @@ async def download(request: Request) -> Response:
     entries = [e for e in entries if e.status in ("done", "failed", "rejected")]
     if not entries:
         return _error("expired", 404)
-    result = await anyio.to_thread.run_sync(downloads.build, batch, entries, kind)
+    try:
+        async with state.slots:  # a child process each, counted with the readers: memory stays bounded
+            result = await anyio.to_thread.run_sync(downloads.build, batch, entries, kind, state.settings)
+    except IsolatedError as e:
+        return _error("read_error", 500, error=str(e))
     return FileResponse(result.path, media_type=result.media_type, filename=result.filename,
                         background=BackgroundTask(result.cleanup))
 
@@ -259,7 +267,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         state = ServerState(settings, Store(settings.temp_parent), asyncio.Semaphore(max(1, settings.workers)))
         app.state.jixiao = state
         sweeper = asyncio.create_task(_sweeper(state))
-        warming = asyncio.create_task(anyio.to_thread.run_sync(warm_up))  # the workers' forkserver, meanwhile
+        warming = asyncio.create_task(anyio.to_thread.run_sync(warm_up, CHILD_PRELOAD))  # the children's forkserver
         try:
             yield
         finally:
