@@ -161,7 +161,7 @@ def layout_form(form: dict, indicators: list[dict], budget: list[dict], goals: l
             fields.append(("content", "主要内容", "text"))
         fields += [(key, heading, "num") for key, heading in funding_cols]
         spans = _spans(2, n_cols, len(fields))
-        for (key, heading, _), (c, span) in zip(fields, spans):
+        for (_key, heading, _), (c, span) in zip(fields, spans):
             add(LayoutCell(row, c, heading, "head", colspan=span))
         row += 1
         for b in budget:

@@ -27,9 +27,9 @@ import time
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-import anyio
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import ClientDisconnect, Request
@@ -185,7 +185,7 @@ async def upload(request: Request) -> Response:
 
 async def _read(state: ServerState, batch, entry) -> None:
     async with state.slots:
-        await anyio.to_thread.run_sync(read_upload, batch, entry, state.settings, state.stats)
+        await run_in_threadpool(read_upload, batch, entry, state.settings, state.stats)
 
 
 def _entry(request: Request):
@@ -198,8 +198,8 @@ async def view(request: Request) -> Response:
     batch, entry = _entry(request)
     if entry is None:
         return _error("expired", 404)
-    result = await anyio.to_thread.run_sync(load_result, batch, entry) if entry.status in ("done", "failed") else None
-    body = await anyio.to_thread.run_sync(html.result_html, entry, result, f"/b/{batch.id}/f/{entry.id}/review")
+    result = await run_in_threadpool(load_result, batch, entry) if entry.status in ("done", "failed") else None
+    body = await run_in_threadpool(html.result_html, entry, result, f"/b/{batch.id}/f/{entry.id}/review")
     return HTMLResponse(body)
 
 
@@ -207,10 +207,10 @@ async def review(request: Request) -> Response:
     batch, entry = _entry(request)
     if entry is None:
         return _error("expired", 404)
-    result = await anyio.to_thread.run_sync(load_result, batch, entry)
+    result = await run_in_threadpool(load_result, batch, entry)
     if result is None:
         return _error("expired", 404)
-    return HTMLResponse(await anyio.to_thread.run_sync(html.review_html, entry, result, "img/"))
+    return HTMLResponse(await run_in_threadpool(html.review_html, entry, result, "img/"))
 
 
 async def image(request: Request) -> Response:
@@ -238,7 +238,7 @@ async def download(request: Request) -> Response:
         return _error("expired", 404)
     try:
         async with state.slots:  # a child process each, counted with the readers: memory stays bounded
-            result = await anyio.to_thread.run_sync(downloads.build, batch, entries, kind, state.settings)
+            result = await run_in_threadpool(downloads.build, batch, entries, kind, state.settings)
     except IsolatedError as e:
         return _error("read_error", 500, error=str(e))
     return FileResponse(result.path, media_type=result.media_type, filename=result.filename,
@@ -267,7 +267,7 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         state = ServerState(settings, Store(settings.temp_parent), asyncio.Semaphore(max(1, settings.workers)))
         app.state.jixiao = state
         sweeper = asyncio.create_task(_sweeper(state))
-        warming = asyncio.create_task(anyio.to_thread.run_sync(warm_up, CHILD_PRELOAD))  # the children's forkserver
+        warming = asyncio.create_task(run_in_threadpool(warm_up, CHILD_PRELOAD))  # the children's forkserver
         try:
             yield
         finally:
