@@ -333,3 +333,18 @@ def test_every_interface_string_exists_in_both_languages():
     missing = sorted(k for k in used if k not in table)
     assert missing == []
     assert len(used) > 30 and all(v["zh"] and v["en"] for v in table.values())
+
+
+def test_isolated_children_time_out_crash_and_raise_alone():
+    import os
+    import time
+
+    from jixiao.serve.isolate import IsolatedError, call_isolated
+
+    assert call_isolated(divmod, (7, 2), timeout=30) == (3, 1)
+    with pytest.raises(IsolatedError, match="stopped after 0.5 s"):
+        call_isolated(time.sleep, (30,), timeout=0.5)
+    with pytest.raises(IsolatedError, match="ended unexpectedly"):
+        call_isolated(os.abort, (), timeout=30)
+    with pytest.raises(IsolatedError, match="ZeroDivisionError"):
+        call_isolated(divmod, (1, 0), timeout=30)

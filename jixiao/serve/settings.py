@@ -22,7 +22,7 @@ class ServeSettings:
     max_upload_mb: float = 100.0  # per file
     max_files: int = 200  # per batch (one page's uploads)
     ttl_seconds: float = 3600.0  # a batch's results are removed this long after their last use
-    timeout_seconds: float = 120.0  # reading one file, in a worker process
+    timeout_seconds: float = 300.0  # reading one file, in a worker process (a scanned page takes ~10-30 s of OCR)
     render_timeout_seconds: float = 60.0  # drawing one file's page images, in a separate process
     workers: int = max(1, min(2, os.cpu_count() or 1))  # files read at the same time
     worker_memory_mb: Optional[int] = 4096  # address-space cap of a worker process (Linux); None: none
