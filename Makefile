@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DOCS := $(filter-out samples/bad/ samples/expected/ samples/generators/ samples/__pycache__/,$(sort $(wildcard samples/*/)))
 SHARED ?= ../shared
 
-.PHONY: run test test-fast lint samples score bench clean charts screenshots
+.PHONY: run test test-fast lint samples score bench clean charts screenshots serve
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -60,6 +60,10 @@ bench: $(STAMP)
 clean:
 	rm -rf out/ .pytest_cache build *.egg-info
 
-## make screenshots: the README's two report screenshots (docs/), taken by the browser test in Chromium
+## make screenshots: the README's report and web-page screenshots (docs/), taken by the browser tests in Chromium
 screenshots: $(STAMP)
-	JIXIAO_SCREENSHOTS=docs $(BIN)/python -m pytest tests/test_report_browser.py -q
+	JIXIAO_SCREENSHOTS=docs $(BIN)/python -m pytest tests/test_report_browser.py tests/test_serve_browser.py -q
+
+## make serve: the local web page for converting forms (http://127.0.0.1:8765/)
+serve: $(STAMP)
+	$(BIN)/jixiao serve

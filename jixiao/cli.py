@@ -1,4 +1,5 @@
-"""The command line: ``jixiao extract``, ``jixiao report``, ``jixiao panel`` and ``jixiao normalize`` (also ``python -m jixiao``).
+"""The command line: ``jixiao extract``, ``jixiao report``, ``jixiao panel``, ``jixiao normalize`` and
+``jixiao serve`` (also ``python -m jixiao``).
 
 The outer edge of the pipeline. Exit status per the contract: 0 when every file was processed
 (forms found or not), 1 when any file failed, 2 on bad usage.
@@ -17,6 +18,7 @@ write tidy tables: forms, indicators, budget, goals and documents.
 examples:
   jixiao extract 表格.docx -o out/                 # one file → out/*.parquet, out/*.csv, out/jixiao.duckdb
   jixiao extract submissions/ -o out/ --format csv,xlsx
+  jixiao extract 表格.pdf -o out/ --format forms-xlsx   # out/forms.xlsx: a sheet per form, laid out like the form
   jixiao extract scans/ -o out/ --ocr always --workers 4
 
 Every input file gets a row in documents (status ok / no_forms / failed, with the reason).
@@ -53,6 +55,20 @@ example:
 """
 
 
+SERVE_HELP = """\
+Start a local web page for converting forms without a terminal: drop files on it, see each form
+read back as the form with its failed checks, and download an Excel workbook laid out like the
+forms (or the tidy tables as XLSX, CSV, Parquet, DuckDB). Listens on this computer only
+(127.0.0.1) unless --host names another address. Uploads are deleted once read; results after
+--ttl minutes unused, and all of it when the server stops.
+
+examples:
+  jixiao serve                       # then open http://127.0.0.1:8765/
+  jixiao serve --port 9000 --open
+  jixiao serve --host 0.0.0.0        # other machines may connect (no login!): a warning is printed
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from jixiao.version import __version__
 
@@ -65,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders (folders are walked recursively)")
     e.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="folder for the output tables")
     e.add_argument("--format", default="parquet,csv,duckdb",
-                   help="comma-separated: parquet,csv,duckdb,xlsx (default: parquet,csv,duckdb)")
+                   help="comma-separated: parquet,csv,duckdb,xlsx,forms-xlsx (default: parquet,csv,duckdb); "
+                        "forms-xlsx writes OUTDIR/forms.xlsx, one sheet per form laid out like the printed form")
     e.add_argument("--workers", type=int, default=None, help="parallel worker processes (default: CPU count)")
     e.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on Dask")
     e.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
@@ -98,6 +115,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", metavar="DIR", help="where to write the panel files (default: OUTDIR)")
     p.add_argument("--charts", metavar="DIR", help="also write PNG charts to DIR (needs matplotlib)")
     p.add_argument("-q", "--quiet", action="store_true", help="do not print the linkage report")
+
+    from jixiao.serve.settings import ServeSettings
+
+    d = ServeSettings()
+    s = sub.add_parser("serve", help="a local web page: drop files, see the forms, download Excel",
+                       description=SERVE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    s.add_argument("--host", default=None, help=f"address to listen on (default {d.host}: this computer only)")
+    s.add_argument("--port", type=int, default=d.port, help=f"port (default {d.port}; 0: any free port)")
+    s.add_argument("--max-upload-mb", type=float, default=d.max_upload_mb, metavar="MB",
+                   help=f"largest file accepted (default {d.max_upload_mb:g})")
+    s.add_argument("--ttl", type=float, default=d.ttl_seconds / 60, metavar="MIN",
+                   help=f"minutes results are kept after their last use (default {d.ttl_seconds / 60:g})")
+    s.add_argument("--timeout", type=float, default=d.timeout_seconds, metavar="S",
+                   help=f"seconds allowed to read one file (default {d.timeout_seconds:g})")
+    s.add_argument("--workers", type=int, default=d.workers, help=f"files read at the same time (default {d.workers})")
+    s.add_argument("--ocr", choices=["auto", "always", "never"], default=d.ocr, help="as for extract")
+    s.add_argument("--open", action="store_true", help="open the page in the default browser")
     return ap
 
 
@@ -113,6 +147,8 @@ def main(argv=None) -> int:
         return cmd_panel(args)
     if args.command == "report":
         return cmd_report(args, ap)
+    if args.command == "serve":
+        return cmd_serve(args, ap)
     return cmd_extract(args, ap)
 
 
@@ -177,6 +213,40 @@ def cmd_extract(args, ap) -> int:
         report_code = write_report(Path(args.out), None, None, args.quiet)
         code = code or report_code
     return code
+
+
+def cmd_serve(args, ap) -> int:
+    from jixiao.serve.settings import RemoteRefused, ServeSettings
+
+    if not 0 <= args.port <= 65535:
+        ap.error("--port must be between 0 and 65535")
+    if args.max_upload_mb <= 0 or args.ttl <= 0 or args.timeout <= 0 or args.workers < 1:
+        ap.error("--max-upload-mb, --ttl and --timeout must be positive, --workers at least 1")
+    settings = ServeSettings(host=args.host or ServeSettings.host, port=args.port, allow_remote=args.host is not None,
+                             max_upload_mb=args.max_upload_mb, ttl_seconds=args.ttl * 60,
+                             timeout_seconds=args.timeout, workers=args.workers, ocr=args.ocr)
+    try:
+        from jixiao.serve.server import serve
+    except ImportError as e:
+        print(f"jixiao serve: needs {e.name or e} (pip install 'jixiao[serve]')", file=sys.stderr)
+        return 2
+
+    def announce(url: str) -> None:
+        print(f"jixiao serve: open {url} in a browser (Ctrl-C stops)", file=sys.stderr)
+        if args.open:
+            import webbrowser
+
+            webbrowser.open(url)
+    try:
+        return serve(settings, announce)
+    except RemoteRefused as e:
+        print(f"jixiao serve: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"jixiao serve: cannot listen on {settings.host}:{settings.port}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_report(args, ap) -> int:

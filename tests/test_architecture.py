@@ -37,10 +37,12 @@ LAYERS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "panel": (("jixiao.panel",), frozenset({"base", "normalize", "dataset"})),
     "report": (("jixiao.report", "jixiao.debug"),
                frozenset({"base", "normalize", "extract", "parsers", "dataset", "pipeline", "checks"})),
+    "serve": (("jixiao.serve",),
+              frozenset({"base", "normalize", "checks", "extract", "dataset", "pipeline", "batch", "report"})),
     "api": (("jixiao",), frozenset({"base", "normalize", "checks", "extract", "parsers", "dataset", "pipeline", "batch"})),
     "cli": (("jixiao.cli", "jixiao.__main__", "jixiao.summary"),
             frozenset({"base", "normalize", "extract", "parsers", "dataset", "pipeline", "batch", "checks", "panel",
-                       "report", "api"})),
+                       "report", "serve", "api"})),
 }
 
 # distribution name -> the import names it provides (default: lower-case, '-' → '_')
@@ -59,7 +61,7 @@ NOT_IMPORTED = {
     "ruff": "the linter `make lint` runs",
 }
 # where each extra's packages must be imported (core dependencies: jixiao/ alone)
-EXTRA_FOLDERS = {"camelot": ("jixiao",), "dask": ("jixiao",), "charts": ("jixiao",), "all": ("jixiao",),
+EXTRA_FOLDERS = {"camelot": ("jixiao",), "dask": ("jixiao",), "charts": ("jixiao",), "serve": ("jixiao",), "all": ("jixiao",),
                  "dev": ("tests", "samples"), "bench": ("benchmarks",)}
 
 
@@ -331,7 +333,7 @@ def test_every_declared_dependency_is_imported():
 def test_every_imported_package_is_declared():
     project = _pyproject()["project"]
     declared = set()
-    for requirement in project["dependencies"] + [r for extra in ("camelot", "dask", "charts")
+    for requirement in project["dependencies"] + [r for extra in ("camelot", "dask", "charts", "serve")
                                                   for r in project.get("optional-dependencies", {}).get(extra, [])]:
         declared |= _import_names(_distribution(requirement))
     missing = {top: where for top, where in third_party_imports(("jixiao",)).items() if top not in declared}

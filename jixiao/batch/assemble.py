@@ -7,7 +7,8 @@ appended to ``<table>.csv``, ``<table>.parquet`` (one row group per chunk) and `
 also gets the panel views of :mod:`jixiao.dataset.views`); so
 memory stays bounded by the chunk size, not by the number of files. The tables are the same as
 ``write_dataset(Dataset.from_results(all results))`` would write. XLSX (a spreadsheet, capped at about
-a million rows anyway) is built in memory from the whole tables. Each output file is written under a
+a million rows anyway) and the form-shaped workbook (``forms-xlsx``, a sheet per form) are built in
+memory from the whole tables. Each output file is written under a
 temporary name and renamed into place at the end, so an interrupted run leaves the previous tables.
 """
 from __future__ import annotations
@@ -152,7 +153,7 @@ def write_tables(results: Iterable[FileResult], outdir: Path, formats: Iterable[
         duckdb_tmp.unlink(missing_ok=True)
         con = duckdb.connect(str(duckdb_tmp))
         con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")  # it spills to disk beyond this
-    sinks = {t: _TableSinks(t, outdir, formats, con, keep_frames="xlsx" in formats) for t in TABLES}
+    sinks = {t: _TableSinks(t, outdir, formats, con, keep_frames=bool({"xlsx", "forms-xlsx"} & set(formats))) for t in TABLES}
     buffers: dict[str, list[dict]] = {t: [] for t in TABLES}
     written: list[Path] = []
     try:
@@ -176,12 +177,18 @@ def write_tables(results: Iterable[FileResult], outdir: Path, formats: Iterable[
             con = None
             os.replace(duckdb_tmp, outdir / "jixiao.duckdb")
             written.append(outdir / "jixiao.duckdb")
-        if "xlsx" in formats:
-            from jixiao.dataset.writers import write_xlsx
-
+        if {"xlsx", "forms-xlsx"} & set(formats):
             whole = {t: pd.concat(sinks[t].frames, ignore_index=True) if len(sinks[t].frames) > 1 else sinks[t].frames[0]
                      for t in TABLES}
-            written.append(write_xlsx(whole, outdir / "jixiao.xlsx"))
+            if "xlsx" in formats:
+                from jixiao.dataset.writers import write_xlsx
+
+                written.append(write_xlsx(whole, outdir / "jixiao.xlsx"))
+            if "forms-xlsx" in formats:
+                from jixiao.dataset.formsheet import write_forms_xlsx
+                from jixiao.dataset.writers import FORMS_XLSX
+
+                written.append(write_forms_xlsx(whole, outdir / FORMS_XLSX))
     except BaseException:
         for sink in sinks.values():
             sink.abandon()

@@ -101,17 +101,23 @@ class _Feed:
         return self.exhausted and not self.returned
 
 
+_extra_preload: list[str] = []
+
+
 def mp_context():
     """``forkserver`` (with the pipeline preloaded) on Linux, ``spawn`` elsewhere."""
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
+        ctx.set_forkserver_preload(PRELOAD + _extra_preload)
         return ctx
     return multiprocessing.get_context("spawn")
 
 
-def warm_up() -> None:
-    """Start the forkserver now, so its imports overlap with discovery and hashing in this process."""
+def warm_up(extra_preload: Iterable[str] = ()) -> None:
+    """Start the forkserver now, so its imports overlap with discovery and hashing in this process.
+    ``extra_preload``: more modules its children will need (a long-running caller such as
+    ``jixiao serve``); only counts when it is the call that starts the forkserver."""
+    _extra_preload.extend(m for m in extra_preload if m not in _extra_preload)
     ctx = mp_context()
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver

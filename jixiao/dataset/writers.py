@@ -1,4 +1,5 @@
-"""Writers: a :class:`Dataset` to Parquet, CSV (UTF-8), one DuckDB file and XLSX (a sheet per table).
+"""Writers: a :class:`Dataset` to Parquet, CSV (UTF-8), one DuckDB file, XLSX (a sheet per table) and
+the form-shaped workbook (``forms-xlsx``: a sheet per form, laid out like the printed form).
 
 The output edge of the pipeline; the only place in the dataset layer that does I/O. The DuckDB
 file also gets the panel views (:mod:`jixiao.dataset.views`).
@@ -10,7 +11,8 @@ from pathlib import Path
 from jixiao.dataset.frames import Dataset
 from jixiao.dataset.views import create_views
 
-FORMATS = ("parquet", "csv", "duckdb", "xlsx")
+FORMATS = ("parquet", "csv", "duckdb", "xlsx", "forms-xlsx")
+FORMS_XLSX = "forms.xlsx"  # the forms-xlsx format's file in OUTDIR
 DEFAULT_FORMATS = ("parquet", "csv", "duckdb")
 
 
@@ -32,6 +34,10 @@ def write_dataset(ds: Dataset, outdir: Path, formats=DEFAULT_FORMATS) -> list[Pa
         written.append(write_duckdb(tables, outdir / "jixiao.duckdb"))
     if "xlsx" in formats:
         written.append(write_xlsx(tables, outdir / "jixiao.xlsx"))
+    if "forms-xlsx" in formats:
+        from jixiao.dataset.formsheet import write_forms_xlsx
+
+        written.append(write_forms_xlsx(tables, outdir / FORMS_XLSX))
     return written
 
 
