@@ -34,18 +34,20 @@ class PageResult:
 def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units (pixels / scale)."""
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import (fix_cell, fix_label, fix_target, fix_text, is_target_header,
-                                               slash_read_as_one)
+    from jixiao.extract.ocr.confusions import (double_bar_sign, fix_cell, fix_label, fix_target, fix_text,
+                                               is_target_header, slash_read_as_one)
     from jixiao.extract.ocr.engine import recognise
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean_page
 
-    for_lines, for_ocr, _angle = clean_page(image)
+    for_lines, for_ocr, transform = clean_page(image)
     boxes = recognise(for_ocr)
     tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes))
     filled, free = assign(boxes, tables)
 
     def to_units(x0: float, y0: float, x1: float, y1: float):
+        # upright page → the scan's own pixels → page units
+        x0, y0, x1, y1 = transform.to_source(x0, y0, x1, y1)
         return (round(x0 / scale, 2), round(y0 / scale, 2), round(x1 / scale, 2), round(y1 / scale, 2))
 
     placed: list[tuple[float, Block]] = []
@@ -62,6 +64,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
                 text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text, ct.lead_score)
+            if ct.lead_box is not None:
+                text = double_bar_sign(text, _lead_pixels(for_ocr, ct.lead_box))
             if ct.confidence is not None and ct.confidence < LOW_CONFIDENCE and text.strip():
                 low.append(text.replace("\n", ""))
             c = ct.cell
@@ -83,6 +87,16 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
         more = f" and {len(low) - 5} more" if len(low) > 5 else ""
         warnings.append(f"low OCR confidence on page {page}: {shown}{more}")
     return PageResult([b for _, b in placed], warnings)
+
+
+def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
+    """The start of a text line: from just left of its first character to about a character
+    height past it (the whole first character whatever its width)."""
+    x0, y0, _x1, y1 = box
+    h = y1 - y0
+    top, bottom = int(max(0, y0)), int(min(page.shape[0], y1))
+    left, right = int(max(0, x0 - 0.1 * h)), int(min(page.shape[1], x0 + 1.2 * h))
+    return page[top:bottom, left:right]
 
 
 def _interior(page: np.ndarray, cell) -> np.ndarray:

@@ -1,9 +1,18 @@
 """Conservative fixes for common OCR confusions in cell text (cell text → **cleaned cell text**).
 
 Only substitutions that cannot change a correct reading are made everywhere (full-width digits and
-percent signs, ``>=``/``＞＝`` written as two characters). Context-dependent fixes — a ``2`` read for
-``≥`` — are made only in a target-value column and only when the result is the sole sensible
-reading (a percentage over 100 that becomes a comparison with a percentage ≤ 100).
+percent signs, ``>=``/``＞＝`` written as two characters, ``%0`` after a number for ``‰``).
+Context-dependent fixes — a ``2`` read for ``≥`` — are made only in a target-value column and only
+when the result is the sole sensible reading (a percentage over 100 that becomes a comparison with
+a percentage ≤ 100).
+
+Signs the recogniser cannot tell apart are decided from the pixels (:func:`double_bar_sign`):
+RapidOCR's models read ``≧`` as ``≥`` (and ``≦`` as ``≤``) every time, and ``═`` (not in their
+character set) as ``=`` in a serif face or ``—`` in a sans one (measured on Noto CJK at 150 and
+200 dpi), while forms print both and the text is kept as printed. The sign's own ink settles it:
+``≧`` has two bars under the chevron, ``≥`` one; ``═`` is two bars close together a full
+character wide, ``=``/``＝`` two bars further apart and narrower. When blur has run the bars
+together the sign is left as read.
 """
 from __future__ import annotations
 
@@ -17,9 +26,8 @@ _FULLWIDTH = str.maketrans({
 _PAIRS = [
     (re.compile(r"[>＞]\s*[=＝]"), "≥"),
     (re.compile(r"[<＜]\s*[=＝]"), "≤"),
-    (re.compile(r"≧"), "≥"),
-    (re.compile(r"≦"), "≤"),
     (re.compile(r"(?<=\d)\s*[°o]/o"), "%"),
+    (re.compile(r"(?<=\d)%0(?![\d.])"), "‰"),  # per mille read as percent + zero (0.9‰ → 0.9%0)
 ]
 
 # a target cell that reads "290%" where "≥90%" was printed: a leading 2 before a percentage <= 100
@@ -120,3 +128,68 @@ def fix_target(text: str, lead_score: float | None = None) -> str:
 def is_target_header(text: str) -> bool:
     compact = re.sub(r"\s+", "", text)
     return any(h in compact for h in TARGET_HEADERS) and len(compact) <= 12
+
+
+_SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.])")
+
+
+def _bar_runs(ink, top: int, bottom: int, left: int, right: int) -> int:
+    """Runs of rows (between ``top`` and ``bottom``) whose ink covers most of [left, right): bars."""
+    import numpy as np
+
+    width = max(1, right - left)
+    wide = (ink[top:bottom, left:right].sum(axis=1) >= 0.6 * width)
+    runs = int(np.count_nonzero(wide[1:] & ~wide[:-1])) + int(wide[:1].sum()) if len(wide) else 0
+    return runs
+
+
+def double_bar_sign(text: str, line_pixels) -> str:
+    """``text`` with its leading comparison sign corrected from the sign's pixels (see the module
+    docstring): ``≥``→``≧``, ``≤``→``≦``, ``=``/``—``→``═`` or ``—``→``=``. ``line_pixels`` is the
+    grey image of the text line from just left of its first character to a character height
+    past it. Unchanged whenever the sign's ink is not clearly made of separate bars."""
+    import cv2
+    import numpy as np
+
+    match = _SIGN_FIRST.match(text)
+    if match is None or line_pixels is None or line_pixels.size == 0 or min(line_pixels.shape) < 8:
+        return text
+    sign = match.group(1)
+    crop = line_pixels
+    level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if level < 40 or crop.max() - crop.min() < 60:
+        return text
+    ink = (crop < level).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    comps = [i for i in range(1, n) if stats[i][4] >= 3]
+    if not comps:
+        return text
+    first = min(comps, key=lambda i: stats[i][0])
+    fx0, fx1 = stats[first][0], stats[first][0] + stats[first][2]
+    parts = []
+    for i in comps:
+        x0, x1 = stats[i][0], stats[i][0] + stats[i][2]
+        if min(x1, fx1) - max(x0, fx0) >= 0.5 * min(x1 - x0, fx1 - fx0):
+            parts.append(i)
+    left = min(stats[i][0] for i in parts)
+    right = max(stats[i][0] + stats[i][2] for i in parts)
+    top = min(stats[i][1] for i in parts)
+    bottom = max(stats[i][1] + stats[i][3] for i in parts)
+    sign_ink = np.isin(labels, parts).astype(np.uint8)
+    line_h = line_pixels.shape[0]
+    if sign in "≥≤":
+        # the bars sit under the chevron (≥ one, ≧ two; ≤ and ≦ alike)
+        mid = (top + bottom) // 2
+        if _bar_runs(sign_ink, mid, bottom, left, right) == 2:
+            return text[:match.start(1)] + ("≧" if sign == "≥" else "≦") + text[match.end(1):]
+        return text
+    runs = _bar_runs(sign_ink, top, bottom, left, right)
+    if runs != 2 or right - left < 0.25 * line_h:
+        return text
+    # ═ is flat: two bars close together a full character wide (height/width about 0.12 in Noto
+    # CJK); ＝ and = are about 0.4 and 0.55
+    fixed = "═" if (bottom - top) / (right - left) < 0.27 else "="
+    if fixed == "=" and sign in "=＝":
+        return text
+    return text[:match.start(1)] + fixed + text[match.end(1):]
+
