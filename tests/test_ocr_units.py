@@ -356,3 +356,15 @@ def test_per_mille_read_as_percent_and_zero():
     assert confusions.fix_text("≤0.9%0") == "≤0.9‰"
     assert confusions.fix_text("≥90%") == "≥90%"
     assert confusions.fix_text("50%0.5") == "50%0.5"
+
+
+def test_level_headings_that_lost_their_numeral():
+    assert confusions.fix_level_headings(["级指标", "二级指标", "级指标", "指标值"]) == ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert confusions.fix_level_headings(["级指标", "级指标", "级指标"]) == ["一级指标", "二级指标", "三级指标"]
+    assert confusions.fix_level_headings(["一级指标", "级指标"]) == ["一级指标", "级指标"]  # 二 or 三: left as read
+    assert confusions.fix_level_headings(["项目名称", "级指标"]) == ["项目名称", "级指标"]
+
+
+def test_label_read_with_a_traditional_character():
+    assert confusions.fix_label("主管部門", 0.99) == "主管部门"
+    assert confusions.fix_label("寒托班、暑托班開設班級數", 0.99) == "寒托班、暑托班開設班級數"  # not a label

@@ -101,8 +101,15 @@ for _label in FORM_LABELS:
 
 
 def fix_label(text: str, confidence: float | None) -> str:
-    """A cell that is a known form label but for one character, read with less than full confidence."""
+    """A cell that is a known form label but for one character, read with less than full
+    confidence, or written with a Traditional form of a character (the recogniser reads 门 as 門
+    now and then): the label."""
     compact = re.sub(r"\s+", "", text)
+    if compact and compact not in FORM_LABELS and not compact.isascii():
+        from jixiao.normalize.folding import to_simplified
+
+        if to_simplified(compact) in FORM_LABELS:
+            return to_simplified(compact)
     if len(compact) < 4 or compact in FORM_LABELS or confidence is None or confidence >= 0.97:
         return text
     close = [label for label in _LABELS_BY_LENGTH.get(len(compact), ())
@@ -193,3 +200,78 @@ def double_bar_sign(text: str, line_pixels) -> str:
         return text
     return text[:match.start(1)] + fixed + text[match.end(1):]
 
+
+
+_LEVEL_HEADING = re.compile(r"^\s*([一二三四]?)\s*级\s*指\s*标\s*$")
+_LEVEL_DIGITS = "一二三四"
+
+
+def fix_level_headings(row: list[str]) -> list[str]:
+    """A heading row of an indicator table whose 一级/二级/三级指标 lost its numeral (the thin
+    strokes of 一, 二 and 三 are the first thing a noisy photo loses: ``级指标``). The levels
+    stand in increasing order from left to right (一 to 三); a heading without its numeral gets
+    one when exactly one increasing assignment fits the numerals that were read; otherwise the
+    row is left as read."""
+    from itertools import combinations
+
+    found = [(k, m.group(1)) for k, m in ((k, _LEVEL_HEADING.match(t)) for k, t in enumerate(row)) if m]
+    if len(found) < 2 or all(digit for _, digit in found):
+        return row
+    fits = [levels for levels in combinations(range(3), len(found))
+            if all(not d or _LEVEL_DIGITS.index(d) == lv for (_, d), lv in zip(found, levels))]
+    if len(fits) != 1:
+        return row
+    out = list(row)
+    for (k, digit), level in zip(found, fits[0]):
+        if not digit:
+            out[k] = _LEVEL_DIGITS[level] + "级指标"
+    return out
+
+
+_M_AFTER_NUMBER = re.compile(r"\d\s*m(?![A-Za-z²³23])")
+
+
+def unit_superscripts(boxes, page):
+    """``m`` after a number with a small 2 or 3 raised beside it is ``㎡``/``㎥`` (the recogniser
+    reads the symbol as a bare ``m``: 18187㎡以上 came back as 18187m以上). The raised mark is
+    found in the pixels (ink right of the m, entirely in the upper half of the line) and read on
+    its own; only a 2 or a 3 changes anything."""
+    import cv2
+    import numpy as np
+
+    from jixiao.extract.ocr.engine import get_engine
+
+    for box in boxes:
+        if not _M_AFTER_NUMBER.search(box.text) or not box.glyphs:
+            continue
+        for k, glyph in enumerate(box.glyphs):
+            if glyph.text != "m" or k == 0 or not box.glyphs[k - 1].text[-1:].isdigit():
+                continue
+            h = box.y1 - box.y0
+            x0 = int(glyph.x0 + 0.5 * (glyph.x1 - glyph.x0))
+            x1 = int(min(page.shape[1], glyph.x1 + 0.5 * h))
+            y0, y1 = int(max(0, box.y0)), int(min(page.shape[0], box.y1))
+            crop = page[y0:y1, x0:x1]
+            if crop.size == 0 or crop.max() - crop.min() < 60:
+                continue
+            level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+            n, _, stats, _ = cv2.connectedComponentsWithStats((crop < level).astype(np.uint8), connectivity=8)
+            raised = [i for i in range(1, n) if stats[i][1] + stats[i][3] <= 0.6 * crop.shape[0]
+                      and stats[i][3] >= 0.15 * crop.shape[0] and stats[i][4] >= 4
+                      and stats[i][0] + stats[i][2] < crop.shape[1]]  # not the next character's edge
+            if not raised:
+                continue
+            bx0 = min(stats[i][0] for i in raised)
+            by0 = min(stats[i][1] for i in raised)
+            bx1 = max(stats[i][0] + stats[i][2] for i in raised)
+            by1 = max(stats[i][1] + stats[i][3] for i in raised)
+            mark = crop[max(0, by0 - 2):by1 + 2, max(0, bx0 - 2):bx1 + 2]
+            mark = cv2.resize(mark, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+            mark = cv2.copyMakeBorder(mark, 8, 8, 8, 8, cv2.BORDER_CONSTANT, value=255)
+            read = get_engine()(cv2.cvtColor(mark, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True,
+                                return_word_box=False)
+            digit = (read.txts[0].strip() if getattr(read, "txts", None) else "")
+            if digit in ("2", "3"):
+                glyph.text = "㎡" if digit == "2" else "㎥"
+                box.text = "".join(g.text for g in box.glyphs)
+    return boxes

@@ -125,14 +125,18 @@ def suppress_grey_seals(grey: np.ndarray) -> tuple[np.ndarray, int]:
     if circles is None:
         return grey, 0
     ink = float(np.percentile(grey, 1))
+    smooth = cv2.medianBlur(grey, 3)  # scan noise must not pass for a rim
     out = grey
     found = 0
     for cx, cy, r in np.asarray(circles).reshape(-1, 3)[:12]:  # candidates by votes; the rim test decides
         cx, cy, r = cx / factor, cy / factor, r / factor
-        rim = _rim_values(grey, cx, cy, r)
+        rim = _ring_values(smooth, cx, cy, r, 0.94, 1.06, np.min)
         if rim is None:
             continue
-        inked = rim < 200
+        # the rim is ink where it is clearly darker than the paper just inside or outside it
+        beside = np.maximum(_ring_values(smooth, cx, cy, r, 0.82, 0.88, np.median),
+                            _ring_values(smooth, cx, cy, r, 1.12, 1.18, np.median))
+        inked = (rim < 200) & (rim < beside - 40)
         if inked.mean() < 0.9:
             continue
         seal_level = float(np.median(rim[inked]))
@@ -148,18 +152,18 @@ def suppress_grey_seals(grey: np.ndarray) -> tuple[np.ndarray, int]:
     return out, found
 
 
-def _rim_values(grey: np.ndarray, cx: float, cy: float, r: float):
-    """Darkest pixel across the rim (±4% of r) at 180 points around the circle."""
+def _ring_values(grey: np.ndarray, cx: float, cy: float, r: float, inner: float, outer: float, reduce):
+    """At 180 points around the circle, ``reduce`` (min, median) of the pixels across the band
+    from ``inner``·r to ``outer``·r (points off the page count as paper)."""
     h, w = grey.shape
-    values = []
-    for theta in np.linspace(0, 2 * np.pi, 180, endpoint=False):
-        darkest = 255
-        for rr in np.linspace(r * 0.94, r * 1.06, 7):
-            x, y = int(cx + rr * np.cos(theta)), int(cy + rr * np.sin(theta))
-            if 0 <= x < w and 0 <= y < h:
-                darkest = min(darkest, int(grey[y, x]))
-        values.append(darkest)
-    return np.asarray(values, dtype=np.float32) if values else None
+    theta = np.linspace(0, 2 * np.pi, 180, endpoint=False)[:, None]
+    radii = np.linspace(r * inner, r * outer, 7)[None, :]
+    xs = (cx + radii * np.cos(theta)).astype(np.int64)
+    ys = (cy + radii * np.sin(theta)).astype(np.int64)
+    valid = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+    values = np.full(xs.shape, 255.0, dtype=np.float32)
+    values[valid] = grey[ys[valid], xs[valid]]
+    return reduce(values, axis=1)
 
 
 def normalise_background(grey: np.ndarray) -> np.ndarray:
@@ -464,14 +468,45 @@ def page_transform(grey: np.ndarray) -> PageTransform:
     return _rotation(angle, w, h)
 
 
-def clean_page(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, PageTransform]:
+class CleanPage:
+    """A page made ready for line detection and OCR, with what was done to it."""
+
+    def __init__(self, source: np.ndarray, for_lines: np.ndarray, for_ocr: np.ndarray, transform: PageTransform,
+                 seal_fraction: float, grey_stamps: int):
+        self.source, self.for_lines, self.for_ocr, self.transform = source, for_lines, for_ocr, transform
+        self.seal_fraction, self.grey_stamps = seal_fraction, grey_stamps
+
+    @property
+    def stamped(self) -> bool:
+        return self.seal_fraction > 0 or self.grey_stamps > 0
+
+    def alternatives(self) -> list[np.ndarray]:
+        """Other upright renderings of the page for a second reading of text a stamp made unsure:
+        the page before grey stamps were lightened, and the red channel alone (a red stamp
+        nearly vanishes in it, without the lift that can thin print under the stamp)."""
+        out = []
+        if self.grey_stamps:
+            out.append(self.for_lines)
+        if self.seal_fraction > 0 and self.source.ndim == 3:
+            out.append(self.transform.apply(normalise_background(flatten(np.ascontiguousarray(self.source[..., 2])))))
+        return out
+
+
+def clean(image: np.ndarray) -> CleanPage:
     """Upright pages for line detection and for OCR (red stamps removed and light evened out in
     both; grey stamps lightened only in the OCR page, where a rule under the stamp does not
     matter), and the transform from the scan to them."""
-    grey, _seal_fraction = suppress_seal(image)
+    source = to_bgr(image)
+    grey, seal_fraction = suppress_seal(source)
     grey = normalise_background(flatten(grey))
     transform = page_transform(grey)
     for_ocr, stamps = suppress_grey_seals(grey)
     grey = transform.apply(grey)
     for_ocr = transform.apply(for_ocr) if stamps else grey
-    return grey, for_ocr, transform
+    return CleanPage(source, grey, for_ocr, transform, seal_fraction, stamps)
+
+
+def clean_page(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, PageTransform]:
+    """:func:`clean` as (page for lines, page for OCR, transform)."""
+    page = clean(image)
+    return page.for_lines, page.for_ocr, page.transform
