@@ -6,6 +6,11 @@ horizontal rules (so the upright strokes of characters never pass for lines), an
 connected rules is one table. Inside a table each region enclosed by rules is one cell; the edges
 of all cells, clustered, give the grid's row and column boundaries, so a merged cell is simply a
 region covering several of them (one cell with ``rowspan``/``colspan``).
+
+Tables missing rules are completed from the text (:mod:`.borderless`): three or more horizontal
+rules stacked at row spacing are a table even without vertical rules, its columns placed where
+the text leaves gaps and snapped to the ends of rules that stop inside it; the text outside every
+table may still be one, printed without any rule.
 """
 from __future__ import annotations
 
