@@ -276,7 +276,7 @@ def target_sheet(form: dict, widths: tuple[float, ...] = (26.0, 30.0, 76.0, 48.0
         if rs == 1 and not vertical:
             n_lines = len(_wrap(probe, text, font, (x_edges[col + cs] - x_edges[col] - 3) * mm, kinsoku=True))
             heights[row] = max(heights[row], n_lines * LINE_STEP * FONT_MM + 3.4)
-    for row, col, rs, cs, text, vertical in cells:
+    for row, _col, rs, _cs, text, vertical in cells:
         if rs > 1:
             need = (len(text) * 1.25 * FONT_MM + 3.0) if vertical else (LINE_STEP * FONT_MM + 3.4)
             have = sum(heights[row:row + rs])

@@ -82,7 +82,6 @@ def column_bounds(rects: list[Rect], x0: float, x1: float) -> list[float]:
         a, b = int(max(lo, r[0])) - lo, int(min(hi, r[2])) - lo
         if b > a:
             cover[a:b] += 1
-        h = r[3] - r[1]
         # the next box to the right on the same line, or within half a line of it (a label
         # centred on two rows sits between their lines)
         right = [q for q in rects if q[0] >= r[2] - 0.2 * height
@@ -191,7 +190,7 @@ def _table_rows(rects: list[Rect], height: float) -> Optional[tuple[float, float
 def borderless_tables(rects: list[Rect], page_w: int, page_h: int, min_cols: int = 2):
     """Tables made of aligned text alone (at most one per page), from the boxes given (those
     outside every ruled table). Returns a list of :class:`~.lines.TableGrid`."""
-    from jixiao.extract.ocr.lines import GridCell, TableGrid, _compact
+    from jixiao.extract.ocr.grid import GridCell, TableGrid, compact as _compact
 
     rects = stack_vertical([r for r in rects if r[2] > r[0] and r[3] > r[1]])
     if len(rects) < 6:
@@ -276,7 +275,7 @@ def _centred_labels(owner: list[list[int]], spans: list[tuple[int, int, int, int
     n_rows = len(owner)
     n_cols = len(owner[0]) if owner else 0
     for col in range(n_cols):
-        def mine(i: int) -> bool:
+        def mine(i: int, col: int = col) -> bool:
             k = owner[i][col]
             return k < 0 or spans[k][1] == col
 
