@@ -149,3 +149,70 @@ def test_images_refused_when_ocr_is_off():
 
     with pytest.raises(ReadError, match="OCR"):
         image.read(JPG, ReadOptions(ocr="never"))
+
+
+# --- the harsh scans: geometry, pages, confidence ----------------------------------------------
+
+PHONE = SAMPLES / "scan" / "scan_phone_photo_farmland.jpg"
+TWO_PAGES = SAMPLES / "scan" / "scan_two_pages_street_work.pdf"
+
+
+@pytest.fixture(scope="module")
+def phone_document():
+    from jixiao.extract import image
+
+    return image.read(PHONE, ReadOptions())
+
+
+def test_phone_photo_cells_keep_their_place_on_the_scan(phone_document):
+    """The photo is slanted and rotated; each cell's box is given on the photo as taken (its own
+    pixels), so cutting the photo at a cell's box shows that cell's text."""
+    from PIL import Image
+
+    from jixiao.extract.ocr.engine import recognise
+
+    tables = list(phone_document.tables())
+    assert len(tables) == 1 and phone_document.pages == 1
+    cells = {c.text: c for c in tables[0].cells}
+    with Image.open(PHONE) as im:
+        photo = np.asarray(im.convert("RGB"))[:, :, ::-1]
+        width, height = im.size
+    for text in ("年度资金总额", "工程设计使用年限"):
+        cell = cells[text]
+        assert cell.page == 1 and cell.confidence is not None and 0 < cell.confidence <= 1
+        x0, y0, x1, y1 = cell.bbox
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+        crop = np.ascontiguousarray(photo[max(0, int(y0) - 20):int(y1) + 20, max(0, int(x0) - 20):int(x1) + 20])
+        assert text in "".join(b.text for b in recognise(crop))
+    lines = [b for b in phone_document.blocks if isinstance(b, TextLine)]
+    assert all(b.page == 1 and b.bbox is not None and b.confidence is not None for b in lines)
+
+
+def test_two_scanned_pages_give_each_cell_its_page():
+    """(The whole document is read end to end in test_samples_end_to_end; here page 2 alone.)"""
+    from jixiao.extract.ocr import ocr_pdf_pages_with_warnings
+    from jixiao.extract.pdf import read
+
+    assert read(TWO_PAGES, ReadOptions(ocr="never")).pages == 2
+    blocks, warnings = ocr_pdf_pages_with_warnings(TWO_PAGES, [2], ReadOptions())
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and tables[0].page == 2 and warnings == []
+    assert all(c.page == 2 for c in tables[0].cells)
+    assert all(b.page == 2 for b in blocks)
+    # the table goes on at the top of the page without a header; its labels stayed on page 1
+    first_row = tables[0].text_rows()[0]
+    assert "完善人大代表“家站点”建设" in first_row and "三级指标" not in first_row
+    # a 竖排 label comes out joined, not one character per line
+    assert "效益指标" in {c.text for c in tables[0].cells}
+
+
+def test_low_confidence_warning_names_the_page(phone_document):
+    from PIL import Image
+
+    from jixiao.extract.ocr import OcrSettings, ocr_page
+
+    assert phone_document.warnings == []  # every cell of the photo read with confidence
+    with Image.open(JPG) as im:
+        top = np.asarray(im.convert("RGB"))[: im.height // 5, :, ::-1].copy()
+    strict = ocr_page(top, 3, settings=OcrSettings(low_confidence=1.01))  # nothing is that sure
+    assert len(strict.warnings) == 1 and strict.warnings[0].startswith("low OCR confidence on page 3: ")

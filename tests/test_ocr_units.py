@@ -111,7 +111,7 @@ def test_assign_splits_box_across_rule_and_orders_lines():
     texts = {(c.cell.row, c.cell.col): c.text for c in filled[0].cells}
     assert texts[(0, 2)] == "三级指"  # 7 glyphs over 420 px: the rule at x=900 falls after the 3rd
     assert texts[(0, 3)] == "标指标值"
-    assert texts[(1, 0)] == "产\n出"
+    assert texts[(1, 0)] == "产出"  # a label printed one character per line is joined
     assert texts[(3, 2)] == "第一行\n第二行"
 
 
@@ -193,3 +193,178 @@ def test_full_height_stroke_inside_a_text_line_is_not_a_rule():
     assert len(find_tables(page)[0].cells) == len(clean.cells) + 1  # taken for a rule on its own...
     text_line = ((560.0, ys[1] + 4.0, 880.0, ys[2] - 4.0),)  # ...but the OCR read one line across it
     assert len(find_tables(page, text_line)[0].cells) == len(clean.cells)
+
+
+# --- harsh scans: light, seals in shadow, perspective, tables without (all) rules, signs ---------
+
+def _warp(page, corners_moved):
+    h, w = page.shape[:2]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    m = cv2.getPerspectiveTransform(src, src + np.float32(corners_moved))
+    return cv2.warpPerspective(page, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=245), m
+
+
+def test_flatten_evens_out_a_light_gradient():
+    from jixiao.extract.ocr.preprocess import flatten
+
+    page, xs, ys = draw_grid()
+    light = np.linspace(0.45, 1.0, page.shape[1], dtype=np.float32)[None, :]
+    dim = (page.astype(np.float32) * light).astype(np.uint8)
+    flat = flatten(dim)
+    paper = flat[120:160, 120:280]  # a cell interior on the dark side
+    assert paper.mean() > 235
+    assert flat[ys[2], 350] < 120  # a rule on the dark side stays dark
+
+
+def test_red_seal_in_shadow_removed_print_beside_it_kept():
+    page = np.full((300, 300, 3), 240, np.uint8)
+    cv2.putText(page, "88", (60, 170), cv2.FONT_HERSHEY_SIMPLEX, 3, (20, 20, 20), 8)
+    stamp = np.zeros((300, 300), np.uint8)
+    cv2.circle(stamp, (150, 150), 100, 255, 10)
+    alpha = (stamp > 0)[..., None] * 0.85
+    ink = np.array([46, 38, 214], np.float32) / 255.0
+    page = page * (1 - alpha + alpha * ink)
+    page = (page * np.linspace(0.5, 1.0, 300, dtype=np.float32)[None, :, None]).astype(np.uint8)  # shade
+    page = cv2.GaussianBlur(page, (3, 3), 0)
+    grey, fraction = suppress_seal(page)
+    assert fraction > 0.02
+    ring = (stamp > 0)
+    ring[:, 150:] = False  # the shaded half
+    local_paper = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)[5:15, 5:15].mean()
+    assert grey[ring].mean() > local_paper - 15  # stamp gone even in the shade
+    digits = np.zeros((300, 300), np.uint8)
+    cv2.putText(digits, "88", (60, 170), cv2.FONT_HERSHEY_SIMPLEX, 3, 255, 8)
+    assert grey[(digits > 0) & (stamp == 0)].mean() < 80
+
+
+def test_perspective_corrected_from_the_table_outline():
+    from jixiao.extract.ocr.preprocess import page_transform
+
+    page, xs, ys = draw_grid()
+    warped, m = _warp(page, [[30, 12], [-25, -8], [10, 20], [-20, 5]])
+    transform = page_transform(warped)
+    assert transform.kind == "perspective"
+    upright = transform.apply(warped)
+    tables = find_tables(upright)
+    assert len(tables) == 1 and (tables[0].n_rows, tables[0].n_cols) == (4, 4)
+    # every cell box maps back onto the scan where that cell is
+    centre = np.float32([[[(xs[2] + xs[3]) / 2, (ys[2] + ys[3]) / 2]]])
+    on_scan = cv2.perspectiveTransform(centre, m)[0, 0]
+    cell = next(c for c in tables[0].cells if (c.row, c.col) == (2, 2))
+    x0, y0, x1, y1 = transform.to_source(cell.x0, cell.y0, cell.x1, cell.y1)
+    assert x0 < on_scan[0] < x1 and y0 < on_scan[1] < y1
+
+
+def test_paper_edge_askew_is_not_taken_for_the_table_edge():
+    from jixiao.extract.ocr.preprocess import page_transform
+
+    page, xs, ys = draw_grid(width=1500, height=1000)
+    page = rotate(page, 2.0)  # the form printed askew on the sheet...
+    cv2.rectangle(page, (20, 20), (1480, 980), 60, 2)  # ...whose edges are square to the photo
+    transform = page_transform(page)
+    upright = transform.apply(page)
+    assert estimate_skew(upright) == pytest.approx(0.0, abs=0.3)
+
+
+def _rects_for(xs, ys, labels):
+    """Text boxes centred in cells: labels maps (row, col, rowspan, colspan) -> text width."""
+    out = []
+    for (r, c, rs, cs), width in labels.items():
+        cx, cy = (xs[c] + xs[c + cs]) / 2, (ys[r] + ys[r + rs]) / 2
+        out.append((cx - width / 2, cy - 14, cx + width / 2, cy + 14))
+    return out
+
+
+def test_table_ruled_only_horizontally_takes_its_columns_from_the_text():
+    xs = [100, 300, 500, 900, 1300]
+    ys = [100 + 70 * k for k in range(8)]
+    page = np.full((700, 1400), 245, np.uint8)
+    spans = {(0, 0, 1, 2): 120, (0, 2, 1, 2): 300,  # a label and a value over two columns each
+             (1, 0, 6, 1): 110, (1, 1, 2, 1): 110, (3, 1, 2, 1): 110, (5, 1, 2, 1): 110,  # merged labels
+             **{(r, 2, 1, 1): 200 + 10 * r for r in range(1, 7)}, **{(r, 3, 1, 1): 90 for r in range(1, 7)}}
+    for (r, c, rs, cs) in spans:  # each cell's top and bottom edge, no vertical rules
+        for y in (ys[r], ys[r + rs]):
+            cv2.line(page, (xs[c], y), (xs[c + cs], y), 20, 2)
+    tables = find_tables(page, tuple(_rects_for(xs, ys, spans)))
+    assert len(tables) == 1
+    t = tables[0]
+    assert (t.n_rows, t.n_cols) == (7, 4)
+    got = {(c.row, c.col, c.rowspan, c.colspan) for c in t.cells}
+    assert set(spans) <= got
+
+
+def test_borderless_table_from_text_alone():
+    from jixiao.extract.ocr.borderless import borderless_tables
+
+    xs = [100, 300, 500, 900, 1300]
+    ys = [100 + 64 * k for k in range(9)]
+    spans = {(0, 0, 1, 2): 120, (0, 2, 1, 2): 300,
+             (1, 0, 1, 1): 110, (1, 1, 1, 1): 110, (1, 2, 1, 1): 110, (1, 3, 1, 1): 80,  # header
+             (2, 1, 3, 1): 110, (5, 1, 2, 1): 110, (7, 1, 1, 1): 110,  # 二级 labels centred on their rows
+             **{(r, 2, 1, 1): 240 for r in range(2, 8)}, **{(r, 3, 1, 1): 90 for r in range(2, 8)}}
+    rects = _rects_for(xs, ys, spans)
+    # a 一级 label printed one character per line, centred on rows 2-7
+    mid = (ys[2] + ys[8]) / 2
+    rects += [(185, mid - 95 + 50 * k, 215, mid - 65 + 50 * k) for k in range(4)]
+    rects.append((600, 30, 800, 60))  # the title above: not part of the table
+    tables = borderless_tables(rects, 1400, 900)
+    assert len(tables) == 1
+    t = tables[0]
+    got = {(c.row, c.col, c.rowspan, c.colspan) for c in t.cells}
+    assert (t.n_rows, t.n_cols) == (8, 4)
+    assert set(spans) <= got
+    assert (2, 0, 6, 1) in got  # the stacked characters: one cell over the rows they cover
+
+
+def test_stacked_single_characters_become_one_box():
+    from jixiao.extract.ocr.borderless import stack_vertical
+
+    chars = [(100, 100 + 40 * k, 130, 130 + 40 * k) for k in range(4)]
+    other = [(300, 100, 600, 130)]
+    stacked = stack_vertical(chars + other)
+    assert (100, 100, 130, 250) in stacked and other[0] in stacked and len(stacked) == 2
+
+
+def _sign(bars: int, chevron: bool, width: int = 26, gap: int = 6):
+    img = np.full((44, 90), 250, np.uint8)
+    x0 = 6
+    if chevron:
+        cv2.line(img, (x0, 6), (x0 + width, 14), 20, 2)
+        cv2.line(img, (x0 + width, 14), (x0, 22), 20, 2)
+        first_bar = 28
+    else:
+        first_bar = 18
+    for k in range(bars):
+        y = first_bar + k * gap
+        cv2.line(img, (x0, y), (x0 + width, y), 20, 2)
+    cv2.putText(img, "9", (x0 + width + 10, 36), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+    return img
+
+
+def test_double_bar_signs_read_from_their_pixels():
+    assert confusions.double_bar_sign("≥90%", _sign(2, True)) == "≧90%"
+    assert confusions.double_bar_sign("≥90%", _sign(1, True)) == "≥90%"
+    assert confusions.double_bar_sign("≤9天", _sign(2, True)) == "≦9天"
+    assert confusions.double_bar_sign("=100%", _sign(2, False, width=34, gap=4)) == "═100%"  # flat and wide
+    assert confusions.double_bar_sign("—100%", _sign(2, False, width=34, gap=4)) == "═100%"
+    assert confusions.double_bar_sign("=100%", _sign(2, False, width=14, gap=8)) == "=100%"
+    assert confusions.double_bar_sign("—5%", _sign(1, False, width=34)) == "—5%"  # one bar: left as read
+    assert confusions.double_bar_sign("一级指标", _sign(2, False)) == "一级指标"  # no number after it
+
+
+def test_per_mille_read_as_percent_and_zero():
+    assert confusions.fix_text("≤0.9%0") == "≤0.9‰"
+    assert confusions.fix_text("≥90%") == "≥90%"
+    assert confusions.fix_text("50%0.5") == "50%0.5"
+
+
+def test_level_headings_that_lost_their_numeral():
+    assert confusions.fix_level_headings(["级指标", "二级指标", "级指标", "指标值"]) == ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert confusions.fix_level_headings(["级指标", "级指标", "级指标"]) == ["一级指标", "二级指标", "三级指标"]
+    assert confusions.fix_level_headings(["一级指标", "级指标"]) == ["一级指标", "级指标"]  # 二 or 三: left as read
+    assert confusions.fix_level_headings(["项目名称", "级指标"]) == ["项目名称", "级指标"]
+
+
+def test_label_read_with_a_traditional_character():
+    assert confusions.fix_label("主管部門", 0.99) == "主管部门"
+    assert confusions.fix_label("寒托班、暑托班開設班級數", 0.99) == "寒托班、暑托班開設班級數"  # not a label

@@ -58,7 +58,7 @@ def _frames(image) -> Iterator[np.ndarray]:
 
 def read(path: Path, options=None) -> Document:
     """OCR an image file (every frame of a multi-page TIFF) into a Document."""
-    from jixiao.extract.ocr import ocr_page
+    from jixiao.extract.ocr import ocr_page, settings_of
 
     if options is not None and getattr(options, "ocr", "auto") == "never":
         raise ReadError("the file is an image and OCR is switched off (--ocr never)")
@@ -69,7 +69,7 @@ def read(path: Path, options=None) -> Document:
         warnings_out: list[str] = []
         pages = 0
         for number, frame in enumerate(_frames(image), start=1):
-            result = ocr_page(frame, number)
+            result = ocr_page(frame, number, settings=settings_of(options))
             blocks.extend(result.blocks)
             warnings_out.extend(result.warnings)
             pages = number

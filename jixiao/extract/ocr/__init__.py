@@ -1,10 +1,11 @@
 """The OCR path: scanned PDF pages and photos → the same grid model as every other reader.
 
 file → page image (:mod:`.render`, or decoded by :mod:`jixiao.extract.image`) → clean upright grey
-page (:mod:`.preprocess`: red seals suppressed, skew removed) → ruled tables as cell grids
-(:mod:`.lines`) + text boxes from one OCR pass over the whole page (:mod:`.engine`) → boxes assigned
-to cells (:mod:`.assign`) → confusions fixed (:mod:`.confusions`) → :class:`Table` and
-:class:`TextLine` blocks in reading order.
+page (:mod:`.preprocess`: light evened out, red seals suppressed, skew or perspective removed) →
+text boxes from one OCR pass over the whole page (:mod:`.engine`) + tables as cell grids (ruled:
+:mod:`.lines`; ruled only horizontally or not at all: :mod:`.borderless`) → boxes assigned to cells
+(:mod:`.assign`) → confusions fixed (:mod:`.confusions`) → :class:`Table` and :class:`TextLine`
+blocks in reading order, every cell and line with its box on the scan and its confidence.
 
 Entry points used by the readers:
 
@@ -22,7 +23,25 @@ import numpy as np
 
 from jixiao.model import Block, Cell, Table, TextLine
 
-LOW_CONFIDENCE = 0.80  # a cell whose mean character confidence is below this is reported
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """The OCR path's thresholds, in one place (the defaults are the ones the samples and the
+    corpus were measured with). Pass one to :func:`ocr_page`, or as ``options.ocr_settings`` to
+    the readers."""
+
+    low_confidence: float = 0.80  # a cell or line whose mean character confidence is below this is reported
+    quoted: int = 5  # texts quoted in a page's low-confidence warning (the rest are counted)
+    min_box_score: float = 0.3  # text boxes the recogniser scores below this are dropped
+
+
+DEFAULT_SETTINGS = OcrSettings()
+LOW_CONFIDENCE = DEFAULT_SETTINGS.low_confidence
+
+
+def settings_of(options) -> OcrSettings:
+    return getattr(options, "ocr_settings", None) or DEFAULT_SETTINGS
 
 
 @dataclass
@@ -31,21 +50,31 @@ class PageResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
-    """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units (pixels / scale)."""
+def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optional[OcrSettings] = None) -> PageResult:
+    """OCR one page image (BGR or grey uint8). Cell/line boxes are returned in page units: the
+    scan's own pixels divided by ``scale`` (PDF points for a rendered PDF page, pixels of an image
+    file), whatever rotation or perspective correction the page needed. A cell or line read with
+    a mean confidence below ``settings.low_confidence`` is named in a warning for the page."""
+    settings = settings or DEFAULT_SETTINGS
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import (fix_cell, fix_label, fix_target, fix_text, is_target_header,
-                                               slash_read_as_one)
-    from jixiao.extract.ocr.engine import recognise
+    from jixiao.extract.ocr.confusions import (double_bar_sign, fix_cell, fix_label, fix_level_headings, fix_target,
+                                               fix_text, is_target_header, slash_read_as_one, unit_superscripts)
+    from jixiao.extract.ocr.engine import recognise, reread
     from jixiao.extract.ocr.lines import find_tables
-    from jixiao.extract.ocr.preprocess import clean_page
+    from jixiao.extract.ocr.preprocess import clean
 
-    for_lines, for_ocr, _angle = clean_page(image)
-    boxes = recognise(for_ocr)
+    cleaned = clean(image)
+    for_lines, for_ocr, transform = cleaned.for_lines, cleaned.for_ocr, cleaned.transform
+    boxes = recognise(for_ocr, min_score=settings.min_box_score)
+    if cleaned.stamped:
+        boxes = reread(boxes, cleaned.alternatives, settings.min_box_score)
+    boxes = unit_superscripts(boxes, for_ocr)
     tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes))
     filled, free = assign(boxes, tables)
 
     def to_units(x0: float, y0: float, x1: float, y1: float):
+        # upright page → the scan's own pixels → page units
+        x0, y0, x1, y1 = transform.to_source(x0, y0, x1, y1)
         return (round(x0 / scale, 2), round(y0 / scale, 2), round(x1 / scale, 2), round(y1 / scale, 2))
 
     placed: list[tuple[float, Block]] = []
@@ -53,6 +82,12 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
     for table in filled:
         cells: list[Cell] = []
         target_cols: set[int] = set()
+        by_row: dict[int, list] = {}
+        for ct in sorted(table.cells, key=lambda ct: ct.cell.col):
+            by_row.setdefault(ct.cell.row, []).append(ct)
+        for row in by_row.values():
+            for ct, fixed in zip(row, fix_level_headings([ct.text for ct in row])):
+                ct.text = fixed
         for ct in table.cells:
             if is_target_header(ct.text):
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
@@ -62,7 +97,9 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
                 text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text, ct.lead_score)
-            if ct.confidence is not None and ct.confidence < LOW_CONFIDENCE and text.strip():
+            if ct.lead_box is not None:
+                text = double_bar_sign(text, _lead_pixels(for_ocr, ct.lead_box))
+            if ct.confidence is not None and ct.confidence < settings.low_confidence and text.strip():
                 low.append(text.replace("\n", ""))
             c = ct.cell
             cells.append(Cell(text=text, row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, page=page,
@@ -72,17 +109,28 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0) -> PageResult:
         placed.append((grid.y0, Table(cells=cells, page=page, bbox=to_units(grid.x0, grid.y0, grid.x1, grid.y1))))
     for line in free:
         text = fix_text(line.text)
-        if line.confidence < LOW_CONFIDENCE:
+        if line.confidence < settings.low_confidence:
             low.append(text)
         placed.append(((line.y0 + line.y1) / 2, TextLine(text=text, page=page, bbox=to_units(line.x0, line.y0, line.x1, line.y1),
                                                         confidence=line.confidence)))
     placed.sort(key=lambda item: item[0])
     warnings = []
     if low:
-        shown = "、".join(f"'{t[:12]}'" for t in low[:5])
-        more = f" and {len(low) - 5} more" if len(low) > 5 else ""
+        n = settings.quoted
+        shown = "、".join(f"'{t[:12]}'" for t in low[:n])
+        more = f" and {len(low) - n} more" if len(low) > n else ""
         warnings.append(f"low OCR confidence on page {page}: {shown}{more}")
     return PageResult([b for _, b in placed], warnings)
+
+
+def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
+    """The start of a text line: from just left of its first character to about a character
+    height past it (the whole first character whatever its width)."""
+    x0, y0, _x1, y1 = box
+    h = y1 - y0
+    top, bottom = int(max(0, y0)), int(min(page.shape[0], y1))
+    left, right = int(max(0, x0 - 0.1 * h)), int(min(page.shape[1], x0 + 1.2 * h))
+    return page[top:bottom, left:right]
 
 
 def _interior(page: np.ndarray, cell) -> np.ndarray:
@@ -99,7 +147,7 @@ def ocr_pdf_pages_with_warnings(path: Path, pages: list[int], options=None) -> t
     blocks: list[Block] = []
     warnings: list[str] = []
     for page_image in render_pdf_pages(Path(path), list(pages), password=password):
-        result = ocr_page(page_image.image, page_image.page, page_image.scale)
+        result = ocr_page(page_image.image, page_image.page, page_image.scale, settings_of(options))
         blocks.extend(result.blocks)
         warnings.extend(result.warnings)
     return blocks, warnings
@@ -110,12 +158,13 @@ def ocr_pdf_pages(path: Path, pages: list[int], options=None) -> list[Block]:
     return ocr_pdf_pages_with_warnings(path, pages, options)[0]
 
 
-def ocr_images_with_warnings(images: Iterable[np.ndarray], first_page: int = 1) -> tuple[list[Block], list[str]]:
+def ocr_images_with_warnings(images: Iterable[np.ndarray], first_page: int = 1,
+                             settings: Optional[OcrSettings] = None) -> tuple[list[Block], list[str]]:
     """OCR page images (BGR/grey arrays, page numbers from ``first_page``)."""
     blocks: list[Block] = []
     warnings: list[str] = []
     for offset, image in enumerate(images):
-        result = ocr_page(image, first_page + offset)
+        result = ocr_page(image, first_page + offset, settings=settings)
         blocks.extend(result.blocks)
         warnings.extend(result.warnings)
     return blocks, warnings
@@ -127,4 +176,4 @@ def ocr_image_pages(images: Iterable[np.ndarray]) -> list[Block]:
 
 
 __all__ = ["ocr_page", "ocr_pdf_pages", "ocr_pdf_pages_with_warnings", "ocr_image_pages",
-           "ocr_images_with_warnings", "PageResult", "LOW_CONFIDENCE"]
+           "ocr_images_with_warnings", "PageResult", "OcrSettings", "DEFAULT_SETTINGS", "LOW_CONFIDENCE"]

@@ -3,8 +3,9 @@
 Every recognised character goes to the cell holding its centre, so a box the engine ran across a
 ruling line is split between the cells it covers. Inside a cell the pieces are put in reading
 order: grouped into lines by their vertical centre, left to right within a line, lines joined with
-``\\n`` (a vertical label printed one character per line comes out as one character per line;
-parsers drop the line breaks). Characters outside every table become :class:`TextLine` blocks.
+``\\n`` — except a label printed top to bottom one character per line (竖排), whose characters
+are joined into the label (``产出指标``). Characters outside every table become :class:`TextLine`
+blocks.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Piece:
     x1: float
     y1: float
     scores: list[float]
+    first_x1: float = 0.0  # right edge of the first character
 
     @property
     def cy(self) -> float:
@@ -41,6 +43,7 @@ class CellText:
     text: str
     confidence: Optional[float]
     lead_score: Optional[float] = None  # confidence of the cell's first character
+    lead_box: Optional[tuple[float, float, float, float]] = None  # first character: x0, line top, x1, line bottom
 
 
 @dataclass
@@ -84,7 +87,7 @@ def _split(box: TextBox, table: TableGrid) -> list[tuple[GridCell, Piece]]:
             p.x1 = max(p.x1, glyph.x1)
             p.scores.append(glyph.score)
         else:
-            pieces.append((cell, Piece(glyph.text, glyph.x0, box.y0, glyph.x1, box.y1, [glyph.score])))
+            pieces.append((cell, Piece(glyph.text, glyph.x0, box.y0, glyph.x1, box.y1, [glyph.score], glyph.x1)))
     return pieces
 
 
@@ -117,6 +120,16 @@ def _join_line(line: list[Piece], spaced: bool) -> str:
     return out
 
 
+def _stacked(lines: list[list[Piece]]) -> bool:
+    """A label printed top to bottom, one character per line (竖排: 产/出/指/标): every line one
+    character, all on one vertical axis."""
+    if len(lines) < 2 or any(len(line) != 1 or len(line[0].text.strip()) != 1 for line in lines):
+        return False
+    centres = [(line[0].x0 + line[0].x1) / 2 for line in lines]
+    size = max(line[0].height for line in lines)
+    return max(centres) - min(centres) <= 0.5 * size
+
+
 def assign(boxes: list[TextBox], tables: list[TableGrid]) -> tuple[list[FilledTable], list[FreeLine]]:
     """Distribute text boxes over table cells; the rest as free text lines."""
     per_cell: dict[int, list[Piece]] = {}
@@ -134,11 +147,13 @@ def assign(boxes: list[TextBox], tables: list[TableGrid]) -> tuple[list[FilledTa
         for cell in table.cells:
             pieces = per_cell.get(id(cell), [])
             lines = reading_order(pieces)
-            text = "\n".join(_join_line(line, spaced=False) for line in lines)
+            text = ("" if _stacked(lines) else "\n").join(_join_line(line, spaced=False) for line in lines)
             scores = [s for p in pieces for s in p.scores]
             confidence = round(sum(scores) / len(scores), 4) if scores else None
             lead = lines[0][0].scores[0] if lines and lines[0][0].scores else None
-            texts.append(CellText(cell, text, confidence, lead))
+            first = lines[0][0] if lines else None
+            lead_box = (first.x0, first.y0, first.first_x1 or first.x1, first.y1) if first else None
+            texts.append(CellText(cell, text, confidence, lead, lead_box))
         filled.append(FilledTable(table, texts))
     free: list[FreeLine] = []
     for line in reading_order(outside):

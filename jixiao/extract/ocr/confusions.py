@@ -1,9 +1,18 @@
 """Conservative fixes for common OCR confusions in cell text (cell text → **cleaned cell text**).
 
 Only substitutions that cannot change a correct reading are made everywhere (full-width digits and
-percent signs, ``>=``/``＞＝`` written as two characters). Context-dependent fixes — a ``2`` read for
-``≥`` — are made only in a target-value column and only when the result is the sole sensible
-reading (a percentage over 100 that becomes a comparison with a percentage ≤ 100).
+percent signs, ``>=``/``＞＝`` written as two characters, ``%0`` after a number for ``‰``).
+Context-dependent fixes — a ``2`` read for ``≥`` — are made only in a target-value column and only
+when the result is the sole sensible reading (a percentage over 100 that becomes a comparison with
+a percentage ≤ 100).
+
+Signs the recogniser cannot tell apart are decided from the pixels (:func:`double_bar_sign`):
+RapidOCR's models read ``≧`` as ``≥`` (and ``≦`` as ``≤``) every time, and ``═`` (not in their
+character set) as ``=`` in a serif face or ``—`` in a sans one (measured on Noto CJK at 150 and
+200 dpi), while forms print both and the text is kept as printed. The sign's own ink settles it:
+``≧`` has two bars under the chevron, ``≥`` one; ``═`` is two bars close together a full
+character wide, ``=``/``＝`` two bars further apart and narrower. When blur has run the bars
+together the sign is left as read.
 """
 from __future__ import annotations
 
@@ -17,9 +26,8 @@ _FULLWIDTH = str.maketrans({
 _PAIRS = [
     (re.compile(r"[>＞]\s*[=＝]"), "≥"),
     (re.compile(r"[<＜]\s*[=＝]"), "≤"),
-    (re.compile(r"≧"), "≥"),
-    (re.compile(r"≦"), "≤"),
     (re.compile(r"(?<=\d)\s*[°o]/o"), "%"),
+    (re.compile(r"(?<=\d)%0(?![\d.])"), "‰"),  # per mille read as percent + zero (0.9‰ → 0.9%0)
 ]
 
 # a target cell that reads "290%" where "≥90%" was printed: a leading 2 before a percentage <= 100
@@ -93,8 +101,15 @@ for _label in FORM_LABELS:
 
 
 def fix_label(text: str, confidence: float | None) -> str:
-    """A cell that is a known form label but for one character, read with less than full confidence."""
+    """A cell that is a known form label but for one character, read with less than full
+    confidence, or written with a Traditional form of a character (the recogniser reads 门 as 門
+    now and then): the label."""
     compact = re.sub(r"\s+", "", text)
+    if compact and compact not in FORM_LABELS and not compact.isascii():
+        from jixiao.normalize.folding import to_simplified
+
+        if to_simplified(compact) in FORM_LABELS:
+            return to_simplified(compact)
     if len(compact) < 4 or compact in FORM_LABELS or confidence is None or confidence >= 0.97:
         return text
     close = [label for label in _LABELS_BY_LENGTH.get(len(compact), ())
@@ -120,3 +135,143 @@ def fix_target(text: str, lead_score: float | None = None) -> str:
 def is_target_header(text: str) -> bool:
     compact = re.sub(r"\s+", "", text)
     return any(h in compact for h in TARGET_HEADERS) and len(compact) <= 12
+
+
+_SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.])")
+
+
+def _bar_runs(ink, top: int, bottom: int, left: int, right: int) -> int:
+    """Runs of rows (between ``top`` and ``bottom``) whose ink covers most of [left, right): bars."""
+    import numpy as np
+
+    width = max(1, right - left)
+    wide = (ink[top:bottom, left:right].sum(axis=1) >= 0.6 * width)
+    runs = int(np.count_nonzero(wide[1:] & ~wide[:-1])) + int(wide[:1].sum()) if len(wide) else 0
+    return runs
+
+
+def double_bar_sign(text: str, line_pixels) -> str:
+    """``text`` with its leading comparison sign corrected from the sign's pixels (see the module
+    docstring): ``≥``→``≧``, ``≤``→``≦``, ``=``/``—``→``═`` or ``—``→``=``. ``line_pixels`` is the
+    grey image of the text line from just left of its first character to a character height
+    past it. Unchanged whenever the sign's ink is not clearly made of separate bars."""
+    import cv2
+    import numpy as np
+
+    match = _SIGN_FIRST.match(text)
+    if match is None or line_pixels is None or line_pixels.size == 0 or min(line_pixels.shape) < 8:
+        return text
+    sign = match.group(1)
+    crop = line_pixels
+    level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    if level < 40 or crop.max() - crop.min() < 60:
+        return text
+    ink = (crop < level).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    comps = [i for i in range(1, n) if stats[i][4] >= 3]
+    if not comps:
+        return text
+    first = min(comps, key=lambda i: stats[i][0])
+    fx0, fx1 = stats[first][0], stats[first][0] + stats[first][2]
+    parts = []
+    for i in comps:
+        x0, x1 = stats[i][0], stats[i][0] + stats[i][2]
+        if min(x1, fx1) - max(x0, fx0) >= 0.5 * min(x1 - x0, fx1 - fx0):
+            parts.append(i)
+    left = min(stats[i][0] for i in parts)
+    right = max(stats[i][0] + stats[i][2] for i in parts)
+    top = min(stats[i][1] for i in parts)
+    bottom = max(stats[i][1] + stats[i][3] for i in parts)
+    sign_ink = np.isin(labels, parts).astype(np.uint8)
+    line_h = line_pixels.shape[0]
+    if sign in "≥≤":
+        # the bars sit under the chevron (≥ one, ≧ two; ≤ and ≦ alike)
+        mid = (top + bottom) // 2
+        if _bar_runs(sign_ink, mid, bottom, left, right) == 2:
+            return text[:match.start(1)] + ("≧" if sign == "≥" else "≦") + text[match.end(1):]
+        return text
+    runs = _bar_runs(sign_ink, top, bottom, left, right)
+    if runs != 2 or right - left < 0.25 * line_h:
+        return text
+    # ═ is flat: two bars close together a full character wide (height/width about 0.12 in Noto
+    # CJK); ＝ and = are about 0.4 and 0.55
+    fixed = "═" if (bottom - top) / (right - left) < 0.27 else "="
+    if fixed == "=" and sign in "=＝":
+        return text
+    return text[:match.start(1)] + fixed + text[match.end(1):]
+
+
+
+_LEVEL_HEADING = re.compile(r"^\s*([一二三四]?)\s*级\s*指\s*标\s*$")
+_LEVEL_DIGITS = "一二三四"
+
+
+def fix_level_headings(row: list[str]) -> list[str]:
+    """A heading row of an indicator table whose 一级/二级/三级指标 lost its numeral (the thin
+    strokes of 一, 二 and 三 are the first thing a noisy photo loses: ``级指标``). The levels
+    stand in increasing order from left to right (一 to 三); a heading without its numeral gets
+    one when exactly one increasing assignment fits the numerals that were read; otherwise the
+    row is left as read."""
+    from itertools import combinations
+
+    found = [(k, m.group(1)) for k, m in ((k, _LEVEL_HEADING.match(t)) for k, t in enumerate(row)) if m]
+    if len(found) < 2 or all(digit for _, digit in found):
+        return row
+    fits = [levels for levels in combinations(range(3), len(found))
+            if all(not d or _LEVEL_DIGITS.index(d) == lv for (_, d), lv in zip(found, levels))]
+    if len(fits) != 1:
+        return row
+    out = list(row)
+    for (k, digit), level in zip(found, fits[0]):
+        if not digit:
+            out[k] = _LEVEL_DIGITS[level] + "级指标"
+    return out
+
+
+_M_AFTER_NUMBER = re.compile(r"\d\s*m(?![A-Za-z²³23])")
+
+
+def unit_superscripts(boxes, page):
+    """``m`` after a number with a small 2 or 3 raised beside it is ``㎡``/``㎥`` (the recogniser
+    reads the symbol as a bare ``m``: 18187㎡以上 came back as 18187m以上). The raised mark is
+    found in the pixels (ink right of the m, entirely in the upper half of the line) and read on
+    its own; only a 2 or a 3 changes anything."""
+    import cv2
+    import numpy as np
+
+    from jixiao.extract.ocr.engine import get_engine
+
+    for box in boxes:
+        if not _M_AFTER_NUMBER.search(box.text) or not box.glyphs:
+            continue
+        for k, glyph in enumerate(box.glyphs):
+            if glyph.text != "m" or k == 0 or not box.glyphs[k - 1].text[-1:].isdigit():
+                continue
+            h = box.y1 - box.y0
+            x0 = int(glyph.x0 + 0.5 * (glyph.x1 - glyph.x0))
+            x1 = int(min(page.shape[1], glyph.x1 + 0.5 * h))
+            y0, y1 = int(max(0, box.y0)), int(min(page.shape[0], box.y1))
+            crop = page[y0:y1, x0:x1]
+            if crop.size == 0 or crop.max() - crop.min() < 60:
+                continue
+            level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+            n, _, stats, _ = cv2.connectedComponentsWithStats((crop < level).astype(np.uint8), connectivity=8)
+            raised = [i for i in range(1, n) if stats[i][1] + stats[i][3] <= 0.6 * crop.shape[0]
+                      and stats[i][3] >= 0.15 * crop.shape[0] and stats[i][4] >= 4
+                      and stats[i][0] + stats[i][2] < crop.shape[1]]  # not the next character's edge
+            if not raised:
+                continue
+            bx0 = min(stats[i][0] for i in raised)
+            by0 = min(stats[i][1] for i in raised)
+            bx1 = max(stats[i][0] + stats[i][2] for i in raised)
+            by1 = max(stats[i][1] + stats[i][3] for i in raised)
+            mark = crop[max(0, by0 - 2):by1 + 2, max(0, bx0 - 2):bx1 + 2]
+            mark = cv2.resize(mark, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+            mark = cv2.copyMakeBorder(mark, 8, 8, 8, 8, cv2.BORDER_CONSTANT, value=255)
+            read = get_engine()(cv2.cvtColor(mark, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True,
+                                return_word_box=False)
+            digit = (read.txts[0].strip() if getattr(read, "txts", None) else "")
+            if digit in ("2", "3"):
+                glyph.text = "㎡" if digit == "2" else "㎥"
+                box.text = "".join(g.text for g in box.glyphs)
+    return boxes

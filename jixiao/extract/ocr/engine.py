@@ -111,7 +111,9 @@ def recognise(image: np.ndarray, min_score: float = 0.3) -> list[TextBox]:
         import cv2
 
         image = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
-    result = engine(image, return_word_box=True, text_score=min_score)
+    # every switch given on every call: RapidOCR keeps the last call's switches (a recognition-only
+    # call, see reread, would otherwise leave detection off for the next page)
+    result = engine(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True, text_score=min_score)
     if getattr(result, "boxes", None) is None or getattr(result, "txts", None) is None:
         return []
     words = result.word_results or [None] * len(result.txts)
@@ -133,6 +135,59 @@ def recognise(image: np.ndarray, min_score: float = 0.3) -> list[TextBox]:
             glyphs = _even_glyphs(text, x0, y0, x1, y1, float(score))
         boxes.append(TextBox(text, x0, y0, x1, y1, float(score), glyphs))
     return boxes
+
+
+UNSURE_GLYPH = 0.6  # a character read with less confidence than this may be read again
+
+
+def reread(boxes: list[TextBox], alternatives, min_score: float = 0.3) -> list[TextBox]:
+    """A second reading, recognition only, of each box holding an unsure character, on each
+    alternative rendering of the page (same geometry); the reading whose least sure character
+    is surer replaces the first. Costs one small recognition per unsure box."""
+    unsure = [k for k, b in enumerate(boxes) if b.glyphs and min(g.score for g in b.glyphs) < UNSURE_GLYPH]
+    if not unsure:
+        return boxes
+    images = alternatives() if callable(alternatives) else alternatives
+    if not images:
+        return boxes
+    import cv2
+
+    engine = get_engine()
+    out = list(boxes)
+    for k in unsure:
+        box = boxes[k]
+        best = min(g.score for g in box.glyphs)
+        for image in images:
+            y0, y1 = max(0, int(box.y0)), min(image.shape[0], int(np.ceil(box.y1)))
+            x0, x1 = max(0, int(box.x0)), min(image.shape[1], int(np.ceil(box.x1)))
+            if y1 - y0 < 4 or x1 - x0 < 4:
+                continue
+            crop = image[y0:y1, x0:x1]
+            if crop.ndim == 2:
+                crop = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+            result = engine(crop, use_det=False, use_cls=False, use_rec=True, return_word_box=True, text_score=min_score)
+            texts = getattr(result, "txts", None)
+            if not texts or not texts[0] or not texts[0].strip():
+                continue
+            confs = _word_confidences(result)
+            least = min(confs) if confs else float(result.scores[0])
+            if least > best and float(result.scores[0]) >= min_score:
+                best = least
+                text = texts[0]
+                glyphs = _even_glyphs(text, box.x0, box.y0, box.x1, box.y1, float(result.scores[0]))
+                if confs and len(confs) == len(glyphs):
+                    for g, c in zip(glyphs, confs):
+                        g.score = float(c)
+                out[k] = TextBox(text, box.x0, box.y0, box.x1, box.y1, float(result.scores[0]), glyphs)
+    return out
+
+
+def _word_confidences(result) -> list[float]:
+    words = getattr(result, "word_results", None)
+    if not words or words[0] is None:
+        return []
+    confs = getattr(words[0], "confs", None)
+    return [float(c) for c in confs] if confs else []
 
 
 def _even_glyphs(text: str, x0: float, y0: float, x1: float, y1: float, score: float) -> list[Glyph]:

@@ -6,47 +6,18 @@ horizontal rules (so the upright strokes of characters never pass for lines), an
 connected rules is one table. Inside a table each region enclosed by rules is one cell; the edges
 of all cells, clustered, give the grid's row and column boundaries, so a merged cell is simply a
 region covering several of them (one cell with ``rowspan``/``colspan``).
+
+Tables missing rules are completed from the text (:mod:`.borderless`): three or more horizontal
+rules stacked at row spacing are a table even without vertical rules, its columns placed where
+the text leaves gaps and snapped to the ends of rules that stop inside it; the text outside every
+table may still be one, printed without any rule.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
 
-
-@dataclass
-class GridCell:
-    x0: int
-    y0: int
-    x1: int
-    y1: int
-    row: int = 0
-    col: int = 0
-    rowspan: int = 1
-    colspan: int = 1
-
-    def contains(self, x: float, y: float) -> bool:
-        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
-
-    def distance(self, x: float, y: float) -> float:
-        dx = max(self.x0 - x, 0.0, x - self.x1)
-        dy = max(self.y0 - y, 0.0, y - self.y1)
-        return float(dx * dx + dy * dy) ** 0.5
-
-
-@dataclass
-class TableGrid:
-    x0: int
-    y0: int
-    x1: int
-    y1: int
-    cells: list[GridCell] = field(default_factory=list)
-    n_rows: int = 0
-    n_cols: int = 0
-
-    def contains(self, x: float, y: float, margin: float = 0.0) -> bool:
-        return self.x0 - margin <= x <= self.x1 + margin and self.y0 - margin <= y <= self.y1 + margin
+from jixiao.extract.ocr.grid import GridCell, TableGrid, compact as _compact
 
 
 def binarise(grey: np.ndarray) -> np.ndarray:
@@ -190,9 +161,13 @@ def _index(centres: list[float], v: float) -> int:
 
 
 def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> list[TableGrid]:
-    """Every ruled table on an upright grey page, top to bottom, with its cell grid.
+    """Every table on an upright grey page, top to bottom, with its cell grid: ruled tables, tables
+    ruled only horizontally (columns from the text, :mod:`.borderless`) and, from the text outside
+    those, a table printed without rules.
 
     ``text_rects`` are the boxes of the text lines read on the page (x0, y0, x1, y1), if known."""
+    from jixiao.extract.ocr.borderless import borderless_tables, column_bounds, virtual_rules
+
     binary = binarise(grey)
     horizontal, vertical = _rules(binary, tuple(text_rects))
     rules = cv2.bitwise_or(horizontal, vertical)
@@ -200,20 +175,78 @@ def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> list
     unit = min(h, w)
     joined = cv2.dilate(rules, np.ones((5, 5), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    boxes = [tuple(map(int, stats[i][:4])) for i in range(1, n) if stats[i][2] >= w * 0.2]
+    regions = [b for b in boxes if b[3] >= unit // 40] + _stacked_rules(
+        [b for b in boxes if b[3] < unit // 40], unit)
     tables: list[TableGrid] = []
-    for i in range(1, n):
-        x, y, bw, bh, _ = stats[i]
-        if bw < w * 0.2 or bh < unit // 40:
-            continue
+    for x, y, bw, bh in regions:
         crop_h = horizontal[y:y + bh, x:x + bw]
         crop_v = vertical[y:y + bh, x:x + bw]
-        if not crop_v.any() or not crop_h.any():
+        if not crop_h.any():
             continue
+        inner_v = crop_v[:, int(0.04 * bw):int(0.96 * bw) + 1]
+        if not inner_v.any():
+            # no column rules: the columns come from the text inside
+            inside = [r for r in text_rects if x <= (r[0] + r[2]) / 2 <= x + bw and y <= (r[1] + r[3]) / 2 <= y + bh]
+            bounds = _snap_to_rule_ends(column_bounds(inside, x, x + bw), crop_h, x, unit)
+            if not bounds:
+                continue
+            crop_v = cv2.bitwise_or(crop_v, virtual_rules((bh, bw), bounds, inside, x, y))
         table = _table_from_rules(crop_h, crop_v, x, y, unit)
         if table is not None and table.cells:
             tables.append(table)
+    outside = [r for r in text_rects
+               if not any(t.contains((r[0] + r[2]) / 2, (r[1] + r[3]) / 2) for t in tables)]
+    tables += borderless_tables(list(outside), w, h)
     tables.sort(key=lambda t: (t.y0, t.x0))
     return tables
+
+
+def _snap_to_rule_ends(bounds: list[float], horizontal: np.ndarray, ox: int, unit: int) -> list[float]:
+    """Column boundaries from the text, moved onto the ends of the horizontal rules near them, and
+    completed by the rule ends the text does not show: a rule that stops inside the table (the
+    edge of a merged cell) stops at a column boundary, and two or more rules stopping at one x
+    make it a boundary; the boundary line must meet them for the cells to close."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    bw = horizontal.shape[1]
+    ends = []
+    for i in range(1, n):
+        x, _, w, _, _ = stats[i]
+        ends += [float(e + ox) for e in (x, x + w - 1) if 0.02 * bw < e < 0.98 * bw]
+    reach = max(10, unit // 40)
+    out = []
+    for b in bounds:
+        near = [e for e in ends if abs(e - b) <= reach]
+        out.append(float(np.median(near)) if near else b)
+    for centre in _cluster([int(e) for e in ends], max(3, unit // 300)):
+        support = sum(1 for e in ends if abs(e - centre) <= max(3, unit // 300))
+        if support >= 2 and all(abs(centre - b) > reach for b in out):
+            out.append(centre)
+    return sorted(out)
+
+
+def _stacked_rules(lines: list[tuple[int, int, int, int]], unit: int) -> list[tuple[int, int, int, int]]:
+    """Regions of three or more wide horizontal rules stacked at table-row spacing with similar
+    extents (a table ruled only horizontally); single rules (signature lines) are not tables."""
+    lines = sorted(lines, key=lambda b: b[1])
+    groups: list[list[tuple[int, int, int, int]]] = []
+    for b in lines:
+        if groups:
+            last = groups[-1][-1]
+            overlap = min(b[0] + b[2], last[0] + last[2]) - max(b[0], last[0])
+            if overlap >= 0.5 * min(b[2], last[2]) and b[1] - (last[1] + last[3]) <= unit // 6:
+                groups[-1].append(b)
+                continue
+        groups.append([b])
+    out = []
+    for g in groups:
+        if len(g) >= 3:
+            x0 = min(b[0] for b in g)
+            y0 = min(b[1] for b in g)
+            x1 = max(b[0] + b[2] for b in g)
+            y1 = max(b[1] + b[3] for b in g)
+            out.append((x0, y0, x1 - x0, y1 - y0))
+    return out
 
 
 def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy: int, unit: int) -> TableGrid | None:
@@ -272,14 +305,3 @@ def _snap_to_outline(rules: np.ndarray, reach: int, upright: bool) -> np.ndarray
             if 0 < bw - (x + w) <= reach:
                 rules[max(0, yc - 1):yc + 2, x + w - 1:bw] = 255
     return rules
-
-
-def _compact(cells: list[GridCell]) -> None:
-    """Renumber rows/columns so no grid line is unused as a cell start or end."""
-    for start, span in (("row", "rowspan"), ("col", "colspan")):
-        used = sorted({getattr(c, start) for c in cells} | {getattr(c, start) + getattr(c, span) for c in cells})
-        index = {v: i for i, v in enumerate(used)}
-        for c in cells:
-            a, b = getattr(c, start), getattr(c, start) + getattr(c, span)
-            setattr(c, start, index[a])
-            setattr(c, span, max(1, index[b] - index[a]))
