@@ -42,6 +42,14 @@ def sample_path(expected_name: str, expected_dir: Path = EXPECTED) -> Path:
     return hits[0]
 
 
+def _unread_form(n: int, tf: dict) -> list[str]:
+    """Every item of an expected form that was not read at all."""
+    return [f"form {n} {f} missing" for f in HEADER if tf.get(f) is not None] + \
+        [f"form {n} indicator missing: {i['indicator']}" for i in tf["indicators"]] + \
+        [f"form {n} budget line missing: {b['item']}" for b in tf.get("budget", [])] + \
+        [f"form {n} goal missing: {g['kind']}" for g in tf.get("goals", [])]
+
+
 def differences(expected_name: str, options: ReadOptions = ReadOptions(), expected_dir: Path = EXPECTED) -> list[str]:
     """Every way the extracted rows differ from the expected JSON (empty when all agree)."""
     truth = json.loads((expected_dir / expected_name).read_text(encoding="utf-8"))
@@ -49,9 +57,13 @@ def differences(expected_name: str, options: ReadOptions = ReadOptions(), expect
     res = process_file(path, path.name, options)
     diffs: list[str] = []
     if res.documents["status"] != ("ok" if truth["forms"] else "no_forms"):
-        return [f"status {res.documents['status']}: {res.documents['error']}"]
+        # a form not read at all misses everything it holds (so reading it at all is never "worse")
+        return [f"status {res.documents['status']}: {res.documents['error']}"] + \
+            [d for n, tf in enumerate(truth["forms"], start=1) for d in _unread_form(n, tf)]
     if len(res.forms) != len(truth["forms"]):
         diffs.append(f"{len(res.forms)} forms, expected {len(truth['forms'])}")
+        for n, tf in enumerate(truth["forms"][len(res.forms):], start=len(res.forms) + 1):
+            diffs.extend(_unread_form(n, tf))
     for n, (tf, pf) in enumerate(zip(truth["forms"], res.forms), start=1):
         fid = pf["form_id"]
         for f in HEADER + ["page_start", "page_end"]:

@@ -57,6 +57,9 @@ def clean_line(line: str) -> str:
     return line.rstrip("\r\n")
 
 
+CSV_FIELD_MAX = 60  # characters: a CSV cell of a form longer than this is rare, prose clauses are not
+
+
 def detect_separator(lines: list[str]) -> str:
     """The document's cell separator: 'tab', 'pipe', 'spaces' (2+), 'space' (single) or 'none'."""
     n = len(lines) or 1
@@ -80,11 +83,15 @@ def detect_separator(lines: list[str]) -> str:
 def _looks_like_csv(lines: list[str]) -> bool:
     """Comma-separated values (an Excel 'save as CSV'): most lines split into the same many fields."""
     with_commas = [l for l in lines if l.count(",") >= 2]
-    if len(with_commas) < max(2, 0.5 * len(lines)):
+    if len(with_commas) < max(3, 0.5 * len(lines)):
         return False
-    widths = Counter(len(row) for row in csv.reader(with_commas))
+    rows = list(csv.reader(with_commas))
+    widths = Counter(len(row) for row in rows)
     width, count = widths.most_common(1)[0]
-    return width >= 3 and count >= 0.6 * len(with_commas)
+    fields = [f for row in rows for f in row if f.strip()]
+    # prose with ASCII commas (a crawled page preview) has long fields; a form's cells are short
+    short = sum(len(f) <= CSV_FIELD_MAX for f in fields) >= 0.8 * max(len(fields), 1)
+    return width >= 3 and count >= max(3, 0.6 * len(with_commas)) and short
 
 
 def _space_unit(lines: list[str]) -> int:

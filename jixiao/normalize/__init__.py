@@ -66,7 +66,7 @@ def parse_target(raw: str, *, year: int | None = None, indicator: str | None = N
 
 # operator cells that name a direction rather than a comparator word
 _OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向指标": "<="}
-_QUALITATIVE_OPS = {"定性", "定性指标"}
+_QUALITATIVE_OPS = {"定性", "定性指标", "定量", "定量指标"}  # the kind of indicator, no comparison
 
 
 def _clean(cell) -> str:
@@ -87,11 +87,16 @@ def _operator(op_text: str) -> str | None:
 
 def join_target_parts(op: str, number: str, unit: str) -> str:
     """target_raw of a form with operator / number / unit columns: the three joined with no
-    separator, an operator of 定性 dropped (``=`` ``100`` ``%`` → ``=100%``)."""
+    separator, an operator of 定性/定量 dropped (``=`` ``100`` ``%`` → ``=100%``). The unit is
+    not repeated after a number cell that already prints it (``100%`` under ``%``), nor put after
+    words (``高`` under ``%``)."""
     op_text = _clean(op)
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
-    return op_text + _clean(number) + _clean(unit)
+    body, unit_text = _clean(number), _clean(unit)
+    if not body or body.endswith(unit_text) or not body[-1:].isdigit():  # a unit alone is no target
+        unit_text = ""
+    return op_text + body + unit_text
 
 
 def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None,

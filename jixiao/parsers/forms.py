@@ -20,7 +20,7 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
     clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
 )
-from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, tokenize_header
+from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.parsers.mend import mend
@@ -147,7 +147,7 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     kinds = []
     while j < len(cells):
         t = cells[j].text
-        r = role_of(t) if t else None
+        r = (role_of(t) or (role_of_misread(t) if j - i >= MIN_RUN else None)) if t else None
         b = budget_role(t) if t else None
         if r is None and b is None:
             break
@@ -155,7 +155,10 @@ def _header_run(cells: list[RowCell], i: int) -> int:
             break  # 总额 after 年初预算数 … is the first line's label
         kinds.append(r or b)
         j += 1
-    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds)
+    # a table without level columns (a department's 指标名称 | 计量单位 | 指标值 | 权重 …) is a header
+    # when it names the indicator and at least two of its value columns
+    levelless = "indicator" in kinds and sum(k in ("target", "actual", "score_max", "score", "unit") for k in kinds) >= 2
+    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or levelless
                              or sum(k in ("budget_initial", "budget_full_year", "executed") for k in kinds) >= 2):
         # include a group word right before (年度绩效指标 / 绩效指标)
         return j - i

@@ -20,9 +20,10 @@ from jixiao.parsers.cellkind import (
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.fit import fit
+from jixiao.parsers.glued_rows import decode_glued
 from jixiao.parsers.lexer import split_values
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_names, level_of, near_miss
+from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator, Origin
 
 ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
@@ -38,12 +39,25 @@ class Header:
     run_together: bool = False
     group_texts: set = field(default_factory=set)
     positional: bool = True  # the columns are the table's own (False for an assumed header)
+    rare_cols: frozenset = frozenset()  # columns usually left empty (data/rarely_filled.csv)
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
 
     def has(self, role: str) -> bool:
         return any(r == role for r, _ in self.roles)
+
+
+@lru_cache(maxsize=None)
+def group_words() -> tuple[str, ...]:
+    """Labels of a whole block of rows (绩效指标), printed in a merged cell left of them."""
+    return tuple(k for k, r in column_roles().items() if r == "group")
+
+
+@lru_cache(maxsize=None)
+def rarely_filled() -> tuple[str, ...]:
+    """Words of headings whose column is usually left empty (调整指标值)."""
+    return tuple(r["word"] for r in _rows("rarely_filled.csv"))
 
 
 @lru_cache(maxsize=65536)
@@ -97,10 +111,16 @@ def tokenize_header(text: str, tail_ok: bool = False) -> list[str]:
     return out
 
 
+VALUE_COLUMNS = ("target", "actual", "unit", "operator", "score_max", "score")
+
+
 def is_header(roles: list[str]) -> bool:
+    """An indicator table's header: level columns, or — a table with no levels (a department's
+    指标名称 | 计量单位 | 指标值 | 权重 | 完成值 | 得分) — the name with three of its value columns."""
     s = set(roles)
     return ("level1" in s and ("level2" in s or "indicator" in s)) or \
-        ("level2" in s and "indicator" in s and ("target" in s or "actual" in s))
+        ("level2" in s and "indicator" in s and ("target" in s or "actual" in s)) or \
+        ("indicator" in s and ("target" in s or "actual" in s) and sum(r in s for r in VALUE_COLUMNS) >= 3)
 
 
 def read_header(row: Row) -> Optional[tuple[Header, int]]:
@@ -151,7 +171,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         roles[k] = ("indicator", roles[k][1])
     if not is_header([r for r, _ in roles]):
         return None
-    return Header(roles, group_texts=group_texts), (end if end is not None else len(cells))
+    rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
+    return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
 
 
 class IndicatorReader:
@@ -170,6 +191,8 @@ class IndicatorReader:
         self.tokens: list[Token] = []
         self.cells: list[RowCell] = []  # the source cell of each token
         self._row = 0
+        self._glued: list[RowCell] = []  # a glued body waiting to be cut into rows (glued_rows.py)
+        self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
 
     def feed_row(self, row: Row) -> None:
         cells = [c for c in row.cells if c.text or not c.carried]
@@ -177,6 +200,10 @@ class IndicatorReader:
             cells.pop()  # trailing empty cells say nothing
         while cells and not cells[0].text and (row.flat or row.table is None):
             cells.pop(0)
+        if self.levelless and cells and all(c.glued for c in cells if c.text):
+            self._glued.extend(c for c in cells if c.text)  # rows run together: cut them all at once
+            return
+        self._flush_glued()
         if not cells:
             if row.cells and (row.flat or len(row.cells) == 1) and self.tokens:
                 # an empty cell of a one-cell-per-line run keeps its place (it is a blank column)
@@ -210,6 +237,32 @@ class IndicatorReader:
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
             self.cells.append(c)
 
+    def _flush_glued(self) -> None:
+        """A glued body under a header without levels → rows, by the header's column grammar."""
+        if not self._glued:
+            return
+        cells, self._glued = self._glued, []
+        columns = sorted((c, r) for r, c in self.header.roles if r != "group")
+        roles = [r for _, r in columns]
+        table = decode_glued("".join(c.text for c in cells), roles, tuple(self.header.group_texts) + group_words(),
+                             tuple(c in self.header.rare_cols for c, _ in columns))
+        source = cells[0]
+        for row in table.rows:
+            self._row += 1
+            for j, text in row:
+                if roles[j] == "operator" and not is_operator(text):
+                    continue  # 指标性质 printing 定量指标: the kind of indicator, no comparison
+                cell = RowCell(text, columns[j][0], 1, False, text, source.page, source.bbox, source.confidence,
+                               source.table, source.row, True)
+                self.tokens.append(Token(text, self._row, columns[j][0], True, ("fixed", roles[j])))
+                self.cells.append(cell)
+        for text in table.left_over:  # a row cut off: kept for the accounting, as unread
+            self._row += 1
+            cell = RowCell(text, 0, 1, False, text, source.page, source.bbox, source.confidence, source.table,
+                           source.row, True)
+            self.tokens.append(Token(text, self._row, None, False, ("cut", cell)))
+            self.cells.append(cell)
+
     def _shift(self, cells: list[RowCell]) -> int:
         """How far a row's columns sit from the header's (cells shifted when merged cells were
         flattened, or a header with an extra leading column): the shift under which the most
@@ -240,9 +293,14 @@ class IndicatorReader:
 
     def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
         """Decode: the records, and for each token its cell, role and record index."""
-        toks = [t for t in self.tokens if not (isinstance(t.ref, tuple) and t.ref[0] == "tail")]
-        tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple)}
+        self._flush_glued()
+        toks = [t for t in self.tokens if not isinstance(t.ref, tuple) or t.ref[0] == "fixed"]
+        tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "tail"}
+        cut = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "cut"}
         roles = decode(toks, self.template)
+        for k, t in enumerate(toks):
+            if isinstance(t.ref, tuple):
+                roles[k] = t.ref[1]  # a glued row's cells: their columns were decided by glued_rows.py
         starts = record_starts(roles)
         records: list[Indicator] = []
         accounting: list[tuple[RowCell, Optional[str], Optional[int]]] = []
@@ -262,6 +320,9 @@ class IndicatorReader:
 
         for i, tok in enumerate(self.tokens):
             cell = self.cells[i]
+            if i in cut:
+                accounting.append((cell, "unread", None))
+                continue
             if i in tails:
                 if cur is not None and cur.get("indicator"):
                     cur["indicator"] += tok.text

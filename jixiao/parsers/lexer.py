@@ -91,7 +91,7 @@ def split_words(text: str) -> list[str]:
             if note:
                 end = note.end()  # 产出指标(40分), 指标值(A), 数量指标(必填硬性指标): the note belongs to the word
             cuts.append((m.start(), end))
-    cuts.sort()
+    cuts = _header_tails(folded, sorted(cuts))
     pieces: list[str] = []
     pos = 0
     for s, e in cuts:
@@ -104,6 +104,34 @@ def split_words(text: str) -> list[str]:
     if pos < len(text):
         pieces.append(text[pos:])
     return [p.strip(" :：") or p for p in pieces if p.strip()]
+
+
+@lru_cache(maxsize=None)
+def _short_columns() -> tuple[str, ...]:
+    return tuple(sorted((k for k in column_roles() if 2 <= len(k) < 3), key=len, reverse=True))
+
+
+def _header_tails(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two-character column headings (说明, 备注, 得分) are cut only where they continue a run of
+    column headings: alone they are too common inside names and prose."""
+    columns = set(column_roles())
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(cuts):
+        out.append((s, e))
+        word = folded[s:e]
+        if key(NOTE_AFTER.sub("", word)) not in columns and key(word) not in columns:
+            continue
+        nxt = cuts[k + 1][0] if k + 1 < len(cuts) else len(folded)
+        while e < nxt:
+            short = next((w for w in _short_columns() if folded.startswith(w, e) and e + len(w) <= nxt), None)
+            if short is None:
+                break
+            end = e + len(short)
+            note = NOTE_AFTER.match(folded, end)
+            end = note.end() if note and note.end() <= nxt else end
+            out.append((e, end))
+            e = end
+    return out
 
 
 def value_at(text: str, i: int) -> int:

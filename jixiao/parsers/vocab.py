@@ -103,7 +103,19 @@ def near_miss(k: str, table: dict):
     if len(k) < 4:
         return None
     close = {v for w, v in table.items() if len(w) == len(k) and sum(a != b for a, b in zip(w, k)) == 1}
+    if not close:
+        close = {v for w, v in table.items() if len(w) >= 4 and _stacked(w, k)}
     return close.pop() if len(close) == 1 else None
+
+
+def _stacked(word: str, k: str) -> bool:
+    """``k`` holds the characters of ``word`` in another order, at most one repeated: a heading
+    printed in two stacked lines (竖排 or wrapped in a narrow cell) read line by line by OCR or a
+    viewer (全年完成值 → 年成值全完值)."""
+    if not (len(word) <= len(k) <= len(word) + 1) or k[0] not in word or sorted(set(word)) != sorted(set(k)):
+        return False
+    counts = {ch: k.count(ch) - word.count(ch) for ch in set(k)}
+    return all(0 <= d for d in counts.values()) and sum(counts.values()) == len(k) - len(word)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,325 @@
+"""A glued table body → rows of cells, decoded against its header's columns.
+
+Part of ``parsers/`` (pure). A document-sharing preview prints a table with no separator at all,
+rows included: under ``指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)`` comes
+``天然林和公益林管护当期任务完成率%901010010国家级公益林管护面积万亩2810810…``. Nothing marks where
+one cell or one row ends, and 分值/完成值/得分 are run together into one digit string.
+
+The header says what each row must hold, in order. Every column has a grammar (a name is running
+text; a unit a unit word; a weight or score a number of at most 100; a target a value expression,
+a grade or a qualitative phrase; a yes/no column 是/否 …) and any column but the name may be
+empty. The body is read by dynamic programming over character positions and columns at once — the
+cheapest way to cut the whole run into rows that each follow the header — with costs for empty
+and doubtful cells and hard limits (a score never exceeds its weight, a number has no leading
+zero). A second pass adds what the first learnt about the table as a whole: a column filled in
+most rows costs more to leave empty, and the weight most rows share is preferred
+(``0.910010`` → 0.9 | 10 | 0 | 10 rather than 0.9 | 100 | 1 | 0).
+
+What no row can take (a row cut off by the end of a preview) is returned as left over, for the
+form's accounting to report.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
+from jixiao.parsers.lexer import DATE, fold_chars
+from jixiao.parsers.vocab import _rows, key
+
+NAME_MAX = 40  # characters of an indicator name in a glued row
+BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
+FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
+NUMBER_ROLES = ("score_max", "score")
+VALUE_ROLES = ("target", "actual")
+
+
+@dataclass(frozen=True)
+class GluedCosts:
+    """What each doubtful reading costs; the cheapest reading of the whole body wins."""
+    row: float = -1.0  # each row read (a bonus: one more indicator rather than a longer name)
+    empty: float = 0.8  # a value column left empty
+    empty_optional: float = 0.15  # an operator / other column left empty
+    empty_when_usual: float = 1.6  # second pass: an empty cell costs this times the share of rows filling its column
+    free_value: float = 1.5  # a value or unit cell in no known shape
+    ignore_value: float = 0.3  # a value in a column the reader does not keep
+    rare_value: float = 0.5  # a value in a column usually left empty (调整指标值)
+    name_digit: float = 3.0  # each run of digits inside a name
+    name_char: float = 0.01  # per character of a name (a unit word goes to the unit column)
+    cut: float = 0.3  # each cut inside a run of digits (numbers glued together)
+    percent_cut: float = 1.5  # a cut inside digits a % closes (100% → 10 | 0%), unless a leading zero forces it
+    unusual: float = 0.6  # times its share: a value other than the one most of the column holds (second pass)
+    usual: float = -1.0  # times its share: the value nearly every row of the column holds (a bonus)
+    usual_share: float = 0.8  # … when at least this share of the column holds it
+    shape: float = 1.5  # a number without % in a column whose numbers carry % (second pass)
+    zero_weight: float = 1.0  # a weight of 0
+    full_marks: float = -0.3  # a score equal to its weight (the usual case), a bonus
+    long_number: float = 0.15  # per digit beyond three of a number with no unit
+    beam: float = 5.0  # readings of a row costing this much more than its best are dropped
+    junk_char: float = 0.4  # per character no row takes
+    passes: int = 3  # readings, each with what the one before learnt about the columns
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the first reading learnt about each column (second pass)."""
+    fill: tuple[float, ...]  # share of rows that fill it
+    mode: tuple[Optional[tuple[str, float]], ...]  # the value most rows hold, with its share
+    percent: tuple[bool, ...]  # its numbers carry %
+
+
+@dataclass
+class GluedTable:
+    rows: list[list[tuple[int, str]]] = field(default_factory=list)  # (column index, text) per filled cell
+    left_over: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, frozenset]:
+    out: dict[str, set] = {}
+    for r in _rows("cell_words.csv"):
+        out.setdefault(r["kind"], set()).add(fold_chars(r["text"]))
+    qual = {fold_chars(key(r["text"])) for r in _rows("sections.csv") if r["kind"] == "qualitative"}
+    out.setdefault("grade", set()).update(qual)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _starts(text: str, i: int, words: frozenset) -> list[int]:
+    return [i + len(w) for w in words if text.startswith(w, i)]
+
+
+def _numbers(text: str, i: int) -> list[int]:
+    """Ends of every number that can start at text[i] (a digit run may hold several numbers)."""
+    if i >= len(text) or not text[i].isdigit():
+        return []
+    ends = []
+    j = i
+    seen_dot = False
+    while j < len(text) and (text[j].isdigit() or (text[j] == "." and not seen_dot and j + 1 < len(text)
+                                                    and text[j + 1].isdigit())):
+        seen_dot |= text[j] == "."
+        j += 1
+        piece = text[i:j]
+        if piece.endswith("."):
+            continue
+        whole = piece.split(".")[0]
+        if len(whole) > 1 and whole.startswith("0"):
+            break  # no leading zero: 0100 is 0 | 100
+        ends.append(j)
+    return ends
+
+
+def _free_unit(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    """A unit cell OCR damaged (tot扁): a short run with no digit."""
+    out = []
+    for n in range(1, 5):
+        if i + n > len(text) or text[i + n - 1].isdigit() or text[i + n - 1] in "%.":
+            break
+        out.append((i + n, costs.free_value + 0.1 * n))
+    return out
+
+
+def _units(text: str, i: int) -> list[int]:
+    """Ends of a unit at text[i], with its multiplier (万亩, 万元)."""
+    ends = [i + 1] if text[i:i + 1] in ("%", "‰") else []
+    for j in [i] + [i + n for n in range(1, MULTIPLIER_MAXLEN + 1) if text[i:i + n] in MULTIPLIERS]:
+        ends.extend(j + n for n in range(1, UNIT_MAXLEN + 1) if text[j:j + n] in UNITS)
+    return ends
+
+
+def _comparators(text: str, i: int) -> list[int]:
+    table = COMPARATORS["pre"]
+    return [i + n for n in range(1, COMPARATOR_MAXLEN["pre"] + 1) if table.get(text[i:i + n]) and table[text[i:i + n]].comparator]
+
+
+def _values(text: str, i: int) -> list[tuple[int, float]]:
+    """A target or actual cell: [comparator] number [unit], a date, a grade or phrase; or a short
+    unrecognised run (costed)."""
+    out: list[tuple[int, float]] = []
+    m = DATE.match(text, i)
+    if m and m.end() > i + 4:
+        out.append((m.end(), 0.0))
+    for j in [i] + _comparators(text, i):
+        for k in _numbers(text, j):
+            out.append((k, 0.0))
+            out.extend((u, 0.0) for u in _units(text, k))
+    out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]))
+    return out
+
+
+def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    if i >= len(text) or text[i] in "%.":
+        return []
+    return [(i + n, costs.free_value + 0.1 * n) for n in range(1, FREE_MAX + 1) if i + n <= len(text)]
+
+
+def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...]) -> list[tuple[int, int, float]]:
+    """(start, end, cost) of a name at text[i]: running text, not opening with a digit, a unit or a
+    yes/no; a block label left of the rows (绩效指标) before it is skipped."""
+    out = []
+    starts = [i] + [i + len(g) for g in groups if text.startswith(g, i)]
+    for s in starts:
+        if s >= len(text) or text[s].isdigit() or text[s] in "%.":
+            continue
+        if any(text.startswith(w, s) for w in _words()["yesno"]):
+            continue
+        digits = 0
+        for e in range(s + 1, min(len(text), s + NAME_MAX) + 1):
+            ch = text[e - 1]
+            if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()):
+                digits += 1
+            if e - s >= 2:
+                out.append((s, e, costs.name_digit * digits + costs.name_char * (e - s)))
+    return out
+
+
+def _cells(role: str, text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    """(end, cost) of each reading of column ``role`` at text[i], the empty one included."""
+    if role == "unit":
+        return [(i, costs.empty)] + [(e, 0.0) for e in _units(text, i)] + _free_unit(text, i, costs)
+    if role == "operator":
+        return [(i, costs.empty_optional)] + [(e, 0.0) for e in _comparators(text, i) + _starts(text, i, _words()["nature"])]
+    if role in NUMBER_ROLES:
+        return [(i, costs.empty)] + [(e, 0.0) for e in _numbers(text, i) if float(text[i:e]) <= 100]
+    if role in VALUE_ROLES:
+        return [(i, costs.empty)] + _values(text, i) + _free(text, i, costs)
+    # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, or nothing
+    return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \
+        [(e, costs.ignore_value) for e, _ in _values(text, i)]
+
+
+def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCosts,
+               profile: Optional[Profile], rare: tuple[bool, ...]) -> float:
+    """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
+    it makes inside a run of digits."""
+    c = 0.0
+    if 0 < s < len(text) and text[s - 1].isdigit() and text[s].isdigit():
+        c += costs.cut
+        a = s
+        while a > 0 and (text[a - 1].isdigit() or text[a - 1] == "."):
+            a -= 1
+        b = s
+        while b < len(text) and (text[b].isdigit() or text[b] == "."):
+            b += 1
+        if text[b:b + 1] == "%" and not (text[a] == "0" and s == a + 1):
+            c += costs.percent_cut
+    if piece[-1:].isdigit():
+        c += costs.long_number * max(0, sum(ch.isdigit() for ch in piece) - 3)
+    if piece and j < len(rare) and rare[j]:
+        c += costs.rare_value
+    if profile is None:
+        return c
+    if not piece:  # the table says how often the column is filled: replaces the first pass's guess
+        base = costs.empty_optional if role in ("operator", "ignore") else costs.empty
+        return c - base + costs.empty_optional + costs.empty_when_usual * profile.fill[j]
+    mode = profile.mode[j]
+    if mode is not None and role != "indicator":
+        if piece != mode[0]:
+            c += costs.unusual * mode[1]
+        elif mode[1] >= costs.usual_share:
+            c += costs.usual * mode[1]
+    if profile.percent[j] and piece[-1:].isdigit() and piece not in ("0", "0.0"):
+        c += costs.shape
+    return c
+
+
+def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, groups: tuple[str, ...],
+               profile: Optional[Profile], rare: tuple[bool, ...], memo: dict) -> dict[int, tuple[float, list[tuple[int, int, int]]]]:
+    """Every way one row can start at ``start``: its end → (cost, [(column, start, end)])."""
+    frontier: dict[tuple[int, Optional[str]], tuple[float, list]] = {(start, None): (costs.row, [])}
+    for j, role in enumerate(roles):
+        nxt: dict[tuple[int, Optional[str]], tuple[float, list]] = {}
+        for (pos, smax), (cost, cells) in frontier.items():
+            options = memo.get((j, pos))
+            if options is None:  # each column's readings at a position, with their costs, once
+                if role == "indicator":
+                    found = [(e, c, s) for s, e, c in _name_ends(text, pos, costs, groups)]
+                else:
+                    found = [(e, c, pos) for e, c in _cells(role, text, pos, costs)]
+                options = memo[(j, pos)] = [(e, c + _cell_cost(role, text[s:e], text, s, j, costs, profile, rare), s)
+                                            for e, c, s in found]
+            for end, c, s in options:
+                piece = text[s:end]
+                new_smax = smax
+                if role == "score_max" and piece:
+                    new_smax = piece
+                    if float(piece) == 0:
+                        c += costs.zero_weight
+                if role == "score" and piece and smax is not None:
+                    if float(piece) > float(smax) + 1e-9:
+                        continue  # a score never exceeds its weight
+                    if float(piece) == float(smax):
+                        c += costs.full_marks
+                k = (end, new_smax if any(r == "score" for r in roles[j + 1:]) else None)
+                total = cost + c
+                if k not in nxt or total < nxt[k][0]:
+                    nxt[k] = (total, cells + ([(j, s, end)] if piece else []))
+        floor = min((v[0] for v in nxt.values()), default=0.0)
+        frontier = {k: v for k, v in nxt.items() if v[0] <= floor + costs.beam}
+    out: dict[int, tuple[float, list]] = {}
+    for (end, _), (cost, cells) in frontier.items():
+        if end > start and (end not in out or cost < out[end][0]):
+            out[end] = (cost, cells)
+    return out
+
+
+def _decode(text: str, roles: list[str], costs: GluedCosts, groups: tuple[str, ...],
+            profile: Optional[Profile], rare: tuple[bool, ...]) -> tuple[list[list[tuple[int, int, int]]], list[tuple[int, int]]]:
+    n = len(text)
+    memo: dict = {}
+    best: list[Optional[tuple[float, int, list]]] = [None] * (n + 1)  # cost, previous position, row cells
+    best[0] = (0.0, -1, [])
+    for p in range(n):
+        if best[p] is None:
+            continue
+        for end, (cost, cells) in _rows_from(text, p, roles, costs, groups, profile, rare, memo).items():
+            total = best[p][0] + cost
+            if best[end] is None or total < best[end][0]:
+                best[end] = (total, p, cells)
+    # the body may end in a row no column grammar completes (cut off): the cheapest reached
+    # position plus what is left over
+    reach = min((p for p in range(n + 1) if best[p] is not None),
+                key=lambda p: best[p][0] + costs.junk_char * (n - p))
+    rows: list[list[tuple[int, int, int]]] = []
+    p = reach
+    while p > 0:
+        _, prev, cells = best[p]
+        rows.append(cells)
+        p = prev
+    rows.reverse()
+    return rows, ([(reach, n)] if reach < n else [])
+
+
+def _profile(text: str, rows: list[list[tuple[int, int, int]]], n_columns: int) -> Profile:
+    fill, mode, percent = [], [], []
+    for j in range(n_columns):
+        pieces = [text[s:e] for row in rows for jj, s, e in row if jj == j]
+        fill.append(len(pieces) / len(rows))
+        top = Counter(pieces).most_common(1)
+        mode.append((top[0][0], top[0][1] / len(pieces)) if top and top[0][1] * 2 > len(pieces) else None)
+        numbers = [p for p in pieces if p[:1].isdigit()]
+        percent.append(bool(numbers) and sum(p.endswith("%") for p in numbers) >= 0.8 * len(numbers))
+    return Profile(tuple(fill), tuple(mode), tuple(percent))
+
+
+def decode_glued(text: str, roles: list[str], groups: tuple[str, ...] = (), rare: tuple[bool, ...] = (),
+                 costs: GluedCosts = GluedCosts()) -> GluedTable:
+    """Cut a glued table body into rows under header ``roles`` (one role per column, printed order);
+    ``groups``: block labels that may stand before a row's name; ``rare``: per column, usually empty."""
+    folded = fold_chars(text)
+    if "indicator" not in roles or not folded or len(folded) > BODY_MAX:
+        return GluedTable(left_over=[text] if text else [])
+    groups = tuple(sorted({fold_chars(g) for g in groups if g}, key=len, reverse=True))
+    rows, rest = _decode(folded, roles, costs, groups, None, rare)
+    for _ in range(costs.passes - 1):  # learn the table: how full each column is, what it usually holds
+        if len(rows) < 3:
+            break
+        profile = _profile(folded, rows, len(roles))
+        rows, rest = _decode(folded, roles, costs, groups, profile, rare)
+        if _profile(folded, rows, len(roles)) == profile:
+            break
+    return GluedTable(rows=[[(j, text[s:e]) for j, s, e in row] for row in rows],
+                      left_over=[text[s:e] for s, e in rest])

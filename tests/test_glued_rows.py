@@ -1,0 +1,63 @@
+"""Glued table bodies (no separator between cells or rows) cut into rows by the header's columns."""
+from __future__ import annotations
+
+from jixiao.parsers.glued_rows import decode_glued
+
+# 指标名称 | 计量单位 | 指标性质 | 指标值 | 指标权重(分) | 全年完成值 | 指标得分(分) | 说明 (a real preview's layout)
+WEIGHTED = ["indicator", "unit", "operator", "target", "score_max", "actual", "score", "ignore"]
+# … | 年初指标值 | 调整指标值 | 全年完成值 | 得分系数(%) | 指标权重(分) | 指标得分(分) | 是否核心指标
+CORE = ["indicator", "unit", "operator", "target", "ignore", "actual", "ignore", "score_max", "score", "ignore"]
+RARE = tuple(i == 4 for i in range(len(CORE)))  # 调整指标值: usually empty
+
+
+def _rows(table, roles):
+    return [{roles[j]: t for j, t in row if roles[j] != "ignore"} for row in table.rows]
+
+
+def test_digit_runs_are_cut_where_every_row_agrees():
+    body = ("道路养护完成率%901010010绿地管护面积万亩2810810补植面积万亩2110110"
+            "巡查里程公里250105010火灾受害率%0.910010病虫害成灾率%0.4100.110")
+    rows = _rows(decode_glued(body, WEIGHTED), WEIGHTED)
+    assert [(r["indicator"], r.get("unit"), r["target"], r["score_max"], r["actual"], r["score"]) for r in rows] == [
+        ("道路养护完成率", "%", "90", "10", "100", "10"),
+        ("绿地管护面积", "万亩", "28", "10", "8", "10"),
+        ("补植面积", "万亩", "21", "10", "1", "10"),
+        ("巡查里程", "公里", "250", "10", "50", "10"),
+        ("火灾受害率", "%", "0.9", "10", "0", "10"),
+        ("病虫害成灾率", "%", "0.4", "10", "0.1", "10"),
+    ]
+
+
+def test_a_percent_value_stays_whole_and_goes_to_the_column_that_always_holds_it():
+    body = ("人员控制率%定量指标100%92%100%22否三公经费变动率%100%22否信息完善%100%100%100%11否"
+            "预算完成率%70%76%100%22是预算调整率%3%0100%22否制度健全性高高100%33否"
+            "培训次数次26次12次100%55是")
+    rows = _rows(decode_glued(body, CORE, rare=RARE), CORE)
+    got = [(r["indicator"], r.get("target"), r.get("actual"), r["score_max"], r["score"]) for r in rows]
+    assert got == [
+        ("人员控制率", "100%", "92%", "2", "2"),
+        ("三公经费变动率", None, None, "2", "2"),  # its one 100% is the 得分系数 every row prints
+        ("信息完善", "100%", "100%", "1", "1"),
+        ("预算完成率", "70%", "76%", "2", "2"),
+        ("预算调整率", "3%", "0", "2", "2"),  # 0100% is 0 | 100%: no number starts with 0
+        ("制度健全性", "高", "高", "3", "3"),
+        ("培训次数", "26次", "12次", "5", "5"),
+    ]
+
+
+def test_a_row_cut_off_is_left_over_and_a_block_label_is_no_name():
+    body = "人员控制率%100%92%100%22否绩效指标信息完善%100%100%100%11否公共服"
+    table = decode_glued(body, CORE, groups=("绩效指标",), rare=RARE)
+    assert [r["indicator"] for r in _rows(table, CORE)] == ["人员控制率", "信息完善"]
+    assert table.left_over == ["公共服"]
+
+
+def test_a_score_never_exceeds_its_weight():
+    for row in _rows(decode_glued("覆盖率%95100195达标率%9010090", WEIGHTED), WEIGHTED):
+        if row.get("score") and row.get("score_max"):
+            assert float(row["score"]) <= float(row["score_max"])
+
+
+def test_without_a_name_column_nothing_is_cut():
+    table = decode_glued("100%92%", ["target", "actual"])
+    assert table.rows == [] and table.left_over == ["100%92%"]
