@@ -183,3 +183,18 @@ def test_headings_misread_by_one_character_still_read():
     assert (form.form_type, form.year) == ("department_target", 2022)
     assert [(b.item, b.total, b.fiscal, b.other) for b in form.budget] == [("人员经费", 100.0, 80.0, 20.0)]
     assert rows_of(form) == [("产出指标", "数量指标", "人数", "≥5人"), ("产出指标", "时效指标", "及时率", "100%")]
+
+
+def test_a_department_form_without_unit_fields_takes_the_unit_its_title_names():
+    from jixiao.parsers.header import unit_in_title
+
+    assert unit_in_title("重庆市梁平区林业局2023年度部门整体绩效自评表") == "重庆市梁平区林业局"
+    assert unit_in_title("某县财政局部门整体支出绩效目标表") == "某县财政局"
+    assert unit_in_title("2023年度部门整体支出绩效目标表") is None
+    assert unit_in_title("部门整体绩效自评表") is None
+    text = ("重庆市某区林业局2023年度部门整体绩效自评表\n"
+            "指标名称\t计量单位\t指标值\t指标权重(分)\t全年完成值\t指标得分(分)\n"
+            "森林覆盖率\t%\t60\t10\t61\t10\n")
+    forms = parse_document(text_to_document(text))
+    assert [(f.form_type, f.department) for f in forms] == [("department_self_eval", "重庆市某区林业局")]
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score) for i in forms[0].indicators] == [("森林覆盖率", "60%", "61", 10)]

@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import is_noise, is_terminator
 from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
-    clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, year_line, year_of,
+    clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
 from jixiao.parsers import accounting
@@ -427,6 +427,8 @@ def read_form(seg: Segment) -> Optional[Form]:
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
                                   has_tasks=funding.task_mode)
+    if form.form_type.startswith("department") and not ({"department", "agency"} & fields.keys()):
+        form.department = unit_in_title(form.title)  # no unit field printed: the unit the title names
     known = [p for p in pages if p is not None]
     if known:
         form.page_start, form.page_end = min(known), max(known)

@@ -18,7 +18,16 @@ NOT_TITLE = re.compile(r"详见|见附|如下|。|；|公开|说明|情况表$|�
 TITLE_PREFIX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：、.．]?")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\]]?$")
+# a department form's title that names its unit first: 重庆市梁平区林业局2023年度部门整体绩效自评表
+TITLE_UNIT = re.compile(r"^(.{4,30}?(?:局|委|委员会|办|办公室|院|中心|政府|学校|医院|站|所|馆|队|会|街道办事处|镇|乡))"
+                        r"(?:本级|机关)?(?:(?:19|20)\d{2}\s*年度?|部门|单位|整体)")
 OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[）)])?$")
+
+
+def unit_in_title(title: Optional[str]) -> Optional[str]:
+    """The unit a title names before its year or 部门/整体 (``某某局2023年度部门整体绩效自评表``)."""
+    m = TITLE_UNIT.match(clean_title(title or ""))
+    return m.group(1) if m else None
 
 
 def clean_title(text: str) -> str:
