@@ -21,7 +21,7 @@ from jixiao.parsers.cellkind import (
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import decode_glued
-from jixiao.parsers.lexer import split_values
+from jixiao.parsers.lexer import fold_chars, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator, Origin
@@ -214,8 +214,9 @@ class IndicatorReader:
             return
         if self.header.run_together:
             scores = any(r in ("score", "score_max") for r in self.template.values)
+            bare = set(self.template.values) <= {"target", "operator", "unit"}  # nothing printed after the target
             for c in cells:  # each glued cell is one printed row
-                pieces = split_glued(c, scores)
+                pieces = split_glued(c, scores, bare)
                 self._row += 1
                 for piece in pieces:
                     self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
@@ -485,10 +486,12 @@ def template_of(header: Header) -> Template:
     return Template(tuple(values), columns if header.positional and not header.run_together else None)
 
 
-def split_glued(cell: RowCell, scores: bool = False) -> list[RowCell]:
+def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list[RowCell]:
     """A glued row (``产出指标(50分)数量指标覆盖率≥90%95%88``) → its cells: level prefixes (with their
     notes), name, value, and — in a table with score columns — the values after it, a run of digits
-    glued from 分值 and 得分 split where they repeat (a full-marks row: ``5088`` → 50 | 8 | 8)."""
+    glued from 分值 and 得分 split where they repeat (a full-marks row: ``5088`` → 50 | 8 | 8). In a
+    table that prints nothing after the target (``bare``) the row's last value is the target, and a
+    target that repeats the name is cut where the repetition starts (``lexer.repeat_cut``)."""
     l1s, l2s = level_names()
     rest = cell.text
     out: list[str] = []
@@ -501,9 +504,16 @@ def split_glued(cell: RowCell, scores: bool = False) -> list[RowCell]:
             name += note.group()  # 产出指标(50分), 数量指标(必填硬性指标)
         out.append(name)
         rest = rest[len(name):]
-    if rest:
+    cut = repeat_cut(rest) if rest and bare else None
+    if cut:
+        out.extend([rest[:cut], rest[cut:]])  # the target repeats the name (居民参与率居民参与率不低于100%)
+    elif rest:
         pieces = split_values(rest)
-        if len(pieces) >= 2 and pieces[0] != rest:
+        last = fold_chars(pieces[-1])
+        if bare and len(pieces) >= 3 and value_at(last, 0) == len(last):
+            # the row ends in a value: the target; numbers before it belong to the name (7岁以下…, 开展活动300场)
+            out.extend(["".join(pieces[:-1]), pieces[-1]])
+        elif len(pieces) >= 2 and pieces[0] != rest:
             out.extend(pieces[:2])  # the name, its value
             tail = pieces[2:]
             if scores:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, \
     longest
@@ -134,6 +135,14 @@ def _header_tails(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _bracket_unit(word: str) -> bool:
+    """A unit printed in brackets after a number: a unit word, with its multiplier (万人次), or any
+    one to three Chinese characters (度, 场)."""
+    mult = longest(MULTIPLIERS, word, 0, MULTIPLIER_MAXLEN)
+    rest = word[len(mult[0]):] if mult else word
+    return bool(longest(UNITS, rest, 0, UNIT_MAXLEN)) or (1 <= len(word) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in word))
+
+
 def value_at(text: str, i: int) -> int:
     """The end of a value expression starting at text[i] (comparator, number, unit, post word;
     or a date), or i when none starts there."""
@@ -168,8 +177,8 @@ def value_at(text: str, i: int) -> int:
         elif mult:
             j = k
     m = BRACKET_UNIT.match(text, j)
-    if m and (m.group(1) in ("%", "‰") or longest(UNITS, m.group(1), 0, UNIT_MAXLEN)):
-        j = m.end()  # ≥13459.00(平方米), =100.00(%)
+    if m and j > i and (m.group(1) in ("%", "‰") or _bracket_unit(m.group(1))):
+        j = m.end()  # ≥13459.00(平方米), =100.00(%), =5.00(万人次), 90.00(度)
     post = longest(COMPARATORS.get("post", {}), text, j, COMPARATOR_MAXLEN.get("post", 1))
     if post and post[1].comparator:
         j += len(post[0])
@@ -180,6 +189,24 @@ def value_at(text: str, i: int) -> int:
 def _qualitative() -> tuple[str, ...]:
     words = {key(r["text"]) for r in _rows("sections.csv") if r["kind"] == "qualitative" and len(r["text"]) >= 2}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def repeat_cut(text: str) -> Optional[int]:
+    """Where a glued name + qualitative target splits when the target repeats the name: the name's
+    tail (``完工及时率及时率`` → 完工及时率 | 及时率; the whole name: ``A A``) or its start
+    (``房屋质量房屋完好``, ``居民参与率居民参与率不低于100%``). None when nothing repeats."""
+    n = len(text)
+    for size in range(n // 2, 1, -1):  # the longest tail printed twice
+        if text[n - 2 * size:n - size] == text[n - size:]:
+            return n - size
+    best = None
+    for k in range(2, n - 3):  # the target restarts with the name's first characters
+        m = 0
+        while k + m < n and m < k and text[k + m] == text[m]:
+            m += 1
+        if m >= 2 and (best is None or m > best[1]):
+            best = (k, m)
+    return best[0] if best else None
 
 
 def split_values(text: str) -> list[str]:

@@ -1,0 +1,42 @@
+"""The lexer for glued text (no separator between cells): where names, values and targets part."""
+from __future__ import annotations
+
+import pytest
+
+from jixiao.extract.text import text_to_document
+from jixiao.parsers import parse_document
+from jixiao.parsers.lexer import repeat_cut, split_values
+
+
+@pytest.mark.parametrize("text, name, target", [
+    ("完工及时率及时率", "完工及时率", "及时率"),  # the target is the name's tail
+    ("宣传覆盖面不断扩大宣传覆盖面不断扩大", "宣传覆盖面不断扩大", "宣传覆盖面不断扩大"),  # the name twice
+    ("房屋质量房屋完好", "房屋质量", "房屋完好"),  # the target restarts with the name's first words
+    ("居民参与率居民参与率不低于100%", "居民参与率", "居民参与率不低于100%"),
+])
+def test_a_target_that_repeats_the_name_is_cut_where_the_repetition_starts(text, name, target):
+    k = repeat_cut(text)
+    assert (text[:k], text[k:]) == (name, target)
+
+
+@pytest.mark.parametrize("text", ["学生家长满意度≥90%", "开展活动300场=300.00(场)", "补助学生数量"])
+def test_nothing_repeats_nothing_is_cut(text):
+    assert repeat_cut(text) is None
+
+
+def test_units_in_brackets_stay_with_their_number():
+    assert split_values("中心全年活动人次=5.00(万人次)") == ["中心全年活动人次", "=5.00(万人次)"]
+    assert split_values("特殊人员及群体满意90.00(度)") == ["特殊人员及群体满意", "90.00(度)"]
+
+
+def test_glued_rows_of_a_target_table_end_in_their_target():
+    text = ("项目支出绩效目标表\n一级指标二级指标三级指标指标值\n"
+            "产出指标数量指标开展活动300场=300.00(场)\n"
+            "7岁以下儿童健康管理率≧85%\n"
+            "质量指标完工及时率及时率\n")
+    forms = parse_document(text_to_document(text))
+    assert [(i.level2, i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
+        ("数量指标", "开展活动300场", "=300.00(场)"),
+        ("数量指标", "7岁以下儿童健康管理率", "≧85%"),
+        ("质量指标", "完工及时率", "及时率"),
+    ]
