@@ -40,3 +40,11 @@ def test_glued_rows_of_a_target_table_end_in_their_target():
         ("数量指标", "7岁以下儿童健康管理率", "≧85%"),
         ("质量指标", "完工及时率", "及时率"),
     ]
+
+
+def test_a_level_name_printed_in_two_stacked_lines_and_read_by_columns_is_still_a_level():
+    from jixiao.parsers.vocab import level_of, stacked_readings
+
+    assert stacked_readings("产出指标") == {"出标产指", "产指出标"}
+    assert level_of("出标产指") == {1} and level_of("益标效指") == {1}  # 产出/指标, 效益/指标
+    assert not level_of("出产标指")  # not a reading of two stacked lines

@@ -57,10 +57,23 @@ def _rows(name: str) -> list[dict]:
 
 @lru_cache(maxsize=None)
 def level_names() -> tuple[frozenset, frozenset]:
+    """Level names from ``data/levels.csv``, with the readings of a name printed top to bottom in a
+    narrow merged cell (two stacked lines) that a viewer or OCR reads column by column."""
     l1, l2 = set(), set()
     for r in _rows("levels.csv"):
-        (l1 if r["level"] == "1" else l2).add(key(r["name"]))
+        names = l1 if r["level"] == "1" else l2
+        names.add(key(r["name"]))
+        names.update(stacked_readings(key(r["name"])))
     return frozenset(l1), frozenset(l2)
+
+
+def stacked_readings(word: str) -> set[str]:
+    """``产出指标`` printed as 产出/指标 and read by columns: 出标产指 (right column first) and 产指出标."""
+    if len(word) != 4:
+        return set()
+    top, bottom = word[:2], word[2:]
+    columns = [top[0] + bottom[0], top[1] + bottom[1]]
+    return {columns[1] + columns[0], columns[0] + columns[1]} - {word}
 
 
 @lru_cache(maxsize=None)
