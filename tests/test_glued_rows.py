@@ -30,7 +30,7 @@ def test_digit_runs_are_cut_where_every_row_agrees():
 
 def test_a_percent_value_stays_whole_and_goes_to_the_column_that_always_holds_it():
     body = ("人员控制率%定量指标100%92%100%22否三公经费变动率%100%22否信息完善%100%100%100%11否"
-            "预算完成率%70%76%100%22是预算调整率%3%0100%22否制度健全性高高100%33否"
+            "预算完成率%70%76%100%22是预算调整率%3%0100%22否制度健全性性标定指高高100%33否"
             "培训次数次26次12次100%55是")
     rows = _rows(decode_glued(body, CORE, rare=RARE), CORE)
     got = [(r["indicator"], r.get("target"), r.get("actual"), r["score_max"], r["score"]) for r in rows]
@@ -40,7 +40,7 @@ def test_a_percent_value_stays_whole_and_goes_to_the_column_that_always_holds_it
         ("信息完善", "100%", "100%", "1", "1"),
         ("预算完成率", "70%", "76%", "2", "2"),
         ("预算调整率", "3%", "0", "2", "2"),  # 0100% is 0 | 100%: no number starts with 0
-        ("制度健全性", "高", "高", "3", "3"),
+        ("制度健全性", "高", "高", "3", "3"),  # 性标定指: 定性指标 stacked in its 指标性质 cell
         ("培训次数", "26次", "12次", "5", "5"),
     ]
 

@@ -27,7 +27,7 @@ from typing import Optional
 
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
 from jixiao.parsers.lexer import DATE, fold_chars
-from jixiao.parsers.vocab import _rows, key
+from jixiao.parsers.vocab import _rows, key, stacked_readings
 
 NAME_MAX = 40  # characters of an indicator name in a glued row
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
@@ -81,6 +81,7 @@ def _words() -> dict[str, frozenset]:
     out: dict[str, set] = {}
     for r in _rows("cell_words.csv"):
         out.setdefault(r["kind"], set()).add(fold_chars(r["text"]))
+    out["nature"] = out.get("nature", set()) | {s for w in out.get("nature", ()) for s in stacked_readings(w)}  # 性标定指
     qual = {fold_chars(key(r["text"])) for r in _rows("sections.csv") if r["kind"] == "qualitative"}
     out.setdefault("grade", set()).update(qual)
     return {k: frozenset(v) for k, v in out.items()}
