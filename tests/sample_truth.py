@@ -78,7 +78,13 @@ def differences(expected_name: str, options: ReadOptions = ReadOptions(), expect
         for k in keys:
             if k not in want:
                 diffs.append(f"form {n} indicator extra: {'|'.join(k)}")
-        for i, r in zip(tf["indicators"], rows):
+        by_key: dict = {}
+        for k, r in zip(keys, rows):
+            by_key.setdefault(k, []).append(r)
+        for i, k in zip(tf["indicators"], want):  # values of each expected indicator that was read
+            if not by_key.get(k):
+                continue
+            r = by_key[k].pop(0)
             for f in VALUES:
                 if f in i and not same(i[f], r[f]):
                     diffs.append(f"form {n} {i['indicator']} {f}: {r[f]!r} ≠ {i[f]!r}")

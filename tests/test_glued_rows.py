@@ -1,7 +1,7 @@
 """Glued table bodies (no separator between cells or rows) cut into rows by the header's columns."""
 from __future__ import annotations
 
-from jixiao.parsers.glued_rows import decode_glued
+from jixiao.parsers.glued_rows import decode_glued, decode_row
 
 # 指标名称 | 计量单位 | 指标性质 | 指标值 | 指标权重(分) | 全年完成值 | 指标得分(分) | 说明 (a real preview's layout)
 WEIGHTED = ["indicator", "unit", "operator", "target", "score_max", "actual", "score", "ignore"]
@@ -61,3 +61,35 @@ def test_a_score_never_exceeds_its_weight():
 def test_without_a_name_column_nothing_is_cut():
     table = decode_glued("100%92%", ["target", "actual"])
     assert table.rows == [] and table.left_over == ["100%92%"]
+
+
+# 三级指标 | 分值 | 指标值(A) | 全年实际值(B) | 得分计算方法 | 得分 | 未完成原因分析 (after the level names)
+SELF_EVAL = ["indicator", "score_max", "target", "actual", "ignore", "score", "deviation"]
+
+
+def test_one_row_run_together_reads_its_numbers_by_what_a_score_is():
+    def read(text):
+        table = decode_row(text, SELF_EVAL)
+        assert table.left_over == []
+        return {SELF_EVAL[j]: t for j, t in table.rows[0]}
+
+    # the name may be a whole sentence with numbers of its own
+    row = read("共计3875人(涉及11个乡镇),发放边销茶目标人群3620人,剩余255人于2022年12月底前发放完毕,2010010020")
+    assert row["indicator"].endswith("发放完毕,") and (row["score_max"], row["target"], row["actual"], row["score"]) == \
+        ("20", "100", "100", "20")
+    row = read("确定于2022年12月底前发放完毕101001009.34")
+    assert (row["score_max"], row["target"], row["actual"], row["score"]) == ("10", "100", "100", "9.34")
+    # 9.34 = 10 × 36.2 / 38.75 decides the cuts; what follows the score is the 原因分析
+    row = read("38.75万元1038.7536.29.342021年底初步预算资金36.2万元,已发放3620人,")
+    assert (row["indicator"], row["score_max"], row["target"], row["actual"], row["score"]) == \
+        ("38.75万元", "10", "38.75", "36.2", "9.34")
+    assert row["deviation"] == "2021年底初步预算资金36.2万元,已发放3620人,"
+
+
+def test_numbered_rows_run_together_are_rows_of_their_own():
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    table = decode_glued("任务1:诊断准确率95%以上97%55任务2:健康档案管理率100%100%33", roles)
+    assert [[t for _, t in row] for row in table.rows] == [
+        ["任务1:诊断准确率", "95%以上", "97%", "5", "5"],
+        ["任务2:健康档案管理率", "100%", "100%", "3", "3"],
+    ]

@@ -27,6 +27,15 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     return out
 
 
+def numbering_at(text: str, pos: int = 0) -> int:
+    """Length of the numbering that opens a name at text[pos] (``任务1:``, ``（一）``, ``1、``), 0 if none."""
+    for p in _patterns().get("number", ()):
+        m = p.match(text[pos:pos + 12])
+        if m and m.end():
+            return m.end()
+    return 0
+
+
 def strip_marks(text: str, kinds: tuple[str, ...] = ("hint", "tag", "weight", "mark", "number")) -> str:
     """Remove the decorations of the given kinds (in that order), then surrounding punctuation."""
     pats = _patterns()

@@ -20,16 +20,19 @@ form's accounting to report.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
-from jixiao.parsers.lexer import DATE, fold_chars
-from jixiao.parsers.vocab import _rows, key, stacked_readings
+from jixiao.parsers.lexer import DATE, fold_chars, value_at
+from jixiao.parsers.vocab import _rows, key, level_names, stacked_readings
 
 NAME_MAX = 40  # characters of an indicator name in a glued row
+ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 NUMBER_ROLES = ("score_max", "score")
@@ -40,6 +43,9 @@ VALUE_ROLES = ("target", "actual")
 class GluedCosts:
     """What each doubtful reading costs; the cheapest reading of the whole body wins."""
     row: float = -1.0  # each row read (a bonus: one more indicator rather than a longer name)
+    level: float = -0.5  # a level name from the vocabulary in a level column (a bonus; empty costs nothing:
+    #                      a merged level cell prints on its block's first row only)
+    name_level: float = 2.0  # a name that opens with a level name
     empty: float = 0.8  # a value column left empty
     empty_optional: float = 0.15  # an operator / other column left empty
     empty_when_usual: float = 1.6  # second pass: an empty cell costs this times the share of rows filling its column
@@ -48,6 +54,10 @@ class GluedCosts:
     rare_value: float = 0.5  # a value in a column usually left empty (调整指标值)
     name_digit: float = 3.0  # each run of digits inside a name
     name_char: float = 0.01  # per character of a name (a unit word goes to the unit column)
+    numbered: float = -0.5  # a name opening with its numbering (任务1:, （一）): a row starts there
+    name_digit_in_row: float = 0.2  # each run of digits inside the name of a text known to be one row
+    name_in_number: float = 2.0  # a cell ending or starting inside a number (38. | 75万元, 36.2 | .9)
+    rest_text: float = 1.0  # a 偏差/原因 cell holding the rest of a row
     cut: float = 0.3  # each cut inside a run of digits (numbers glued together)
     percent_cut: float = 1.5  # a cut inside digits a % closes (100% → 10 | 0%), unless a leading zero forces it
     unusual: float = 0.6  # times its share: a value other than the one most of the column holds (second pass)
@@ -56,6 +66,7 @@ class GluedCosts:
     shape: float = 1.5  # a number without % in a column whose numbers carry % (second pass)
     zero_weight: float = 1.0  # a weight of 0
     full_marks: float = -0.3  # a score equal to its weight (the usual case), a bonus
+    score_fits: float = -1.0  # a score equal to weight × actual / target (one row known), a bonus
     long_number: float = 0.15  # per digit beyond three of a number with no unit
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
@@ -85,6 +96,32 @@ def _words() -> dict[str, frozenset]:
     qual = {fold_chars(key(r["text"])) for r in _rows("sections.csv") if r["kind"] == "qualitative"}
     out.setdefault("grade", set()).update(qual)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _levels() -> tuple[dict, dict]:
+    """Level names by first character, for level1 and level2 columns."""
+    out = []
+    for names in level_names():
+        by_first: dict[str, list[str]] = {}
+        for n in names:
+            by_first.setdefault(fold_chars(n)[:1], []).append(fold_chars(n))
+        out.append(by_first)
+    return out[0], out[1]
+
+
+NOTE = re.compile(r"[（(][^（）()]{1,10}[）)]分?")
+
+
+def _level_ends(role: str, text: str, i: int) -> list[int]:
+    """Ends of a level name at text[i], with its note (产出指标(40分), 数量指标(必填硬性指标))."""
+    by_first = _levels()[0 if role == "level1" else 1]
+    ends = []
+    for n in by_first.get(text[i:i + 1], ()):
+        if text.startswith(n, i):
+            m = NOTE.match(text, i + len(n))
+            ends.append(m.end() if m else i + len(n))
+    return ends
 
 
 def _starts(text: str, i: int, words: frozenset) -> list[int]:
@@ -146,6 +183,9 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
         for k in _numbers(text, j):
             out.append((k, 0.0))
             out.extend((u, 0.0) for u in _units(text, k))
+    whole = value_at(text, i)  # with the words after the number (95%以上, 210条左右)
+    if whole > i:
+        out.append((whole, 0.0))
     out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]))
     return out
 
@@ -156,28 +196,40 @@ def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     return [(i + n, costs.free_value + 0.1 * n) for n in range(1, FREE_MAX + 1) if i + n <= len(text)]
 
 
-def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...]) -> list[tuple[int, int, float]]:
+def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
+               single: bool = False) -> list[tuple[int, int, float]]:
     """(start, end, cost) of a name at text[i]: running text, not opening with a digit, a unit or a
-    yes/no; a block label left of the rows (绩效指标) before it is skipped."""
+    yes/no; a block label left of the rows (绩效指标) before it is skipped. In a text known to be
+    one row (``single``) the name may be a whole sentence and open with a number (38.75万元)."""
     out = []
     starts = [i] + [i + len(g) for g in groups if text.startswith(g, i)]
     for s in starts:
-        if s >= len(text) or text[s].isdigit() or text[s] in "%.":
+        if s >= len(text) or (text[s].isdigit() and not single) or text[s] in "%.":
             continue
         if any(text.startswith(w, s) for w in _words()["yesno"]):
             continue
+        opening = costs.name_level if _level_ends("level1", text, s) or _level_ends("level2", text, s) else 0.0
+        numbering = numbering_at(text, s)
+        opening += costs.numbered if numbering else 0.0
         digits = 0
-        for e in range(s + 1, min(len(text), s + NAME_MAX) + 1):
+        for e in range(s + 1, min(len(text), s + (len(text) if single else NAME_MAX)) + 1):
             ch = text[e - 1]
-            if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()):
+            if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()) and e - 1 >= s + numbering:
                 digits += 1
             if e - s >= 2:
-                out.append((s, e, costs.name_digit * digits + costs.name_char * (e - s)))
+                inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
+                out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
+                            + costs.name_char * (e - s) + (costs.name_in_number if inside else 0.0)))
     return out
 
 
-def _cells(role: str, text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
-    """(end, cost) of each reading of column ``role`` at text[i], the empty one included."""
+def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False) -> list[tuple[int, float]]:
+    """(end, cost) of each reading of column ``role`` at text[i], the empty one included. In a text
+    known to be one row, a 偏差/原因 column may hold the rest of it (2021年底初步预算资金36.2万元,…)."""
+    if role == "deviation" and single and i < len(text):
+        return [(i, costs.empty_optional), (len(text), costs.rest_text)]
+    if role in ("level1", "level2"):
+        return [(i, 0.0)] + [(e, costs.level) for e in _level_ends(role, text, i)]
     if role == "unit":
         return [(i, costs.empty)] + [(e, 0.0) for e in _units(text, i)] + _free_unit(text, i, costs)
     if role == "operator":
@@ -196,6 +248,8 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
     it makes inside a run of digits."""
     c = 0.0
+    if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":
+        c += costs.name_in_number  # a cell opening with the decimal point of the number before it
     if 0 < s < len(text) and text[s - 1].isdigit() and text[s].isdigit():
         c += costs.cut
         a = s
@@ -226,41 +280,68 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     return c
 
 
+LEADING_NUMBER = re.compile(r"[^\d]{0,3}?(\d+(?:\.\d+)?)")
+
+
+def _number(piece: Optional[str]) -> Optional[float]:
+    m = LEADING_NUMBER.match(piece or "")
+    return float(m.group(1)) if m else None
+
+
+def _score_fit(score: float, weight: float, target: Optional[float], actual: Optional[float]) -> float:
+    """How well a self-evaluation's score is its weight times the share achieved (9.34 = 10 × 36.2 /
+    38.75): 1 exactly, falling to 0 at a tenth of a point per 10 of weight off."""
+    if target is None or actual is None or target <= 0 or actual <= 0:
+        return 0.0  # (a zero achieved scoring zero proves nothing)
+    tolerance = 0.01 * max(weight, 1.0) + 0.005
+    return max(0.0, 1.0 - abs(score - weight * min(1.0, actual / target)) / tolerance)
+
+
 def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, groups: tuple[str, ...],
-               profile: Optional[Profile], rare: tuple[bool, ...], memo: dict) -> dict[int, tuple[float, list[tuple[int, int, int]]]]:
-    """Every way one row can start at ``start``: its end → (cost, [(column, start, end)])."""
-    frontier: dict[tuple[int, Optional[str]], tuple[float, list]] = {(start, None): (costs.row, [])}
+               profile: Optional[Profile], rare: tuple[bool, ...], memo: dict,
+               single: bool = False) -> dict[int, tuple[float, list[tuple[int, int, int]]]]:
+    """Every way one row can start at ``start``: its end → (cost, [(column, start, end)]).
+
+    A partial reading is kept per position and what later columns check against: the weight (a
+    score never exceeds it) and, in a text known to be one row, the target and actual (a score that
+    is the weight times the share achieved is a bonus)."""
+    frontier: dict[tuple, tuple[float, list]] = {(start, None, None, None): (costs.row, [])}
+    scored = "score" in roles
     for j, role in enumerate(roles):
-        nxt: dict[tuple[int, Optional[str]], tuple[float, list]] = {}
-        for (pos, smax), (cost, cells) in frontier.items():
+        nxt: dict[tuple, tuple[float, list]] = {}
+        later_score = scored and "score" in roles[j + 1:]
+        for (pos, smax, tgt, act), (cost, cells) in frontier.items():
             options = memo.get((j, pos))
             if options is None:  # each column's readings at a position, with their costs, once
                 if role == "indicator":
-                    found = [(e, c, s) for s, e, c in _name_ends(text, pos, costs, groups)]
+                    found = [(e, c, s) for s, e, c in _name_ends(text, pos, costs, groups, single)]
                 else:
-                    found = [(e, c, pos) for e, c in _cells(role, text, pos, costs)]
+                    found = [(e, c, pos) for e, c in _cells(role, text, pos, costs, single)]
                 options = memo[(j, pos)] = [(e, c + _cell_cost(role, text[s:e], text, s, j, costs, profile, rare), s)
                                             for e, c, s in found]
             for end, c, s in options:
                 piece = text[s:end]
-                new_smax = smax
+                state = [smax, tgt, act]
                 if role == "score_max" and piece:
-                    new_smax = piece
+                    state[0] = piece
                     if float(piece) == 0:
                         c += costs.zero_weight
-                if role == "score" and piece and smax is not None:
+                elif role in VALUE_ROLES and piece and single and later_score:
+                    state[1 if role == "target" else 2] = piece
+                elif role == "score" and piece and smax is not None:
                     if float(piece) > float(smax) + 1e-9:
                         continue  # a score never exceeds its weight
                     if float(piece) == float(smax):
                         c += costs.full_marks
-                k = (end, new_smax if any(r == "score" for r in roles[j + 1:]) else None)
+                    c += costs.score_fits * _score_fit(float(piece), float(smax), _number(tgt), _number(act))
+                k = (end,) + (tuple(state) if later_score else (None, None, None))
                 total = cost + c
                 if k not in nxt or total < nxt[k][0]:
                     nxt[k] = (total, cells + ([(j, s, end)] if piece else []))
         floor = min((v[0] for v in nxt.values()), default=0.0)
         frontier = {k: v for k, v in nxt.items() if v[0] <= floor + costs.beam}
     out: dict[int, tuple[float, list]] = {}
-    for (end, _), (cost, cells) in frontier.items():
+    for (end, *_), (cost, cells) in frontier.items():
         if end > start and (end not in out or cost < out[end][0]):
             out[end] = (cost, cells)
     return out
@@ -303,6 +384,19 @@ def _profile(text: str, rows: list[list[tuple[int, int, int]]], n_columns: int) 
         numbers = [p for p in pieces if p[:1].isdigit()]
         percent.append(bool(numbers) and sum(p.endswith("%") for p in numbers) >= 0.8 * len(numbers))
     return Profile(tuple(fill), tuple(mode), tuple(percent))
+
+
+def decode_row(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) -> GluedTable:
+    """Cut a glued text known to be one row (its level names already cut off by the lexer:
+    ``确定于于2022年12月底前发放完毕101001009.34``) into the cells of ``roles``."""
+    folded = fold_chars(text)
+    if "indicator" not in roles or not folded or len(folded) > ROW_MAX:
+        return GluedTable(left_over=[text] if text else [])
+    readings = _rows_from(folded, 0, roles, costs, (), None, (), {}, single=True)
+    if not readings:
+        return GluedTable(left_over=[text])
+    end, (_, cells) = min(readings.items(), key=lambda kv: kv[1][0] + costs.junk_char * (len(folded) - kv[0]))
+    return GluedTable(rows=[[(j, text[s:e]) for j, s, e in cells]], left_over=[text[end:]] if end < len(text) else [])
 
 
 def decode_glued(text: str, roles: list[str], groups: tuple[str, ...] = (), rare: tuple[bool, ...] = (),

@@ -14,13 +14,14 @@ from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize import join_target_parts, parse_amount
+from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
     is_operator,
     EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.fit import fit
-from jixiao.parsers.glued_rows import decode_glued
+from jixiao.parsers.glued_rows import decode_glued, decode_row
 from jixiao.parsers.lexer import fold_chars, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
@@ -204,6 +205,8 @@ class IndicatorReader:
             self._glued.extend(c for c in cells if c.text)  # rows run together: cut them all at once
             return
         self._flush_glued()
+        if not self.levelless and any(c.glued for c in cells):
+            cells = [x for c in cells for x in self._glued_row(c)]
         if not cells:
             if row.cells and (row.flat or len(row.cells) == 1) and self.tokens:
                 # an empty cell of a one-cell-per-line run keeps its place (it is a blank column)
@@ -237,6 +240,29 @@ class IndicatorReader:
         for c in cells:
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
             self.cells.append(c)
+
+    def _glued_row(self, cell: RowCell) -> list[RowCell]:
+        """A piece the lexer cut between level names (``确定于于2022年12月底前发放完毕101001009.34``) is
+        one row's name and values run together: cut by the header's columns (glued_rows.decode_row)."""
+        if not cell.glued or level_of(cell.text) or not any(ch.isdigit() for ch in cell.text) or len(cell.text) < 6:
+            return [cell]
+        columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
+        roles = [r for _, r in columns]
+
+        def complete(row):
+            return sum(roles[j] != "indicator" for j, _ in row) >= 2
+
+        def numbered(row):
+            return any(roles[j] == "indicator" and numbering_at(t) for j, t in row)
+
+        # several numbered rows in one piece (任务1:…55任务2:…33) read as rows; otherwise one row
+        table = decode_glued(cell.text, roles)
+        if len(table.rows) < 2 or table.left_over or not all(complete(r) and numbered(r) for r in table.rows):
+            table = decode_row(cell.text, roles)
+            if not table.rows or table.left_over or not complete(table.rows[0]):
+                return [cell]
+        return [RowCell(text, columns[j][0], 1, False, text, cell.page, cell.bbox, cell.confidence, cell.table,
+                        cell.row, True) for row in table.rows for j, text in row]
 
     def _flush_glued(self) -> None:
         """A glued body under a header without levels → rows, by the header's column grammar."""
