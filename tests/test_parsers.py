@@ -198,3 +198,12 @@ def test_a_department_form_without_unit_fields_takes_the_unit_its_title_names():
     forms = parse_document(text_to_document(text))
     assert [(f.form_type, f.department) for f in forms] == [("department_self_eval", "重庆市某区林业局")]
     assert [(i.indicator, i.target_raw, i.actual_raw, i.score) for i in forms[0].indicators] == [("森林覆盖率", "60%", "61", 10)]
+
+
+def test_a_funding_line_whose_amount_cell_names_its_source_keeps_the_standard_label():
+    text = ("项目支出绩效目标表\n项目名称 | 民族团结进步创建 |\n主管部门 | 某县民族事务委员会 |\n资金情况 (万元) |\n"
+            "年度资金总额: | 50 |\n其中:财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 |\n其他资金 | |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 受益人数 | ≥200人 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(b.item, b.amount) for b in forms[0].budget] == [("年度资金总额:", 50.0), ("其中:财政拨款", 50.0),
+                                                             ("其他资金", None)]

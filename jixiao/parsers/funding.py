@@ -140,6 +140,13 @@ class FundingReader:
                 i += 1
                 continue
             j = i + 1
+            named = split_label_amount(texts[j]) if j < len(texts) and texts[j] else None
+            if named and STANDARD_LABEL.match(key(t)) and not STANDARD_LABEL.match(key(named[0])):
+                # 其中:财政拨款 | 少数民族发展资金37万元: the standard line's amount, with the source it names
+                self.lines.append(self._line(t, [named[1]]))
+                found = True
+                i = j + 1
+                continue
             while j < len(cells) and not is_budget_label(texts[j]) and not split_label_amount(texts[j]):
                 j += 1
             if self.columns:
