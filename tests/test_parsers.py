@@ -207,3 +207,12 @@ def test_a_funding_line_whose_amount_cell_names_its_source_keeps_the_standard_la
     forms = parse_document(text_to_document(text))
     assert [(b.item, b.amount) for b in forms[0].budget] == [("年度资金总额:", 50.0), ("其中:财政拨款", 50.0),
                                                              ("其他资金", None)]
+
+
+def test_goal_lines_under_one_heading_are_one_goal():
+    text = ("项目支出绩效目标表\n项目名称\n普惠金融发展专项\n主管部门\n某县人力资源和社会保障局\n年度总体目标\n"
+            "目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面。\n目标2:支持劳动者自主创业、自谋职业。\n"
+            "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n贴息贷款笔数\n≥100笔\n")
+    forms = parse_document(text_to_document(text))
+    assert [(g.kind, g.text) for g in forms[0].goals] == [
+        ("annual", "目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面。 目标2:支持劳动者自主创业、自谋职业。")]

@@ -57,6 +57,9 @@ def collapse(text: str) -> str:
     return CJK_GAP.sub("", re.sub(r"\s+", " ", text or "").strip())
 
 
+MERGE_MIN = 8  # characters: shorter texts are headings or placeholders, never half of a goal
+
+
 class GoalReader:
     def __init__(self) -> None:
         self.goals: list[Goal] = []
@@ -147,10 +150,16 @@ class GoalReader:
         self.leaves, self.texts, self.cols = [], [], []
 
     def close(self) -> list[Goal]:
+        """The goals read; texts of one kind read one after another (目标1:… / 目标2:… lines under one
+        年度总体目标) are one goal, joined with a space as the cell's lines are."""
         self._finish()
         seen, out = set(), []
         for g in self.goals:
-            if (g.kind, g.text) not in seen:
-                seen.add((g.kind, g.text))
+            if (g.kind, g.text) in seen:
+                continue
+            seen.add((g.kind, g.text))
+            if out and out[-1].kind == g.kind and min(len(out[-1].text), len(g.text)) >= MERGE_MIN:
+                out[-1].text += " " + g.text
+            else:
                 out.append(g)
         return out
