@@ -175,8 +175,10 @@ def unglue(rows: list[Row]) -> list[Row]:
         if len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text):
             lines = [r.cells[0].raw or r.cells[0].text]
             j = i + 1
-            while j < len(rows) and len(rows[j].cells) == 1 and PAGE_MARKER.match(rows[j].cells[0].raw or ""):
-                lines.append(rows[j].cells[0].raw)
+            while j < len(rows) and rows[j].cells and \
+                    PAGE_MARKER.match(rows[j].cells[0].raw or rows[j].cells[0].text or ""):
+                # the next page of the preview (a stray space may have split its line into cells)
+                lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
             source = r.cells[0]
             pieces = split_words(join_pages(lines))
