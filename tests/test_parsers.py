@@ -216,3 +216,20 @@ def test_goal_lines_under_one_heading_are_one_goal():
     forms = parse_document(text_to_document(text))
     assert [(g.kind, g.text) for g in forms[0].goals] == [
         ("annual", "目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面。 目标2:支持劳动者自主创业、自谋职业。")]
+
+
+def test_rows_with_as_many_cells_sit_the_same_way_and_empty_cells_are_no_evidence():
+    # crawled pipes (a real page): the merged 一级/二级 cells are left out, rows shift left by what they lack
+    text = ("项目支出绩效自评表\n详情见附件(注:以下内容为附件图片识别)一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+            "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |\n"
+            "| | 完成培训就业质量考核及验收 | 11所 | 11所 |\n"
+            "| 产出质量 | 参训学员结业考核通过率 | 100% | 98.79% |\n"
+            "| 产出时效 | 培训任务完成及时 | 2021.1.1-12.31 | 2021.1.1-12.31 |\n"
+            "| | 考核任务完成及时 | 1-6期培训结束后及时考核 | 1-2期未能及时培训 |\n"
+            "| 产出成本 | 培训补贴标准达标 | 3000元/人 | 2600元/人 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(i.level2, i.indicator, i.target_raw) for i in forms[0].indicators][-3:] == [
+        ("产出时效", "培训任务完成及时", "2021.1.1-12.31"),
+        ("产出时效", "考核任务完成及时", "1-6期培训结束后及时考核"),
+        ("产出成本", "培训补贴标准达标", "3000元/人"),
+    ]

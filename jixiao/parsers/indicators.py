@@ -176,6 +176,9 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
     return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
 
 
+SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
+
+
 class IndicatorReader:
     """Collects the indicator region's cells as decoder tokens; :meth:`close` decodes them into records.
 
@@ -193,6 +196,7 @@ class IndicatorReader:
         self.cells: list[RowCell] = []  # the source cell of each token
         self._row = 0
         self._glued: list[RowCell] = []  # a glued body waiting to be cut into rows (glued_rows.py)
+        self._shift_by_width: dict[int, int] = {}  # the shift the last row of so many cells took
         self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
 
     def feed_row(self, row: Row) -> None:
@@ -302,14 +306,23 @@ class IndicatorReader:
         placed = [role_at.get(c.col) for c in cells if c.text]
         if all(r is not None and fit(c.text, r) > 0 for c, r in zip([c for c in cells if c.text], placed)):
             return 0  # every cell fits the column it stands in
+        scores = {}
         for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
             total = 0.0
             for c in cells:
                 role = role_at.get(c.col + shift)
-                if role is not None:
+                if role is not None and c.text:  # an empty cell (a merged level flattened away) says nothing
                     total += max(-2.0, min(3.0, fit(c.text, role)))
+            scores[shift] = total
             if best_score is None or total > best_score + 1e-9:
                 best, best_score = shift, total
+        # rows of one table printed with the same number of cells sit the same way: a close call
+        # goes to the shift the last such row took
+        width = len(cells)
+        before = self._shift_by_width.get(width)
+        if before is not None and before != best and scores.get(before, -1e9) >= best_score - SHIFT_MARGIN:
+            best = before
+        self._shift_by_width[width] = best
         return best
 
     def append_to_last_name(self, text: str, cell: RowCell) -> bool:
