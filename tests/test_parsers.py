@@ -233,3 +233,11 @@ def test_rows_with_as_many_cells_sit_the_same_way_and_empty_cells_are_no_evidenc
         ("产出时效", "考核任务完成及时", "1-6期培训结束后及时考核"),
         ("产出成本", "培训补贴标准达标", "3000元/人"),
     ]
+
+
+def test_a_self_evaluation_title_needs_no_绩效():
+    from jixiao.parsers.header import is_form_title
+
+    assert is_form_title("2020年度长江禁捕项目自评表")
+    assert is_form_title("部门整体自评表(2021年度)")
+    assert not is_form_title("项目自评表填报说明如下。")
