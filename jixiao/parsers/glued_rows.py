@@ -124,8 +124,17 @@ def _level_ends(role: str, text: str, i: int) -> list[int]:
     return ends
 
 
+@lru_cache(maxsize=None)
+def _by_first(words: frozenset) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[:1], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _starts(text: str, i: int, words: frozenset) -> list[int]:
-    return [i + len(w) for w in words if text.startswith(w, i)]
+    """Ends of the words of ``words`` written at text[i]."""
+    return [i + len(w) for w in _by_first(words).get(text[i:i + 1], ()) if text.startswith(w, i)]
 
 
 def _numbers(text: str, i: int) -> list[int]:
@@ -196,6 +205,15 @@ def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     return [(i + n, costs.free_value + 0.1 * n) for n in range(1, FREE_MAX + 1) if i + n <= len(text)]
 
 
+def _opens_cell(text: str, i: int) -> bool:
+    """Can a cell after a name begin at text[i]: a number, sign, unit, or a word of a column's vocabulary."""
+    ch = text[i]
+    if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝":
+        return True
+    return bool(_comparators(text, i) or _units(text, i) or _level_ends("level1", text, i) or
+                _level_ends("level2", text, i) or any(_starts(text, i, w) for w in _words().values()))
+
+
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                single: bool = False) -> list[tuple[int, int, float]]:
     """(start, end, cost) of a name at text[i]: running text, not opening with a digit, a unit or a
@@ -216,7 +234,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             ch = text[e - 1]
             if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()) and e - 1 >= s + numbering:
                 digits += 1
-            if e - s >= 2:
+            if e - s >= 2 and (e == len(text) or _opens_cell(text, e)):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
                             + costs.name_char * (e - s) + (costs.name_in_number if inside else 0.0)))

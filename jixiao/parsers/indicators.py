@@ -260,8 +260,12 @@ class IndicatorReader:
             return any(roles[j] == "indicator" and numbering_at(t) for j, t in row)
 
         # several numbered rows in one piece (任务1:…55任务2:…33) read as rows; otherwise one row
-        table = decode_glued(cell.text, roles)
-        if len(table.rows) < 2 or table.left_over or not all(complete(r) and numbered(r) for r in table.rows):
+        text = cell.text
+        starts = sum(1 for i in range(len(text)) if numbering_at(text, i) and
+                     not (text[i].isdigit() and i and text[i - 1].isdigit()))  # 1、 inside 21、 is none
+        table = decode_glued(cell.text, roles) if starts >= 2 else None
+        if table is None or len(table.rows) < 2 or table.left_over or \
+                not all(complete(r) and numbered(r) for r in table.rows):
             table = decode_row(cell.text, roles)
             if not table.rows or table.left_over or not complete(table.rows[0]):
                 return [cell]
