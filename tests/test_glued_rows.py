@@ -93,3 +93,10 @@ def test_numbered_rows_run_together_are_rows_of_their_own():
         ["任务1:诊断准确率", "95%以上", "97%", "5", "5"],
         ["任务2:健康档案管理率", "100%", "100%", "3", "3"],
     ]
+
+
+def test_rows_of_a_target_table_under_one_level_name_and_a_unit_at_the_very_end():
+    roles = ["indicator", "target"]
+    table = decode_glued("校舍维修改造质量合格率100%购置设施设备质量合格率100%", roles)
+    assert [[t for _, t in row] for row in table.rows] == [["校舍维修改造质量合格率", "100%"], ["购置设施设备质量合格率", "100%"]]
+    assert decode_glued("覆盖面积5万", roles).rows  # a unit word cut off by the end of the text is no crash

@@ -36,6 +36,7 @@ ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 NUMBER_ROLES = ("score_max", "score")
+NOUN_SUFFIX = "率度性数量额"  # after 合格/完成/及时 … these make the word a name, not a grade
 VALUE_ROLES = ("target", "actual")
 
 
@@ -171,14 +172,16 @@ def _free_unit(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
 def _units(text: str, i: int) -> list[int]:
     """Ends of a unit at text[i], with its multiplier (万亩, 万元)."""
     ends = [i + 1] if text[i:i + 1] in ("%", "‰") else []
-    for j in [i] + [i + n for n in range(1, MULTIPLIER_MAXLEN + 1) if text[i:i + n] in MULTIPLIERS]:
-        ends.extend(j + n for n in range(1, UNIT_MAXLEN + 1) if text[j:j + n] in UNITS)
+    n_text = len(text)
+    for j in [i] + [i + n for n in range(1, MULTIPLIER_MAXLEN + 1) if i + n <= n_text and text[i:i + n] in MULTIPLIERS]:
+        ends.extend(j + n for n in range(1, UNIT_MAXLEN + 1) if j + n <= n_text and text[j:j + n] in UNITS)
     return ends
 
 
 def _comparators(text: str, i: int) -> list[int]:
     table = COMPARATORS["pre"]
-    return [i + n for n in range(1, COMPARATOR_MAXLEN["pre"] + 1) if table.get(text[i:i + n]) and table[text[i:i + n]].comparator]
+    return [i + n for n in range(1, COMPARATOR_MAXLEN["pre"] + 1)
+            if i + n <= len(text) and table.get(text[i:i + n]) and table[text[i:i + n]].comparator]
 
 
 def _values(text: str, i: int) -> list[tuple[int, float]]:
@@ -195,7 +198,8 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
     whole = value_at(text, i)  # with the words after the number (95%以上, 210条左右)
     if whole > i:
         out.append((whole, 0.0))
-    out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]))
+    # a grade word that a noun suffix continues is part of a name (合格率, 完成度, 及时性)
+    out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]) if not text[e:e + 1] or text[e] not in NOUN_SUFFIX)
     return out
 
 
@@ -360,6 +364,8 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
         frontier = {k: v for k, v in nxt.items() if v[0] <= floor + costs.beam}
     out: dict[int, tuple[float, list]] = {}
     for (end, *_), (cost, cells) in frontier.items():
+        if not any(roles[j] in VALUE_ROLES + NUMBER_ROLES for j, _, _ in cells):
+            cost -= costs.row  # a name with no value earns no row
         if end > start and (end not in out or cost < out[end][0]):
             out[end] = (cost, cells)
     return out

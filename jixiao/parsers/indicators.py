@@ -246,31 +246,40 @@ class IndicatorReader:
             self.cells.append(c)
 
     def _glued_row(self, cell: RowCell) -> list[RowCell]:
-        """A piece the lexer cut between level names (``确定于于2022年12月底前发放完毕101001009.34``) is
-        one row's name and values run together: cut by the header's columns (glued_rows.decode_row)."""
-        if not cell.glued or level_of(cell.text) or not any(ch.isdigit() for ch in cell.text) or len(cell.text) < 6:
+        """A piece the lexer cut between level names holds the rows under one level name, their
+        names and values run together (``确定于于2022年12月底前发放完毕101001009.34``;
+        ``校舍维修改造质量合格率100%购置设施设备质量合格率100%``): cut by the header's columns.
+
+        Several rows are read where the piece shows them — each row numbered (任务1:…55任务2:…33), or
+        in a table of targets only, each row a name and its value; otherwise the piece is one row
+        (glued_rows.decode_row), whose name may be a sentence with numbers of its own."""
+        text = cell.text
+        if not cell.glued or level_of(text) or len(text) < 4:
             return [cell]
         columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
         roles = [r for _, r in columns]
+        values = [r for r in roles if r in ("target", "actual", "score_max", "score")]
+        targets_only = values == ["target"]
+        if not values or (not targets_only and not any(ch.isdigit() for ch in text)):
+            return [cell]
+        need = 1 if targets_only else 2
 
         def complete(row):
-            return sum(roles[j] != "indicator" for j, _ in row) >= 2
+            return sum(roles[j] in values for j, _ in row) >= need
 
         def numbered(row):
             return any(roles[j] == "indicator" and numbering_at(t) for j, t in row)
 
-        # several numbered rows in one piece (任务1:…55任务2:…33) read as rows; otherwise one row
-        text = cell.text
         starts = sum(1 for i in range(len(text)) if numbering_at(text, i) and
                      not (text[i].isdigit() and i and text[i - 1].isdigit()))  # 1、 inside 21、 is none
-        table = decode_glued(cell.text, roles) if starts >= 2 else None
-        if table is None or len(table.rows) < 2 or table.left_over or \
-                not all(complete(r) and numbered(r) for r in table.rows):
-            table = decode_row(cell.text, roles)
+        table = decode_glued(text, roles) if starts >= 2 or targets_only else None
+        if table is None or not table.rows or table.left_over or \
+                not all(complete(r) and (targets_only or numbered(r)) for r in table.rows):
+            table = decode_row(text, roles)
             if not table.rows or table.left_over or not complete(table.rows[0]):
                 return [cell]
-        return [RowCell(text, columns[j][0], 1, False, text, cell.page, cell.bbox, cell.confidence, cell.table,
-                        cell.row, True) for row in table.rows for j, text in row]
+        return [RowCell(t, columns[j][0], 1, False, t, cell.page, cell.bbox, cell.confidence, cell.table,
+                        cell.row, True) for row in table.rows for j, t in row]
 
     def _flush_glued(self) -> None:
         """A glued body under a header without levels → rows, by the header's column grammar."""

@@ -2,7 +2,8 @@
 
 Each real form of ``samples/expected/real`` becomes pasted text in six flattenings — one cell per
 paragraph, ``|`` rows with merged cells dropped, space-separated rows, tab rows with merged cells
-left blank, each row glued into one line, the whole form on one line — so the parser is measured on
+left blank, each row glued into one line, the whole form on one line, a document preview with no
+separator at all cut into numbered page lines — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview")
+PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
 
 def real_forms() -> list[tuple[str, dict]]:
@@ -63,6 +65,10 @@ def render(form: dict, style: str) -> str:
         return "\n".join("\t".join(r) for r in table)
     if style == "glued":
         return "\n".join("".join(r) for r in table)
+    if style == "preview":  # a document-sharing site's preview: every separator lost, pages numbered 1、2、…
+        run = "".join(c for r in table for c in r)
+        pages = [run[k:k + PREVIEW_PAGE] for k in range(0, len(run), PREVIEW_PAGE)]
+        return "\n".join(f"{n}、{page}" for n, page in enumerate(pages, start=1))
     if style == "oneline":
         return " ".join(c for r in table for c in r if c)
     raise ValueError(style)
