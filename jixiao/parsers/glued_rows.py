@@ -31,11 +31,13 @@ from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MA
 from jixiao.parsers.lexer import DATE, fold_chars, value_at
 from jixiao.parsers.vocab import _rows, key, level_names, stacked_readings
 
+SHORT_NAME = 4  # characters: indicator names are rarely shorter
 NAME_MAX = 40  # characters of an indicator name in a glued row
 ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 NUMBER_ROLES = ("score_max", "score")
+
 NOUN_SUFFIX = "率度性数量额"  # after 合格/完成/及时 … these make the word a name, not a grade
 VALUE_ROLES = ("target", "actual")
 
@@ -55,6 +57,7 @@ class GluedCosts:
     rare_value: float = 0.5  # a value in a column usually left empty (调整指标值)
     name_digit: float = 3.0  # each run of digits inside a name
     name_char: float = 0.01  # per character of a name (a unit word goes to the unit column)
+    name_short: float = 1.5  # a name of fewer than SHORT_NAME characters (补助, 面积: rather part of a longer one)
     numbered: float = -0.5  # a name opening with its numbering (任务1:, （一）): a row starts there
     name_digit_in_row: float = 0.2  # each run of digits inside the name of a text known to be one row
     name_in_number: float = 2.0  # a cell ending or starting inside a number (38. | 75万元, 36.2 | .9)
@@ -241,7 +244,8 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             if e - s >= 2 and (e == len(text) or _opens_cell(text, e)):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
-                            + costs.name_char * (e - s) + (costs.name_in_number if inside else 0.0)))
+                            + costs.name_char * (e - s) + (costs.name_in_number if inside else 0.0)
+                            + (costs.name_short if e - s < SHORT_NAME else 0.0)))
     return out
 
 
