@@ -48,3 +48,10 @@ def test_a_level_name_printed_in_two_stacked_lines_and_read_by_columns_is_still_
     assert stacked_readings("产出指标") == {"出标产指", "产指出标"}
     assert level_of("出标产指") == {1} and level_of("益标效指") == {1}  # 产出/指标, 效益/指标
     assert not level_of("出产标指")  # not a reading of two stacked lines
+
+
+def test_glued_text_of_a_mirror_page_is_cut_on_its_folded_reading_and_keeps_what_it_printed():
+    from jixiao.parsers.lexer import split_words
+
+    pieces = split_words("三級指標指標值產(chǎn)出指標(biāo)數(shù)量指標(biāo)中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%")
+    assert pieces == ["三級指標", "指標值", "產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)", "中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%"]

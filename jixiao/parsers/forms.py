@@ -213,7 +213,10 @@ def regroup(rows: list[Row]) -> list[Row]:
             continue
         flush()
         # a row of a real grid (it carries merged cells) is never cut; a long flattened one is
-        long_flat = len([c for c in r.cells if c.text]) > EXPLODE_AT and not any(c.carried for c in r.cells)
+        filled = [c for c in r.cells if c.text]
+        # a row cut from glued text (lexer pieces) is a run of cells whatever its length
+        long_flat = (len(filled) > EXPLODE_AT or (len(filled) > 2 and all(c.glued for c in filled))) and \
+            not any(c.carried for c in r.cells)
         parts = split_at_anchors(r.cells) if long_flat else []
         if len(parts) > 1:  # a flattened run holding several rows' worth: cut at its anchors
             for part in parts:

@@ -28,7 +28,7 @@ from typing import Optional
 
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
-from jixiao.parsers.lexer import DATE, fold_chars, value_at
+from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
 from jixiao.parsers.vocab import _rows, key, level_names, stacked_readings
 
 SHORT_NAME = 4  # characters: indicator names are rarely shorter
@@ -417,21 +417,30 @@ def _profile(text: str, rows: list[list[tuple[int, int, int]]], n_columns: int) 
 def decode_row(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) -> GluedTable:
     """Cut a glued text known to be one row (its level names already cut off by the lexer:
     ``确定于于2022年12月底前发放完毕101001009.34``) into the cells of ``roles``."""
-    folded = fold_chars(text)
+    folded, where = fold_mapped(text)
     if "indicator" not in roles or not folded or len(folded) > ROW_MAX:
         return GluedTable(left_over=[text] if text else [])
     readings = _rows_from(folded, 0, roles, costs, (), None, (), {}, single=True)
     if not readings:
         return GluedTable(left_over=[text])
     end, (_, cells) = min(readings.items(), key=lambda kv: kv[1][0] + costs.junk_char * (len(folded) - kv[0]))
-    return GluedTable(rows=[[(j, text[s:e]) for j, s, e in cells]], left_over=[text[end:]] if end < len(text) else [])
+    span = _printed(text, where)
+    rest = span(end, len(folded))
+    return GluedTable(rows=[[(j, span(s, e)) for j, s, e in cells]], left_over=[rest] if rest else [])
+
+
+def _printed(text: str, where: list[int]):
+    """Folded span → the printed text it came from (pinyin after its last character included)."""
+    def span(s: int, e: int) -> str:
+        return text[where[s] if s < len(where) else len(text):where[e] if e < len(where) else len(text)]
+    return span
 
 
 def decode_glued(text: str, roles: list[str], groups: tuple[str, ...] = (), rare: tuple[bool, ...] = (),
                  costs: GluedCosts = GluedCosts()) -> GluedTable:
     """Cut a glued table body into rows under header ``roles`` (one role per column, printed order);
     ``groups``: block labels that may stand before a row's name; ``rare``: per column, usually empty."""
-    folded = fold_chars(text)
+    folded, where = fold_mapped(text)
     if "indicator" not in roles or not folded or len(folded) > BODY_MAX:
         return GluedTable(left_over=[text] if text else [])
     groups = tuple(sorted({fold_chars(g) for g in groups if g}, key=len, reverse=True))
@@ -443,5 +452,6 @@ def decode_glued(text: str, roles: list[str], groups: tuple[str, ...] = (), rare
         rows, rest = _decode(folded, roles, costs, groups, profile, rare)
         if _profile(folded, rows, len(roles)) == profile:
             break
-    return GluedTable(rows=[[(j, text[s:e]) for j, s, e in row] for row in rows],
-                      left_over=[text[s:e] for s, e in rest])
+    span = _printed(text, where)
+    return GluedTable(rows=[[(j, span(s, e)) for j, s, e in row] for row in rows],
+                      left_over=[span(s, e) for s, e in rest])

@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
+from jixiao.normalize.folding import PINYIN, to_simplified
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, \
     longest
 from jixiao.parsers.vocab import _rows, budget_roles, column_roles, field_keys, goal_kinds, key, level_names
@@ -78,21 +79,26 @@ def join_pages(lines: list[str]) -> str:
                    for i, line in enumerate(lines))
 
 
+def fold_mapped(text: str) -> tuple[str, list[int]]:
+    """The matching form of glued text — NFKC, pinyin of mirror sites removed, Simplified — with,
+    for each of its characters, where the printed one starts (``產(chǎn)出`` → ``产出``, [0, 5])."""
+    chars = fold_chars(text)
+    kept = [True] * len(chars)
+    for m in PINYIN.finditer(chars):
+        for k in range(m.start(), m.end()):
+            kept[k] = False
+    where = [k for k in range(len(chars)) if kept[k]]
+    folded = to_simplified("".join(chars[k] for k in where))
+    if len(folded) != len(where):  # a conversion that changed the length: match on the plain text
+        return chars, list(range(len(chars)))
+    return folded, where
+
+
 def split_words(text: str) -> list[str]:
-    """Cut glued text at vocabulary words and titles; pieces keep the printed characters."""
-    folded = fold_chars(text)
-    cuts: list[tuple[int, int]] = []
-    for m in GLUED_TITLE.finditer(folded):
-        if "绩效" in m.group() or "自评" in m.group():
-            cuts.append((m.start(), m.end()))
-    for m in _word_pattern().finditer(folded):
-        if not any(s <= m.start() < e for s, e in cuts):
-            end = m.end()
-            note = NOTE_AFTER.match(folded, end)
-            if note:
-                end = note.end()  # 产出指标(40分), 指标值(A), 数量指标(必填硬性指标): the note belongs to the word
-            cuts.append((m.start(), end))
-    cuts = _header_tails(folded, sorted(cuts))
+    """Cut glued text at vocabulary words and titles; pieces keep the printed characters (a word
+    found in the folded text takes the printed span it came from, pinyin after it included)."""
+    folded, where = fold_mapped(text)
+    cuts = [(where[s], where[e] if e < len(where) else len(text)) for s, e in _cuts(folded)]
     pieces: list[str] = []
     pos = 0
     for s, e in cuts:
@@ -105,6 +111,22 @@ def split_words(text: str) -> list[str]:
     if pos < len(text):
         pieces.append(text[pos:])
     return [p.strip(" :：") or p for p in pieces if p.strip()]
+
+
+def _cuts(folded: str) -> list[tuple[int, int]]:
+    """Spans of titles and vocabulary words in folded glued text."""
+    cuts: list[tuple[int, int]] = []
+    for m in GLUED_TITLE.finditer(folded):
+        if "绩效" in m.group() or "自评" in m.group():
+            cuts.append((m.start(), m.end()))
+    for m in _word_pattern().finditer(folded):
+        if not any(s <= m.start() < e for s, e in cuts):
+            end = m.end()
+            note = NOTE_AFTER.match(folded, end)
+            if note:
+                end = note.end()  # 产出指标(40分), 指标值(A), 数量指标(必填硬性指标): the note belongs to the word
+            cuts.append((m.start(), end))
+    return _header_tails(folded, sorted(cuts))
 
 
 @lru_cache(maxsize=None)
