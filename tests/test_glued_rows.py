@@ -100,3 +100,8 @@ def test_rows_of_a_target_table_under_one_level_name_and_a_unit_at_the_very_end(
     table = decode_glued("校舍维修改造质量合格率100%购置设施设备质量合格率100%", roles)
     assert [[t for _, t in row] for row in table.rows] == [["校舍维修改造质量合格率", "100%"], ["购置设施设备质量合格率", "100%"]]
     assert decode_glued("覆盖面积5万", roles).rows  # a unit word cut off by the end of the text is no crash
+
+
+def test_no_cell_boundary_falls_inside_a_date():
+    for row in decode_glued("确定于于2022年12月底前发放完毕101001009.34", SELF_EVAL).rows:
+        assert not any(t.endswith(("2022年", "2年", "年")) or t.startswith(("12月", "月")) for _, t in row), row

@@ -199,7 +199,7 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
             out.append((k, 0.0))
             out.extend((u, 0.0) for u in _units(text, k))
     whole = value_at(text, i)  # with the words after the number (95%以上, 210条左右)
-    if whole > i:
+    if whole > i and not (text[i] == "0" and text[i + 1:i + 2].isdigit()):  # no number starts 0 then a digit
         out.append((whole, 0.0))
     # a grade word that a noun suffix continues is part of a name (合格率, 完成度, 及时性)
     out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]) if not text[e:e + 1] or text[e] not in NOUN_SUFFIX)
@@ -269,6 +269,12 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
         [(e, costs.ignore_value) for e, _ in _values(text, i)]
 
 
+@lru_cache(maxsize=256)
+def _inside_dates(text: str) -> frozenset:
+    """Positions strictly inside a date (2022年12月底前): no cell boundary falls there."""
+    return frozenset(k for m in DATE.finditer(text) if m.end() - m.start() > 5 for k in range(m.start() + 1, m.end()))
+
+
 def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCosts,
                profile: Optional[Profile], rare: tuple[bool, ...]) -> float:
     """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
@@ -276,6 +282,8 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     c = 0.0
     if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":
         c += costs.name_in_number  # a cell opening with the decimal point of the number before it
+    if 0 < s < len(text) and s in _inside_dates(text):
+        c += costs.name_in_number  # a cell boundary inside a date (2022年|12月底前)
     if 0 < s < len(text) and text[s - 1].isdigit() and text[s].isdigit():
         c += costs.cut
         a = s

@@ -21,7 +21,7 @@ from jixiao.parsers.cellkind import (
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.fit import fit
-from jixiao.parsers.glued_rows import decode_glued, decode_row
+from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row
 from jixiao.parsers.lexer import fold_chars, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
@@ -176,6 +176,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
     return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
 
 
+SENTENCE = re.compile(r"[,，;；。:：]")
 SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 
 
@@ -267,14 +268,19 @@ class IndicatorReader:
         def complete(row):
             return sum(roles[j] in values for j, _ in row) >= need
 
+        def prose(row):  # rows cut out of one long sentence (its clauses read as names) are no rows
+            return any(roles[j] == "indicator" and SENTENCE.search(t) for j, t in row)
+
         def numbered(row):
             return any(roles[j] == "indicator" and numbering_at(t) for j, t in row)
 
         starts = sum(1 for i in range(len(text)) if numbering_at(text, i) and
                      not (text[i].isdigit() and i and text[i - 1].isdigit()))  # 1、 inside 21、 is none
-        table = decode_glued(text, roles) if starts >= 2 or targets_only else None
-        if table is None or not table.rows or table.left_over or \
-                not all(complete(r) and (targets_only or numbered(r)) for r in table.rows):
+        several = starts >= 2 or targets_only or not SENTENCE.search(text)
+        table = decode_glued(text, roles) if several else GluedTable()
+        alike = len({frozenset(j for j, _ in r) for r in table.rows}) == 1  # every row fills the same columns
+        if not table.rows or table.left_over or \
+                not all(complete(r) and (targets_only or numbered(r) or (alike and not prose(r))) for r in table.rows):
             table = decode_row(text, roles)
             if not table.rows or table.left_over or not complete(table.rows[0]):
                 return [cell]
