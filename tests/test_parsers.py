@@ -241,3 +241,11 @@ def test_a_self_evaluation_title_needs_no_绩效():
     assert is_form_title("2020年度长江禁捕项目自评表")
     assert is_form_title("部门整体自评表(2021年度)")
     assert not is_form_title("项目自评表填报说明如下。")
+
+
+def test_a_funding_line_whose_amounts_are_blank_sub_labels_is_still_a_line():
+    text = ("项目支出绩效目标表\n专项名称 | 学生资助补助经费 |\n主管部门 | 某市教育局 |\n资金情况 (万元) |\n年度金额 | |\n"
+            "其中:中央资金 | |\n地方资金 | 市: | 县: |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "产出指标 | 数量指标 | 应受助学生数 | 100% |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(b.item, b.amount) for b in forms[0].budget][-1] == ("地方资金", None)

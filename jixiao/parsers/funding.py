@@ -28,6 +28,7 @@ UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell af
 # an amount cell with words around its number: 854万(高标准农田建设…), 2279.048 万元, 中央补助资金(…)50
 LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
+SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
 MONEY_ROLES = {"total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed"}
@@ -153,7 +154,8 @@ class FundingReader:
                 self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
                 found = True
             else:
-                values = texts[i + 1:j]
+                # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
+                values = ["" if SUB_LABEL.match(v or "") else v for v in texts[i + 1:j]]
                 first = next((v for v in values if v), "")
                 if not first and j - i == 1 and len([c for c in texts if c]) == 1 and \
                         not (budget_role(t) == "other" or key(t).startswith("其中")):
