@@ -249,3 +249,12 @@ def test_a_funding_line_whose_amounts_are_blank_sub_labels_is_still_a_line():
             "产出指标 | 数量指标 | 应受助学生数 | 100% |\n")
     forms = parse_document(text_to_document(text))
     assert [(b.item, b.amount) for b in forms[0].budget][-1] == ("地方资金", None)
+
+
+def test_page_text_glued_to_the_first_heading_leaves_the_heading_its_column():
+    from jixiao.parsers.indicators import read_header
+    from jixiao.parsers.rows import Row, RowCell
+
+    texts = ["详情见附件(注:以下内容为附件图片识别)一级指标", "二级指标", "指标名称", "目标值", "完成值"]
+    header, _ = read_header(Row([RowCell(t, k) for k, t in enumerate(texts)]))
+    assert header.roles == [("level1", 0), ("level2", 1), ("indicator", 2), ("target", 3), ("actual", 4)]

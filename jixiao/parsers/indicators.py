@@ -69,6 +69,15 @@ def role_of(text: str) -> Optional[str]:
     return roles.get(key(text)) or roles.get(key_no_notes(text))
 
 
+def _heading_at_end(text: str) -> Optional[str]:
+    """The role of a level or name heading that ends a longer cell (text glued before it), else None."""
+    for n in range(min(len(text) - 1, 8), 3, -1):
+        r = role_of(text[-n:])
+        if r in ("level1", "level2", "indicator"):
+            return r
+    return None
+
+
 def role_of_misread(text: str) -> Optional[str]:
     """A column heading read one character off (OCR), for cells of a row already known to be a header."""
     if not text or level_of(text):
@@ -137,6 +146,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
                 continue
             continue
         r = role_of(c.text) or (role_of_misread(c.text) if started else None)
+        if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
+            r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading
         if r is None and not started:
             toks = list(tokenize_header(c.text, tail_ok=True))
             if is_header(toks):
