@@ -74,6 +74,8 @@ class GluedCosts:
     long_number: float = 0.15  # per digit beyond three of a number with no unit
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
+    window: int = 40  # characters looked back for a cheaper row end …
+    position_beam: float = 2.5  # … a row is not started where reaching costs this much more
     passes: int = 3  # readings, each with what the one before learnt about the columns
 
 
@@ -392,6 +394,9 @@ def _decode(text: str, roles: list[str], costs: GluedCosts, groups: tuple[str, .
     for p in range(n):
         if best[p] is None:
             continue
+        near = [best[q][0] for q in range(max(0, p - costs.window), p) if best[q] is not None]
+        if near and best[p][0] > min(near) + costs.position_beam:
+            continue  # far dearer than a row end just before it: no row starts here in the best reading
         for end, (cost, cells) in _rows_from(text, p, roles, costs, groups, profile, rare, memo).items():
             total = best[p][0] + cost
             if best[end] is None or total < best[end][0]:
