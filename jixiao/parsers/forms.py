@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import is_noise, is_terminator
 from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in
 from jixiao.parsers.header import (
-    clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
+    ORG, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
 from jixiao.parsers import accounting
@@ -38,7 +38,6 @@ HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 
                      ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False)
 PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
 NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
-ORG = re.compile(r"(?:局|委|委员会|办|办公室|院|法院|检察院|中心|政府|学校|医院|站|所|馆|队|会|公司|街道|办事处|镇|乡)(?:本级|机关)?$")
 CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
@@ -155,10 +154,9 @@ def _header_run(cells: list[RowCell], i: int) -> int:
             break  # 总额 after 年初预算数 … is the first line's label
         kinds.append(r or b)
         j += 1
-    # a table without level columns (a department's 指标名称 | 计量单位 | 指标值 | 权重 …) is a header
-    # when it names the indicator and at least two of its value columns
-    levelless = "indicator" in kinds and sum(k in ("target", "actual", "score_max", "score", "unit") for k in kinds) >= 2
-    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or levelless
+    # an indicator header by the reader's own rule (a table without level columns included: 指标名称 |
+    # 计量单位 | 指标值 | 权重 …), a level column, or a funding header
+    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or is_header(kinds)
                              or sum(k in ("budget_initial", "budget_full_year", "executed") for k in kinds) >= 2):
         # include a group word right before (年度绩效指标 / 绩效指标)
         return j - i

@@ -46,8 +46,6 @@ VALUE_ROLES = ("target", "actual")
 class GluedCosts:
     """What each doubtful reading costs; the cheapest reading of the whole body wins."""
     row: float = -1.0  # each row read (a bonus: one more indicator rather than a longer name)
-    level: float = -0.5  # a level name from the vocabulary in a level column (a bonus; empty costs nothing:
-    #                      a merged level cell prints on its block's first row only)
     name_level: float = 2.0  # a name that opens with a level name
     empty: float = 0.8  # a value column left empty
     empty_optional: float = 0.15  # an operator / other column left empty
@@ -105,29 +103,8 @@ def _words() -> dict[str, frozenset]:
 
 
 @lru_cache(maxsize=None)
-def _levels() -> tuple[dict, dict]:
-    """Level names by first character, for level1 and level2 columns."""
-    out = []
-    for names in level_names():
-        by_first: dict[str, list[str]] = {}
-        for n in names:
-            by_first.setdefault(fold_chars(n)[:1], []).append(fold_chars(n))
-        out.append(by_first)
-    return out[0], out[1]
-
-
-NOTE = re.compile(r"[（(][^（）()]{1,10}[）)]分?")
-
-
-def _level_ends(role: str, text: str, i: int) -> list[int]:
-    """Ends of a level name at text[i], with its note (产出指标(40分), 数量指标(必填硬性指标))."""
-    by_first = _levels()[0 if role == "level1" else 1]
-    ends = []
-    for n in by_first.get(text[i:i + 1], ()):
-        if text.startswith(n, i):
-            m = NOTE.match(text, i + len(n))
-            ends.append(m.end() if m else i + len(n))
-    return ends
+def _level_words() -> frozenset:
+    return frozenset(fold_chars(n) for names in level_names() for n in names)
 
 
 @lru_cache(maxsize=None)
@@ -141,6 +118,11 @@ def _by_first(words: frozenset) -> dict[str, tuple[str, ...]]:
 def _starts(text: str, i: int, words: frozenset) -> list[int]:
     """Ends of the words of ``words`` written at text[i]."""
     return [i + len(w) for w in _by_first(words).get(text[i:i + 1], ()) if text.startswith(w, i)]
+
+
+def _is_level_at(text: str, i: int) -> bool:
+    """A level name (either level) is written at text[i]."""
+    return bool(_starts(text, i, _level_words()))
 
 
 def _numbers(text: str, i: int) -> list[int]:
@@ -219,8 +201,8 @@ def _opens_cell(text: str, i: int) -> bool:
     ch = text[i]
     if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝":
         return True
-    return bool(_comparators(text, i) or _units(text, i) or _level_ends("level1", text, i) or
-                _level_ends("level2", text, i) or any(_starts(text, i, w) for w in _words().values()))
+    return bool(_comparators(text, i) or _units(text, i) or _is_level_at(text, i) or
+                any(_starts(text, i, w) for w in _words().values()))
 
 
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
@@ -235,7 +217,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             continue
         if any(text.startswith(w, s) for w in _words()["yesno"]):
             continue
-        opening = costs.name_level if _level_ends("level1", text, s) or _level_ends("level2", text, s) else 0.0
+        opening = costs.name_level if _is_level_at(text, s) else 0.0
         numbering = numbering_at(text, s)
         opening += costs.numbered if numbering else 0.0
         digits = 0
@@ -256,8 +238,6 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
     known to be one row, a 偏差/原因 column may hold the rest of it (2021年底初步预算资金36.2万元,…)."""
     if role == "deviation" and single and i < len(text):
         return [(i, costs.empty_optional), (len(text), costs.rest_text)]
-    if role in ("level1", "level2"):
-        return [(i, 0.0)] + [(e, costs.level) for e in _level_ends(role, text, i)]
     if role == "unit":
         return [(i, costs.empty)] + [(e, 0.0) for e in _units(text, i)] + _free_unit(text, i, costs)
     if role == "operator":

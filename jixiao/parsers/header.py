@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from jixiao.normalize.folding import fold_text
-from jixiao.parsers.vocab import field_key_pattern, field_keys, key
+from jixiao.parsers.vocab import field_key_pattern, field_keys, key, org_suffix_pattern
 
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
 LOOSE_TITLE = re.compile(r"(?:支出|项目|整体)[^，。；;,]{0,6}绩效[^，。；;,]{0,4}表(?:[（(][^）)]{0,12}[）)])?$")
@@ -20,8 +20,8 @@ TITLE_PREFIX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九�
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\]]?$")
 # a department form's title that names its unit first: 重庆市梁平区林业局2023年度部门整体绩效自评表
-TITLE_UNIT = re.compile(r"^(.{4,30}?(?:局|委|委员会|办|办公室|院|中心|政府|学校|医院|站|所|馆|队|会|街道办事处|镇|乡))"
-                        r"(?:本级|机关)?(?:(?:19|20)\d{2}\s*年度?|部门|单位|整体)")
+TITLE_UNIT = re.compile(r"^(.{4,30}?" + org_suffix_pattern() + r")(?:本级|机关)?(?:(?:19|20)\d{2}\s*年度?|部门|单位|整体)")
+ORG = re.compile(org_suffix_pattern() + r"(?:本级|机关)?$")  # the end of a unit's name
 OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[）)])?$")
 
 

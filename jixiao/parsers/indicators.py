@@ -295,8 +295,7 @@ class IndicatorReader:
             table = decode_row(text, roles)
             if not table.rows or table.left_over or not complete(table.rows[0]):
                 return [cell]
-        return [RowCell(t, columns[j][0], 1, False, t, cell.page, cell.bbox, cell.confidence, cell.table,
-                        cell.row, True) for row in table.rows for j, t in row]
+        return [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
 
     def _flush_glued(self) -> None:
         """A glued body under a header without levels → rows, by the header's column grammar."""
@@ -312,15 +311,12 @@ class IndicatorReader:
             self._row += 1
             for j, text in row:
                 if roles[j] == "operator" and not is_operator(text):
-                    continue  # 指标性质 printing 定量指标: the kind of indicator, no comparison
-                cell = RowCell(text, columns[j][0], 1, False, text, source.page, source.bbox, source.confidence,
-                               source.table, source.row, True)
+                    continue  # 指标性质 OCR read out of order (性标定指): no comparison to keep
                 self.tokens.append(Token(text, self._row, columns[j][0], True, ("fixed", roles[j])))
-                self.cells.append(cell)
+                self.cells.append(source.piece(text, columns[j][0]))
         for text in table.left_over:  # a row cut off: kept for the accounting, as unread
             self._row += 1
-            cell = RowCell(text, 0, 1, False, text, source.page, source.bbox, source.confidence, source.table,
-                           source.row, True)
+            cell = source.piece(text, 0)
             self.tokens.append(Token(text, self._row, None, False, ("cut", cell)))
             self.cells.append(cell)
 
@@ -595,8 +591,7 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
             out.append(name)
             if target:
                 out.append(target)
-    return [RowCell(t, cell.col + k, 1, cell.carried, t, cell.page, cell.bbox, cell.confidence, cell.table,
-                    cell.row) for k, t in enumerate(out)]
+    return [cell.piece(t, cell.col + k, glued=False) for k, t in enumerate(out)]
 
 
 DIGIT_RUN = re.compile(r"^\d{2,}(?:\.\d+)?$")

@@ -29,6 +29,11 @@ class RowCell:
     row: Optional[int] = None  # 1-based row of its table where the cell starts
     glued: bool = False  # cut by the lexer from glued text: it may still hold several cells
 
+    def piece(self, text: str, col: int, glued: bool = True) -> "RowCell":
+        """A part of this cell (cut from glued text) standing at ``col``, with the cell's provenance."""
+        return RowCell(text, col, 1, self.carried, text, self.page, self.bbox, self.confidence, self.table,
+                       self.row, glued)
+
     def moved(self, col: int, carried: Optional[bool] = None) -> "RowCell":
         """The same cell at another column (when a flattened run is cut into rows)."""
         return RowCell(self.text, col, 1, self.carried if carried is None else carried, self.raw, self.page,

@@ -150,3 +150,10 @@ def looks_like_level_label(text: str) -> bool:
     """A level name outside the vocabulary still reads like one: short and ending in 指标."""
     k = key_no_notes(text)
     return bool(k) and len(k) <= 16 and bool(LEVEL_LIKE.search(k)) and not re.search(r"\d", k)
+
+
+@lru_cache(maxsize=None)
+def org_suffix_pattern() -> str:
+    """Regex alternation of the words a unit's name ends with (局, 委员会, 学校 … data/org_suffixes.csv)."""
+    words = sorted((r["suffix"] for r in _rows("org_suffixes.csv")), key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
