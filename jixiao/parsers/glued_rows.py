@@ -38,7 +38,6 @@ BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); long
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 NUMBER_ROLES = ("score_max", "score")
 
-NOUN_SUFFIX = "率度性数量额"  # after 合格/完成/及时 … these make the word a name, not a grade
 VALUE_ROLES = ("target", "actual")
 
 
@@ -186,7 +185,7 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
     if whole > i and not (text[i] == "0" and text[i + 1:i + 2].isdigit()):  # no number starts 0 then a digit
         out.append((whole, 0.0))
     # a grade word that a noun suffix continues is part of a name (合格率, 完成度, 及时性)
-    out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]) if not text[e:e + 1] or text[e] not in NOUN_SUFFIX)
+    out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]) if not _starts(text, e, _words()["noun_suffix"]))
     return out
 
 
@@ -202,7 +201,7 @@ def _opens_cell(text: str, i: int) -> bool:
     if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝":
         return True
     return bool(_comparators(text, i) or _units(text, i) or _is_level_at(text, i) or
-                any(_starts(text, i, w) for w in _words().values()))
+                any(_starts(text, i, w) for kind, w in _words().items() if kind != "noun_suffix"))
 
 
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
