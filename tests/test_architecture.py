@@ -247,8 +247,6 @@ def _bound_names(tree: ast.Module) -> dict[str, int]:
     return names
 
 
-# TEMPORARY: known clashes, reported to their owners (remove each once fixed)
-KNOWN_CLASHES = {"jixiao.checks.rules"}  # checks/__init__ binds the function rules() over the submodule
 
 
 def test_no_package_name_is_shadowed_by_a_submodule():
@@ -266,8 +264,7 @@ def test_no_package_name_is_shadowed_by_a_submodule():
                    any((a.asname or a.name) == bound and a.name == bound for a in n.names) and
                    (n.level == 1 and not n.module or n.module == name) for n in tree.body):
                 continue
-            if f"{name}.{bound}" not in KNOWN_CLASHES:
-                clashes.append(f"{path.relative_to(ROOT)}:{line}: '{bound}' is also the submodule {name}.{bound}")
+            clashes.append(f"{path.relative_to(ROOT)}:{line}: '{bound}' is also the submodule {name}.{bound}")
     assert clashes == [], "package attributes a submodule import would replace:\n" + "\n".join(clashes)
 
 

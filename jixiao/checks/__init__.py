@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Optional
 
 from jixiao.checks import extraction, submission
 from jixiao.checks.context import Context
-from jixiao.checks.rules import KINDS, STATUSES, Rule, rule, rules
+from jixiao.checks.catalog import KINDS, STATUSES, Rule, rule, rules
 from jixiao.normalize import Target
 from jixiao.records import Form
 

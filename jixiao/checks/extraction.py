@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from jixiao.checks.context import Context, every, has_target, quote
-from jixiao.checks.rules import Rule
+from jixiao.checks.catalog import Rule
 
 Result = tuple[str, str]
 _DIGIT = re.compile(r"[0-9０-９]")

@@ -1,6 +1,6 @@
 """Submission rules: the form itself breaks a rule of the regulations (see ``data/checks.csv``).
 
-Each function takes the :class:`~jixiao.checks.context.Context` and its :class:`~jixiao.checks.rules.Rule`
+Each function takes the :class:`~jixiao.checks.context.Context` and its :class:`~jixiao.checks.catalog.Rule`
 (for the threshold) and returns ``(status, detail)``; the detail is one sentence with the figures.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Optional
 from jixiao.checks.context import (SUB_PART, Context, every, fmt, has_target, is_part_label, is_total_line, item_key,
                                    quote)
 from jixiao.checks.levels import COST, EFFECT, OUTPUT, SATISFACTION
-from jixiao.checks.rules import Rule
+from jixiao.checks.catalog import Rule
 from jixiao.normalize.names import name_key
 from jixiao.records import BudgetLine, CellRead
 
