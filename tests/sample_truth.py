@@ -50,6 +50,12 @@ def _unread_form(n: int, tf: dict) -> list[str]:
         [f"form {n} goal missing: {g['kind']}" for g in tf.get("goals", [])]
 
 
+def nothing_read(expected_name: str, expected_dir: Path = EXPECTED) -> int:
+    """How many differences a reading that found no form at all would have."""
+    truth = json.loads((expected_dir / expected_name).read_text(encoding="utf-8"))
+    return (1 + sum(len(_unread_form(n, tf)) for n, tf in enumerate(truth["forms"], start=1))) if truth["forms"] else 1
+
+
 def differences(expected_name: str, options: ReadOptions = ReadOptions(), expected_dir: Path = EXPECTED) -> list[str]:
     """Every way the extracted rows differ from the expected JSON (empty when all agree)."""
     truth = json.loads((expected_dir / expected_name).read_text(encoding="utf-8"))

@@ -117,7 +117,7 @@ def test_indicator_columns():
     assert (cols["level1_std"], cols["level2_std"]) == ("产出指标", "数量指标")
     assert cols["is_quantitative"] is True
     assert cols["achieved"] is True and cols["actual_value_std"] == 40000.0
-    assert cols["actual_unit"] == "万平方米" or cols["actual_unit_std"] == "平方米"
+    assert (cols["actual_unit"], cols["actual_unit_std"]) == ("万平方米", "平方米")
     text = indicator_columns(parse_target("有所提升"), indicator="群众满意度", level1="满意度指标", level2="",
                              target_raw="有所提升", actual_raw=None, year=None)
     assert text["is_quantitative"] is False and text["achieved"] is None and text["actual_comparator"] is None

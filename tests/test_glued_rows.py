@@ -52,10 +52,11 @@ def test_a_row_cut_off_is_left_over_and_a_block_label_is_no_name():
     assert table.left_over == ["公共服"]
 
 
-def test_a_score_never_exceeds_its_weight():
-    for row in _rows(decode_glued("覆盖率%95100195达标率%9010090", WEIGHTED), WEIGHTED):
-        if row.get("score") and row.get("score_max"):
-            assert float(row["score"]) <= float(row["score_max"])
+def test_three_character_names_keep_their_unit_apart_and_scores_stay_within_their_weight():
+    rows = _rows(decode_glued("覆盖率%95109510达标率%90109010合格率%85108510", WEIGHTED), WEIGHTED)
+    assert [(r["indicator"], r["unit"], r["target"], r["score_max"], r["actual"], r["score"]) for r in rows] == [
+        ("覆盖率", "%", "95", "10", "95", "10"), ("达标率", "%", "90", "10", "90", "10"),
+        ("合格率", "%", "85", "10", "85", "10")]
 
 
 def test_without_a_name_column_nothing_is_cut():
@@ -103,5 +104,7 @@ def test_rows_of_a_target_table_under_one_level_name_and_a_unit_at_the_very_end(
 
 
 def test_no_cell_boundary_falls_inside_a_date():
-    for row in decode_glued("确定于于2022年12月底前发放完毕101001009.34", SELF_EVAL).rows:
+    table = decode_glued("确定于于2022年12月底前发放完毕101001009.34", SELF_EVAL)
+    assert table.rows
+    for row in table.rows:
         assert not any(t.endswith(("2022年", "2年", "年")) or t.startswith(("12月", "月")) for _, t in row), row

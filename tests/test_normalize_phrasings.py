@@ -365,7 +365,7 @@ def _vocabulary_words():
 
 
 def test_traditional_spellings_of_the_vocabulary_fold_back():
-    opencc = pytest.importorskip("opencc")
+    import opencc  # a declared dependency (the folding of Traditional names)
     converters = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
     for word in _vocabulary_words():
         for conv in converters:

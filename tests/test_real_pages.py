@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from sample_truth import SAMPLES, differences
+from sample_truth import SAMPLES, differences, nothing_read
 
 EXPECTED = SAMPLES / "expected" / "real"
 CEILINGS = json.loads((EXPECTED / "floors.json").read_text(encoding="utf-8"))
@@ -27,6 +27,22 @@ def test_every_real_sample_has_a_ceiling():
 def test_real_page_reads_no_worse(name):
     diffs = differences(name, expected_dir=EXPECTED)
     assert len(diffs) <= CEILINGS[name], "\n".join(diffs)
+
+
+# real files whose forms are not read at all yet (the parser finds no form): each is named here, and
+# this list must shrink — a file read at all leaves it, and a file no longer read fails
+NOT_READ_YET = {"w17_hainan_2017_project_target.txt.json"}  # an evaluation report's pre-2018 指标类型 | 优良中差 table
+
+
+@pytest.mark.parametrize("name", NAMES, ids=[n.removesuffix(".json") for n in NAMES])
+def test_a_real_page_reads_more_than_nothing(name):
+    """Wrong rows read do not hide missing ones: what is missing or misread is fewer than reading
+    nothing at all would miss, for every file but those named as not read yet."""
+    missed = [d for d in differences(name, expected_dir=EXPECTED) if " indicator extra: " not in d]
+    if name in NOT_READ_YET:
+        assert len(missed) == nothing_read(name, expected_dir=EXPECTED)
+    else:
+        assert len(missed) < nothing_read(name, expected_dir=EXPECTED), "\n".join(missed)
 
 
 def test_most_real_pages_read_exactly():

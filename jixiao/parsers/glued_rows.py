@@ -31,7 +31,7 @@ from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MA
 from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
 from jixiao.parsers.vocab import _rows, key, level_names, stacked_readings
 
-SHORT_NAME = 4  # characters: indicator names are rarely shorter
+SHORT_NAME = 3  # characters: indicator names are rarely shorter (补助, 面积 are parts of names)
 NAME_MAX = 40  # characters of an indicator name in a glued row
 ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported

@@ -291,7 +291,8 @@ class IndicatorReader:
         table = decode_glued(text, roles) if several else GluedTable()
         alike = len({frozenset(j for j, _ in r) for r in table.rows}) == 1  # every row fills the same columns
         if not table.rows or table.left_over or \
-                not all(complete(r) and (targets_only or numbered(r) or (alike and not prose(r))) for r in table.rows):
+                not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
+                        for r in table.rows):  # a numbered piece has only numbered rows
             table = decode_row(text, roles)
             if not table.rows or table.left_over or not complete(table.rows[0]):
                 return [cell]
