@@ -1,31 +1,26 @@
 """Vocabularies of the normaliser (row stage), loaded once from ``jixiao/data/*.tsv``.
 
 units.tsv, multipliers.tsv, numerals.tsv, comparators.tsv, periods.tsv, notes.tsv and
-contexts.tsv hold every word the normaliser knows, traditional.tsv the Traditional characters of
-those words; this module turns them into lookup dictionaries. Spellings are folded by ``fold``
+contexts.tsv hold every word the normaliser knows; this module turns them into lookup
+dictionaries. Spellings are folded by ``fold``
 (the parser folds its input the same way) and Latin spellings are matched lower-cased.
 """
 from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib.resources import files
 
+from jixiao.normalize.folding import to_simplified
+
 
 def fold(text: str) -> str:
-    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2), with the Traditional
-    characters of the vocabulary made Simplified (不低於 → 不低于, 萬元 → 万元)."""
-    text = unicodedata.normalize("NFKC", text)
-    if text.isascii() or not _TRADITIONAL_RE.search(text):
-        return text
-    return text.translate(_TRADITIONAL)
-
-
-_TRADITIONAL: dict[int, str] = {}
+    """NFKC-fold the way parser input is folded (full-width → ASCII, ㎡ → m2), Traditional characters
+    made Simplified by OpenCC (不低於 → 不低于, 萬元 → 万元; ``folding.to_simplified``)."""
+    return to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def _key(spelling: str) -> str:
@@ -65,8 +60,6 @@ class Period:
     kind: str                # period or year
 
 
-_TRADITIONAL.update({ord(r["traditional"]): r["simplified"] for r in _table("traditional.tsv")})
-_TRADITIONAL_RE = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
 
 UNITS: dict[str, Unit] = {}
 for _row in _table("units.tsv"):
