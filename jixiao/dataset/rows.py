@@ -16,16 +16,18 @@ from typing import Optional
 
 from jixiao.dataset.enrich import indicator_columns
 from jixiao.checks import check_form, check_rows, needs_review
-from jixiao.normalize import parse_target, parse_target_parts
+from jixiao.checks.context import target_of
 from jixiao.records import Form, Origin
 
 
-def document_row(source: str, path: Path, *, sha256: Optional[str] = None, fmt: Optional[str] = None,
+def document_row(source: str, path: Optional[Path], *, sha256: Optional[str] = None, fmt: Optional[str] = None,
                  error: Optional[str] = None, seconds: Optional[float] = None) -> dict:
-    """An input file's ``documents`` row: status ``failed`` until the pipeline fills in what it read."""
+    """An input file's ``documents`` row: status ``failed`` until the pipeline fills in what it read
+    (``path`` None: a file refused before it was stored, such as an upload)."""
     return {"source": source, "sha256": sha256, "format": fmt, "status": "failed", "error": error,
             "pages": None, "forms": 0, "indicators": 0, "warnings": "",
-            "seconds": None if seconds is None else round(seconds, 4), "path": str(Path(path).resolve())}
+            "seconds": None if seconds is None else round(seconds, 4),
+            "path": None if path is None else str(Path(path).resolve())}
 
 
 def origin_columns(o: Origin) -> dict:
@@ -48,11 +50,7 @@ def form_rows(form: Form, *, source: str, form_id: str, method: str) -> dict:
     unparsed = []
     targets = []
     for ind in form.indicators:
-        context = {"year": form.year, "indicator": ind.indicator, "level1": ind.level1, "level2": ind.level2}
-        if ind.target_parts is not None:
-            target = parse_target_parts(*ind.target_parts, **context)
-        else:
-            target = parse_target(ind.target_raw, **context)
+        target = target_of(ind, form.year)
         targets.append(target)
         if target.comparator == "text" and any(ch.isdigit() for ch in ind.target_raw):
             unparsed.append(ind.target_raw)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 from dataclasses import dataclass, field
 from importlib.resources import files
 
@@ -69,7 +68,6 @@ class ServerState:
     stats: PoolStats = field(default_factory=PoolStats)
     jobs: set = field(default_factory=set)
     uploads: int = 0
-    started: float = field(default_factory=time.time)
 
 
 class SecurityHeaders:

@@ -15,6 +15,7 @@ from typing import Optional
 
 from jixiao.batch.pool import PoolStats, Task, run_supervised
 from jixiao.batch.worker import OUT_OF_MEMORY, WorkerConfig
+from jixiao.dataset.rows import document_row
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult
 from jixiao.report.pages import has_pages
@@ -109,6 +110,4 @@ def load_result(batch: Batch, entry: Entry) -> Optional[FileResult]:
 
 def refused_result(entry: Entry, reason: str) -> FileResult:
     """A documents row for a file that was refused before reading (so the tables list every upload)."""
-    return FileResult(documents={"source": entry.name, "sha256": None, "format": entry.format, "status": "failed",
-                                 "error": reason, "pages": None, "forms": 0, "indicators": 0, "warnings": "",
-                                 "seconds": None, "path": None})
+    return FileResult(documents=document_row(entry.name, None, fmt=entry.format, error=reason))

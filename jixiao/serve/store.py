@@ -46,7 +46,6 @@ class Entry:
     format: Optional[str] = None
     pages: list = field(default_factory=list)  # report.pages.PageInfo of the drawn pages
     paged: bool = False  # a PDF or an image: the review shows its pages
-    started: float = field(default_factory=time.time)
 
     def public(self) -> dict:
         return {"id": self.id, "name": self.name, "size": self.size, "status": self.status,

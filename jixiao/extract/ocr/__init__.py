@@ -37,7 +37,6 @@ class OcrSettings:
 
 
 DEFAULT_SETTINGS = OcrSettings()
-LOW_CONFIDENCE = DEFAULT_SETTINGS.low_confidence
 
 
 def settings_of(options) -> OcrSettings:
@@ -176,4 +175,4 @@ def ocr_image_pages(images: Iterable[np.ndarray]) -> list[Block]:
 
 
 __all__ = ["ocr_page", "ocr_pdf_pages", "ocr_pdf_pages_with_warnings", "ocr_image_pages",
-           "ocr_images_with_warnings", "PageResult", "OcrSettings", "DEFAULT_SETTINGS", "LOW_CONFIDENCE"]
+           "ocr_images_with_warnings", "PageResult", "OcrSettings", "DEFAULT_SETTINGS"]

@@ -258,14 +258,6 @@ def rotate(image: np.ndarray, angle: float) -> np.ndarray:
     return cv2.warpAffine(image, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
 
 
-def deskew(grey: np.ndarray) -> tuple[np.ndarray, float]:
-    """The page rotated upright, and the angle it was rotated by (degrees)."""
-    angle = estimate_skew(grey)
-    if abs(angle) < 0.05:
-        return grey, 0.0
-    return rotate(grey, angle), angle
-
-
 class PageTransform:
     """The map from the scan's pixels to the upright page (a 3×3 homography: a rotation for a
     skewed scan, a perspective correction for a photo) and back."""
@@ -504,9 +496,3 @@ def clean(image: np.ndarray) -> CleanPage:
     grey = transform.apply(grey)
     for_ocr = transform.apply(for_ocr) if stamps else grey
     return CleanPage(source, grey, for_ocr, transform, seal_fraction, stamps)
-
-
-def clean_page(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, PageTransform]:
-    """:func:`clean` as (page for lines, page for OCR, transform)."""
-    page = clean(image)
-    return page.for_lines, page.for_ocr, page.transform
