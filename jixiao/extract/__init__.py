@@ -75,12 +75,10 @@ def route(path: Path, fmt: str) -> tuple[Optional[str], Optional[str]]:
     word_or_sheet = fmt in ("doc", "wps", "rtf", "odt", "et", "ods")
     if word_or_sheet and not is_ole(path) and looks_like_web_page(path):
         return "html", None  # Word's "web page" saves renamed .doc
-    if fmt in ("doc", "wps", "xls", "et") and is_ole(path):
-        kind = ole_kind(path)
-        if kind == "xls" and fmt != "xls":  # Kingsoft ET, or an Excel binary with a Word name
-            return "xls", "et" if fmt == "et" else None
-        if kind == "doc" and fmt in ("xls", "et"):  # a Word binary with an Excel name
-            return "office_doc", "doc"
+    # sniff_format already told Word from Excel binaries by their streams (a Word binary with an
+    # Excel name is "doc"); a Kingsoft ET holding an Excel workbook is read by the XLS reader
+    if fmt == "et" and is_ole(path) and ole_kind(path) == "xls":
+        return "xls", "et"
     if fmt in ("doc", "wps"):
         return "office_doc", fmt
     if word_or_sheet:
