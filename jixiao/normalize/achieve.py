@@ -41,14 +41,13 @@ read it with ``achieved``, which knows the direction.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 from typing import Optional
 
 from . import parse_target
 from .folding import fold_text
+from .vocab import read_table
 from .target import Target
 
 NUMERIC = {">=", ">", "<=", "<", "=", "approx", "between"}
@@ -72,22 +71,16 @@ class Judgement:
     completion: Optional[float]
 
 
-def _rows(name: str) -> list[dict]:
-    text = files("jixiao").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @lru_cache(maxsize=1)
 def _vocab():
-    rows = _rows("outcomes.tsv")
+    rows = read_table("outcomes.tsv")
     outcomes = {fold_text(r["word"]): (r["verdict"], r["applies"]) for r in rows if r["applies"] != "prefix"}
     prefixes = sorted(((fold_text(r["word"]), r["verdict"]) for r in rows if r["applies"] == "prefix"),
                       key=lambda p: -len(p[0]))
-    directions = _rows("directions.tsv")
+    directions = read_table("directions.tsv")
     down_levels = {r["word"] for r in directions if r["kind"] == "level"}
     down_words = tuple(r["word"] for r in directions if r["kind"] == "name")
-    same = {r["unit"]: r["as"] for r in _rows("unit_same.tsv")}
+    same = {r["unit"]: r["as"] for r in read_table("unit_same.tsv")}
     maxlen = max(map(len, outcomes))
     return outcomes, maxlen, down_levels, down_words, same, prefixes
 

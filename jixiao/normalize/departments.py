@@ -14,14 +14,13 @@ qualified by the place its form was read to be in. Without a place the key is th
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
 from typing import Optional
 
 from .folding import fold_text
+from .vocab import read_table
 from .places import Place, leading_places
 
 _BRACKETS = re.compile(r"[()\[\]{}【】〔〕<>《》\"'“”‘’]")
@@ -30,10 +29,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _marks() -> dict[str, list]:
-    text = files("jixiao").joinpath("data", "department_marks.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     out: dict[str, list] = {}
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in read_table("department_marks.tsv"):
         if row["kind"] == "abbrev":
             out.setdefault("abbrev", []).append((row["pattern"], row["replacement"]))
         else:

@@ -39,10 +39,10 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterable, Optional, Sequence
 
 from .folding import fold_text
+from .vocab import read_table
 
 FIRST_YEAR = 2000
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
@@ -95,9 +95,7 @@ class _Index:
 
 
 def _words() -> list[dict]:
-    text = files("jixiao").joinpath("data", "place_words.tsv").read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_table("place_words.tsv")
 
 
 def division_csv() -> str:

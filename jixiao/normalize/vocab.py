@@ -28,7 +28,8 @@ def _key(spelling: str) -> str:
     return folded.lower() if folded.isascii() else folded
 
 
-def _table(name: str) -> list[dict[str, str]]:
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table in ``jixiao/data`` (blank lines and ``#`` comments skipped)."""
     text = files("jixiao").joinpath("data", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
@@ -62,19 +63,19 @@ class Period:
 
 
 UNITS: dict[str, Unit] = {}
-for _row in _table("units.tsv"):
+for _row in read_table("units.tsv"):
     UNITS[_key(_row["spelling"])] = Unit(_row["canonical"], _row["kind"],
                                          Fraction(_row["factor"]), _row["std_unit"])
 UNIT_MAXLEN = max(map(len, UNITS))
 
-MULTIPLIERS: dict[str, int] = {_key(r["spelling"]): int(r["factor"]) for r in _table("multipliers.tsv")}
+MULTIPLIERS: dict[str, int] = {_key(r["spelling"]): int(r["factor"]) for r in read_table("multipliers.tsv")}
 MULTIPLIER_MAXLEN = max(map(len, MULTIPLIERS))
 
 NUMERAL_DIGITS: dict[str, int] = {}
 NUMERAL_SMALL: dict[str, int] = {}
 NUMERAL_BIG: dict[str, int] = {}
 NUMERAL_POINT: set[str] = set()
-for _row in _table("numerals.tsv"):
+for _row in read_table("numerals.tsv"):
     if _row["kind"] == "point":
         NUMERAL_POINT.add(_row["char"])
     else:
@@ -83,7 +84,7 @@ for _row in _table("numerals.tsv"):
 NUMERAL_CHARS = "".join([*NUMERAL_DIGITS, *NUMERAL_SMALL, *NUMERAL_BIG])
 
 COMPARATORS: dict[str, dict[str, Comparator]] = {}
-for _row in _table("comparators.tsv"):
+for _row in read_table("comparators.tsv"):
     _c = Comparator(fold(_row["token"]), None if _row["comparator"] == "\\N" else _row["comparator"],
                     _row["where"], _row["strength"] == "strong", _row["adjacent"] == "yes")
     _group = "pre" if _c.where == "block" else _c.where
@@ -91,17 +92,17 @@ for _row in _table("comparators.tsv"):
 COMPARATOR_MAXLEN = {g: max(map(len, d)) for g, d in COMPARATORS.items()}
 
 PERIODS: dict[str, Period] = {}
-for _row in _table("periods.tsv"):
+for _row in read_table("periods.tsv"):
     PERIODS[_key(_row["word"])] = Period(int(_row["month"]),
                                          None if _row["day"] == "end" else int(_row["day"]),
                                          int(_row["year_shift"]), _row["kind"])
 
 # words in brackets after a number that are no unit: ≥90(目标)
-NOTES: frozenset[str] = frozenset(fold(r["word"]) for r in _table("notes.tsv"))
+NOTES: frozenset[str] = frozenset(fold(r["word"]) for r in read_table("notes.tsv"))
 
 # context words of the indicator's levels and name: {kind: {where: (word, …)}}
 CONTEXTS: dict[str, dict[str, tuple[str, ...]]] = {}
-for _row in _table("contexts.tsv"):
+for _row in read_table("contexts.tsv"):
     _where = CONTEXTS.setdefault(_row["kind"], {})
     _where[_row["where"]] = (*_where.get(_row["where"], ()), fold(_row["word"]))
 
