@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
+from jixiao.dataset.rows import split_warnings
+
 FORM_TYPE_NAMES = {"department_target": "部门（单位）整体支出绩效目标表", "project_target": "项目支出绩效目标表",
                    "department_self_eval": "部门整体支出绩效自评表", "project_self_eval": "项目支出绩效自评表",
                    "unknown": "绩效表"}
@@ -214,7 +216,7 @@ def layout_form(form: dict, indicators: list[dict], budget: list[dict], goals: l
         add(LayoutCell(row, 1, f"来源：{form['form_id']}", "note", colspan=n_cols))
         row += 1
     fails = [c for c in checks if c.get("status") == "fail"]
-    warnings = [w for w in (form.get("warnings") or "").split("; ") if w]
+    warnings = split_warnings(form.get("warnings"))
     if fails or warnings:
         row += 1
         first = row

@@ -30,6 +30,11 @@ def document_row(source: str, path: Optional[Path], *, sha256: Optional[str] = N
             "path": None if path is None else str(Path(path).resolve())}
 
 
+def split_warnings(joined: Optional[str]) -> list[str]:
+    """The warnings of a ``documents`` or ``forms`` row, which the tables hold joined with "; "."""
+    return [w for w in (joined or "").split("; ") if w]
+
+
 def origin_columns(o: Origin) -> dict:
     box = o.bbox or (None, None, None, None)
     return {"page": o.page, "x0": _r(box[0]), "top": _r(box[1]), "x1": _r(box[2]), "bottom": _r(box[3]),

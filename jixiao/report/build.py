@@ -26,6 +26,7 @@ from jixiao.report import html as H
 from jixiao.report.pages import DEFAULT_DPI, has_pages, page_count, write_page_images
 from jixiao.report.tables import group_by_source, read_tables, records
 from jixiao.report.view import document_view, pages_to_show
+from jixiao.dataset.rows import split_warnings
 
 ASSETS = ("report.css", "document.js", "overview.js")
 OVERVIEW_COLS = ["href", "source", "format", "status", "pages", "forms", "indicators", "fail_sub", "review",
@@ -124,7 +125,7 @@ def _pages(doc: dict, view: dict, img_dir: Path, dpi: int, summary: ReportSummar
 
 
 def _overview_row(href: str, doc: dict, view: dict, missing: bool) -> list:
-    warnings = [w for w in (doc.get("warnings") or "").split("; ") if w]
+    warnings = split_warnings(doc.get("warnings"))
     note = doc.get("error") or "; ".join(warnings)
     departments = "、".join(dict.fromkeys(str(f["department"]) for f in view["forms"] if f.get("department")))
     failed_rules = sorted({c["rule"] for f in view["forms"] for c in f["checks"] if c["status"] == "fail"})

@@ -21,7 +21,7 @@ from jixiao.extract.sniff import EXTENSION_FORMATS, sniff_format
 from jixiao.serve.settings import ServeSettings
 
 ZIP_FORMATS = {"docx", "xlsx", "odt", "ods"}
-IMAGE_FORMATS = {"png", "jpg", "tiff", "bmp"}
+IMAGE_FORMATS = {f for f, reader in READERS.items() if reader == "image"}
 NAME_MAX = 120
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 from jixiao.dataset.formlayout import FormLayout, display
 from jixiao.dataset.formsheet import form_layouts
+from jixiao.dataset.rows import split_warnings
 from jixiao.pipeline import FileResult
 from jixiao.report.html import document_html
 from jixiao.report.view import document_view
@@ -112,7 +113,7 @@ def result_html(entry: Entry, result: Optional[FileResult], review_href: str) ->
     if result is None:
         return f'<div class="result">{"".join(parts)}</div>'
     doc = result.documents
-    form_warnings = [w for w in (doc.get("warnings") or "").split("; ") if w and not w.startswith("form ")]
+    form_warnings = [w for w in split_warnings(doc.get("warnings")) if not w.startswith("form ")]
     if form_warnings:
         parts.append(f'<div class="issues">{t("file_warnings", "h4")}{_items([("", w) for w in form_warnings], "warn")}</div>')
     tables = result.tables()
@@ -121,7 +122,7 @@ def result_html(entry: Entry, result: Optional[FileResult], review_href: str) ->
         checks_by_form.setdefault(c.get("form_id"), []).append(c)
     for n, (form, layout) in enumerate(zip(result.forms, form_layouts(tables)), start=1):
         fails = [c for c in checks_by_form.get(form.get("form_id"), []) if c.get("status") == "fail"]
-        warns = [w for w in (form.get("warnings") or "").split("; ") if w]
+        warns = split_warnings(form.get("warnings"))
         issues = []
         if fails:
             issues.append(t("failed_checks", "h4") + _items([(c.get("rule") or "", c.get("detail") or "") for c in fails], "fails"))

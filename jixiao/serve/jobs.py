@@ -15,7 +15,7 @@ from typing import Optional
 
 from jixiao.batch.pool import PoolStats, Task, run_supervised
 from jixiao.batch.worker import OUT_OF_MEMORY, WorkerConfig
-from jixiao.dataset.rows import document_row
+from jixiao.dataset.rows import document_row, split_warnings
 from jixiao.extract import ReadOptions
 from jixiao.pipeline import FileResult
 from jixiao.report.pages import has_pages
@@ -82,7 +82,7 @@ def _summarise(entry: Entry, result: FileResult, settings: ServeSettings) -> Non
     entry.forms = len(result.forms)
     entry.indicators = len(result.indicators)
     entry.failed_checks = sum(1 for c in result.checks if c.get("status") == "fail")
-    entry.warnings = len([w for w in (doc.get("warnings") or "").split("; ") if w])
+    entry.warnings = len(split_warnings(doc.get("warnings")))
     if doc.get("status") == "failed":
         entry.status = "failed"
         entry.message, entry.params = failure_message(doc.get("error") or "", settings)
