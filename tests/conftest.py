@@ -48,3 +48,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if item.get_closest_marker(marker) is not None and missing(marker):
             # raised from this one line, so pytest's summary folds every such skip into one line
             pytest.skip(missing(marker))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (the browser tests: report and serve)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_helpers import ARGS, CHROMIUM
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

@@ -6,7 +6,6 @@ JIXIAO_SCREENSHOTS=DIR to keep the two screenshots (``make screenshots`` writes 
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,12 @@ from jixiao.batch.assemble import write_tables
 from jixiao.pipeline import process_file
 from jixiao.report import build_report
 
+from browser_helpers import CHROMIUM, screenshots
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +39,6 @@ def site(tmp_path_factory) -> Path:
     return out / "report"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
 def _page(browser):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
@@ -60,11 +46,6 @@ def _page(browser):
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
     page.on("request", lambda r: errors.append(f"network: {r.url}") if not r.url.startswith("file://") else None)
     return page, errors
-
-
-def _shots() -> Path | None:
-    where = os.environ.get("JIXIAO_SCREENSHOTS")
-    return Path(where) if where else None
 
 
 def test_overview_filters_sorts_and_links(site, browser):
@@ -85,10 +66,9 @@ def test_overview_filters_sorts_and_links(site, browser):
     page.click("th[data-k='indicators']")
     page.click("th[data-k='indicators']")  # descending
     assert page.locator("#tbody tr").first.get_attribute("data-source") == "xlsx_forms.xlsx"
-    if _shots():
-        _shots().mkdir(parents=True, exist_ok=True)
+    if screenshots():
         page.set_viewport_size({"width": 1400, "height": 640})
-        page.screenshot(path=str(_shots() / "report-overview.png"))
+        page.screenshot(path=str(screenshots() / "report-overview.png"))
     page.click("a:text('pdf_department_self_eval_calc.pdf')")
     page.wait_for_selector("#rows")
     assert page.url.endswith(".html") and "/docs/" in page.url
@@ -119,10 +99,10 @@ def test_click_on_a_row_highlights_its_cells(site, browser):
     # a click on a cell selects its row
     page.locator("#pages rect[data-rec='1:budget:1']").first.click(force=True)
     assert page.locator("#rows tr.sel").get_attribute("data-rec") == "1:budget:1"
-    if _shots():
+    if screenshots():
         row.click()
         page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(_shots() / "report-document.png"))
+        page.screenshot(path=str(screenshots() / "report-document.png"))
     assert errors == []
 
 

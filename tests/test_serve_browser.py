@@ -8,7 +8,6 @@ writes them to docs/).
 """
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -18,6 +17,8 @@ import pytest
 from jixiao.serve.settings import ServeSettings
 from serve_helpers import running_server
 
+from browser_helpers import screenshots
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,9 +26,6 @@ SEED = ROOT / "samples" / "seed" / "bazhou_ecology_2022_department_target.txt"
 DOCX = ROOT / "samples" / "docx" / "docx_projects.docx"
 BAD = ROOT / "samples" / "bad" / "bad_not_a_zip.docx"
 PDF = ROOT / "samples" / "pdf" / "pdf_department_self_eval_calc.pdf"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 FINISHED = "['done','failed','rejected']"
 
 
@@ -35,18 +33,6 @@ FINISHED = "['done','failed','rejected']"
 def base():
     with running_server() as (url, _):
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _page(browser, base, width=1280, height=800):
@@ -59,14 +45,6 @@ def _page(browser, base, width=1280, height=800):
     page.goto(base + "/")
     page.wait_for_selector("body[data-ready='1']")
     return page, errors
-
-
-def _shots() -> Path | None:
-    where = os.environ.get("JIXIAO_SCREENSHOTS")
-    if not where:
-        return None
-    Path(where).mkdir(parents=True, exist_ok=True)
-    return Path(where)
 
 
 def _wait_for(page, script: str, arg=None, timeout: float = 120) -> None:
@@ -98,8 +76,8 @@ def test_pick_files_read_the_forms_and_download_the_workbook(browser, base, tmp_
     page, errors = _page(browser, base)
     assert page.locator("#drop").is_visible() and page.locator("#batch").is_hidden()
     assert "把文件拖到这里" in page.inner_text("#drop")
-    if _shots():
-        page.screenshot(path=str(_shots() / "serve-upload.png"))
+    if screenshots():
+        page.screenshot(path=str(screenshots() / "serve-upload.png"))
     page.set_input_files("#pick", [str(SEED), str(DOCX), str(BAD)])
     _wait_all(page, 3)
 
@@ -122,9 +100,9 @@ def test_pick_files_read_the_forms_and_download_the_workbook(browser, base, tmp_
     assert bad.get_attribute("data-status") == "failed"
     assert bad.locator(".msg.bad").inner_text().startswith("读取失败：the file is not a valid DOCX file")
 
-    if _shots():
+    if screenshots():
         page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(_shots() / "serve-result.png"), full_page=True,
+        page.screenshot(path=str(screenshots() / "serve-result.png"), full_page=True,
                         clip={"x": 0, "y": 0, "width": 1280, "height": 1500})
 
     # the batch's form-shaped workbook: a sheet per form of every file that had forms
