@@ -8,10 +8,7 @@ the shared folder.
 """
 from __future__ import annotations
 
-
-def _ind(l1, l2, name, target):
-    return {"level1": l1, "level2": l2, "indicator": name, "target_raw": target,
-            "actual_raw": None, "score_max": None, "score": None, "deviation": None}
+from samples.generators.forms import _ind
 
 
 # 湖南 岳阳县 2022 高标准农田 (w01): the phone photo
