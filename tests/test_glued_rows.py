@@ -108,3 +108,22 @@ def test_no_cell_boundary_falls_inside_a_date():
     assert table.rows
     for row in table.rows:
         assert not any(t.endswith(("2022年", "2年", "年")) or t.startswith(("12月", "月")) for _, t in row), row
+
+
+def test_a_qualitative_target_in_words_of_its_own_is_cut_from_the_name():
+    def read(text, roles=("indicator", "target", "actual", "score_max", "score")):
+        table = decode_row(text, list(roles))
+        assert table.left_over == []
+        return [t for _, t in table.rows[0]]
+
+    # the target is running text ending in a result word (规定, 完成, 有序); the name ends in a noun suffix
+    assert read("经费支出合规性严格执行相关制度规定达成预期指标88") == \
+        ["经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "8"]
+    assert read("单项业务成本符合相关规定达成预期指标1010") == ["单项业务成本", "符合相关规定", "达成预期指标", "10", "10"]
+    assert read("环境卫生及保安服务卫生整洁、内部安全有序", ("indicator", "target")) == \
+        ["环境卫生及保安服务", "卫生整洁、内部安全有序"]
+    # a grade word a noun suffix continues stays in the name; a phrase is more than its result word
+    assert read("项目完成及时性程度较高", ("indicator", "target")) == ["项目完成及时性", "程度较高"]
+    assert read("预算内经费合规", ("indicator", "target")) == ["预算内经费", "合规"]
+    # a phrase never opens with the % of the number before it
+    assert read("结余率小于5%达成目标值44") == ["结余率", "小于5%", "达成目标值", "4", "4"]

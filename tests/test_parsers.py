@@ -258,3 +258,24 @@ def test_page_text_glued_to_the_first_heading_leaves_the_heading_its_column():
     texts = ["详情见附件(注:以下内容为附件图片识别)一级指标", "二级指标", "指标名称", "目标值", "完成值"]
     header, _ = read_header(Row([RowCell(t, k) for k, t in enumerate(texts)]))
     assert header.roles == [("level1", 0), ("level2", 1), ("indicator", 2), ("target", 3), ("actual", 4)]
+
+
+def test_rows_glued_one_per_line_are_cut_by_the_headers_columns():
+    # every separator lost but the line breaks: each line one row, cut by the header's column grammar
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "项目名称委托业务项目",
+        "一级指标二级指标三级指标指标值实际完成值分值得分",
+        "产出指标(50分)数量指标基建工程委托业务项目数量≥50个5088",
+        "质量指标经费支出合规性严格执行相关制度规定达成预期指标88",
+        "成本指标单项业务成本符合相关规定达成预期指标1010",
+        "效益指标(30分)社会效益指标对维护基建市场公平的影响程度效果明显达成预期指标1010",
+    ])
+    [form] = parse_text(text)
+    got = [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators]
+    assert got == [
+        ("产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", 8, 8),
+        ("产出指标(50分)", "质量指标", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", 8, 8),
+        ("产出指标(50分)", "成本指标", "单项业务成本", "符合相关规定", "达成预期指标", 10, 10),
+        ("效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", 10, 10),
+    ]

@@ -36,6 +36,7 @@ NAME_MAX = 40  # characters of an indicator name in a glued row
 ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
+PHRASE_MAX = 30  # characters of a qualitative target in words of its own (严格执行相关制度规定)
 NUMBER_ROLES = ("score_max", "score")
 
 VALUE_ROLES = ("target", "actual")
@@ -69,6 +70,11 @@ class GluedCosts:
     full_marks: float = -0.3  # a score equal to its weight (the usual case), a bonus
     score_fits: float = -1.0  # a score equal to weight × actual / target (one row known), a bonus
     long_number: float = 0.15  # per digit beyond three of a number with no unit
+    phrase: float = 0.5  # a qualitative target in words of its own, ending in a result word (管护责任落实到位)
+    phrase_char: float = 0.02  # … per character
+    phrase_start: float = -0.2  # … opening as targets do (符合, 按, 严格, 有所 …): a bonus
+    name_free_end: float = 0.4  # a name ending where no cell opens (only a phrase can follow; one row known)
+    name_noun_end: float = -0.2  # a name ending in a noun suffix (…合规性, …成本, …影响): a bonus
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
     window: int = 40  # characters looked back for a cheaper row end …
@@ -112,6 +118,11 @@ def _by_first(words: frozenset) -> dict[str, tuple[str, ...]]:
     for w in words:
         out.setdefault(w[:1], []).append(w)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _noun_suffixes() -> frozenset:
+    return frozenset(w for w in _words().get("noun_suffix", ()) if len(w) == 1)
 
 
 def _starts(text: str, i: int, words: frozenset) -> list[int]:
@@ -189,6 +200,30 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _phrase_ends() -> tuple[frozenset, int]:
+    words = _words()
+    ends = frozenset(w for w in words.get("phrase_end", set()) | words.get("grade", set()) if len(w) >= 2)
+    return ends, max(map(len, ends), default=0)
+
+
+def _phrases(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    """A qualitative target in words of its own (严格执行相关制度规定, 卫生整洁、内部安全有序): running
+    text without digits that ends in a result word (提升, 到位, 规定 …; data/cell_words.csv), cheaper
+    when it opens as targets do (符合, 按, 严格 …)."""
+    ends, longest_end = _phrase_ends()
+    out: list[tuple[int, float]] = []
+    if not "\u4e00" <= text[i:i + 1] <= "\u9fff":
+        return out  # a phrase opens with a word, not with the % or sign of the value before it
+    opening = costs.phrase_start if _starts(text, i, _words().get("phrase_start", frozenset())) else 0.0
+    for e in range(i + 2, min(len(text), i + PHRASE_MAX) + 1):
+        if text[e - 1].isdigit():
+            break
+        if any(text[e - n:e] in ends for n in range(2, min(longest_end, e - i - 1) + 1)):  # more than the word
+            out.append((e, costs.phrase + opening + costs.phrase_char * (e - i)))
+    return out
+
+
 def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     if i >= len(text) or text[i] in "%.":
         return []
@@ -200,8 +235,25 @@ def _opens_cell(text: str, i: int) -> bool:
     ch = text[i]
     if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝":
         return True
-    return bool(_comparators(text, i) or _units(text, i) or _is_level_at(text, i) or
-                any(_starts(text, i, w) for kind, w in _words().items() if kind != "noun_suffix"))
+    if _comparators(text, i) or _units(text, i) or _is_level_at(text, i):
+        return True
+    words = _words()
+    if any(_starts(text, i, words[kind]) for kind in ("yesno", "nature") if kind in words):
+        return True
+    # a grade word that a noun suffix continues is part of a name (合规性, 及时率)
+    return any(not _starts(text, e, words["noun_suffix"]) for e in _starts(text, i, words["grade"]))
+
+
+def _opens_phrase_row(text: str, i: int) -> bool:
+    """In a text known to be one row, where a value plainly opens: a number or sign, a word of a
+    column's vocabulary, a word targets open with (符合, 按 …) — not a bare unit word (内部 is no 部)."""
+    ch = text[i]
+    if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝" or _comparators(text, i) or _is_level_at(text, i):
+        return True
+    words = _words()
+    if any(_starts(text, i, words[kind]) for kind in ("yesno", "nature", "phrase_start") if kind in words):
+        return True
+    return any(not _starts(text, e, words["noun_suffix"]) for e in _starts(text, i, words["grade"]))
 
 
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
@@ -222,13 +274,20 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
         digits = 0
         for e in range(s + 1, min(len(text), s + (len(text) if single else NAME_MAX)) + 1):
             ch = text[e - 1]
+            if ch.isdigit() and e - 2 >= s and text[e - 2] in "%‰":
+                break  # values back to back (90%290%): cells run together, never one name
             if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()) and e - 1 >= s + numbering:
                 digits += 1
-            if e - s >= 2 and (e == len(text) or _opens_cell(text, e)):
+            if e - s < 2:
+                continue
+            opens = e == len(text) or (_opens_phrase_row(text, e) if single else _opens_cell(text, e))
+            if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
                             + costs.name_char * (e - s) + (costs.name_in_number if inside else 0.0)
-                            + (costs.name_short if e - s < SHORT_NAME else 0.0)))
+                            + (costs.name_short if e - s < SHORT_NAME else 0.0)
+                            + (0.0 if opens else costs.name_free_end)
+                            + (costs.name_noun_end if single and e < len(text) and ch in _noun_suffixes() else 0.0)))
     return out
 
 
@@ -244,7 +303,11 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
     if role in NUMBER_ROLES:
         return [(i, costs.empty)] + [(e, 0.0) for e in _numbers(text, i) if float(text[i:e]) <= 100]
     if role in VALUE_ROLES:
-        return [(i, costs.empty)] + _values(text, i) + _free(text, i, costs)
+        values = _values(text, i)
+        if single:  # in one row a one-character grade runs into no word (有 of 有序) but a value (高高)
+            values = [(e, c) for e, c in values if e - i > 1 or e == len(text) or text[i].isdigit()
+                      or not "\u4e00" <= text[e] <= "\u9fff" or _opens_phrase_row(text, e)]
+        return [(i, costs.empty)] + values + _free(text, i, costs) + (_phrases(text, i, costs) if single else [])
     # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, or nothing
     return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \
         [(e, costs.ignore_value) for e, _ in _values(text, i)]
@@ -320,12 +383,14 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
     A partial reading is kept per position and what later columns check against: the weight (a
     score never exceeds it) and, in a text known to be one row, the target and actual (a score that
     is the weight times the share achieved is a bonus)."""
-    frontier: dict[tuple, tuple[float, list]] = {(start, None, None, None): (costs.row, [])}
+    # state: position, whether a value was read (a row's bonus is earned by its first value: a
+    # name alone is no row), and what later columns check against
+    frontier: dict[tuple, tuple[float, list]] = {(start, False, None, None, None): (0.0, [])}
     scored = "score" in roles
     for j, role in enumerate(roles):
         nxt: dict[tuple, tuple[float, list]] = {}
         later_score = scored and "score" in roles[j + 1:]
-        for (pos, smax, tgt, act), (cost, cells) in frontier.items():
+        for (pos, has_value, smax, tgt, act), (cost, cells) in frontier.items():
             options = memo.get((j, pos))
             if options is None:  # each column's readings at a position, with their costs, once
                 if role == "indicator":
@@ -349,7 +414,10 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                     if float(piece) == float(smax):
                         c += costs.full_marks
                     c += costs.score_fits * _score_fit(float(piece), float(smax), _number(tgt), _number(act))
-                k = (end,) + (tuple(state) if later_score else (None, None, None))
+                valued = has_value or bool(piece and role in VALUE_ROLES + NUMBER_ROLES)
+                if valued and not has_value:
+                    c += costs.row
+                k = (end, valued) + (tuple(state) if later_score else (None, None, None))
                 total = cost + c
                 if k not in nxt or total < nxt[k][0]:
                     nxt[k] = (total, cells + ([(j, s, end)] if piece else []))
@@ -357,8 +425,6 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
         frontier = {k: v for k, v in nxt.items() if v[0] <= floor + costs.beam}
     out: dict[int, tuple[float, list]] = {}
     for (end, *_), (cost, cells) in frontier.items():
-        if not any(roles[j] in VALUE_ROLES + NUMBER_ROLES for j, _, _ in cells):
-            cost -= costs.row  # a name with no value earns no row
         if end > start and (end not in out or cost < out[end][0]):
             out[end] = (cost, cells)
     return out

@@ -234,11 +234,26 @@ class IndicatorReader:
         if self.header.run_together:
             scores = any(r in ("score", "score_max") for r in self.template.values)
             bare = set(self.template.values) <= {"target", "operator", "unit"}  # nothing printed after the target
+            columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
+            roles = [r for _, r in columns]
             for c in cells:  # each glued cell is one printed row
-                pieces = split_glued(c, scores, bare)
                 self._row += 1
-                for piece in pieces:
-                    self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
+                levels, rest = peel_levels(c.text)
+                decoded = decode_row(rest, roles) if rest and not (bare and repeat_cut(rest)) else None
+                if decoded is None or not decoded.rows or decoded.left_over or \
+                        not any(roles[j] in ("target", "actual", "score_max", "score") for j, _ in decoded.rows[0]):
+                    pieces = split_glued(c, scores, bare)
+                    for piece in pieces:
+                        self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
+                        self.cells.append(piece)
+                    continue
+                for k, name in enumerate(levels):
+                    piece = c.piece(name, c.col + k, glued=False)
+                    self.tokens.append(Token(name, self._row, None, True, piece))
+                    self.cells.append(piece)
+                for j, text in decoded.rows[0]:
+                    piece = c.piece(text, c.col + len(levels) + j, glued=False)
+                    self.tokens.append(Token(text, self._row, None, True, ("fixed", roles[j])))
                     self.cells.append(piece)
             return
 
@@ -558,18 +573,7 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
     glued from 分值 and 得分 split where they repeat (a full-marks row: ``5088`` → 50 | 8 | 8). In a
     table that prints nothing after the target (``bare``) the row's last value is the target, and a
     target that repeats the name is cut where the repetition starts (``lexer.repeat_cut``)."""
-    l1s, l2s = level_names()
-    rest = cell.text
-    out: list[str] = []
-    while rest:
-        name = _level_prefix(rest, l1s | l2s)
-        if not name:
-            break
-        note = re.match(r"[（(][^（）()]{1,10}[）)]分?", rest[len(name):])
-        if note:
-            name += note.group()  # 产出指标(50分), 数量指标(必填硬性指标)
-        out.append(name)
-        rest = rest[len(name):]
+    out, rest = peel_levels(cell.text)
     cut = repeat_cut(rest) if rest and bare else None
     if cut:
         out.extend([rest[:cut], rest[cut:]])  # the target repeats the name (居民参与率居民参与率不低于100%)
@@ -593,6 +597,23 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
             if target:
                 out.append(target)
     return [cell.piece(t, cell.col + k, glued=False) for k, t in enumerate(out)]
+
+
+def peel_levels(text: str) -> tuple[list[str], str]:
+    """The level names (with their notes) a glued row opens with, and the rest of the row."""
+    l1s, l2s = level_names()
+    rest = text
+    out: list[str] = []
+    while rest:
+        name = _level_prefix(rest, l1s | l2s)
+        if not name:
+            break
+        note = re.match(r"[（(][^（）()]{1,10}[）)]分?", rest[len(name):])
+        if note:
+            name += note.group()  # 产出指标(50分), 数量指标(必填硬性指标)
+        out.append(name)
+        rest = rest[len(name):]
+    return out, rest
 
 
 DIGIT_RUN = re.compile(r"^\d{2,}(?:\.\d+)?$")
