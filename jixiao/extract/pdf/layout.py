@@ -9,7 +9,9 @@ narrow merged cells read as words. Glyphs rotated by 90° are read along their o
 from __future__ import annotations
 
 from jixiao.extract.pdf.grid import GridLayout
+from jixiao.extract.pdf.lines import group_lines
 from jixiao.extract.pdf.objects import Char
+from jixiao.extract.pdf.overflow import reassign_overflow
 from jixiao.model import Block, Cell, Table, TextLine
 
 
@@ -21,25 +23,6 @@ def is_cjk(ch: str) -> bool:
 
 def _letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
-
-
-def group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Upright characters grouped into text lines, top to bottom, each line left to right."""
-    lines: list[list[Char]] = []
-    spans: list[list[float]] = []  # [top, bottom] of each line
-    for ch in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if lines:
-            top, bottom = spans[-1]
-            overlap = min(bottom, ch.bottom) - max(top, ch.top)
-            if overlap >= 0.5 * min(bottom - top, ch.bottom - ch.top) or top <= ch.cy <= bottom:
-                lines[-1].append(ch)
-                spans[-1] = [min(top, ch.top), max(bottom, ch.bottom)]
-                continue
-        lines.append([ch])
-        spans.append([ch.top, ch.bottom])
-    for line in lines:
-        line.sort(key=lambda c: c.x0)
-    return lines
 
 
 def line_text(line: list[Char], along_x: bool = True) -> str:
@@ -113,6 +96,8 @@ def page_blocks(page_number: int, chars: list[Char], grids: list[GridLayout]) ->
                 break
         else:
             loose.append(ch)
+    for grid, region_chars in zip(grids, assigned):
+        reassign_overflow(grid, region_chars)  # wrapped lines printed across a row rule
     placed: list[tuple[float, float, Block]] = []
     for grid, region_chars in zip(grids, assigned):
         if len(grid.regions) == 1:  # a frame around text, not a table
