@@ -279,3 +279,29 @@ def test_rows_glued_one_per_line_are_cut_by_the_headers_columns():
         ("产出指标(50分)", "成本指标", "单项业务成本", "符合相关规定", "达成预期指标", 10, 10),
         ("效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", 10, 10),
     ]
+
+
+def test_a_target_column_printed_after_the_table_body_goes_back_to_its_rows():
+    # text copied from a PDF whose producer wrote the 指标值 column last (one cell per paragraph)
+    cells = ["项目支出绩效目标表", "项目名称", "养殖场基础设施建设项目",
+             "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "贫困地区新增特色产业数量", "质量指标", "项目(工程)验收合格率",
+             "时效指标", "竣工时限", "成本指标", "饲料库120平米", "围墙300米", "效益指标", "经济效益指标",
+             "经费支出合规性",
+             "≥1个", "100%", "2021年9月", "490元/平米", "300元/米", "较高"]
+    [form] = parse_text("\n\n".join(cells))
+    got = [(i.level2, i.indicator, i.target_raw) for i in form.indicators]
+    assert got == [("数量指标", "贫困地区新增特色产业数量", "≥1个"), ("质量指标", "项目(工程)验收合格率", "100%"),
+                   ("时效指标", "竣工时限", "2021年9月"), ("成本指标", "饲料库120平米", "490元/平米"),
+                   ("成本指标", "围墙300米", "300元/米"), ("经济效益指标", "经费支出合规性", "较高")]
+
+
+def test_a_deferred_target_column_of_a_self_evaluation_keeps_the_inline_actuals_and_scores():
+    cells = ["项目支出绩效自评表", "项目名称", "19名百岁老人高龄津贴",
+             "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+             "产出指标", "质量指标", "符合条件申报对象覆盖率", "100%", "25", "6.25",
+             "时效指标", "完成率", "100%", "25", "6.25",
+             ">=98%(百分比)", ">=99%(百分比)"]
+    [form] = parse_text("\n\n".join(cells))
+    got = [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators]
+    assert got == [("符合条件申报对象覆盖率", ">=98%(百分比)", "100%", 25, 6.25), ("完成率", ">=99%(百分比)", "100%", 25, 6.25)]

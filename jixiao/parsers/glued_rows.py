@@ -125,6 +125,11 @@ def _noun_suffixes() -> frozenset:
     return frozenset(w for w in _words().get("noun_suffix", ()) if len(w) == 1)
 
 
+def ends_like_name(text: str) -> bool:
+    """The text ends as indicator names do and targets rarely (…率, …度, …性; data/cell_words.csv name_end)."""
+    return any(text.endswith(w) for w in _words().get("name_end", ()))
+
+
 def _starts(text: str, i: int, words: frozenset) -> list[int]:
     """Ends of the words of ``words`` written at text[i]."""
     return [i + len(w) for w in _by_first(words).get(text[i:i + 1], ()) if text.startswith(w, i)]

@@ -20,6 +20,7 @@ from jixiao.parsers.cellkind import (
     EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
+from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row
 from jixiao.parsers.lexer import fold_chars, repeat_cut, split_values, value_at
@@ -376,6 +377,11 @@ class IndicatorReader:
     def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
         """Decode: the records, and for each token its cell, role and record index."""
         self._flush_glued()
+        if not any(isinstance(t.ref, tuple) for t in self.tokens):
+            order = reading_order(self.tokens, self.template)  # a target column printed after the body
+            if order is not None:
+                self.tokens = [self.tokens[i] for i in order]
+                self.cells = [self.cells[i] for i in order]
         toks = [t for t in self.tokens if not isinstance(t.ref, tuple) or t.ref[0] == "fixed"]
         tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "tail"}
         cut = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "cut"}

@@ -3,7 +3,8 @@
 Each real form of ``samples/expected/real`` becomes pasted text in six flattenings — one cell per
 paragraph, ``|`` rows with merged cells dropped, space-separated rows, tab rows with merged cells
 left blank, each row glued into one line, the whole form on one line, a document preview with no
-separator at all cut into numbered page lines — so the parser is measured on
+separator at all cut into numbered page lines, one cell per paragraph with the target column printed
+after the table body (a PDF's text-layer order) — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred")
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
 
@@ -69,6 +70,11 @@ def render(form: dict, style: str) -> str:
         run = "".join(c for r in table for c in r)
         pages = [run[k:k + PREVIEW_PAGE] for k in range(0, len(run), PREVIEW_PAGE)]
         return "\n".join(f"{n}、{page}" for n, page in enumerate(pages, start=1))
+    if style == "deferred":  # text-layer order: the target column printed after the table body
+        col = header.index("指标值")
+        body = [c for r in rows for k, c in enumerate(r) if c and k != col]
+        targets = [r[col] for r in rows if r[col]]
+        return "\n\n".join([c for r in _head(form) + [header] for c in r if c] + body + targets)
     if style == "oneline":
         return " ".join(c for r in table for c in r if c)
     raise ValueError(style)

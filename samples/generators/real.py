@@ -27,7 +27,9 @@ LibreOffice from DOCX or XLSX), DOCX, XLSX, XLS, HTML and pasted text:
 - ``xlsx_real_forms.xlsx`` / ``xls_real_forms.xls``: the Yunnan and department self-evaluations
   (vertical text alignment, line breaks between characters), the Jiangxi department form;
 - ``html_real_r01_w14.html``: a Shanghai form (元) and the Jiangxi form as web-page tables;
-- ``text_real_w01_w22_tabs.txt``, ``text_real_w05_w07_pipes.txt``: pasted text.
+- ``text_real_w01_w22_tabs.txt``, ``text_real_w05_w07_pipes.txt``: pasted text;
+- ``text_real_w05_deferred_targets.txt``: text copied from a PDF that wrote the 指标值 column after
+  the table body (one cell per paragraph, the targets last).
 
 Run ``python samples/make_samples.py real`` (needs LibreOffice) to regenerate; outputs are committed.
 """
@@ -572,6 +574,18 @@ def text_file(form_layouts: list[tuple[dict, object, list[str]]], style: str) ->
     return "\n".join(lines) + "\n"
 
 
+def deferred_text(form: dict, layout, titles: list[str]) -> str:
+    """Text copied from a PDF whose producer wrote the 指标值 column last: one cell per paragraph,
+    the table body first, then the run of targets."""
+    grid = flatten(layout)
+    header = next(r for r, row in enumerate(grid) if "指标值" in row)
+    col = grid[header].index("指标值")
+    head = [c for row in grid[:header + 1] for c in row if c]
+    body = [c for row in grid[header + 1:] for k, c in enumerate(row) if c and k != col]
+    targets = [row[col] for row in grid[header + 1:] if row[col]]
+    return "\n\n".join(titles + head + body + targets) + "\n"
+
+
 # ---------------------------------------------------------------- the sample set
 
 def _pdf_pages(pdf_path: Path, form_list: list[dict]) -> list[tuple[int, int]]:
@@ -655,6 +669,11 @@ def build() -> list[Path]:
         (F.W05_TOURISM, hunan_layout(F.W05_TOURISM, "郭铁梅189XXXXXXXX", remarks=True), [F.W05_TOURISM["title"]]),
         (F.W07_ELDERLY, hebei_layout(F.W07_ELDERLY), [F.W07_ELDERLY["title"]])], "pipes"), encoding="utf-8")
     write_expected(p.name, "txt", [F.W05_TOURISM, F.W07_ELDERLY])
+    written.append(p)
+    p = dirs["text"] / "text_real_w05_deferred_targets.txt"
+    p.write_text(deferred_text(F.W05_TOURISM, hunan_layout(F.W05_TOURISM, "郭铁梅189XXXXXXXX", remarks=False),
+                               [F.W05_TOURISM["title"]]), encoding="utf-8")
+    write_expected(p.name, "txt", [F.W05_TOURISM])
     written.append(p)
     return written
 
