@@ -305,3 +305,14 @@ def test_a_deferred_target_column_of_a_self_evaluation_keeps_the_inline_actuals_
     [form] = parse_text("\n\n".join(cells))
     got = [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators]
     assert got == [("符合条件申报对象覆盖率", ">=98%(百分比)", "100%", 25, 6.25), ("完成率", ">=99%(百分比)", "100%", 25, 6.25)]
+
+
+def test_a_goal_heading_whose_text_is_printed_after_the_table_takes_that_text():
+    cells = ["项目支出绩效目标表", "项目名称", "水濂村旅游基础设施", "年度目标",
+             "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "流转土地", ">=60亩",
+             "为水濂村带来观光游客不少于6万人,村集体收入达6万元。"]
+    [form] = parse_text("\n\n".join(cells))
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "为水濂村带来观光游客不少于6万人,村集体收入达6万元。")]
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("流转土地", ">=60亩")]
+    assert "goal" in [c.role for c in form.cells if c.text.startswith("为水濂村")]

@@ -389,6 +389,9 @@ def read_form(seg: Segment) -> Optional[Form]:
         if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled) \
                 or (row.flat and is_prose(first)):
             ended = True
+            if row.flat and is_prose(first) and goals.collecting:
+                goals.feed(row)  # a goal heading left without its text: the text printed after the table
+                goal_reads.extend(accounting.goal_cells(row))
             if any(key(t) in ENDING_CELLS for t in filled):  # 总分 | 100 | 97.13: the form's closing row
                 form.cells.extend(accounting.read(c, "heading") for c in accounting.own_cells(row))
             continue

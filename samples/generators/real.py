@@ -28,8 +28,8 @@ LibreOffice from DOCX or XLSX), DOCX, XLSX, XLS, HTML and pasted text:
   (vertical text alignment, line breaks between characters), the Jiangxi department form;
 - ``html_real_r01_w14.html``: a Shanghai form (元) and the Jiangxi form as web-page tables;
 - ``text_real_w01_w22_tabs.txt``, ``text_real_w05_w07_pipes.txt``: pasted text;
-- ``text_real_w05_deferred_targets.txt``: text copied from a PDF that wrote the 指标值 column after
-  the table body (one cell per paragraph, the targets last).
+- ``text_real_w05_deferred_cells.txt``: text copied from a PDF that wrote the 指标值 column and the
+  goal text after the table body (one cell per paragraph, the targets and the goal last).
 
 Run ``python samples/make_samples.py real`` (needs LibreOffice) to regenerate; outputs are committed.
 """
@@ -575,15 +575,16 @@ def text_file(form_layouts: list[tuple[dict, object, list[str]]], style: str) ->
 
 
 def deferred_text(form: dict, layout, titles: list[str]) -> str:
-    """Text copied from a PDF whose producer wrote the 指标值 column last: one cell per paragraph,
-    the table body first, then the run of targets."""
+    """Text copied from a PDF whose producer wrote the goal text and the 指标值 column last: one
+    cell per paragraph, the table body first, then the run of targets, then the goal."""
     grid = flatten(layout)
     header = next(r for r, row in enumerate(grid) if "指标值" in row)
     col = grid[header].index("指标值")
-    head = [c for row in grid[:header + 1] for c in row if c]
+    goals = [g["text"] for g in form["goals"]]
+    head = [c for row in grid[:header + 1] for c in row if c and c not in goals]
     body = [c for row in grid[header + 1:] for k, c in enumerate(row) if c and k != col]
     targets = [row[col] for row in grid[header + 1:] if row[col]]
-    return "\n\n".join(titles + head + body + targets) + "\n"
+    return "\n\n".join(titles + head + body + targets + goals) + "\n"
 
 
 # ---------------------------------------------------------------- the sample set
@@ -670,7 +671,7 @@ def build() -> list[Path]:
         (F.W07_ELDERLY, hebei_layout(F.W07_ELDERLY), [F.W07_ELDERLY["title"]])], "pipes"), encoding="utf-8")
     write_expected(p.name, "txt", [F.W05_TOURISM, F.W07_ELDERLY])
     written.append(p)
-    p = dirs["text"] / "text_real_w05_deferred_targets.txt"
+    p = dirs["text"] / "text_real_w05_deferred_cells.txt"
     p.write_text(deferred_text(F.W05_TOURISM, hunan_layout(F.W05_TOURISM, "郭铁梅189XXXXXXXX", remarks=False),
                                [F.W05_TOURISM["title"]]), encoding="utf-8")
     write_expected(p.name, "txt", [F.W05_TOURISM])
