@@ -123,6 +123,10 @@ def test_confusions():
     assert confusions.fix_target("290%") == "≥90%"
     assert confusions.fix_target("200%") == "200%"  # 2 + "00%" is not a ≥ reading
     assert confusions.fix_target("2150万元") == "2150万元"  # not a percentage: left alone
+    # a seal's or speck's ink read after a closing percent sign (150-dpi scan): nothing follows % there
+    assert confusions.fix_target("≥85%h") == "≥85%"
+    assert confusions.fix_target("=100.00(%6)") == "=100.00(%)"
+    assert confusions.fix_target("≥5%以上") == "≥5%以上"
     assert confusions.is_target_header("年度指标值")
     assert not confusions.is_target_header("三级指标")
 

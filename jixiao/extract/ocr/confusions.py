@@ -33,6 +33,10 @@ _PAIRS = [
 # a target cell that reads "290%" where "≥90%" was printed: a leading 2 before a percentage <= 100
 _TWO_FOR_GE = re.compile(r"^2(?=(?:100|[1-9]?\d)(?:\.\d+)?%$)")
 _Z_FOR_GE = re.compile(r"^[zZ](?=\d)")
+# a percent sign closing a value and one stray Latin letter after it at the cell's end, or a letter
+# or digit after it inside the unit's bracket: nothing can follow % there (≥85%h, =100.00(%6));
+# a 0 after a bare % is the per mille sign (fix_text)
+_AFTER_PERCENT = re.compile(r"(?<=\d)(%)[A-Za-z]$|(?<=\d)(\(%)[A-Za-z0-9](?=\)$)")
 
 TARGET_HEADERS = ("指标值", "目标值", "年度指标值", "指标目标值", "预期值", "年度目标")
 
@@ -129,6 +133,8 @@ def fix_target(text: str, lead_score: float | None = None) -> str:
             return "≥" + stripped[1:]
     if _Z_FOR_GE.match(stripped):
         return "≥" + stripped[1:]
+    if _AFTER_PERCENT.search(stripped):  # ≥85%h, =100.00(%6): ink a seal or speck left after the sign
+        return _AFTER_PERCENT.sub(lambda m: m.group(1) or m.group(2), stripped)
     return text
 
 
