@@ -14,6 +14,7 @@ from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.normalize.folding import fold_text
+from jixiao.parsers.glued_amounts import split_glued_amounts
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row, RowCell
@@ -28,6 +29,8 @@ UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell af
 # an amount cell with words around its number: 854万(高标准农田建设…), 2279.048 万元, 中央补助资金(…)50
 LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
+GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
+NUMBER_ONLY = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
@@ -131,6 +134,13 @@ class FundingReader:
         i = 0
         while i < len(cells):
             t = texts[i]
+            glued = GLUED_LABEL.match(t) if self.columns and t and not is_budget_label(t) else None
+            if glued and is_budget_label(glued.group(1).rstrip(".")) and not NUMBER_ONLY.match(glued.group(2)):
+                # 年度总金额.32.06.5: the label and its amounts run together
+                self.lines.append(self._glued_line(glued.group(1), glued.group(2)))
+                found = True
+                i += 1
+                continue
             split = split_label_amount(t) if t and not is_budget_label(t) else None
             if split:
                 self.lines.append(self._line(split[0], [split[1]]))
@@ -151,7 +161,13 @@ class FundingReader:
             while j < len(cells) and not is_budget_label(texts[j]) and not split_label_amount(texts[j]):
                 j += 1
             if self.columns:
-                self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
+                after = [v for v in texts[i + 1:j] if v]
+                glued_values = split_glued_amounts(after[0], [r for r in self.columns if r in AMOUNT_ROLES]) \
+                    if len(after) == 1 and not is_amount_or_blank(after[0]) else None
+                if glued_values is not None:
+                    self.lines.append(self._glued_line(t, after[0]))  # 1.561.56120: amounts run together
+                else:
+                    self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
                 found = True
             else:
                 # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
@@ -162,7 +178,9 @@ class FundingReader:
                     pass  # a lone heading such as 项目资金 (a printed but empty 其他资金 line is a line)
                 elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
                     trailing_label = j < len(cells)
-                    if first or not trailing_label:
+                    # a label straight before another is a block heading (项目资金 | 年度资金总额 | 25),
+                    # unless it names a total: then its amount was left blank (中期预算资金总额 | 年度…)
+                    if first or not trailing_label or key(t).endswith("总额"):
                         self.lines.append(self._line(t, [first]))
                         found = True
             i = j
@@ -209,6 +227,16 @@ class FundingReader:
             cell = next((c for c in values if c.col <= k < c.col + c.span), None)
             out.append(cell.text if cell else "")
         return out
+
+    def _glued_line(self, item: str, run: str) -> BudgetLine:
+        """A line whose amounts run together: cut by the columns' arithmetic (glued_amounts.py);
+        a run no cut is borne out by gives the line with its amounts empty."""
+        roles = [r for r in self.columns if r in AMOUNT_ROLES]
+        values = split_glued_amounts(run, roles) or [None] * len(roles)
+        line = BudgetLine(item=item)
+        for role, v in zip(roles, values):
+            setattr(line, role, self._money(v, role))
+        return line
 
     def _line(self, item: str, values: list[str]) -> BudgetLine:
         line = BudgetLine(item=item)

@@ -57,7 +57,7 @@ def _word_pattern() -> re.Pattern:
     words |= {k for k in goal_kinds() if len(k) >= 4}
     words |= {k for k in budget_roles() if len(k) >= 3}
     words |= {key(r["text"]) for r in _rows("sections.csv") if r["kind"] == "terminator" and len(r["text"]) >= 3}
-    words |= {"年度资金总额", "其中:财政拨款", "其中财政拨款", "其他资金", "上年结转资金", "本年财政拨款", "项目资金(万元)",
+    words |= {"年度资金总额", "年度财政资金总额", "其中:财政拨款", "其中财政拨款", "其他资金", "上年结转资金", "本年财政拨款", "项目资金(万元)",
               "资金情况(万元)", "预算执行情况(万元)", "定量指标", "定性指标"}
     ordered = sorted((w for w in words if w), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ordered))
@@ -119,7 +119,10 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
     for m in GLUED_TITLE.finditer(folded):
         if "绩效" in m.group() or "自评" in m.group():
             cuts.append((m.start(), m.end()))
+    notes = [(m.start(), m.end()) for m in NOTE_AFTER.finditer(folded)]
     for m in _word_pattern().finditer(folded):
+        if any(s < m.start() < e for s, e in notes):
+            continue  # a word inside a bracketed note (得分(20分*执行率)) belongs to the note
         if not any(s <= m.start() < e for s, e in cuts):
             end = m.end()
             note = NOTE_AFTER.match(folded, end)
