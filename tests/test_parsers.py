@@ -316,3 +316,29 @@ def test_a_goal_heading_whose_text_is_printed_after_the_table_takes_that_text():
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "为水濂村带来观光游客不少于6万人,村集体收入达6万元。")]
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [("流转土地", ">=60亩")]
     assert "goal" in [c.role for c in form.cells if c.text.startswith("为水濂村")]
+
+
+def test_goal_texts_run_together_under_headings_run_together_are_cut_apart():
+    from jixiao.parsers.goals import split_goal_run
+
+    # an empty cell's mark (无), then two annual sentences and the 完成情况 text that opens with what was done
+    run = "无通过整合各级各类媒体等,为建设科学城营造良好氛围。保障中心正常运转,有效承担新闻宣传管理等工作。中心2021年较好地完成了履职任务。"
+    assert split_goal_run(run, ["annual", "annual", "actual"]) == [
+        "无", "通过整合各级各类媒体等,为建设科学城营造良好氛围。保障中心正常运转,有效承担新闻宣传管理等工作。",
+        "中心2021年较好地完成了履职任务。"]
+    # no full stop: the second text starts where the run restarts with its opening words; a scrap of a
+    # heading printed in pieces (体目标 of 年度总体目标) is dropped
+    assert split_goal_run("体目标业务收入达到55万元,三公经费控制率达标业务收入77.57万元,三公经费控制达标", ["annual", "actual"]) == \
+        ["业务收入达到55万元,三公经费控制率达标", "业务收入77.57万元,三公经费控制达标"]
+    assert split_goal_run("只有一句话而已没有别的内容", ["annual", "actual"]) is None
+
+
+def test_a_goal_heading_printed_cut_short_takes_the_sentence_beside_it():
+    lines = ["项目支出绩效目标表 |", "项目名称 |", "农村文化建设配套补助经费 |", "项目资金 |", "年度资金总额: |", "5.00 |",
+             "年度 |", "文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村。 |",
+             "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "产出指标 |", "数量指标 |", "开展送戏进万村 |", "≥70村 |"]
+    [form] = parse_text("\n".join(lines))
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "文化惠民工程,主要用于送戏进万村,按照明年的任务70个行政村。")]
+    # a cut-short heading beside no sentence is no goal heading
+    [form] = parse_text("\n".join(lines[:6] + ["年度 |", "2025 |"] + lines[8:]))
+    assert form.goals == []

@@ -16,7 +16,7 @@ from typing import Optional
 from jixiao.model import Document
 from jixiao.parsers.cellkind import is_noise, is_terminator
 from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
-from jixiao.parsers.goals import GoalReader, goal_keys_in
+from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
     ORG, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
@@ -113,6 +113,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
             i += hdr_len
             continue
         kind = anchor_kind(c.text)
+        if kind is None and not in_indicators and cut_short_goal(cells, i):
+            kind = "goal"  # 年度 | 文化惠民工程，主要用于…: a goal heading printed cut short, beside its text
         if in_indicators and kind not in ("title", "terminator", "header", "prose"):
             kind = None
         if kind == "budget" and _after_budget_label(cur) and any(ch.isdigit() for ch in c.text):
@@ -127,6 +129,12 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     if cur:
         out.append(cur)
     return out
+
+
+def cut_short_goal(cells: list[RowCell], i: int) -> bool:
+    """cells[i] is the start of a goal heading (年度 of 年度目标) and the next filled cell a sentence."""
+    nxt = next((c for c in cells[i + 1:] if c.text), None)
+    return nxt is not None and heading_prefix_kind(key(cells[i].text)) is not None and is_goal_sentence(nxt.text)
 
 
 def _after_budget_label(cur: list[RowCell]) -> bool:
@@ -485,7 +493,7 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
                 break
     if goals.start(row):
         return "goal"
-    if goals.collecting and not _is_section_row(row):
+    if goals.takes(row) and not _is_section_row(row):
         goals.feed(row)
         return "goal"
     if not _is_section_row(row) and goals.more(row):

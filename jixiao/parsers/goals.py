@@ -8,6 +8,10 @@ instruction placeholders (``说明…（100字以内）``) are dropped.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import combinations
+from functools import lru_cache
+from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.rows import Row
@@ -58,6 +62,79 @@ def collapse(text: str) -> str:
 
 
 MERGE_MIN = 8  # characters: shorter texts are headings or placeholders, never half of a goal
+SENTENCE_MIN = 15  # characters of the sentence beside a heading printed cut short
+CJK = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+PLACEHOLDER_LEAD = re.compile(r"^(?:无|/|—|-)(?=[\u4e00-\u9fff])")  # 无通过整合…: an empty cell's mark, then the next text
+SENTENCE_END = re.compile(r"(?<=[。；;])")
+DONE = re.compile(r"完成|实现了|已|了")  # words a 完成情况 text uses and a target text does not
+
+
+def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
+    """The texts of ``kinds`` (headings read in order) cut from one run (a glued preview): at an
+    empty cell's mark (无), at sentence ends, or where the run restarts with its own opening words
+    (业务收入达到55万元…业务收入77.57万元…); a leading scrap of a heading (体目标 of 年度总体目标) is
+    dropped. When there are more sentences than headings, a 完成情况 text is the one that opens
+    speaking of what was done (完成, 了) and a target text never does. None when the run cannot be
+    cut into as many texts."""
+    text = _heading_scrap(text)
+    pieces: list[str] = []
+    lead = PLACEHOLDER_LEAD.match(text)
+    if lead:
+        pieces.append(lead.group())
+        text = text[lead.end():]
+    sentences = [p for p in SENTENCE_END.split(text) if p]
+    if len(pieces) + len(sentences) < len(kinds) and len(sentences) == 1:
+        restart = _restart(text)
+        sentences = [text[:restart], text[restart:]] if restart else sentences
+    need = len(kinds) - len(pieces)
+    if need < 1 or len(sentences) < need:
+        return None
+    best, best_score = None, None
+    for cuts in combinations(range(1, len(sentences)), need - 1):
+        bounds = (0,) + cuts + (len(sentences),)
+        parts = ["".join(sentences[a:b]) for a, b in zip(bounds, bounds[1:])]
+        firsts = [sentences[a] for a in bounds[:-1]]
+        score = sum((1 if DONE.search(first) else -1) if k == "actual" else (-1 if DONE.search(p) else 0)
+                    for k, p, first in zip(kinds[len(pieces):], parts, firsts))
+        if best_score is None or score > best_score:
+            best, best_score = parts, score
+    return pieces + best if best is not None else None
+
+
+def _heading_scrap(text: str) -> str:
+    """The run without a leading scrap of a goal heading (the tail of a heading printed in pieces)."""
+    for n in range(min(6, len(text) - 1), 2, -1):
+        if any(h.endswith(text[:n]) and h != text[:n] for h in goal_kinds()):
+            return text[n:]
+    return text
+
+
+def _restart(text: str) -> Optional[int]:
+    """Where the run starts again with its first four characters (a second text), if it does."""
+    k = text.find(text[:4], 4) if len(text) >= 12 else -1
+    return k if k >= 4 else None
+
+
+def is_goal_sentence(text: str) -> bool:
+    """Running text long enough to be a goal (not a heading, a number or a label with its text)."""
+    return len(text) >= SENTENCE_MIN and bool(CJK.search(text)) and not goal_keys_in(text) and \
+        not heading_with_text(text)
+
+
+@lru_cache(maxsize=None)
+def heading_prefix_kind(k: str) -> Optional[str]:
+    """The kind most goal headings starting with ``k`` name (年度 → annual), when ``k`` (two
+    characters or more) starts some heading but is none."""
+    kinds = goal_kinds()
+    if len(k) < 2 or k in kinds:
+        return None
+    named = Counter(kind for heading, kind in kinds.items() if heading.startswith(k))
+    if not named:
+        return None
+    (top, n), *rest = named.most_common()
+    return top if not rest or n > rest[0][1] else None
 
 
 class GoalReader:
@@ -68,6 +145,7 @@ class GoalReader:
         self.last_leaves: list[str] = []  # the headings of the block just read (a second row of texts may follow)
         self.cols: list[int] = []  # the grid column of each text being collected
         self.last_goals: dict[int, Goal] = {}  # column → the goal read from it (for text wrapped into the next row)
+        self.cut_short = False  # the heading being read was printed cut short (年度): its text must be a sentence
 
     def more(self, row: Row) -> bool:
         """A further row of texts under the same headings (two 年度预期目标 / 具体完成情况 lines)."""
@@ -113,7 +191,7 @@ class GoalReader:
                 self.goals.append(Goal(hw[0], collapse(hw[1])))
                 return True
         if not keys:
-            return False
+            return self._cut_short(row)
         self._finish()
         if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0]):
             keys = keys[1:]
@@ -122,8 +200,42 @@ class GoalReader:
         self.feed(row, start=after)
         return True
 
+    def _cut_short(self, row: Row) -> bool:
+        """``年度 | 文化惠民工程，主要用于…``: a heading printed cut short (the start of 年度目标) beside
+        one sentence is a goal of the kind the headings it starts mostly name."""
+        cells = [c for c in row.cells if c.text and not c.carried]
+        kind = heading_prefix_kind(key(cells[0].text)) if cells else None
+        if kind is None or (len(cells) >= 2 and not is_goal_sentence(cells[1].text)):
+            return False
+        self._finish()
+        if len(cells) == 1:  # the sentence follows in the next row: taken only if it is one
+            self.leaves, self.texts, self.cols, self.cut_short = [kind], [], [], True
+            return True
+        self.goals.append(Goal(kind, collapse(cells[1].raw or cells[1].text)))
+        return True
+
+    def takes(self, row: Row) -> bool:
+        """The row holds the text of the heading being read (after a heading cut short: a sentence)."""
+        if not self.collecting:
+            return False
+        if self.cut_short:
+            first = next((c.text for c in row.cells if c.text and not c.carried), "")
+            if not is_goal_sentence(first):
+                self.leaves, self.cut_short = [], False  # no sentence: it was no goal heading
+                return False
+        return True
+
     def feed(self, row: Row, start: int = 0) -> None:
         cells = [c for c in row.cells[start:] if c.text and not c.carried]
+        pending = self.leaves[len(self.texts):]
+        own = [c for c in cells if not goal_keys_in(c.text)]
+        if len(own) == 1 and len(pending) >= 2 and own[0].glued:
+            pieces = split_goal_run(collapse(own[0].raw or own[0].text), pending)
+            if pieces is not None:  # the texts of headings run together, run together too
+                self.texts.extend(pieces)
+                self.cols.extend([own[0].col] * len(pieces))
+                self._finish()
+                return
         for k, c in enumerate(cells):
             if not self.collecting:
                 break
@@ -139,6 +251,7 @@ class GoalReader:
             self._finish()
 
     def _finish(self) -> None:
+        self.cut_short = False
         if self.leaves:
             self.last_leaves = list(self.leaves)
             self.last_goals = {}
