@@ -342,3 +342,19 @@ def test_a_goal_heading_printed_cut_short_takes_the_sentence_beside_it():
     # a cut-short heading beside no sentence is no goal heading
     [form] = parse_text("\n".join(lines[:6] + ["年度 |", "2025 |"] + lines[8:]))
     assert form.goals == []
+
+
+def test_a_row_left_with_one_cell_inside_a_table_of_tab_rows_does_not_end_the_form():
+    # the name's other cells were printed elsewhere (its target after the body): the one-text line is
+    # a row of the table, not free text after it — the rows below it still belong to the form
+    text = "\n".join(["项目支出绩效目标表", "项目名称\t流转土地项目",
+                      "一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t流转土地面积\t≥60亩",
+                      "景观建设数量",
+                      "效益指标\t社会效益指标\t受益人口数\t≥29人",
+                      "≥4个"])
+    [form] = parse_text(text)
+    assert [(i.level1, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("产出指标", "流转土地面积", "≥60亩"), ("产出指标", "景观建设数量", ""), ("效益指标", "受益人口数", "≥29人")]
+    # one target after the body is no run to pair: it is reported, not lost
+    assert form.warnings == ["1 cells left unread (text lines): ≥4个"]

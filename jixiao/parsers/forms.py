@@ -38,6 +38,8 @@ HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 
                      ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False)
 PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
 NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
+CELL_LINE_MAX = 40  # characters of a one-text line still read as a table row
+SENTENCE_MARK = re.compile(r"[。：:；;]|^(?:注|说明|备注)")
 CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
@@ -405,7 +407,8 @@ def read_form(seg: Segment) -> Optional[Form]:
             continue
         if is_noise(first) and len(filled) <= 1:
             continue
-        if row.table is None and not row.flat and not reader.header.run_together and not several_records(filled):
+        if row.table is None and not row.flat and not reader.header.run_together and not several_records(filled) \
+                and not _cell_like_line(filled):
             ended = True  # free text after the table: the form is over
             continue
         if _name_tail_after_break(row, reader, last_page):
@@ -468,6 +471,12 @@ def cell_reads(accounting) -> list[CellRead]:
                                                                                 cell.row), cell.col,
                             ("indicator", record) if record is not None else None, cell.confidence))
     return out
+
+
+def _cell_like_line(filled: list[str]) -> bool:
+    """A line of one short text inside a table of ``|`` or tab rows — a row left with one cell (a
+    name whose other cells were printed elsewhere, a level name, a value) — rather than prose."""
+    return len(filled) == 1 and len(filled[0]) <= CELL_LINE_MAX and not SENTENCE_MARK.search(filled[0])
 
 
 def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool:
