@@ -4,7 +4,9 @@ Part of ``parsers/`` (pure). Every layout — grid rows, rows shifted when merge
 flattened, one cell per line, a table on one line, glued cells — becomes one sequence of tokens
 that ``decoder.py`` assigns to roles as a whole; records are read off the assignment (levels
 filled down). Glued rows (``产出指标数量指标覆盖率100%``) are first split: level prefixes peeled
-from the vocabulary, the target the value-shaped suffix.
+from the vocabulary, the rest cut by the header's column grammar (``glued_rows.py``) or, where that
+reads no value, at the value-shaped suffix. A target column printed after the table body goes back
+to its rows first (``deferred.py``).
 """
 from __future__ import annotations
 
@@ -235,27 +237,13 @@ class IndicatorReader:
         if self.header.run_together:
             scores = any(r in ("score", "score_max") for r in self.template.values)
             bare = set(self.template.values) <= {"target", "operator", "unit"}  # nothing printed after the target
-            columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
-            roles = [r for _, r in columns]
             for c in cells:  # each glued cell is one printed row
                 self._row += 1
-                levels, rest = peel_levels(c.text)
-                decoded = decode_row(rest, roles) if rest and not (bare and repeat_cut(rest)) else None
-                if decoded is None or not decoded.rows or decoded.left_over or \
-                        not any(roles[j] in ("target", "actual", "score_max", "score") for j, _ in decoded.rows[0]):
+                if not self._decoded_row(c, bare):
                     pieces = split_glued(c, scores, bare)
                     for piece in pieces:
                         self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
                         self.cells.append(piece)
-                    continue
-                for k, name in enumerate(levels):
-                    piece = c.piece(name, c.col + k, glued=False)
-                    self.tokens.append(Token(name, self._row, None, True, piece))
-                    self.cells.append(piece)
-                for j, text in decoded.rows[0]:
-                    piece = c.piece(text, c.col + len(levels) + j, glued=False)
-                    self.tokens.append(Token(text, self._row, None, True, ("fixed", roles[j])))
-                    self.cells.append(piece)
             return
 
         filled = [c for c in row.cells if c.text and not c.carried]
@@ -272,6 +260,30 @@ class IndicatorReader:
         for c in cells:
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
             self.cells.append(c)
+
+    def _decoded_row(self, cell: RowCell, bare: bool) -> bool:
+        """A row glued into one line under a header glued too (``质量指标经费支出合规性严格执行相关
+        制度规定达成预期指标88``): its level names peeled off, the rest cut by the header's column
+        grammar (glued_rows.decode_row), the cells' roles fixed. False when the grammar reads no
+        value there (split_glued's reading is taken instead)."""
+        columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
+        roles = [r for _, r in columns]
+        levels, rest = peel_levels(cell.text)
+        if not rest or (bare and repeat_cut(rest)):
+            return False  # a target repeating its name: split_glued cuts it where the repetition starts
+        decoded = decode_row(rest, roles)
+        if not decoded.rows or decoded.left_over or \
+                not any(roles[j] in ("target", "actual", "score_max", "score") for j, _ in decoded.rows[0]):
+            return False
+        for k, name in enumerate(levels):
+            piece = cell.piece(name, cell.col + k, glued=False)
+            self.tokens.append(Token(name, self._row, None, True, piece))
+            self.cells.append(piece)
+        for j, text in decoded.rows[0]:
+            piece = cell.piece(text, cell.col + len(levels) + j, glued=False)
+            self.tokens.append(Token(text, self._row, None, True, ("fixed", roles[j])))
+            self.cells.append(piece)
+        return True
 
     def _glued_row(self, cell: RowCell) -> list[RowCell]:
         """A piece the lexer cut between level names holds the rows under one level name, their

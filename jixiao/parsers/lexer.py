@@ -57,8 +57,7 @@ def _word_pattern() -> re.Pattern:
     words |= {k for k in goal_kinds() if len(k) >= 4}
     words |= {k for k in budget_roles() if len(k) >= 3}
     words |= {key(r["text"]) for r in _rows("sections.csv") if r["kind"] == "terminator" and len(r["text"]) >= 3}
-    words |= {"年度资金总额", "年度财政资金总额", "其中:财政拨款", "其中财政拨款", "其他资金", "上年结转资金", "本年财政拨款", "项目资金(万元)",
-              "资金情况(万元)", "预算执行情况(万元)", "定量指标", "定性指标"}
+    words |= {fold_chars(r["word"]) for r in _rows("cut_words.csv")}  # funding labels, natures (data/cut_words.csv)
     ordered = sorted((w for w in words if w), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in ordered))
 
