@@ -358,3 +358,17 @@ def test_a_row_left_with_one_cell_inside_a_table_of_tab_rows_does_not_end_the_fo
         ("产出指标", "流转土地面积", "≥60亩"), ("产出指标", "景观建设数量", ""), ("效益指标", "受益人口数", "≥29人")]
     # one target after the body is no run to pair: it is reported, not lost
     assert form.warnings == ["1 cells left unread (text lines): ≥4个"]
+
+
+def test_level2_names_outside_the_vocabulary_of_a_self_evaluation_are_read_as_level2():
+    # one cell per line; 预算编审管理 / 资产管理 are no known 二级 names: each stands alone before rows
+    # that have values, so it names their 二级 (and is no row of its own)
+    cells = ["部门整体支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "分值", "得分",
+             "管理指标", "预算编审管理", "完整、准确率", "100%", "100%", "4", "4",
+             "预算执行率", "100%", "98%", "4", "3",
+             "资产管理", "资产利用率", "≥80%", "85%", "5", "5"]
+    [form] = parse_text("\n\n".join(cells))
+    got = [(i.level1, i.level2, i.indicator, i.target_raw, i.score) for i in form.indicators]
+    assert got == [("管理指标", "预算编审管理", "完整、准确率", "100%", 4), ("管理指标", "预算编审管理", "预算执行率", "100%", 3),
+                   ("管理指标", "资产管理", "资产利用率", "≥80%", 5)]
+    assert {c.text: c.role for c in form.cells}["资产管理"] == "level2"

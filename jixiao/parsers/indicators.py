@@ -457,6 +457,8 @@ class IndicatorReader:
                 cur.setdefault(role, tok.text)
             cur["cells"].append(i)
         flush()
+        if self.header.has("level2") and any(v in ("actual", "score_max", "score") for v in self.template.values):
+            records, accounting = group_labels(records, accounting)
         if records and records[-1].actual_raw is None and records[-1].score is None and records[-1].score_max is None \
                 and (not records[-1].target_raw or is_operator(records[-1].target_raw)):
             # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text)
@@ -554,6 +556,43 @@ def origin_of(cells: list[RowCell]) -> Origin:
     bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) \
         if boxes else None
     return Origin(first.page, bbox, first.table, first.row)
+
+
+LABEL_MAX = 16  # characters of a 二级 name outside the vocabulary
+
+
+def _valueless(ind: Indicator) -> bool:
+    return not ind.target_raw and ind.actual_raw is None and ind.score is None and ind.score_max is None
+
+
+def group_labels(records: list[Indicator], accounting: list) -> tuple[list[Indicator], list]:
+    """In a self-evaluation whose 二级 names are outside the vocabulary (预算编审管理, 资产管理 …) the
+    decoder reads each as a row's name: a "row" with no value at all, right before rows that have
+    values. Where a table shows that pattern at least twice, each such name is the 二级 name of the
+    rows after it (until the next one or another 一级), and no row of its own; its cell is accounted
+    as the 二级 heading it is."""
+    own_level2 = {r for _, role, r in accounting if role == "level2" and r is not None}
+    labels = [k for k, ind in enumerate(records[:-1])
+              if _valueless(ind) and not _valueless(records[k + 1]) and k + 1 not in own_level2
+              and records[k + 1].level1 == ind.level1 and len(ind.indicator) <= LABEL_MAX
+              and not any(ch.isdigit() for ch in ind.indicator)]
+    if len(labels) < 2:
+        return records, accounting
+    for n, k in enumerate(labels):
+        end = labels[n + 1] if n + 1 < len(labels) else len(records)
+        for j in range(k + 1, end):
+            if j in own_level2 or records[j].level1 != records[k].level1:
+                break
+            records[j].level2 = records[k].indicator
+    dropped = set(labels)
+    index = {}
+    kept = []
+    for k, ind in enumerate(records):
+        if k not in dropped:
+            index[k] = len(kept)
+            kept.append(ind)
+    out = [(c, "level2" if r in dropped and role == "indicator" else role, index.get(r)) for c, role, r in accounting]
+    return kept, out
 
 
 def template_of(header: Header) -> Template:
