@@ -372,3 +372,15 @@ def test_level2_names_outside_the_vocabulary_of_a_self_evaluation_are_read_as_le
     assert got == [("管理指标", "预算编审管理", "完整、准确率", "100%", 4), ("管理指标", "预算编审管理", "预算执行率", "100%", 3),
                    ("管理指标", "资产管理", "资产利用率", "≥80%", 5)]
     assert {c.text: c.role for c in form.cells}["资产管理"] == "level2"
+
+
+def test_a_form_that_prints_no_year_takes_the_one_year_its_goal_texts_name():
+    lines = ["部门整体绩效自评表 |", "主管部门 | 财政处室 |", "年度目标 | 实际完成情况 |",
+             "保障中心正常运转,有效承担宣传管理工作。 | 中心2021年较好地完成了履职任务。 |",
+             "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 |",
+             "产出指标 | 数量指标 | 播发稿件数量 | 2200篇 | 2300篇 |"]
+    [form] = parse_text("\n".join(lines))
+    assert form.year == 2021
+    # goal texts naming two years say nothing certain: no year
+    [form] = parse_text("\n".join(lines).replace("有效承担宣传管理工作", "到2025年有效承担宣传管理工作"))
+    assert form.year is None

@@ -440,6 +440,8 @@ def read_form(seg: Segment) -> Optional[Form]:
         form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
     if form.year is None and form.project and re.match(r"^\s*(?:19|20)\d{2}\s*年", form.project):
         form.year = year_of(form.project)  # 2018年市级专项扶贫资金…: the project is the year's
+    if form.year is None:
+        form.year = year_of_goals(form.goals)
     self_eval = ((reader.header.has("actual") or reader.header.has("score")) and reader.header is not HEADERLESS) \
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
@@ -527,6 +529,16 @@ def _is_section_row(row: Row) -> bool:
         if anchor_kind(c.text) in ("field", "budget", "title", "terminator") or budget_role(c.text):
             return True
     return False
+
+
+GOAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d)")
+
+
+def year_of_goals(goals) -> Optional[int]:
+    """A form that prints no year anywhere else: the one year its goal texts speak of (中心2021年较好地
+    完成了…), when they name exactly one."""
+    years = {int(m.group(1)) for g in goals for m in GOAL_YEAR.finditer(g.text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _read_fields(row: Row, fields: dict) -> None:
