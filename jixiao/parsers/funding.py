@@ -30,7 +30,6 @@ UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell af
 LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
-NUMBER_ONLY = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
@@ -135,7 +134,7 @@ class FundingReader:
         while i < len(cells):
             t = texts[i]
             glued = GLUED_LABEL.match(t) if self.columns and t and not is_budget_label(t) else None
-            if glued and is_budget_label(glued.group(1).rstrip(".")) and not NUMBER_ONLY.match(glued.group(2)):
+            if glued and is_budget_label(glued.group(1).rstrip(".")) and not is_amount(glued.group(2)):
                 # 年度总金额.32.06.5: the label and its amounts run together
                 self.lines.append(self._glued_line(glued.group(1), glued.group(2)))
                 found = True
