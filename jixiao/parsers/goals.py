@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
 from functools import lru_cache
+from itertools import combinations
 from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
@@ -64,8 +64,6 @@ def collapse(text: str) -> str:
 MERGE_MIN = 8  # characters: shorter texts are headings or placeholders, never half of a goal
 SENTENCE_MIN = 15  # characters of the sentence beside a heading printed cut short
 CJK = re.compile(r"[\u4e00-\u9fff]{4}")
-
-
 PLACEHOLDER_LEAD = re.compile(r"^(?:无|/|—|-)(?=[\u4e00-\u9fff])")  # 无通过整合…: an empty cell's mark, then the next text
 SENTENCE_END = re.compile(r"(?<=[。；;])")
 DONE = re.compile(r"完成|实现了|已|了")  # words a 完成情况 text uses and a target text does not
