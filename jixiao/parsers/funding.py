@@ -136,7 +136,7 @@ class FundingReader:
             glued = GLUED_LABEL.match(t) if self.columns and t and not is_budget_label(t) else None
             if glued and is_budget_label(glued.group(1).rstrip(".")) and not is_amount(glued.group(2)):
                 # 年度总金额.32.06.5: the label and its amounts run together
-                self.lines.append(self._glued_line(glued.group(1), glued.group(2)))
+                self.lines.append(self._glued_line(glued.group(1), glued.group(2), blank=True))
                 found = True
                 i += 1
                 continue
@@ -161,10 +161,9 @@ class FundingReader:
                 j += 1
             if self.columns:
                 after = [v for v in texts[i + 1:j] if v]
-                glued_values = split_glued_amounts(after[0], [r for r in self.columns if r in AMOUNT_ROLES]) \
-                    if len(after) == 1 and not is_amount_or_blank(after[0]) else None
-                if glued_values is not None:
-                    self.lines.append(self._glued_line(t, after[0]))  # 1.561.56120: amounts run together
+                run_line = self._glued_line(t, after[0]) if len(after) == 1 and not is_amount_or_blank(after[0]) else None
+                if run_line is not None:
+                    self.lines.append(run_line)  # 1.561.56120: amounts run together
                 else:
                     self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
                 found = True
@@ -227,11 +226,15 @@ class FundingReader:
             out.append(cell.text if cell else "")
         return out
 
-    def _glued_line(self, item: str, run: str) -> BudgetLine:
-        """A line whose amounts run together: cut by the columns' arithmetic (glued_amounts.py);
-        a run no cut is borne out by gives the line with its amounts empty."""
+    def _glued_line(self, item: str, run: str, blank: bool = False) -> Optional[BudgetLine]:
+        """A line whose amounts run together, cut by the columns' arithmetic (glued_amounts.py); when
+        no cut is borne out, the line with its amounts empty (``blank``) or None."""
         roles = [r for r in self.columns if r in AMOUNT_ROLES]
-        values = split_glued_amounts(run, roles) or [None] * len(roles)
+        values = split_glued_amounts(run, roles)
+        if values is None:
+            if not blank:
+                return None
+            values = [None] * len(roles)
         line = BudgetLine(item=item)
         for role, v in zip(roles, values):
             setattr(line, role, self._money(v, role))

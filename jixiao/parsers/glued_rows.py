@@ -235,29 +235,20 @@ def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     return [(i + n, costs.free_value + 0.1 * n) for n in range(1, FREE_MAX + 1) if i + n <= len(text)]
 
 
-def _opens_cell(text: str, i: int) -> bool:
-    """Can a cell after a name begin at text[i]: a number, sign, unit, or a word of a column's vocabulary."""
-    ch = text[i]
-    if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝":
-        return True
-    if _comparators(text, i) or _units(text, i) or _is_level_at(text, i):
-        return True
-    words = _words()
-    if any(_starts(text, i, words[kind]) for kind in ("yesno", "nature") if kind in words):
-        return True
-    # a grade word that a noun suffix continues is part of a name (合规性, 及时率)
-    return any(not _starts(text, e, words["noun_suffix"]) for e in _starts(text, i, words["grade"]))
-
-
-def _opens_phrase_row(text: str, i: int) -> bool:
-    """In a text known to be one row, where a value plainly opens: a number or sign, a word of a
-    column's vocabulary, a word targets open with (符合, 按 …) — not a bare unit word (内部 is no 部)."""
+def _opens_cell(text: str, i: int, single: bool = False) -> bool:
+    """Can a cell after a name begin at text[i]: a number or sign, a word of a column's vocabulary,
+    or a unit word. In a text known to be one row (``single``) a bare unit word opens none (内部 is no
+    部) and a word targets open with (符合, 按 …) does."""
     ch = text[i]
     if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝" or _comparators(text, i) or _is_level_at(text, i):
         return True
-    words = _words()
-    if any(_starts(text, i, words[kind]) for kind in ("yesno", "nature", "phrase_start") if kind in words):
+    if not single and _units(text, i):
         return True
+    words = _words()
+    kinds = ("yesno", "nature", "phrase_start") if single else ("yesno", "nature")
+    if any(_starts(text, i, words[kind]) for kind in kinds if kind in words):
+        return True
+    # a grade word that a noun suffix continues is part of a name (合规性, 及时率)
     return any(not _starts(text, e, words["noun_suffix"]) for e in _starts(text, i, words["grade"]))
 
 
@@ -285,7 +276,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                 digits += 1
             if e - s < 2:
                 continue
-            opens = e == len(text) or (_opens_phrase_row(text, e) if single else _opens_cell(text, e))
+            opens = e == len(text) or _opens_cell(text, e, single)
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
@@ -311,7 +302,7 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
         values = _values(text, i)
         if single:  # in one row a one-character grade runs into no word (有 of 有序) but a value (高高)
             values = [(e, c) for e, c in values if e - i > 1 or e == len(text) or text[i].isdigit()
-                      or not "\u4e00" <= text[e] <= "\u9fff" or _opens_phrase_row(text, e)]
+                      or not "\u4e00" <= text[e] <= "\u9fff" or _opens_cell(text, e, single=True)]
         return [(i, costs.empty)] + values + _free(text, i, costs) + (_phrases(text, i, costs) if single else [])
     # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, or nothing
     return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \

@@ -15,7 +15,7 @@ from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.rows import Row
-from jixiao.parsers.vocab import goal_key_pattern, goal_kinds, key, key_no_notes
+from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
 
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
@@ -64,9 +64,16 @@ def collapse(text: str) -> str:
 MERGE_MIN = 8  # characters: shorter texts are headings or placeholders, never half of a goal
 SENTENCE_MIN = 15  # characters of the sentence beside a heading printed cut short
 CJK = re.compile(r"[\u4e00-\u9fff]{4}")
-PLACEHOLDER_LEAD = re.compile(r"^(?:无|/|—|-)(?=[\u4e00-\u9fff])")  # 无通过整合…: an empty cell's mark, then the next text
 SENTENCE_END = re.compile(r"(?<=[。；;])")
-DONE = re.compile(r"完成|实现了|已|了")  # words a 完成情况 text uses and a target text does not
+
+
+@lru_cache(maxsize=None)
+def _marks(kind: str) -> re.Pattern:
+    """``done_mark``: words a 完成情况 text uses and a target text does not (完成, 了); ``empty_mark``:
+    an empty cell's mark opening a run (无通过整合…) — data/cell_words.csv."""
+    words = sorted((r["text"] for r in _rows("cell_words.csv") if r["kind"] == kind), key=len, reverse=True)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(f"^(?:{alternation})(?=[\u4e00-\u9fff])" if kind == "empty_mark" else alternation)
 
 
 def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
@@ -78,7 +85,7 @@ def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
     cut into as many texts."""
     text = _heading_scrap(text)
     pieces: list[str] = []
-    lead = PLACEHOLDER_LEAD.match(text)
+    lead = _marks("empty_mark").match(text)
     if lead:
         pieces.append(lead.group())
         text = text[lead.end():]
@@ -94,7 +101,8 @@ def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
         bounds = (0,) + cuts + (len(sentences),)
         parts = ["".join(sentences[a:b]) for a, b in zip(bounds, bounds[1:])]
         firsts = [sentences[a] for a in bounds[:-1]]
-        score = sum((1 if DONE.search(first) else -1) if k == "actual" else (-1 if DONE.search(p) else 0)
+        done = _marks("done_mark")
+        score = sum((1 if done.search(first) else -1) if k == "actual" else (-1 if done.search(p) else 0)
                     for k, p, first in zip(kinds[len(pieces):], parts, firsts))
         if best_score is None or score > best_score:
             best, best_score = parts, score
