@@ -26,7 +26,7 @@ if __package__ in (None, ""):
 import html  # noqa: E402  (after the path fix: samples/generators/html.py is no stdlib)
 
 from samples.generators import forms as F  # noqa: E402
-from samples.generators.real import _pdf_pages, r01_layout, write_expected  # noqa: E402
+from samples.generators.real import pdf_pages, r01_layout, write_expected  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -105,7 +105,7 @@ def print_pdf(page: str, out: Path) -> Path:
 def build() -> list[Path]:
     out = SAMPLES / "pdf" / "pdf_real_overflow_rows.pdf"
     print_pdf(page_html(), out)
-    write_expected(out.name, "pdf", [F.R01_WORK], pages=_pdf_pages(out, [F.R01_WORK]))
+    write_expected(out.name, "pdf", [F.R01_WORK], pages=pdf_pages(out, [F.R01_WORK]))
     return [out]
 
 

@@ -589,7 +589,7 @@ def deferred_text(form: dict, layout, titles: list[str]) -> str:
 
 # ---------------------------------------------------------------- the sample set
 
-def _pdf_pages(pdf_path: Path, form_list: list[dict]) -> list[tuple[int, int]]:
+def pdf_pages(pdf_path: Path, form_list: list[dict]) -> list[tuple[int, int]]:
     """The pages each form spans: from its project (or department) name to its last indicator name
     (checked by eye on the rendered pages)."""
     import pypdfium2 as pdfium
@@ -632,7 +632,7 @@ def build() -> list[Path]:
             src = work / name
             make(src)
             pdf = to_pdf(src, dirs["pdf"])
-            write_expected(pdf.name, "pdf", form_list, pages=_pdf_pages(pdf, form_list))
+            write_expected(pdf.name, "pdf", form_list, pages=pdf_pages(pdf, form_list))
             written.append(pdf)
         # DOCX
         for name, make, form_list in [("docx_real_r01_work.docx", r01_work_docx, [F.R01_WORK]),
