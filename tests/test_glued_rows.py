@@ -127,3 +127,24 @@ def test_a_qualitative_target_in_words_of_its_own_is_cut_from_the_name():
     assert read("预算内经费合规", ("indicator", "target")) == ["预算内经费", "合规"]
     # a phrase never opens with the % of the number before it
     assert read("结余率小于5%达成目标值44") == ["结余率", "小于5%", "达成目标值", "4", "4"]
+
+
+def test_an_actual_filled_like_its_target_is_the_likelier_reading():
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+
+    def read(text):
+        table = decode_row(text, roles)
+        assert table.left_over == []
+        return [t for _, t in table.rows[0]]
+
+    # the same words twice: target and actual, not a name swallowing half the target
+    assert read("减轻参训人员经济负担有效减轻有效减轻") == ["减轻参训人员经济负担", "有效减轻", "有效减轻"]
+    assert read("提高参训学员技术水平基本提高基本提高") == ["提高参训学员技术水平", "基本提高", "基本提高"]
+    # the same unit after both numbers, and no digits of the actual read as a weight and score
+    assert read("完成2021年吕梁山护工培训任务12500名12166名") == ["完成2021年吕梁山护工培训任务", "12500名", "12166名"]
+    # an actual printed without its target's comparison sign still echoes it
+    assert read("1290.3平方米冷库仓储建设及配套设施购置安装≥1290.3平方米1290.3平方米10.310.3") == \
+        ["1290.3平方米冷库仓储建设及配套设施购置安装", "≥1290.3平方米", "1290.3平方米", "10.3", "10.3"]
+    # a period written with dots is one value, never cut
+    assert read("培训任务完成及时2021.1.1-12.312021.1.1-12.31") == \
+        ["培训任务完成及时", "2021.1.1-12.31", "2021.1.1-12.31"]

@@ -55,3 +55,28 @@ def test_glued_text_of_a_mirror_page_is_cut_on_its_folded_reading_and_keeps_what
 
     pieces = split_words("三級指標指標值產(chǎn)出指標(biāo)數(shù)量指標(biāo)中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%")
     assert pieces == ["三級指標", "指標值", "產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)", "中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%"]
+
+
+def test_a_value_heading_inside_the_body_is_a_word_of_its_cell_unless_it_stands_among_headings():
+    from jixiao.parsers.lexer import split_words
+
+    pieces = split_words("三级指标指标值实际完成值分值得分数量指标任务2:健康管理率超上年2%达成目标值55"
+                         "质量指标三级指标指标值实际完成值")
+    assert "任务2:健康管理率超上年2%达成目标值55" in pieces  # 达成目标值 is an actual, not a heading
+    assert pieces[:5] == ["三级指标", "指标值", "实际完成值", "分值", "得分"]
+    assert pieces[-3:] == ["三级指标", "指标值", "实际完成值"]  # a header repeated after a page break
+
+
+def test_a_preview_piece_of_numbered_rows_is_read_row_by_row_with_words_for_targets():
+    # a self-evaluation preview (Jiangxi template): the rows under 数量指标 run together, each
+    # opening with 任务N:, their targets and actuals in words (增加, 超上年2%, 达成目标值)
+    text = ("部门整体支出绩效自评表\n"
+            "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差及原因分析产出指标数量指标"
+            "任务1:门诊住院人次增加增372人次55任务2:特殊人群健康管理率超上年2%达成目标值55"
+            "效果指标经济效益指标业务收入超上年度增收27万元1313满意度指标")
+    forms = parse_document(text_to_document(text))
+    assert [(i.level2, i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators] == [
+        ("数量指标", "任务1:门诊住院人次", "增加", "增372人次", 5.0),
+        ("数量指标", "任务2:特殊人群健康管理率", "超上年2%", "达成目标值", 5.0),
+        ("经济效益指标", "业务收入", "超上年度", "增收27万元", 13.0),
+    ]

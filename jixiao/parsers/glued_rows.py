@@ -73,8 +73,14 @@ class GluedCosts:
     phrase: float = 0.5  # a qualitative target in words of its own, ending in a result word (管护责任落实到位)
     phrase_char: float = 0.02  # … per character
     phrase_start: float = -0.2  # … opening as targets do (符合, 按, 严格, 有所 …): a bonus
+    phrase_open_end: float = 0.3  # … opening so but ending in no result word, before a number or the end
     name_free_end: float = 0.4  # a name ending where no cell opens (only a phrase can follow; one row known)
     name_noun_end: float = -0.2  # a name ending in a noun suffix (…合规性, …成本, …影响): a bonus
+    echo: float = -1.0  # an actual printed as its target (a bonus)
+    echo_shape: float = -0.5  # an actual with its target's unit (12500名 | 12166名), a bonus
+    unlike: float = 0.6  # a bare number as the actual of a target with a unit, or the other way round
+    change: float = 0.1  # a value opening with a word of change (增, 提高, 超上年 …; cell_words.csv change)
+    change_alone: float = 0.3  # … with no size after it
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
     window: int = 40  # characters looked back for a cheaper row end …
@@ -186,9 +192,9 @@ def _comparators(text: str, i: int) -> list[int]:
             if i + n <= len(text) and table.get(text[i:i + n]) and table[text[i:i + n]].comparator]
 
 
-def _values(text: str, i: int) -> list[tuple[int, float]]:
-    """A target or actual cell: [comparator] number [unit], a date, a grade or phrase; or a short
-    unrecognised run (costed)."""
+def _values(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    """A target or actual cell: [comparator] number [unit], a change and its size (增372人次,
+    较上年提高5%), a date or a grade."""
     out: list[tuple[int, float]] = []
     m = DATE.match(text, i)
     if m and m.end() > i + 4:
@@ -197,6 +203,11 @@ def _values(text: str, i: int) -> list[tuple[int, float]]:
         for k in _numbers(text, j):
             out.append((k, 0.0))
             out.extend((u, 0.0) for u in _units(text, k))
+    for j in _starts(text, i, _words().get("change", frozenset())):  # a change and its size: 增372人次, 超上年2%
+        out.append((j, costs.change + costs.change_alone))  # or the change alone (增加, 超上年度)
+        for k in _numbers(text, j):
+            out.append((k, costs.change))
+            out.extend((u, costs.change) for u in _units(text, k))
     whole = value_at(text, i)  # with the words after the number (95%以上, 210条左右)
     if whole > i and not (text[i] == "0" and text[i + 1:i + 2].isdigit()):  # no number starts 0 then a digit
         out.append((whole, 0.0))
@@ -215,7 +226,8 @@ def _phrase_ends() -> tuple[frozenset, int]:
 def _phrases(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     """A qualitative target in words of its own (严格执行相关制度规定, 卫生整洁、内部安全有序): running
     text without digits that ends in a result word (提升, 到位, 规定 …; data/cell_words.csv), cheaper
-    when it opens as targets do (符合, 按, 严格 …)."""
+    when it opens as targets do (符合, 按, 严格 …); one that opens so may also end right before a
+    number or the end of the row (按规定时限 | 4 | 3)."""
     ends, longest_end = _phrase_ends()
     out: list[tuple[int, float]] = []
     if not "\u4e00" <= text[i:i + 1] <= "\u9fff":
@@ -226,6 +238,8 @@ def _phrases(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
             break
         if any(text[e - n:e] in ends for n in range(2, min(longest_end, e - i - 1) + 1)):  # more than the word
             out.append((e, costs.phrase + opening + costs.phrase_char * (e - i)))
+        elif opening and e - i >= 4 and (e == len(text) or text[e].isdigit()):  # 按规定时限 | 4 | 3
+            out.append((e, costs.phrase + costs.phrase_open_end + opening + costs.phrase_char * (e - i)))
     return out
 
 
@@ -299,14 +313,14 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
     if role in NUMBER_ROLES:
         return [(i, costs.empty)] + [(e, 0.0) for e in _numbers(text, i) if float(text[i:e]) <= 100]
     if role in VALUE_ROLES:
-        values = _values(text, i)
+        values = _values(text, i, costs)
         if single:  # in one row a one-character grade runs into no word (有 of 有序) but a value (高高)
             values = [(e, c) for e, c in values if e - i > 1 or e == len(text) or text[i].isdigit()
                       or not "\u4e00" <= text[e] <= "\u9fff" or _opens_cell(text, e, single=True)]
         return [(i, costs.empty)] + values + _free(text, i, costs) + (_phrases(text, i, costs) if single else [])
     # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, or nothing
     return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \
-        [(e, costs.ignore_value) for e, _ in _values(text, i)]
+        [(e, costs.ignore_value) for e, _ in _values(text, i, costs)]
 
 
 @lru_cache(maxsize=256)
@@ -371,6 +385,26 @@ def _score_fit(score: float, weight: float, target: Optional[float], actual: Opt
     return max(0.0, 1.0 - abs(score - weight * min(1.0, actual / target)) / tolerance)
 
 
+def _suffix(piece: str) -> str:
+    """What follows a value's last digit (its unit: 名, %, 万元), or '' when it has no digit."""
+    m = re.search(r"\d([^\d]*)$", piece)
+    return m.group(1) if m else ""
+
+
+def _echo(target: str, actual: str, costs: GluedCosts) -> float:
+    """An actual printed as its target (有效减轻 | 有效减轻, the usual outcome) or in its shape (12500名 |
+    12166名: the same unit after the number) is a bonus: the two columns were filled alike; a bare
+    number under a target with a unit costs."""
+    signs = _comparators(target, 0)
+    if actual in (target, target[max(signs, default=0):]):  # (≥1290.3平方米 | 1290.3平方米 too)
+        return costs.echo
+    unit, other = _suffix(target), _suffix(actual)
+    if unit and unit == other:
+        return costs.echo_shape
+    # one number bare, the other with a unit: 12500名 | 121, 3 | 72人次 (a cut inside the number)
+    return costs.unlike if (unit and actual[-1:].isdigit()) or (other and target[-1:].isdigit()) else 0.0
+
+
 def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, groups: tuple[str, ...],
                profile: Optional[Profile], rare: tuple[bool, ...], memo: dict,
                single: bool = False) -> dict[int, tuple[float, list[tuple[int, int, int]]]]:
@@ -386,6 +420,8 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
     for j, role in enumerate(roles):
         nxt: dict[tuple, tuple[float, list]] = {}
         later_score = scored and "score" in roles[j + 1:]
+        later_actual = "actual" in roles[j + 1:]
+        keep = later_score or later_actual  # what a later column checks against stays in the state
         for (pos, has_value, smax, tgt, act), (cost, cells) in frontier.items():
             options = memo.get((j, pos))
             if options is None:  # each column's readings at a position, with their costs, once
@@ -402,18 +438,21 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                     state[0] = piece
                     if float(piece) == 0:
                         c += costs.zero_weight
-                elif role in VALUE_ROLES and piece and single and later_score:
+                elif role in VALUE_ROLES and piece and single and keep:
                     state[1 if role == "target" else 2] = piece
+                if role == "actual" and piece and tgt is not None:
+                    c += _echo(tgt, piece, costs)
                 elif role == "score" and piece and smax is not None:
                     if float(piece) > float(smax) + 1e-9:
                         continue  # a score never exceeds its weight
                     if float(piece) == float(smax):
-                        c += costs.full_marks
-                    c += costs.score_fits * _score_fit(float(piece), float(smax), _number(tgt), _number(act))
+                        c += costs.full_marks  # (full marks fit any actual reaching its target: no more evidence)
+                    else:
+                        c += costs.score_fits * _score_fit(float(piece), float(smax), _number(tgt), _number(act))
                 valued = has_value or bool(piece and role in VALUE_ROLES + NUMBER_ROLES)
                 if valued and not has_value:
                     c += costs.row
-                k = (end, valued) + (tuple(state) if later_score else (None, None, None))
+                k = (end, valued) + (tuple(state) if keep else (None, None, None))
                 total = cost + c
                 if k not in nxt or total < nxt[k][0]:
                     nxt[k] = (total, cells + ([(j, s, end)] if piece else []))

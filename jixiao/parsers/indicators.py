@@ -313,18 +313,28 @@ class IndicatorReader:
         def numbered(row):
             return any(roles[j] == "indicator" and numbering_at(t) for j, t in row)
 
-        starts = sum(1 for i in range(len(text)) if numbering_at(text, i) and
-                     not (text[i].isdigit() and i and text[i - 1].isdigit()))  # 1、 inside 21、 is none
+        opens = [i for i in range(len(text)) if numbering_at(text, i) and
+                 not (text[i].isdigit() and i and text[i - 1].isdigit())]  # 1、 inside 21、 is none
+        starts = len(opens)
+        def pieces(table):
+            return [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
+
+        if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
+            table = _numbered_rows(text, opens, roles)
+            if table.rows and all(complete(r) for r in table.rows):
+                return pieces(table)
         several = starts >= 2 or targets_only or not SENTENCE.search(text)
         table = decode_glued(text, roles) if several else GluedTable()
         alike = len({frozenset(j for j, _ in r) for r in table.rows}) == 1  # every row fills the same columns
         if not table.rows or table.left_over or \
                 not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
                         for r in table.rows):  # a numbered piece has only numbered rows
-            table = decode_row(text, roles)
-            if not table.rows or table.left_over or not complete(table.rows[0]):
-                return [cell]
-        return [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
+            table = GluedTable()
+        if len(table.rows) <= 1:  # one row: the one-row reading knows more (phrases, changes, echoes)
+            one = decode_row(text, roles)
+            if one.rows and not one.left_over and complete(one.rows[0]):
+                table = one
+        return pieces(table) if table.rows else [cell]
 
     def _flush_glued(self) -> None:
         """A glued body under a header without levels → rows, by the header's column grammar."""
@@ -534,6 +544,19 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
             refined.extend(kids)
     return Header(refined, run_together=header.run_together, group_texts=header.group_texts,
                   positional=header.positional and bool(spans))
+
+
+def _numbered_rows(text: str, opens: list[int], roles: list[str]) -> GluedTable:
+    """A piece whose rows each open with their numbering (任务1:…55任务2:…55): cut where each
+    numbering starts, and each part read as one known row (glued_rows.decode_row, which reads
+    qualitative targets in words of their own). Empty when a part reads as no row."""
+    rows = []
+    for a, b in zip(opens, opens[1:] + [len(text)]):
+        part = decode_row(text[a:b], roles)
+        if not part.rows or part.left_over:
+            return GluedTable()
+        rows.extend(part.rows)
+    return GluedTable(rows=rows)
 
 
 def _parent_spans(parents: list[tuple[str, int]], row: Row) -> list[tuple[int, int]]:

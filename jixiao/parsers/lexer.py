@@ -29,7 +29,8 @@ MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
 PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
-DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
+DOTTED_DATE = r"(?:19|20)\d\d[.．/-](?:1[0-2]|0?[1-9])[.．/-]\d{1,2}(?:[-—~至](?:(?:19|20)\d\d[.．/-])?(?:1[0-2]|0?[1-9])[.．/-]\d{1,2})?"
+DATE = re.compile(DOTTED_DATE + r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
 BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
 PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
@@ -128,7 +129,28 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
             if note:
                 end = note.end()  # 产出指标(40分), 指标值(A), 数量指标(必填硬性指标): the note belongs to the word
             cuts.append((m.start(), end))
-    return _header_tails(folded, sorted(cuts))
+    return _lone_headings(folded, _header_tails(folded, sorted(cuts)))
+
+
+def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A value column's heading inside the table body, touching no other heading, is a word of a
+    cell (达成目标值, 按计划完成值), not a header: after the first level name it is cut only beside
+    another heading (a header repeated after a page break prints them all together). Other
+    headings there (原因分析, 备注) open the notes under the table and stay cut."""
+    levels = {fold_chars(n) for names in level_names() for n in names}
+    roles = column_roles()
+
+    def role(k: int) -> Optional[str]:
+        word = folded[cuts[k][0]:cuts[k][1]]
+        return roles.get(key(NOTE_AFTER.sub("", word))) or roles.get(key(word))
+
+    first_level = next((s for s, e in cuts if key(NOTE_AFTER.sub("", folded[s:e])) in levels), None)
+    if first_level is None:
+        return cuts
+    return [(s, e) for k, (s, e) in enumerate(cuts)
+            if s < first_level or role(k) not in ("target", "actual")
+            or (k and cuts[k - 1][1] == s and role(k - 1))
+            or (k + 1 < len(cuts) and cuts[k + 1][0] == e and role(k + 1))]
 
 
 @lru_cache(maxsize=None)
