@@ -1,6 +1,6 @@
 """Regenerate every sample file in ``samples/`` and its expected output in ``samples/expected/``.
 
-``python samples/make_samples.py [FORMAT ...]`` — formats: text docx xlsx html pdf doc xls real overflow scan checks
+``python samples/make_samples.py [FORMAT ...]`` — formats: text docx xlsx record_list html pdf doc xls real overflow scan checks
 (default: all). PDF, DOC and XLS samples need LibreOffice; scans need the PDF samples.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-ORDER = ["text", "docx", "xlsx", "html", "pdf", "doc", "xls", "real", "overflow", "scan", "checks"]
+ORDER = ["text", "docx", "xlsx", "record_list", "html", "pdf", "doc", "xls", "real", "overflow", "scan", "checks"]
 
 
 def main(names: list[str]) -> int:

@@ -384,3 +384,20 @@ def test_a_form_that_prints_no_year_takes_the_one_year_its_goal_texts_name():
     # goal texts naming two years say nothing certain: no year
     [form] = parse_text("\n".join(lines).replace("有效承担宣传管理工作", "到2025年有效承担宣传管理工作"))
     assert form.year is None
+
+
+def test_a_table_listing_several_projects_gives_one_form_per_project():
+    # record columns left of the indicators (Hunan's list layout): a unit's total row, then its projects
+    text = ("2023年项目支出绩效目标表\n部门:505_湘西州教育和体育局 金额单位:万元\n"
+            "| 单位代码 | 单位(专项)名称 | 资金总额 | 实施期绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 505006 | 州民族特殊教育学校 | 50.00 | | | | | |\n"
+            "| 505006 | 学生伙食费 | 30.00 | 保障学生伙食 | 产出指标 | 数量指标 | 补助学生数量 | 168人 |\n"
+            "| | | | | | 质量指标 | 伙食补助发放率 | ≥90% |\n"
+            "| 505006 | 校舍维修 | 20.00 | 完成校舍维修 | 产出指标 | 数量指标 | 维修面积 | ≥500平方米 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(f.project, f.department, f.agency, f.year) for f in forms] == [
+        ("学生伙食费", "州民族特殊教育学校", "505_湘西州教育和体育局", 2023),
+        ("校舍维修", "州民族特殊教育学校", "505_湘西州教育和体育局", 2023)]
+    assert [[(b.item, b.amount) for b in f.budget] for f in forms] == [[("资金总额", 30.0)], [("资金总额", 20.0)]]
+    assert [[g.text for g in f.goals] for f in forms] == [["保障学生伙食"], ["完成校舍维修"]]
+    assert [[i.indicator for i in f.indicators] for f in forms] == [["补助学生数量", "伙食补助发放率"], ["维修面积"]]

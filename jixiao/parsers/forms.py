@@ -10,7 +10,7 @@ goal and indicator readers. A candidate without an indicator table is not a form
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from jixiao.model import Document
@@ -25,6 +25,7 @@ from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
+from jixiao.parsers.record_lists import split_records
 from jixiao.parsers.vocab import key, level_of, squash
 from jixiao.parsers.fit import skipped_role
 from jixiao.records import CellRead, Form, Origin
@@ -46,12 +47,14 @@ CAPTION = re.compile(r"^\d+\s*[.、．]")
 def parse_document(doc: Document) -> list[Form]:
     rows = regroup(document_rows(doc))
     forms = []
-    for seg in split_forms(rows):
-        form = read_form(seg)
-        if form is not None:
-            if not seg.title and forms:
-                inherit(form, forms[-1])
-            forms.append(form)
+    for whole in split_forms(rows):
+        parts = split_records(whole.rows)  # a table listing several records: a form each
+        for seg in [replace(whole, rows=part) for part in parts] if parts else [whole]:
+            form = read_form(seg)
+            if form is not None:
+                if not seg.title and forms:
+                    inherit(form, forms[-1])
+                forms.append(form)
     return forms
 
 
@@ -544,7 +547,7 @@ def year_of_goals(goals) -> Optional[int]:
 def _read_fields(row: Row, fields: dict) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
     own = [c.text for c in cells if c.text]
-    if len(own) == 2 and is_noise(own[1]) and ORG.search(own[0]) and not field_of(own[0]):
+    if len(own) == 2 and is_noise(own[1]) and ORG.search(own[0]) and not field_of(own[0]) and not split_fields(own[0]):
         _keep(fields, ("department", 9), own[0])  # 207101某某法院 | 单位:万元: the unit printed above its table
     for i, c in enumerate(cells):
         if not c.text or is_form_title(c.text):

@@ -125,6 +125,11 @@ class FundingReader:
                 return True
         if self.columns and not self.task_mode and self._repeated_labels(texts):
             return True
+        filled = [t for t in texts if t]
+        if len(filled) == 2 and not self.columns and budget_role(filled[0]) in ("total", "fiscal", "other") \
+                and not is_budget_label(filled[0]) and is_amount(filled[1]):
+            self.lines.append(self._line(filled[0], [filled[1]]))  # 资金总额 | 30.00: a column heading as a label
+            return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
             self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below

@@ -88,6 +88,9 @@ def year_line(text: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+UNIT_NOTE_AFTER = re.compile(r"(?:金额|资金|计量)?单位[:：]?(?:万元|元|千元|亿元)$")  # 某局金额单位:万元: the amounts' unit
+
+
 def split_fields(text: str) -> list[tuple[str, str]]:
     """``项目主管部门某局项目执行单位某校`` → [(agency-key, 某局), (department-key, 某校)].
 
@@ -96,13 +99,13 @@ def split_fields(text: str) -> list[tuple[str, str]]:
     k = key(text)
     pat = field_key_pattern()
     m = pat.match(k)
-    if not m:
-        return []
+    if not m or (len(m.group()) <= 2 and k[m.end():m.end() + 1] not in ":："):
+        return []  # a two-character key (部门) counts only with its colon: 部门预算 is no field
     out = []
     matches = list(_iter_keys(k, pat))
     for i, (_start, end, kk) in enumerate(matches):
         stop = matches[i + 1][0] if i + 1 < len(matches) else len(k)
-        value = k[end:stop].lstrip("：:")
+        value = UNIT_NOTE_AFTER.sub("", k[end:stop].lstrip("：:"))
         out.append((kk, value))
     return out
 

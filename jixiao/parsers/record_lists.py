@@ -1,0 +1,98 @@
+"""One table listing many records → one segment per record, read as a form of its own.
+
+Part of ``parsers/`` (pure; between ``split_forms`` and ``read_form``). Budget disclosures often
+print every project of a unit in one table (Hunan's 项目支出绩效目标表, many cities' 部门项目支出绩效
+目标表): record columns — 单位代码 | 单位(专项)名称 | 资金总额 | 实施期绩效目标 — stand left of the
+indicator columns and are filled on a record's first row only (or merged down its rows). Read as
+one form, every project's indicators would land in one record and every name and amount would be
+lost.
+
+Here each record becomes a segment of its own: the rows above the table (title, 部门), the record
+cells written as the fields a form prints above its table (项目名称 … | 资金总额 … | 实施期绩效目标 …),
+the header, and the record's rows with its record cells blanked (they are read once, as fields). A
+record with no indicator rows of its own (a unit's total row over its projects) names the unit of
+the records below it. The record headings are data (``data/record_columns.csv``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from jixiao.parsers.indicators import read_header
+from jixiao.parsers.rows import Row, RowCell
+from jixiao.parsers.vocab import _rows, key, key_no_notes
+
+FIELD_LABELS = {"project": "项目名称", "department": "单位名称"}  # how the fields are read (data/fields.csv)
+
+
+@lru_cache(maxsize=None)
+def record_headings() -> dict[str, str]:
+    return {key(r["heading"]): r["field"] for r in _rows("record_columns.csv")}
+
+
+def _field_of(text: str) -> Optional[str]:
+    table = record_headings()
+    return table.get(key(text)) or table.get(key_no_notes(text))
+
+
+def record_columns(row: Row) -> dict[int, tuple[str, str]]:
+    """column → (field, heading) of the record headings left of an indicator header's first
+    column; empty unless they name the record (项目名称 or 单位名称) and say more of it."""
+    hdr = read_header(row)
+    if hdr is None or row.table is None:
+        return {}
+    header, _ = hdr
+    first = min((c for r, c in header.roles if r in ("level1", "level2", "indicator")), default=0)
+    cols = {c.col: (_field_of(c.text), c.text) for c in row.cells if c.text and c.col < first and _field_of(c.text)}
+    fields = {f for f, _ in cols.values()}
+    if not fields & {"project", "department"} or not fields & {"amount", "goal", "code"}:
+        return {}
+    return cols
+
+
+def _blank(row: Row, cols) -> Row:
+    return Row([RowCell("", c.col, c.span, c.carried, "", c.page, c.bbox, None, c.table, c.row)
+                if c.col in cols else c for c in row.cells], page=row.page, table=row.table, flat=row.flat)
+
+
+def _field_rows(opener: Row, cols: dict[int, tuple[str, str]], unit: Optional[RowCell]) -> list[Row]:
+    """The record's cells as the lines a form prints above its table."""
+    out = []
+    if unit is not None:
+        out.append(Row([unit.piece(FIELD_LABELS["department"], 0, glued=False), unit.moved(1)], page=unit.page))
+    for c in opener.cells:
+        if c.col not in cols or not c.text or c.carried:
+            continue
+        field, heading = cols[c.col]
+        if field == "code":
+            continue
+        label = FIELD_LABELS.get(field, heading)
+        out.append(Row([c.piece(label, 0, glued=False), c.moved(1)], page=c.page))
+    return out
+
+
+def split_records(rows: list[Row]) -> Optional[list[list[Row]]]:
+    """The rows of each record's form when the rows hold a record list, else None."""
+    at = next((i for i, r in enumerate(rows) if record_columns(r)), None)
+    if at is None:
+        return None
+    cols = record_columns(rows[at])
+    name_cols = [c for c, (f, _) in cols.items() if f in ("project", "department")]
+    # a two-row header's first row loses its record headings too
+    before = [_blank(r, {c.col for c in r.cells if c.col in cols and c.text and _field_of(c.text)}) for r in rows[:at]]
+    header = _blank(rows[at], cols)
+    records: list[tuple[Row, list[Row]]] = []
+    for row in rows[at + 1:]:
+        opens = any(c.col in name_cols and c.text and not c.carried for c in row.cells)
+        if opens or not records:
+            records.append((row, []))
+        records[-1][1].append(_blank(row, cols))
+    out, unit = [], None
+    for opener, own in records:
+        if not any(c.text for r in own for c in r.cells):
+            name = next((c for c in opener.cells if c.col in name_cols and c.text), None)
+            unit = name or unit  # a record without rows of its own: the unit over the records below
+            continue
+        out.append(before + _field_rows(opener, cols, unit) + [header] + own)
+    return out or None
+
