@@ -401,3 +401,15 @@ def test_a_table_listing_several_projects_gives_one_form_per_project():
     assert [[(b.item, b.amount) for b in f.budget] for f in forms] == [[("资金总额", 30.0)], [("资金总额", 20.0)]]
     assert [[g.text for g in f.goals] for f in forms] == [["保障学生伙食"], ["完成校舍维修"]]
     assert [[i.indicator for i in f.indicators] for f in forms] == [["补助学生数量", "伙食补助发放率"], ["维修面积"]]
+
+
+def test_one_cell_per_line_grades_are_values_not_new_names():
+    # real w03 rows (a department's self-evaluation) one cell per line: 高 and 好 are targets and actuals
+    cells = ["部门整体绩效自评表", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+             "政府采购执行率", "100%", "72.74%", "2", "2", "管理制度健全性", "高", "高", "3", "3",
+             "资金使用合规性", "好", "好", "5", "5", "预决算信息公开性", "高", "高", "1", "1",
+             "资产管理安全", "好", "好", "2", "2", "固定资产利用率", "90%", "100%", "2", "2"]
+    forms = parse_document(text_to_document("\n\n".join(cells)))
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators] == [
+        ("政府采购执行率", "100%", "72.74%", 2.0), ("管理制度健全性", "高", "高", 3.0), ("资金使用合规性", "好", "好", 5.0),
+        ("预决算信息公开性", "高", "高", 1.0), ("资产管理安全", "好", "好", 2.0), ("固定资产利用率", "90%", "100%", 2.0)]

@@ -9,7 +9,8 @@ columns in printed order, e.g. 指标值 | 实际完成值 | 分值 | 得分 | �
 the assignment whose total score is best (Viterbi):
 
 - emission: how well the text fits the role (``fit.py``: vocabularies and value shapes), plus a
-  bonus when the token sits in the role's header column;
+  bonus when the token sits in the role's header column, and — one cell per line — one for a value
+  when it repeats the cell before it (a target repeating its name, an actual its target);
 - transition: roles of one record follow the template order (a skipped column costs a little,
   by how often that column is left empty); a new record starts at a level name or a 三级 name;
   a record without a target, a record running across two real rows, and a new record starting
@@ -34,6 +35,7 @@ class Token:
     col: Optional[int] = None  # grid column, when the row's columns can be trusted
     real_row: bool = False  # the source row is a real table row (≥3 filled cells), not a fragment
     ref: object = None  # the source cell (for provenance)
+    flat: bool = False  # cut from a flattened run (one cell per line, a table on one line)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class DecodeWeights:
     new_in_row: float = 3.0
     column_bonus: float = 1.5
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
+    echo: float = 1.0  # a cell repeating the cell before it: a value more likely, a new name less
     fit: FitWeights = WEIGHTS
 
 
@@ -91,6 +94,11 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
                     emit[j] += w.column_bonus
         skip = fit(tok.text, "skip", w.fit)
         prev_tok = tokens[t - 1] if t else None
+        if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:
+            # a cell repeating the one before: a target repeating its name, an actual its target —
+            # rarely a new record of the same name
+            emit = [e + (w.echo if r in ("target", "actual") else -w.echo if r == "indicator" else 0.0)
+                    for e, r in zip(emit, roles)]
         same_row = prev_tok is not None and prev_tok.row == tok.row
         crossing = prev_tok is not None and not same_row and prev_tok.real_row and tok.real_row
         new: dict = {}

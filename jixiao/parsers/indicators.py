@@ -258,7 +258,7 @@ class IndicatorReader:
             cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
                 [c for c in cells if c.col + shift in self.lead_cols]
         for c in cells:
-            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c))
+            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c, flat=row.flat))
             self.cells.append(c)
 
     def _decoded_row(self, cell: RowCell, bare: bool) -> bool:
