@@ -80,3 +80,11 @@ def test_a_preview_piece_of_numbered_rows_is_read_row_by_row_with_words_for_targ
         ("数量指标", "任务2:特殊人群健康管理率", "超上年2%", "达成目标值", 5.0),
         ("经济效益指标", "业务收入", "超上年度", "增收27万元", 13.0),
     ]
+
+
+def test_a_funding_heading_inside_the_body_is_a_word_of_a_name():
+    from jixiao.parsers.lexer import split_words
+
+    pieces = split_words("预算数执行数执行率一级指标二级指标三级指标指标值管理指标政府采购管理执行率100%资产管理安全性")
+    assert pieces[:3] == ["预算数", "执行数", "执行率"]  # the funding block's headings, side by side
+    assert "政府采购管理执行率100%资产管理安全性" in pieces  # …执行率 of an indicator name is no heading

@@ -413,3 +413,13 @@ def test_one_cell_per_line_grades_are_values_not_new_names():
     assert [(i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators] == [
         ("政府采购执行率", "100%", "72.74%", 2.0), ("管理制度健全性", "高", "高", 3.0), ("资金使用合规性", "好", "好", 5.0),
         ("预决算信息公开性", "高", "高", 1.0), ("资产管理安全", "好", "好", 2.0), ("固定资产利用率", "90%", "100%", 2.0)]
+
+
+def test_a_project_form_names_its_implementing_unit_not_the_unit_that_filled_it_in():
+    # real w13: 单位名称 beside 填报日期 is the unit filling the form in; the project's is 项目实施单位
+    text = ("2020年度长江禁捕项目自评表\n单位名称:农业工作科 填报日期:\n项目名称 | 渔业成品油价格改革补贴 |\n"
+            "主管部门 | 区市场监督管理局 | 项目实施单位 | 农业科 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年初目标值 | 实际完成值 | 得分 |\n"
+            "| 产出指标 | 数量指标 | 补贴渔船数 | 6 | 6 | 20 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(f.project, f.department, f.agency) for f in forms] == [("渔业成品油价格改革补贴", "农业科", "区市场监督管理局")]
