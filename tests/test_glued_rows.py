@@ -148,3 +148,12 @@ def test_an_actual_filled_like_its_target_is_the_likelier_reading():
     # a period written with dots is one value, never cut
     assert read("培训任务完成及时2021.1.1-12.312021.1.1-12.31") == \
         ["培训任务完成及时", "2021.1.1-12.31", "2021.1.1-12.31"]
+
+
+def test_a_one_character_grade_is_not_cut_out_of_a_word():
+    # 中 and 优 are grades, but here they open 中心 and 优质 (jieba's dictionary): no row ends there
+    roles = ["indicator", "target"]
+    assert [[t for _, t in r] for r in decode_glued("疾病预防控制中心经费≤70万元", roles).rows] == \
+        [["疾病预防控制中心经费", "≤70万元"]]
+    assert [[t for _, t in r] for r in decode_glued("义务教育优质均衡发展情况稳步提高", roles).rows] == \
+        [["义务教育优质均衡发展情况", "稳步提高"]]

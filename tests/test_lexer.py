@@ -88,3 +88,11 @@ def test_a_funding_heading_inside_the_body_is_a_word_of_a_name():
     pieces = split_words("预算数执行数执行率一级指标二级指标三级指标指标值管理指标政府采购管理执行率100%资产管理安全性")
     assert pieces[:3] == ["预算数", "执行数", "执行率"]  # the funding block's headings, side by side
     assert "政府采购管理执行率100%资产管理安全性" in pieces  # …执行率 of an indicator name is no heading
+
+
+def test_a_preview_target_repeating_its_name_is_cut_where_it_repeats():
+    text = ("项目支出绩效目标表\n1、一级指标二级指标三级指标指标值产出指标质量指标完工及时率及时率"
+            "效益指标社会效益指标完善社区基础设施建设完善率满意度指标服务对象满意度指标居民满意度≥90%")
+    forms = parse_document(text_to_document(text))
+    assert [(i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
+        ("完工及时率", "及时率"), ("完善社区基础设施建设", "完善率"), ("居民满意度", "≥90%")]

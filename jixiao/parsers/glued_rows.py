@@ -81,6 +81,7 @@ class GluedCosts:
     unlike: float = 0.6  # a bare number as the actual of a target with a unit, or the other way round
     change: float = 0.1  # a value opening with a word of change (增, 提高, 超上年 …; cell_words.csv change)
     change_alone: float = 0.3  # … with no size after it
+    word_cut: float = 2.0  # a one-character value that starts a dictionary word (中|心经费, 优|质均衡)
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
     window: int = 40  # characters looked back for a cheaper row end …
@@ -329,11 +330,31 @@ def _inside_dates(text: str) -> frozenset:
     return frozenset(k for m in DATE.finditer(text) if m.end() - m.start() > 5 for k in range(m.start() + 1, m.end()))
 
 
+@lru_cache(maxsize=256)
+def _inside_words(text: str) -> frozenset:
+    """Positions strictly inside a word of two or more Chinese characters, by jieba's dictionary
+    segmentation (中心, 优质, 有序): a one-character grade cut there (中 | 心经费) splits a word."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    out, pos = set(), 0
+    for word in jieba.cut(text, HMM=False):
+        if len(word) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            out.update(range(pos + 1, pos + len(word)))
+        pos += len(word)
+    return frozenset(out)
+
+
 def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCosts,
                profile: Optional[Profile], rare: tuple[bool, ...]) -> float:
     """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
-    it makes inside a run of digits."""
+    it makes inside a run of digits or inside a word."""
     c = 0.0
+    if len(piece) == 1 and "\u4e00" <= piece <= "\u9fff" and s + 1 < len(text) and text[s + 1] != piece \
+            and s + 1 in _inside_words(text):  # (高高 is a target and its actual, not the word 高高)
+        c += costs.word_cut  # a one-character grade that is the start of a word (中心, 优质, 有序)
     if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":
         c += costs.name_in_number  # a cell opening with the decimal point of the number before it
     if 0 < s < len(text) and s in _inside_dates(text):

@@ -334,6 +334,9 @@ class IndicatorReader:
             one = decode_row(text, roles)
             if one.rows and not one.left_over and complete(one.rows[0]):
                 table = one
+        if not table.rows and targets_only and repeat_cut(text):  # 完工及时率及时率: the target repeats the name
+            cut = repeat_cut(text)
+            table = GluedTable(rows=[[(roles.index("indicator"), text[:cut]), (roles.index("target"), text[cut:])]])
         return pieces(table) if table.rows else [cell]
 
     def _flush_glued(self) -> None:

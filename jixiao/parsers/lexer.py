@@ -249,7 +249,7 @@ def repeat_cut(text: str) -> Optional[int]:
         if text[n - 2 * size:n - size] == text[n - size:]:
             return n - size
     best = None
-    for k in range(2, n - 3):  # the target restarts with the name's first characters
+    for k in range(2, n - 2):  # the target restarts with the name's first characters
         m = 0
         while k + m < n and m < k and text[k + m] == text[m]:
             m += 1
