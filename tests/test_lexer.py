@@ -96,3 +96,11 @@ def test_a_preview_target_repeating_its_name_is_cut_where_it_repeats():
     forms = parse_document(text_to_document(text))
     assert [(i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
         ("完工及时率", "及时率"), ("完善社区基础设施建设", "完善率"), ("居民满意度", "≥90%")]
+
+
+def test_a_mirror_pages_glued_row_sheds_its_level_names_as_printed():
+    from jixiao.parsers.indicators import peel_levels
+
+    assert peel_levels("產(chǎn)出指標(biāo)數(shù)量指標(biāo)中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%") == (
+        ["產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)"], "中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%")
+    assert peel_levels("产出指标(50分)数量指标覆盖率≥90%") == (["产出指标(50分)", "数量指标"], "覆盖率≥90%")

@@ -15,6 +15,11 @@ zero). A second pass adds what the first learnt about the table as a whole: a co
 most rows costs more to leave empty, and the weight most rows share is preferred
 (``0.910010`` → 0.9 | 10 | 0 | 10 rather than 0.9 | 100 | 1 | 0).
 
+A one-character grade (中, 优, 有) that opens a word of jieba's dictionary (中心, 优质, 有序) costs
+extra: cut there, a name would lose half a word (measured on the real forms' preview flattening:
+indicator F1 0.567 → 0.586, the real set unchanged). An actual filled like its target (the same
+words, or the same unit after the number) is likelier than one that is not.
+
 What no row can take (a row cut off by the end of a preview) is returned as left over, for the
 form's accounting to report.
 """

@@ -25,7 +25,7 @@ from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row
-from jixiao.parsers.lexer import fold_chars, repeat_cut, split_values, value_at
+from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
 from jixiao.records import Indicator, Origin
@@ -683,20 +683,27 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 
 
 def peel_levels(text: str) -> tuple[list[str], str]:
-    """The level names (with their notes) a glued row opens with, and the rest of the row."""
+    """The level names (with their notes) a glued row opens with, and the rest of the row; matched
+    on the folded text (a mirror page's 產(chǎn)出指標(biāo)), returned as printed."""
     l1s, l2s = level_names()
-    rest = text
+    folded, where = fold_mapped(text)
+
+    def printed(k: int) -> int:
+        return where[k] if k < len(where) else len(text)
+
+    pos = 0
     out: list[str] = []
-    while rest:
-        name = _level_prefix(rest, l1s | l2s)
+    while pos < len(folded):
+        name = _level_prefix(folded[pos:], l1s | l2s)
         if not name:
             break
-        note = re.match(r"[（(][^（）()]{1,10}[）)]分?", rest[len(name):])
+        end = pos + len(name)
+        note = re.match(r"[（(][^（）()]{1,10}[）)]分?", folded[end:])
         if note:
-            name += note.group()  # 产出指标(50分), 数量指标(必填硬性指标)
-        out.append(name)
-        rest = rest[len(name):]
-    return out, rest
+            end += note.end()  # 产出指标(50分), 数量指标(必填硬性指标)
+        out.append(text[printed(pos):printed(end)])
+        pos = end
+    return out, text[printed(pos):]
 
 
 DIGIT_RUN = re.compile(r"^\d{2,}(?:\.\d+)?$")
