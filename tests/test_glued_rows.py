@@ -157,3 +157,16 @@ def test_a_one_character_grade_is_not_cut_out_of_a_word():
         [["疾病预防控制中心经费", "≤70万元"]]
     assert [[t for _, t in r] for r in decode_glued("义务教育优质均衡发展情况稳步提高", roles).rows] == \
         [["义务教育优质均衡发展情况", "稳步提高"]]
+
+
+def test_rows_ending_in_their_scores_are_cut_there_and_read_one_by_one():
+    from jixiao.parsers.glued_rows import decode_scored_rows
+
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    table = decode_scored_rows("委托业务报告合格率≥100百分比10088经费支出合规性严格执行相关制度规定达成预期指标88", roles)
+    assert [[t for _, t in r] for r in table.rows] == [
+        ["委托业务报告合格率", "≥100百分比", "100", "8", "8"],
+        ["经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "8"]]
+    # a number followed by its unit or inside a date ends no row: one row stays one row
+    one = decode_scored_rows("确定于于2022年12月底前发放完毕101001009.34", roles)
+    assert len(one.rows) == 1

@@ -16,23 +16,23 @@ from .vocab import PERIODS
 
 _CN = "〇零○一二两三四五六七八九十"
 _NUM = rf"(?:\d{{1,2}}|[{_CN}]{{1,3}})"
-_YEAR = rf"(?:(?<![\d{_CN}])(?P<y>(?:19|20|21)\d{{2}}|[{_CN}]{{4}})年度?|(?P<yw>{'|'.join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == 'year'), key=len, reverse=True))}))"
+_YEAR = rf"(?:(?<![\d{_CN}])(?P<y>(?:19|20)\d{{2}}|2100|[{_CN}]{{4}})年度?|(?P<yw>{'|'.join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == 'year'), key=len, reverse=True))}))"
 _PERIOD = "|".join(sorted((re.escape(w) for w, p in PERIODS.items() if p.kind == "period"), key=len, reverse=True))
 
 # the mark between the two ends of a span of dates: 2021.1.1-12.31, 2021年1月至12月
 _TO = r"(?:——|[-~—–―至到])"
 # 2023-12-31, 2023.10.31, 2023/6/30
 # or 20231231 written without separators (alone or before a deadline word: checked by the caller)
-_ISO = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)日?"
+_ISO = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2}|2100)(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)日?"
                   r"|(?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![\d.]))")
 # 2023年6月30日, 2022年12月底, 次年3月
 # (2021年1-12月: a span of months ends with the later one)
 _YMD = re.compile(rf"(?:{_YEAR})(?:{_NUM}月?份?{_TO})?(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末|中旬|下旬|上旬))?", re.I)
 # 2023-12, 2023.10 (month end)
-_YM = re.compile(r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?P<sep>[-./])(?P<m>\d{1,2})(?![\d.])")
+_YM = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2}|2100)(?P<sep>[-./])(?P<m>\d{1,2})(?![\d.])")
 # the year-less end of a span after a full date or a year and month: 2021.1.1-12.31, 2021.1-12
 _ISO_TAIL = re.compile(rf"{_TO}(?P<m>\d{{1,2}})[-./](?P<d>\d{{1,2}})(?![\d.])日?")
-_YM_RANGE_TAIL = re.compile(rf"{_TO}(?:(?P<y>(?:19|20|21)\d{{2}})[-./])?(?P<m>\d{{1,2}})(?![\d.])月?份?")
+_YM_RANGE_TAIL = re.compile(rf"{_TO}(?:(?P<y>(?:19|20)\d{{2}}|2100)[-./])?(?P<m>\d{{1,2}})(?![\d.])月?份?")
 # a year-less span of calendar months (1-12月, 3月至6月 — not 3-6个月)
 _MONTH_SPAN = re.compile(rf"(?<![\d.个])(?P<m0>{_NUM})月?份?{_TO}(?P<m>{_NUM})月份?(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))?")
 # 2024年底, 2023年第三季度, 2024年, 次年

@@ -41,6 +41,7 @@ NAME_MAX = 40  # characters of an indicator name in a glued row
 ROW_MAX = 400  # characters of a text read as one row (decode_row)
 BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); longer ones are left over, reported
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
+MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 PHRASE_MAX = 30  # characters of a qualitative target in words of its own (严格执行相关制度规定)
 NUMBER_ROLES = ("score_max", "score")
 
@@ -106,6 +107,7 @@ class Profile:
 class GluedTable:
     rows: list[list[tuple[int, str]]] = field(default_factory=list)  # (column index, text) per filled cell
     left_over: list[str] = field(default_factory=list)
+    cost: float = 0.0  # what the reading cost (decode_row), to weigh readings of one text
 
 
 @lru_cache(maxsize=None)
@@ -542,10 +544,37 @@ def decode_row(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) ->
     readings = _rows_from(folded, 0, roles, costs, (), None, (), {}, single=True)
     if not readings:
         return GluedTable(left_over=[text])
-    end, (_, cells) = min(readings.items(), key=lambda kv: kv[1][0] + costs.junk_char * (len(folded) - kv[0]))
+    end, (cost, cells) = min(readings.items(), key=lambda kv: kv[1][0] + costs.junk_char * (len(folded) - kv[0]))
     span = _printed(text, where)
     rest = span(end, len(folded))
-    return GluedTable(rows=[[(j, span(s, e)) for j, s, e in cells]], left_over=[rest] if rest else [])
+    return GluedTable(rows=[[(j, span(s, e)) for j, s, e in cells]], left_over=[rest] if rest else [],
+                      cost=cost + costs.junk_char * (len(folded) - end))
+
+
+def decode_scored_rows(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) -> GluedTable:
+    """A glued piece holding several rows of a table whose rows end in numbers (分值, 得分):
+    ``委托业务报告合格率≥100百分比10088经费支出合规性严格执行相关制度规定达成预期指标88``. A row can
+    only end where a number or % is followed by a word (not its unit, not inside a date); each
+    candidate row is read by the one-row
+    grammar (:func:`decode_row`, which reads targets in words of their own) and the cheapest cut
+    of the whole piece into rows read in full wins (one row included). Empty when none reads."""
+    inside = _inside_dates(text)
+    ends = [i for i in range(1, len(text)) if (text[i - 1].isdigit() or text[i - 1] in "%‰")
+            and "\u4e00" <= text[i] <= "\u9fff" and i not in inside and not _units(text, i)] + [len(text)]
+    if len(ends) > MAX_ROW_ENDS or len(text) > ROW_MAX:
+        return GluedTable()
+    best: dict[int, tuple[float, list]] = {0: (0.0, [])}
+    for a in [0] + ends[:-1]:
+        if a not in best:
+            continue
+        for b in (e for e in ends if e > a):
+            row = decode_row(text[a:b], roles, costs)
+            if not row.rows or row.left_over:
+                continue
+            total = best[a][0] + row.cost
+            if b not in best or total < best[b][0]:
+                best[b] = (total, best[a][1] + row.rows)
+    return GluedTable(rows=best[len(text)][1], cost=best[len(text)][0]) if len(text) in best else GluedTable()
 
 
 def _printed(text: str, where: list[int]):

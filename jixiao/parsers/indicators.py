@@ -24,7 +24,7 @@ from jixiao.parsers.cellkind import (
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
-from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row
+from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_scored_rows
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
@@ -225,7 +225,8 @@ class IndicatorReader:
             return
         self._flush_glued()
         if not self.levelless and any(c.glued for c in cells):
-            cells = [x for c in cells for x in self._glued_row(c)]
+            cells = [x for k, c in enumerate(cells)
+                     for x in self._glued_row(c, under_level2=k > 0 and 2 in level_of(cells[k - 1].text))]
         if not cells:
             if row.cells and (row.flat or len(row.cells) == 1) and self.tokens:
                 # an empty cell of a one-cell-per-line run keeps its place (it is a blank column)
@@ -285,7 +286,7 @@ class IndicatorReader:
             self.cells.append(piece)
         return True
 
-    def _glued_row(self, cell: RowCell) -> list[RowCell]:
+    def _glued_row(self, cell: RowCell, under_level2: bool = False) -> list[RowCell]:
         """A piece the lexer cut between level names holds the rows under one level name, their
         names and values run together (``确定于于2022年12月底前发放完毕101001009.34``;
         ``校舍维修改造质量合格率100%购置设施设备质量合格率100%``): cut by the header's columns.
@@ -330,6 +331,11 @@ class IndicatorReader:
                 not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
                         for r in table.rows):  # a numbered piece has only numbered rows
             table = GluedTable()
+        levels_known = under_level2 or not self.header.has("level2")  # (else a 二级 outside the vocabulary may hide here)
+        if len(table.rows) <= 1 and several and levels_known and any(r in ("score", "score_max") for r in roles):
+            table = decode_scored_rows(text, roles)  # rows ending in their scores, each read as one row
+            if not all(complete(r) for r in table.rows):
+                table = GluedTable()
         if len(table.rows) <= 1:  # one row: the one-row reading knows more (phrases, changes, echoes)
             one = decode_row(text, roles)
             if one.rows and not one.left_over and complete(one.rows[0]):

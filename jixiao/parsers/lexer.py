@@ -35,7 +35,7 @@ BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
 PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
 NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
-NOTE_AFTER = re.compile(r"\([^()]{1,10}\)")
+NOTE_AFTER = re.compile(r"\([^()]{1,10}\)(?:分(?!值))?")  # 产出指标(40分), 成本指标(0-20)分
 QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
