@@ -296,6 +296,19 @@ def test_a_target_column_printed_after_the_table_body_goes_back_to_its_rows():
                    ("成本指标", "围墙300米", "300元/米"), ("经济效益指标", "经费支出合规性", "较高")]
 
 
+def test_a_deferred_run_of_words_opening_with_a_value_goes_back_to_its_rows():
+    # real r01 content: after the first target every target is a word (及时率, 合规, 满意度) that fits
+    # a name as well as a target; the run opens with a value and matches the rows one for one
+    cells = ["项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "规划建筑面积", "质量指标", "完工及时率", "成本指标", "预算内经费",
+             "效益指标", "社会效益指标", "完善社区基础设施建设", "满意度指标", "服务对象满意度指标", "居民满意度",
+             "≥13459.00(平方米)", "及时率", "合规", "完善率", "满意度"]
+    [form] = parse_text("\n\n".join(cells))
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("规划建筑面积", "≥13459.00(平方米)"), ("完工及时率", "及时率"), ("预算内经费", "合规"),
+        ("完善社区基础设施建设", "完善率"), ("居民满意度", "满意度")]
+
+
 def test_a_deferred_target_column_of_a_self_evaluation_keeps_the_inline_actuals_and_scores():
     cells = ["项目支出绩效自评表", "项目名称", "19名百岁老人高龄津贴",
              "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",

@@ -6,7 +6,8 @@ targets. Read as it stands, the first target would close the last row and every 
 have none.
 
 The pattern is recognised on the decoder's tokens, before decoding: the region ends in a run of
-mostly value-shaped tokens (each fits 指标值 better than a name) with no level name, and the body
+tokens that opens with a value or is mostly value-shaped (each fits 指标值 better than a name; a
+run of qualitative targets such as 及时率 | 合规 | 满意度 fits no better), with no level name, and the body
 before the run, decoded without a target column, holds exactly as many rows as the run has tokens. The tokens are then put back in reading order — each target after the last token of its
 row — and the region is decoded as usual. A run that does not match the rows one for one is left
 as it was.
@@ -66,7 +67,7 @@ def _rows_without_target(body: Sequence[Token], template: Template) -> Optional[
 def reading_order(tokens: Sequence[Token], template: Template) -> Optional[list[int]]:
     """The order that puts a deferred target run back after its rows (token indices), or None.
 
-    The run has no level name and is mostly value-shaped. It starts at the region's first plain
+    The run has no level name and opens with a value or is mostly value-shaped. It starts at the region's first plain
     value (≥90辆, 100%) when no level name follows that — a target table — or where the region's
     closing run of value-shaped tokens starts — a table whose actuals and scores stay inline — or a
     little before either: it may open with qualitative targets (较高, 及时支出), and names may carry
@@ -86,7 +87,7 @@ def reading_order(tokens: Sequence[Token], template: Template) -> Optional[list[
     for n in starts:
         body_end, run = filled[n], filled[n:]
         shaped = [_value_shaped(tokens[i].text, template) for i in run]
-        if len(run) < MIN_RUN or sum(shaped) * 2 < len(run) or \
+        if len(run) < MIN_RUN or (sum(shaped) * 2 < len(run) and not shaped[0]) or \
                 any(level_of(tokens[i].text) or (not ok and _name_like(tokens[i].text)) for i, ok in zip(run, shaped)):
             continue  # a level name, or a name (…管理率) among the targets: no run of targets
         ends = _rows_without_target(tokens[:body_end], template)
