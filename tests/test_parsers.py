@@ -436,3 +436,20 @@ def test_a_project_form_names_its_implementing_unit_not_the_unit_that_filled_it_
             "| 产出指标 | 数量指标 | 补贴渔船数 | 6 | 6 | 20 |\n")
     forms = parse_document(text_to_document(text))
     assert [(f.project, f.department, f.agency) for f in forms] == [("渔业成品油价格改革补贴", "农业科", "区市场监督管理局")]
+
+
+def test_a_target_in_words_written_in_the_unit_column_is_the_target():
+    # Hebei's 符号 | 指标值 | 单位(文字描述): a qualitative target leaves sign and number empty and is
+    # written in the unit column (real p03/r01 content drawn in that layout read it as empty before)
+    from jixiao.normalize import join_target_parts
+    from jixiao.parsers.decoder import Template, Token, decode
+
+    template = Template(("extra", "operator", "target", "unit", "actual", "score_max"),
+                        {"level1": 1, "level2": 2, "indicator": 3, "extra": 4, "operator": 5, "target": 6, "unit": 7,
+                         "actual": 8, "score_max": 9})
+    row = ["产出指标", "数量指标", "环境卫生及保安服务", "", "", "", "卫生整洁、内部安全有序", "", "10"]
+    tokens = [Token(t, 1, col, True) for col, t in enumerate(row, start=1)]
+    assert decode(tokens, template)[6] == "unit"
+    assert join_target_parts("", "", "卫生整洁、内部安全有序") == "卫生整洁、内部安全有序"
+    assert join_target_parts("", "", "%(百分比)") == "" and join_target_parts("", "", "元/亩") == ""
+    assert join_target_parts("≥", "95", "%") == "≥95%"

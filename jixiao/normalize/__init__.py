@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable
@@ -25,7 +26,7 @@ from .numbers import parse_amount
 from .context import Context
 from .target import Target
 from .target import parse as _parse
-from .vocab import COMPARATORS, fold
+from .vocab import COMPARATORS, UNITS, fold
 
 __all__ = ["CSV_COLUMNS", "Context", "Target", "parse_target", "parse_target_parts", "join_target_parts",
            "parse_amount", "normalize_lines", "input_lines"]
@@ -94,9 +95,21 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
     body, unit_text = _clean(number), _clean(unit)
+    if not body and unit_text and not _is_unit_word(unit_text):
+        return op_text + unit_text  # 单位(文字描述): a target in words, written in the unit column
     if not body or body.endswith(unit_text) or not body[-1:].isdigit():  # a unit alone is no target
         unit_text = ""
     return op_text + body + unit_text
+
+
+def _is_unit_word(text: str) -> bool:
+    """A unit of the vocabulary, bracketed or spelled out (%, 人次, （平方米）, %(百分比)), or a
+    placeholder: not a target in words."""
+    bare = re.sub(r"[（(][^（）()]*[）)]", "", text).strip()
+    k = fold(bare or text.strip("（()）"))
+    parts = [p for p in re.split(r"[/／每]", k) if p]  # 元/亩, 元每人
+    return not k or len(k) == 1 or not re.search(r"[\u4e00-\u9fff]", k) or \
+        all(p in UNITS or p.lower() in UNITS or len(p) == 1 for p in parts)
 
 
 def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None,

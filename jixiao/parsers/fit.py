@@ -46,6 +46,7 @@ class FitWeights:
     header_word: float = 2.0
     noise: float = 3.0
     unread: float = -5.0
+    unit_words: float = -1.0  # words in a unit column: only the column they stand in makes them its text
 
 
 WEIGHTS = FitWeights()
@@ -209,6 +210,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
     if role == "unit":
         if s.unit:
             return 2.0 if _known_unit(text) else 0.3
+        if not s.number and len(text) <= 40:
+            return w.unit_words  # 单位(文字描述): a target in words written in the unit column
         return w.impossible
     if role in ("score_max", "score"):
         return w.score_number if s.score else w.impossible
