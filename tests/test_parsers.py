@@ -453,3 +453,18 @@ def test_a_target_in_words_written_in_the_unit_column_is_the_target():
     assert join_target_parts("", "", "卫生整洁、内部安全有序") == "卫生整洁、内部安全有序"
     assert join_target_parts("", "", "%(百分比)") == "" and join_target_parts("", "", "元/亩") == ""
     assert join_target_parts("≥", "95", "%") == "≥95%"
+
+
+def test_goal_texts_under_headings_side_by_side_go_by_column_a_blank_one_stays_blank():
+    # r01's 项目总目标 | 年度总体目标 with no long-term goal printed: the text is the annual goal
+    rows = [["项目名称", "某项目", None, None],
+            ["项目绩效目标", "项目总目标", None, "年度总体目标"],
+            [None, "", None, "完成社区公共服务中心年度运行保障"],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "开展活动", "≥300场"]]
+    spans = {(0, 1): (1, 3), (1, 0): (2, 1), (1, 1): (1, 2), (2, 1): (1, 2)}
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if t is not None]
+    for cell in cells:
+        cell.rowspan, cell.colspan = spans.get((cell.row, cell.col), (1, 1))
+    [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "完成社区公共服务中心年度运行保障")]

@@ -152,6 +152,7 @@ class GoalReader:
         self.cols: list[int] = []  # the grid column of each text being collected
         self.last_goals: dict[int, Goal] = {}  # column → the goal read from it (for text wrapped into the next row)
         self.cut_short = False  # the heading being read was printed cut short (年度): its text must be a sentence
+        self.leaf_cols: list[int] = []  # the grid column of each heading being read, when they stand side by side
 
     def more(self, row: Row) -> bool:
         """A further row of texts under the same headings (two 年度预期目标 / 具体完成情况 lines)."""
@@ -180,6 +181,7 @@ class GoalReader:
     def start(self, row: Row) -> bool:
         """If the row holds goal headings, begin a goal block (texts in the same row are taken)."""
         keys: list[tuple[str, str]] = []
+        key_cols: list[int] = []
         after = None
         for i, c in enumerate(row.cells):
             if c.carried or not c.text:
@@ -187,6 +189,7 @@ class GoalReader:
             ks = goal_keys_in(c.text)
             if ks:
                 keys.extend(ks)
+                key_cols.extend([c.col] * len(ks))
                 after = i + 1
                 continue
             if keys:
@@ -200,8 +203,10 @@ class GoalReader:
             return self._cut_short(row)
         self._finish()
         if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0]):
-            keys = keys[1:]
+            keys, key_cols = keys[1:], key_cols[1:]
         self.leaves = [k for k, _ in keys]
+        # headings side by side in a grid: their texts below are placed by column (a blank one stays blank)
+        self.leaf_cols = key_cols if row.table is not None and len(set(key_cols)) == len(key_cols) else []
         self.texts, self.cols = [], []
         self.feed(row, start=after)
         return True
@@ -233,6 +238,18 @@ class GoalReader:
 
     def feed(self, row: Row, start: int = 0) -> None:
         cells = [c for c in row.cells[start:] if c.text and not c.carried]
+        if not start and not self.texts and len(self.leaf_cols) == len(self.leaves) >= 2 and row.table is not None \
+                and not row.flat and 0 < len(cells) < len(self.leaves) \
+                and not any(c.glued or goal_keys_in(c.text) for c in cells):
+            # fewer texts than headings: each under the heading whose column it starts in (or after)
+            placed: dict[int, str] = {}
+            for c in cells:
+                at = max((j for j, col in enumerate(self.leaf_cols) if col <= c.col), default=0)
+                placed[at] = placed.get(at, "") + collapse(c.raw or c.text)
+            self.texts = [placed.get(j, "") for j in range(len(self.leaves))]
+            self.cols = list(self.leaf_cols)
+            self._finish()
+            return
         pending = self.leaves[len(self.texts):]
         own = [c for c in cells if not goal_keys_in(c.text)]
         if len(own) == 1 and len(pending) >= 2 and own[0].glued:
@@ -266,7 +283,7 @@ class GoalReader:
                 self.goals.append(Goal(kind, text))
                 if i < len(self.cols):
                     self.last_goals[self.cols[i]] = self.goals[-1]
-        self.leaves, self.texts, self.cols = [], [], []
+        self.leaves, self.texts, self.cols, self.leaf_cols = [], [], [], []
 
     def close(self) -> list[Goal]:
         """The goals read; texts of one kind read one after another (目标1:… / 目标2:… lines under one
