@@ -468,3 +468,18 @@ def test_goal_texts_under_headings_side_by_side_go_by_column_a_blank_one_stays_b
         cell.rowspan, cell.colspan = spans.get((cell.row, cell.col), (1, 1))
     [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "完成社区公共服务中心年度运行保障")]
+
+
+def test_a_funding_heading_beside_its_amount_is_a_line_and_a_blank_field_takes_no_label():
+    # real w06 content in the Hunan 申报表 layout: 资金情况(万元) | 资金总额 | 30.00 (one line); a blank
+    # 项目负责人 field beside *联系人: takes nothing
+    text = ("绩效目标申报表\n项目名称 | 学生伙食费 | 项目负责人及电话 | |\n主管部门 | 湘西州教育和体育局 | 实施单位 | 州民族特殊教育学校 |\n"
+            "资金情况(万元) | 资金总额 | 30.00 |\n单位名称 | | *联系人: | 王媛 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 补助学生数量 | 168 |\n")
+    [form] = parse_text(text)
+    assert [(b.item, b.amount) for b in form.budget] == [("资金总额", 30.0)]
+    assert (form.department, form.agency) == ("州民族特殊教育学校", "湘西州教育和体育局")
+    blank = ("部门整体支出绩效目标表\n部门名称 | | *联系人: | 王媛 |\n主管部门 | | 金额单位: 万元 |\n"
+             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 保障在职职工人数 | 116人 |\n")
+    [form] = parse_text(blank)
+    assert (form.department, form.agency) == (None, None)

@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import is_noise, is_terminator
 from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
-    ORG, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
+    ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
 from jixiao.parsers import accounting
@@ -557,7 +557,7 @@ def _read_fields(row: Row, fields: dict) -> None:
             value = ""
             for nxt in cells[i + 1:]:
                 if nxt.text:
-                    if not field_of(nxt.text):
+                    if not field_of(nxt.text) and not _label_like(nxt.text):
                         value = nxt.text
                     break
             _keep(fields, f, value)
@@ -566,6 +566,14 @@ def _read_fields(row: Row, fields: dict) -> None:
             f = field_of(k)
             if f and value:
                 _keep(fields, f, value)
+
+
+def _label_like(text: str) -> bool:
+    """A cell that labels another rather than being a value (``*联系人:``, ``金额单位: 万元``, a
+    goal heading): a blank field's neighbour, never its value."""
+    t = text.strip().lstrip("*＊")
+    return t.endswith((":", "：")) or bool(split_fields(t) and not split_fields(t)[0][1]) or \
+        bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t))
 
 
 def _keep(fields: dict, f: tuple[str, int], value: str) -> None:

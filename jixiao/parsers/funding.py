@@ -126,9 +126,11 @@ class FundingReader:
         if self.columns and not self.task_mode and self._repeated_labels(texts):
             return True
         filled = [t for t in texts if t]
-        if len(filled) == 2 and not self.columns and budget_role(filled[0]) in ("total", "fiscal", "other") \
-                and not is_budget_label(filled[0]) and is_amount(filled[1]):
-            self.lines.append(self._line(filled[0], [filled[1]]))  # 资金总额 | 30.00: a column heading as a label
+        if 2 <= len(filled) <= 3 and not self.columns and budget_role(filled[-2]) in ("total", "fiscal", "other") \
+                and not is_budget_label(filled[-2]) and is_amount(filled[-1]) \
+                and not any(is_amount(t) or is_budget_label(t) for t in filled[:-2]):
+            # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
+            self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
