@@ -38,8 +38,10 @@ def _field_of(text: str) -> Optional[str]:
 def record_columns(row: Row) -> dict[int, tuple[str, str]]:
     """column → (field, heading) of the record headings left of an indicator header's first
     column; empty unless they name the record (项目名称 or 单位名称) and say more of it."""
+    if row.table is None or not any(c.text and _field_of(c.text) for c in row.cells):
+        return {}  # (cheap: most rows name no record heading, and reading a header costs)
     hdr = read_header(row)
-    if hdr is None or row.table is None:
+    if hdr is None:
         return {}
     header, _ = hdr
     first = min((c for r, c in header.roles if r in ("level1", "level2", "indicator")), default=0)
