@@ -572,7 +572,8 @@ def _label_like(text: str) -> bool:
     """A cell that labels another rather than being a value (``*联系人:``, ``金额单位: 万元``, a
     goal heading): a blank field's neighbour, never its value."""
     t = text.strip().lstrip("*＊")
-    return t.endswith((":", "：")) or bool(split_fields(t) and not split_fields(t)[0][1]) or \
+    fields = split_fields(t)
+    return t.endswith((":", "：")) or bool(fields and not fields[0][1]) or \
         bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t))
 
 

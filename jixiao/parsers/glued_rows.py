@@ -559,6 +559,18 @@ def decode_row(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) ->
                       cost=cost + costs.junk_char * (len(folded) - end))
 
 
+def decode_rows_at(text: str, starts: list[int], roles: list[str], costs: GluedCosts = GluedCosts()) -> GluedTable:
+    """A piece whose rows start at known places (each opening with its numbering: 任务1:…55任务2:…55),
+    each part read as one row (:func:`decode_row`). Empty when a part reads as no row."""
+    rows = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        part = decode_row(text[a:b], roles, costs)
+        if not part.rows or part.left_over:
+            return GluedTable()
+        rows.extend(part.rows)
+    return GluedTable(rows=rows)
+
+
 def decode_scored_rows(text: str, roles: list[str], costs: GluedCosts = GluedCosts()) -> GluedTable:
     """A glued piece holding several rows of a table whose rows end in numbers (分值, 得分):
     ``委托业务报告合格率≥100百分比10088经费支出合规性严格执行相关制度规定达成预期指标88``. A row can

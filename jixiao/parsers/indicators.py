@@ -24,7 +24,7 @@ from jixiao.parsers.cellkind import (
 from jixiao.parsers.decoder import Template, Token, decode, record_starts
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
-from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_scored_rows
+from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
@@ -321,7 +321,7 @@ class IndicatorReader:
             return [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
 
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
-            table = _numbered_rows(text, opens, roles)
+            table = decode_rows_at(text, opens, roles)
             if table.rows and all(complete(r) for r in table.rows):
                 return pieces(table)
         several = starts >= 2 or targets_only or not SENTENCE.search(text)
@@ -340,8 +340,8 @@ class IndicatorReader:
             one = decode_row(text, roles)
             if one.rows and not one.left_over and complete(one.rows[0]):
                 table = one
-        if not table.rows and targets_only and repeat_cut(text):  # 完工及时率及时率: the target repeats the name
-            cut = repeat_cut(text)
+        cut = repeat_cut(text) if not table.rows and targets_only else None
+        if cut:  # 完工及时率及时率: the target repeats the name
             table = GluedTable(rows=[[(roles.index("indicator"), text[:cut]), (roles.index("target"), text[cut:])]])
         return pieces(table) if table.rows else [cell]
 
@@ -553,19 +553,6 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
             refined.extend(kids)
     return Header(refined, run_together=header.run_together, group_texts=header.group_texts,
                   positional=header.positional and bool(spans))
-
-
-def _numbered_rows(text: str, opens: list[int], roles: list[str]) -> GluedTable:
-    """A piece whose rows each open with their numbering (任务1:…55任务2:…55): cut where each
-    numbering starts, and each part read as one known row (glued_rows.decode_row, which reads
-    qualitative targets in words of their own). Empty when a part reads as no row."""
-    rows = []
-    for a, b in zip(opens, opens[1:] + [len(text)]):
-        part = decode_row(text[a:b], roles)
-        if not part.rows or part.left_over:
-            return GluedTable()
-        rows.extend(part.rows)
-    return GluedTable(rows=rows)
 
 
 def _parent_spans(parents: list[tuple[str, int]], row: Row) -> list[tuple[int, int]]:

@@ -75,10 +75,9 @@ def _field_rows(opener: Row, cols: dict[int, tuple[str, str]], unit: Optional[Ro
 
 def split_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     """The rows of each record's form when the rows hold a record list, else None."""
-    at = next((i for i, r in enumerate(rows) if record_columns(r)), None)
+    at, cols = next(((i, c) for i, c in ((i, record_columns(r)) for i, r in enumerate(rows)) if c), (None, {}))
     if at is None:
         return None
-    cols = record_columns(rows[at])
     name_cols = [c for c, (f, _) in cols.items() if f in ("project", "department")]
     # a two-row header's first row loses its record headings too
     before = [_blank(r, {c.col for c in r.cells if c.col in cols and c.text and _field_of(c.text)}) for r in rows[:at]]
