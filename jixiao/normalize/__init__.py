@@ -26,7 +26,8 @@ from .numbers import parse_amount
 from .context import Context
 from .target import Target
 from .target import parse as _parse
-from .vocab import COMPARATORS, UNITS, fold
+from .units import read_unit
+from .vocab import COMPARATORS, fold
 
 __all__ = ["CSV_COLUMNS", "Context", "Target", "parse_target", "parse_target_parts", "join_target_parts",
            "parse_amount", "normalize_lines", "input_lines"]
@@ -103,13 +104,13 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
 
 
 def _is_unit_word(text: str) -> bool:
-    """A unit of the vocabulary, bracketed or spelled out (%, 人次, （平方米）, %(百分比)), or a
-    placeholder: not a target in words."""
-    bare = re.sub(r"[（(][^（）()]*[）)]", "", text).strip()
-    k = fold(bare or text.strip("（()）"))
-    parts = [p for p in re.split(r"[/／每]", k) if p]  # 元/亩, 元每人
-    return not k or len(k) == 1 or not re.search(r"[\u4e00-\u9fff]", k) or \
-        all(p in UNITS or p.lower() in UNITS or len(p) == 1 for p in parts)
+    """A unit as ``read_unit`` reads one, whole but for a bracketed note (%, 人次, （平方米）, 元/亩,
+    %(百分比)), a single character or no Chinese at all: not a target in words."""
+    k = fold(text)
+    read = read_unit(k, 0, allow_unknown=False)
+    rest = k[read.end:] if read.unit else k
+    return len(k) <= 1 or not re.search(r"[\u4e00-\u9fff]", k) or \
+        (read.unit is not None and (not rest or bool(re.fullmatch(r"\([^()]*\)", rest))))
 
 
 def parse_target_parts(op: str, number: str, unit: str, *, year: int | None = None,

@@ -18,8 +18,8 @@ most rows costs more to leave empty, and the weight most rows share is preferred
 A one-character grade (中, 优, 有) that opens a word of jieba's dictionary (中心, 优质, 有序) costs
 extra: cut there, a name would lose half a word (measured on the real forms' preview flattening:
 indicator F1 0.567 → 0.586, the real set unchanged). Only the dictionary's word list is read, not
-its segmenter. An actual filled like its target (the same
-words, or the same unit after the number) is likelier than one that is not.
+its segmenter. An actual filled like its target (the same words, or the same unit after the
+number) is likelier than one that is not.
 
 What no row can take (a row cut off by the end of a preview) is returned as left over, for the
 form's accounting to report.
@@ -575,9 +575,9 @@ def decode_scored_rows(text: str, roles: list[str], costs: GluedCosts = GluedCos
     """A glued piece holding several rows of a table whose rows end in numbers (分值, 得分):
     ``委托业务报告合格率≥100百分比10088经费支出合规性严格执行相关制度规定达成预期指标88``. A row can
     only end where a number or % is followed by a word (not its unit, not inside a date); each
-    candidate row is read by the one-row
-    grammar (:func:`decode_row`, which reads targets in words of their own) and the cheapest cut
-    of the whole piece into rows read in full wins (one row included). Empty when none reads."""
+    candidate row is read by the one-row grammar (:func:`decode_row`, which reads targets in words
+    of their own) and the cheapest cut of the whole piece into rows read in full wins (one row
+    included). Empty when none reads."""
     inside = _inside_dates(text)
     ends = [i for i in range(1, len(text)) if (text[i - 1].isdigit() or text[i - 1] in "%‰")
             and "\u4e00" <= text[i] <= "\u9fff" and i not in inside and not _units(text, i)] + [len(text)]
