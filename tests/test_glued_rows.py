@@ -170,3 +170,41 @@ def test_rows_ending_in_their_scores_are_cut_there_and_read_one_by_one():
     # a number followed by its unit or inside a date ends no row: one row stays one row
     one = decode_scored_rows("确定于于2022年12月底前发放完毕101001009.34", roles)
     assert len(one.rows) == 1
+
+
+def test_rows_under_a_first_level_alone_open_with_a_second_level_outside_the_vocabulary():
+    from jixiao.parsers.glued_rows import decode_scored_rows
+
+    # Jiangxi's 整体支出 self-evaluation: under 管理指标 each row opens with its own 二级 (…管理), none of
+    # the vocabulary; each row ends in 分值 and 得分, which carry no unit (44|部门预算管理 is no 44部门)
+    roles = ["level2", "indicator", "target", "actual", "score_max", "score", "deviation"]
+    text = ("预算执行管理完成率、控制率100%按规定执行44部门结转结余资金管理结余率小于5%达成目标值44"
+            "部门预算管理人员控制、支出规范不超编、无违规支出全部达成44政府采购管理执行率100%100%55")
+    rows = [[t for _, t in r] for r in decode_scored_rows(text, roles, ends_in_scores=True).rows]
+    assert rows == [["预算执行管理", "完成率、控制率", "100%", "按规定执行", "4", "4"],
+                    ["部门结转结余资金管理", "结余率", "小于5%", "达成目标值", "4", "4"],
+                    ["部门预算管理", "人员控制、支出规范", "不超编、无违规支出", "全部达成", "4", "4"],
+                    ["政府采购管理", "执行率", "100%", "100%", "5", "5"]]
+
+
+def test_a_phrase_running_past_its_result_word_into_an_opening_word_is_two_cells():
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+
+    def read(text):
+        table = decode_row(text, roles)
+        assert table.left_over == []
+        return [t for _, t in table.rows[0]]
+
+    # 支出|全部达成 and 公开|已公开: a result word, then a word cells open with — the target ends there
+    assert read("人员控制、支出规范不超编、无违规支出全部达成44") == \
+        ["人员控制、支出规范", "不超编、无违规支出", "全部达成", "4", "4"]
+    assert read("信息公开完善按规定公开已公开44") == ["信息公开完善", "按规定公开", "已公开", "4", "4"]
+
+
+def test_no_value_opens_or_ends_at_the_comma_of_a_list():
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    # read before as actual 、 | 分值 5 | 得分 4, with 周岁以上 left over
+    table = decode_row("培训对象符合吕梁山护工培训招生计划规定18—54周岁存在18岁以下、54周岁以上", roles)
+    assert table.left_over == []
+    values = [t for j, t in table.rows[0] if roles[j] != "indicator"]
+    assert values and all(t[0] not in "、，," and t[-1] not in "、，," for t in values)

@@ -104,3 +104,33 @@ def test_a_mirror_pages_glued_row_sheds_its_level_names_as_printed():
     assert peel_levels("產(chǎn)出指標(biāo)數(shù)量指標(biāo)中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%") == (
         ["產(chǎn)出指標(biāo)", "數(shù)量指標(biāo)"], "中職免學(xué)費應(yīng)受助學(xué)生數(shù)100%")
     assert peel_levels("产出指标(50分)数量指标覆盖率≥90%") == (["产出指标(50分)", "数量指标"], "覆盖率≥90%")
+
+
+def test_a_range_is_one_value():
+    from jixiao.parsers.lexer import value_at
+
+    # two numbers joined by a range mark are one target (the normaliser reads them as a range)
+    for value in ("18—54周岁", "98-100%", "1-6期", "5至10天"):
+        assert value_at(value + "存在", 0) == len(value), value
+    # a range mark with no number after it ends the value
+    assert value_at("100%-达标", 0) == 4
+
+
+MANAGEMENT_ROWS = [  # Jiangxi's 整体支出 self-evaluation: under 管理指标 each row opens with a 二级 of its own
+    ("预算编审管理", "完整、准确率", "100%", "100%"),
+    ("预算执行管理", "完成率、控制率", "100%", "按规定执行"),
+    ("部门结转结余资金管理", "结余率", "小于5%", "达成目标值"),
+    ("政府采购管理", "执行率", "100%", "100%"),
+]
+
+
+@pytest.mark.parametrize("glued_rows", [True, False], ids=["row-per-line", "preview"])
+def test_second_levels_outside_the_vocabulary_open_the_rows_under_a_first_level_alone(glued_rows):
+    body = ["".join(r) + "44" for r in MANAGEMENT_ROWS]
+    text = ("部门整体支出绩效自评表\n一级指标二级指标三级指标指标值实际完成值分值得分\n"
+            + ("管理指标" + "\n".join(body) if glued_rows else "管理指标" + "".join(body))
+            + "\n产出指标数量指标门诊住院人次增加增372人次55")
+    forms = parse_document(text_to_document(text))
+    read = [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for f in forms for i in f.indicators]
+    assert read[:4] == [("管理指标",) + r for r in MANAGEMENT_ROWS]
+    assert read[4][:3] == ("产出指标", "数量指标", "门诊住院人次")  # a 二级 of the vocabulary closes them

@@ -51,6 +51,10 @@ class Header:
     def has(self, role: str) -> bool:
         return any(r == role for r, _ in self.roles)
 
+    def column(self, role: str) -> int:
+        """The column of ``role`` (its first, when several)."""
+        return next(c for r, c in self.roles if r == role)
+
 
 @lru_cache(maxsize=None)
 def group_words() -> tuple[str, ...]:
@@ -211,6 +215,8 @@ class IndicatorReader:
         self.cells: list[RowCell] = []  # the source cell of each token
         self._row = 0
         self._glued: list[RowCell] = []  # a glued body waiting to be cut into rows (glued_rows.py)
+        self._fixed: dict[int, str] = {}  # id of a glued row's cell → the role glued_rows gave it
+        self._level2_open = False  # glued rows under a 一级 with no 二级 of the vocabulary yet
         self._shift_by_width: dict[int, int] = {}  # the shift the last row of so many cells took
         self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
 
@@ -240,7 +246,11 @@ class IndicatorReader:
             bare = set(self.template.values) <= {"target", "operator", "unit"}  # nothing printed after the target
             for c in cells:  # each glued cell is one printed row
                 self._row += 1
-                if not self._decoded_row(c, bare):
+                fixed = self._fixed.pop(id(c), None)
+                if fixed:  # a cell of rows _glued_row already cut
+                    self.tokens.append(Token(c.text, self._row, None, True, ("fixed", fixed)))
+                    self.cells.append(c)
+                elif not self._decoded_row(c, bare):
                     pieces = split_glued(c, scores, bare)
                     for piece in pieces:
                         self.tokens.append(Token(piece.text, self._row, None, len(pieces) >= 3, piece))
@@ -259,7 +269,9 @@ class IndicatorReader:
             cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
                 [c for c in cells if c.col + shift in self.lead_cols]
         for c in cells:
-            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real, c, flat=row.flat))
+            fixed = self._fixed.pop(id(c), None)  # a glued row's cell whose column glued_rows decided
+            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real,
+                                     ("fixed", fixed) if fixed else c, flat=row.flat))
             self.cells.append(c)
 
     def _decoded_row(self, cell: RowCell, bare: bool) -> bool:
@@ -268,8 +280,12 @@ class IndicatorReader:
         grammar (glued_rows.decode_row), the cells' roles fixed. False when the grammar reads no
         value there (split_glued's reading is taken instead)."""
         columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
-        roles = [r for _, r in columns]
         levels, rest = peel_levels(cell.text)
+        if levels:  # under a 一级 alone, rows may open with a 二级 outside the vocabulary (预算执行管理)
+            self._level2_open = self.header.has("level2") and not any(2 in level_of(n) for n in levels)
+        if self._level2_open and not any(2 in level_of(n) for n in levels):
+            columns = sorted(columns + [(self.header.column("level2"), "level2")])
+        roles = [r for _, r in columns]
         if not rest or (bare and repeat_cut(rest)):
             return False  # a target repeating its name: split_glued cuts it where the repetition starts
         decoded = decode_row(rest, roles)
@@ -318,21 +334,34 @@ class IndicatorReader:
                  not (text[i].isdigit() and i and text[i - 1].isdigit())]  # 1、 inside 21、 is none
         starts = len(opens)
         def pieces(table):
-            return [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
+            out = [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
+            if "level2" in roles:  # the decoder has no vocabulary for these 二级: their columns are kept
+                self._fixed.update((id(p), roles[j]) for p, (j, _) in zip(out, (x for row in table.rows for x in row)))
+            return out
 
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
             table = decode_rows_at(text, opens, roles)
             if table.rows and all(complete(r) for r in table.rows):
                 return pieces(table)
         several = starts >= 2 or targets_only or not SENTENCE.search(text)
+        scored = any(r in ("score", "score_max") for r in roles)
+        levels_known = under_level2 or not self.header.has("level2")
+        if not levels_known and several and scored:  # under a 一级 alone: rows ending in their scores may
+            plain = columns, roles                    # each open with a 二级 outside the vocabulary (…管理)
+            columns = sorted(columns + [(self.header.column("level2"), "level2")])
+            roles = [r for _, r in columns]
+            table = decode_scored_rows(text, roles, ends_in_scores=True)
+            if table.rows and all(complete(r) for r in table.rows) and \
+                    any(roles[j] == "level2" for r in table.rows for j, _ in r):
+                return pieces(table)
+            columns, roles = plain
         table = decode_glued(text, roles) if several else GluedTable()
         alike = len({frozenset(j for j, _ in r) for r in table.rows}) == 1  # every row fills the same columns
         if not table.rows or table.left_over or \
                 not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
                         for r in table.rows):  # a numbered piece has only numbered rows
             table = GluedTable()
-        levels_known = under_level2 or not self.header.has("level2")  # (else a 二级 outside the vocabulary may hide here)
-        if len(table.rows) <= 1 and several and levels_known and any(r in ("score", "score_max") for r in roles):
+        if len(table.rows) <= 1 and several and levels_known and scored:
             table = decode_scored_rows(text, roles)  # rows ending in their scores, each read as one row
             if not all(complete(r) for r in table.rows):
                 table = GluedTable()

@@ -228,6 +228,11 @@ def value_at(text: str, i: int) -> int:
     m = BRACKET_UNIT.match(text, j)
     if m and j > i and (m.group(1) in ("%", "‰") or _bracket_unit(m.group(1))):
         j = m.end()  # ≥13459.00(平方米), =100.00(%), =5.00(万人次), 90.00(度)
+    mark = longest(COMPARATORS["range"], text, j, COMPARATOR_MAXLEN["range"])
+    if mark and text[j + len(mark[0]):j + len(mark[0]) + 1].isdigit():  # a range: 18—54周岁, 98-100%, 1-6期
+        end = value_at(text, j + len(mark[0]))
+        if end > j + len(mark[0]):
+            return end
     post = longest(COMPARATORS.get("post", {}), text, j, COMPARATOR_MAXLEN.get("post", 1))
     if post and post[1].comparator:
         j += len(post[0])
