@@ -134,3 +134,20 @@ def test_second_levels_outside_the_vocabulary_open_the_rows_under_a_first_level_
     read = [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for f in forms for i in f.indicators]
     assert read[:4] == [("管理指标",) + r for r in MANAGEMENT_ROWS]
     assert read[4][:3] == ("产出指标", "数量指标", "门诊住院人次")  # a 二级 of the vocabulary closes them
+
+
+def test_a_value_heading_in_a_body_without_level_names_is_a_word_of_its_cell():
+    # Chongqing's 整体绩效自评表 preview: levels left blank, so the body starts where the header's
+    # headings end; 执行率 of 政府采购执行率 is no heading there (read before: the rows after it lost).
+    # Most rows fill the same columns, one only its scores: still a table of rows
+    text = ("部门整体绩效自评表一级指标二级指标三级指标指标值实际完成值分值得分"
+            "财政供养人员控制率100%92%22基础信息完善100%100%11预算完成率70%76%22“三公经费控制率22公用经费控制率100%97%22"
+            "政府采购执行率100%72.74%22管理制度健全性高高33资产管理安全好好22")
+    forms = parse_document(text_to_document(text))
+    read = [(i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators]
+    assert read[3][0] == "“三公经费控制率"
+    del read[3]
+    assert read == [("财政供养人员控制率", "100%", "92%", 2.0), ("基础信息完善", "100%", "100%", 1.0),
+                    ("预算完成率", "70%", "76%", 2.0), ("公用经费控制率", "100%", "97%", 2.0),
+                    ("政府采购执行率", "100%", "72.74%", 2.0), ("管理制度健全性", "高", "高", 3.0),
+                    ("资产管理安全", "好", "好", 2.0)]

@@ -11,6 +11,7 @@ to its rows first (``deferred.py``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -195,7 +196,9 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
 
 
 SENTENCE = re.compile(r"[,，;；。:：]")
-SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
+SHIFT_MARGIN = 1.5
+ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
+ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)  # fit points: a shift this close to the best is a close call
 
 
 class IndicatorReader:
@@ -339,12 +342,12 @@ class IndicatorReader:
                 self._fixed.update((id(p), roles[j]) for p, (j, _) in zip(out, (x for row in table.rows for x in row)))
             return out
 
+        scored = any(r in ("score", "score_max") for r in roles)
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
             table = decode_rows_at(text, opens, roles)
             if table.rows and all(complete(r) for r in table.rows):
                 return pieces(table)
         several = starts >= 2 or targets_only or not SENTENCE.search(text)
-        scored = any(r in ("score", "score_max") for r in roles)
         levels_known = under_level2 or not self.header.has("level2")
         if not levels_known and several and scored:  # under a 一级 alone: rows ending in their scores may
             plain = columns, roles                    # each open with a 二级 outside the vocabulary (…管理)
@@ -356,7 +359,10 @@ class IndicatorReader:
                 return pieces(table)
             columns, roles = plain
         table = decode_glued(text, roles) if several else GluedTable()
-        alike = len({frozenset(j for j, _ in r) for r in table.rows}) == 1  # every row fills the same columns
+        shapes = Counter(frozenset(j for j, _ in r) for r in table.rows)  # the columns each row fills
+        alike = len(shapes) == 1 or (  # or most do, and in a scored table every row ends in its scores
+            len(table.rows) >= ALIKE_MIN_ROWS and shapes.most_common(1)[0][1] >= ALIKE_SHARE * len(table.rows)
+            and (not scored or all(any(roles[j] in ("score", "score_max") for j, _ in r) for r in table.rows)))
         if not table.rows or table.left_over or \
                 not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
                         for r in table.rows):  # a numbered piece has only numbered rows

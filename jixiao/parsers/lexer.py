@@ -134,8 +134,8 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
 
 def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A value column's or funding column's heading inside the table body, touching no other
-    heading, is a word of a cell (达成目标值, 政府采购执行率), not a header: after the first level
-    name it is cut only beside another heading (a header repeated after a page break prints them
+    heading, is a word of a cell (达成目标值, 政府采购执行率), not a header: in the body (from the first
+    level name, or where the header's run of headings ends) it is cut only beside another heading (a header repeated after a page break prints them
     all together). Other headings there (原因分析, 备注) open the notes under the table and stay cut."""
     levels = {fold_chars(n) for names in level_names() for n in names}
     roles = column_roles()
@@ -147,11 +147,16 @@ def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
         found = roles.get(bare) or roles.get(key(word))
         return found or ("funding" if bare in funding or key(word) in funding else None)
 
-    first_level = next((s for s, e in cuts if key(NOTE_AFTER.sub("", folded[s:e])) in levels), None)
-    if first_level is None:
+    body = next((s for s, e in cuts if key(NOTE_AFTER.sub("", folded[s:e])) in levels), None)
+    if body is None and cuts:  # no level name printed: the body starts where the header's run of headings ends
+        k = 0
+        while k + 1 < len(cuts) and cuts[k + 1][0] == cuts[k][1]:
+            k += 1
+        body = cuts[k][1]
+    if body is None:
         return cuts
     return [(s, e) for k, (s, e) in enumerate(cuts)
-            if s < first_level or role(k) not in ("target", "actual", "funding")
+            if s < body or role(k) not in ("target", "actual", "funding")
             or (k and cuts[k - 1][1] == s and role(k - 1))
             or (k + 1 < len(cuts) and cuts[k + 1][0] == e and role(k + 1))]
 
