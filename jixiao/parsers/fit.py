@@ -16,7 +16,8 @@ from jixiao.normalize import parse_target
 from jixiao.parsers.cellkind import (
     EMPTYISH, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
 )
-from jixiao.parsers.vocab import column_roles, key, key_no_notes, level_of, looks_like_level_label
+from jixiao.parsers.vocab import (
+    column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, reads_as_phrase)
 
 BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 SCORE = re.compile(r"^[-+]?\d{1,3}(?:\.\d+)?分?$")
@@ -36,6 +37,7 @@ class FitWeights:
     level_vocab: float = 4.0
     level_ambiguous: float = 3.0  # a name that is both a 一级 and a 二级 name (成本指标, 满意度指标)
     level_like: float = 1.5  # ends in 指标, short, outside the vocabulary
+    level2_ending: float = 2.5  # as a 二级: ends as 二级 names do (预算执行管理), outside the vocabulary
     impossible: float = -9.0
     indicator_text: float = 1.0
     value_shape: float = 2.5
@@ -64,6 +66,8 @@ class Shape:
     empty: bool
     levels: frozenset
     level_like: bool
+    level2_ending: bool  # ends as 二级 names outside the vocabulary do (预算执行管理)
+    phrase: bool  # a target in words of its own (按规定执行, 全部达成)
     header: str | None
     group: bool
     value: bool  # a number-bearing target shape (≥90%, 100, 2023年12月前)
@@ -92,6 +96,8 @@ def shape(text: str) -> Shape:
         empty=empty,
         levels=lv,
         level_like=bool(t) and not lv and (looks_like_level_label(t) or _ends_like_level(key_no_notes(t))),
+        level2_ending=bool(t) and not lv and ends_like_level2(t),
+        phrase=bool(t) and reads_as_phrase(t),
         header=hdr,
         group=key_no_notes(t) in _group_words(),
         value=value,
@@ -173,6 +179,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
             return -3.0  # a 二级 name in the 一级 slot: possible (older templates) but unlikely
         if s.level_like:
             return w.level_like
+        if n == 2 and s.level2_ending:
+            return w.level2_ending
         # a short label outside the vocabulary: only the column it stands in can make it a level
         return -3.5 if len(text) <= 10 and not re.search(r"\d", text) and not s.value else w.impossible
     if s.levels or s.level_like:
@@ -186,13 +194,15 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
             return -2.0  # %(百分比), 万元: a unit cell
         if s.qualitative or s.done:
             return -1.0
+        if s.phrase:  # 按规定执行, 全部达成: worded as a target, rarely as a name
+            return w.indicator_text - 0.5
         return w.indicator_text
     if role == "target":
         if s.operator:
             return -2.0
         if s.value:
             return w.value_shape if s.value_only else w.value_shape - 0.8
-        if s.qualitative:
+        if s.qualitative or s.phrase:
             return w.qualitative
         if s.done:
             return 0.3
@@ -204,6 +214,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
             return w.value_shape - 0.3 if s.value_only else w.value_shape - 1.0
         if s.done or s.qualitative:
             return w.qualitative + 0.3
+        if s.phrase:  # (written as a target more often than as what was achieved)
+            return w.qualitative - 0.2
         return 0.2 if len(text) <= 14 else -0.2
     if role == "operator":
         return 4.0 if s.operator else w.impossible

@@ -42,7 +42,7 @@ from typing import Optional
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
 from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
-from jixiao.parsers.vocab import _rows, key, level_names, stacked_readings
+from jixiao.parsers.vocab import LEVEL2_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
 
 SHORT_NAME = 3  # characters: indicator names are rarely shorter (补助, 面积 are parts of names)
 NAME_MAX = 40  # characters of an indicator name in a glued row
@@ -52,7 +52,6 @@ FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, �
 WORD_MIN_FREQ = 100  # jieba dictionary frequency from which a word counts (中心 23969, 有序 523)
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 PHRASE_MAX = 30  # characters of a qualitative target in words of its own (严格执行相关制度规定)
-LEVEL2_MAX = 12  # characters of a 二级 name outside the vocabulary (部门结转结余资金管理)
 NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
 
@@ -151,11 +150,10 @@ def _level2_cells(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float
     """A 二级 cell at text[i]: empty, a 二级 name of the vocabulary, or running text without digits
     ending as 二级 names do (预算编审管理, 部门结转结余资金管理; data/cell_words.csv level2_end)."""
     out = [(i, costs.level2_empty)] + [(e, 0.0) for e in _starts(text, i, _level2_words())]
-    ends = _words().get("level2_end", frozenset())
     for e in range(i + 2, min(len(text), i + LEVEL2_MAX) + 1):
         if not "\u4e00" <= text[e - 1] <= "\u9fff":
             break
-        if any(text.endswith(w, i, e) for w in ends) and e - i > max(map(len, ends)):
+        if ends_like_level2(text[i:e]):
             out.append((e, costs.level2_ending))
     return out
 

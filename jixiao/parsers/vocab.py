@@ -153,6 +153,42 @@ def looks_like_level_label(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def level2_endings() -> tuple[str, ...]:
+    """Words 二级 names outside the vocabulary end with (预算执行管理; data/cell_words.csv level2_end)."""
+    return tuple(r["text"] for r in _rows("cell_words.csv") if r["kind"] == "level2_end")
+
+
+@lru_cache(maxsize=None)
+def phrase_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words a target in words opens with (按, 严格, 全部 …) and ends with (执行, 到位, 达成 …): data/cell_words.csv."""
+    rows = _rows("cell_words.csv")
+    return (tuple(r["text"] for r in rows if r["kind"] == "phrase_start"),
+            tuple(r["text"] for r in rows if r["kind"] == "phrase_end"))
+
+
+PHRASE_MAX = 30  # characters of a target in words of its own (严格执行相关制度规定)
+
+
+def reads_as_phrase(text: str) -> bool:
+    """A target in words of its own: opens as targets do and ends in a result word (按规定执行,
+    全部达成, 严格执行相关制度规定), more than the two words, no digits."""
+    k = key(text)
+    starts, ends = phrase_words()
+    return 3 <= len(k) <= PHRASE_MAX and not re.search(r"\d", k) and \
+        any(k.startswith(w) for w in starts) and any(k.endswith(w) and len(k) > len(w) for w in ends)
+
+
+LEVEL2_MAX = 12  # characters of a 二级 name outside the vocabulary (部门结转结余资金管理)
+
+
+def ends_like_level2(text: str) -> bool:
+    """Short, without digits, and more than a word 二级 names end with (预算编审管理, not 管理)."""
+    k = key_no_notes(text)
+    return len(k) <= LEVEL2_MAX and not re.search(r"\d", k) and \
+        any(k.endswith(w) and len(k) > len(w) for w in level2_endings())
+
+
+@lru_cache(maxsize=None)
 def org_suffix_pattern() -> str:
     """Regex alternation of the words a unit's name ends with (局, 委员会, 学校 … data/org_suffixes.csv)."""
     words = sorted((r["suffix"] for r in _rows("org_suffixes.csv")), key=len, reverse=True)
