@@ -42,6 +42,7 @@ class Table:
     n_cols: int = 0
     page: Optional[int] = None
     bbox: Optional[BBox] = None
+    exact: bool = False  # the columns are the source's own grid (an office or HTML table), not inferred
 
     def __post_init__(self) -> None:
         for c in self.cells:

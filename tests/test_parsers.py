@@ -499,3 +499,39 @@ def test_one_cell_per_line_rows_each_opening_with_a_second_level_ending_as_they_
         ("预算编审管理", "完整、准确率", "100%", "100%"), ("预算执行管理", "完成率、控制率", "100%", "按规定执行"),
         ("预决算信息公开管理", "信息公开完善", "按规定公开", "已公开"),
         ("部门预算管理", "人员控制、支出规范", "不超编、无违规支出", "全部达成")]
+
+
+def test_in_an_exact_grid_a_value_stays_in_its_own_column():
+    # real r01 content drawn in Hebei's self-evaluation layout, 实际完成值 left empty: a target with a
+    # number written in 单位(文字描述) was read as the actual; in an office or HTML table (exact
+    # columns) a value stays in the column it stands in. Text tables (| rows that drop empty cells)
+    # give no such promise.
+    from jixiao.model import Cell, Document, Table
+
+    head = ["一级指标", "二级指标", "三级指标", "指标说明", "预期指标值", "预期指标值", "预期指标值",
+            "单项指标实际完成值", "单项指标完成情况", "自评得分", "自评得分", "自评得分"]
+    sub = head[:4] + ["符号", "指标值", "单位(文字描述)"] + head[7:9] + ["单项指标得分", "权重占比(%)", "单项指标折算得分"]
+    rows = [["项目支出绩效自评表"] + [""] * 11, head, sub,
+            ["产出指标", "数量指标", "补贴对象申请审核完成率", "", "=", "100.00", "(%)", "", "", "", "", ""],
+            ["效益指标", "社会效益指标", "补贴对象生活改善度", "", "", "", "补贴对象生活改善度不低于80%", "", "", "", "", ""],
+            ["满意度指标", "服务对象满意度指标", "补贴对象满意度", "", "≥", "80.00", "(%)", "", "", "", "", ""]]
+
+    def targets(exact):
+        cells = [Cell(t, r, c) for r, row in enumerate(rows) if r not in (1, 2) for c, t in enumerate(row)]
+        for c, t in enumerate(head):  # the two header rows as printed: merged cells span them
+            if t != sub[c]:
+                cells.append(Cell(sub[c], 2, c))
+                if head[c - 1] != t:
+                    cells.append(Cell(t, 1, c, colspan=head.count(t)))
+            else:
+                cells.append(Cell(t, 1, c, rowspan=2))
+        table = Table(cells, exact=exact)
+        return [(i.target_raw, i.actual_raw) for f in parse_document(Document(blocks=[table])) for i in f.indicators]
+
+    assert targets(True) == [("=100.00(%)", None), ("补贴对象生活改善度不低于80%", None), ("≥80.00(%)", None)]
+    assert targets(False)[1] != ("补贴对象生活改善度不低于80%", None)  # (the reading before)
+    # words or a value in the unit column are the target, a unit alone is none
+    from jixiao.normalize import join_target_parts
+
+    assert [join_target_parts("", "", u) for u in ("高", "是", "2021.1.1-12.31", "人", "次", "m²")] == \
+        ["高", "是", "2021.1.1-12.31", "", "", ""]

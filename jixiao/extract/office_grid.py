@@ -56,7 +56,7 @@ def build_table(cells: list[PlacedCell]) -> Optional[Table]:
             for k in range(c0, c0 + width):
                 taken.add((r, k))
         out.append(Cell(text=c.text, row=r0 - top, col=c0 - left, rowspan=height, colspan=width))
-    return _drop_covered_lines(Table(cells=out, n_rows=bottom - top, n_cols=right - left))
+    return _drop_covered_lines(Table(cells=out, n_rows=bottom - top, n_cols=right - left, exact=True))
 
 
 def covered_cells(merged: Iterable[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
@@ -111,7 +111,8 @@ def _drop_covered_lines(table: Table) -> Table:
         row, rowspan = new_index(row_map, c.row, c.rowspan, table.n_rows)
         cells.append(Cell(text=c.text, row=row, col=col, rowspan=rowspan, colspan=colspan, page=c.page,
                           bbox=c.bbox, confidence=c.confidence))
-    return Table(cells=cells, n_rows=len(row_map), n_cols=len(col_map), page=table.page, bbox=table.bbox)
+    return Table(cells=cells, n_rows=len(row_map), n_cols=len(col_map), page=table.page, bbox=table.bbox,
+                 exact=table.exact)
 
 
 def layout_html_rows(rows: list[list[tuple[str, int, int]]]) -> list[PlacedCell]:

@@ -105,11 +105,13 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
 
 def _is_unit_word(text: str) -> bool:
     """A unit as ``read_unit`` reads one, whole but for a bracketed note (%, 人次, （平方米）, 元/亩,
-    %(百分比)), a single character or no Chinese at all: not a target in words."""
+    %(百分比)) or no Chinese at all: not a target in words (高, 是, 2021.1.1-12.31)."""
     k = fold(text)
+    if k[:1].isdigit():
+        return False  # a value (2021.1.1-12.31): no unit opens with a digit
     read = read_unit(k, 0, allow_unknown=False)
     rest = k[read.end:] if read.unit else k
-    return len(k) <= 1 or not re.search(r"[\u4e00-\u9fff]", k) or \
+    return not re.search(r"[\u4e00-\u9fff]", k) or \
         (read.unit is not None and (not rest or bool(re.fullmatch(r"\([^()]*\)", rest))))
 
 

@@ -364,7 +364,7 @@ def read_form(seg: Segment) -> Optional[Form]:
                 pages.append(row.page)
                 rest = row.cells[after:]
                 if header.run_together or any(level_of(c.text) for c in rest if c.text):  # data on the header's line
-                    reader.feed_row(Row(rest, page=row.page, table=row.table))
+                    reader.feed_row(Row(rest, page=row.page, table=row.table, exact=row.exact))
                 continue
             pages.append(row.page)
             n_lines = len(funding.lines)

@@ -274,7 +274,7 @@ class IndicatorReader:
         for c in cells:
             fixed = self._fixed.pop(id(c), None)  # a glued row's cell whose column glued_rows decided
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real,
-                                     ("fixed", fixed) if fixed else c, flat=row.flat))
+                                     ("fixed", fixed) if fixed else c, flat=row.flat, exact=real and row.exact))
             self.cells.append(c)
 
     def _decoded_row(self, cell: RowCell, bare: bool) -> bool:

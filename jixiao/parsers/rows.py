@@ -46,6 +46,7 @@ class Row:
     page: Optional[int] = None
     table: Optional[int] = None  # 1-based table number; None for a text line
     flat: bool = False  # cut from a flattened run (one cell per line, a table on one line): no real row
+    exact: bool = False  # its cells stand in the source's own grid columns (an office or HTML table)
 
     @property
     def texts(self) -> list[str]:
@@ -91,5 +92,5 @@ def table_rows(table: Table, number: int) -> list[Row]:
                                  cell.confidence, number, cell.row + 1))
             if cell.row == r and page is None:
                 page = cell.page
-        out.append(Row(cells, page=page if page is not None else table.page, table=number))
+        out.append(Row(cells, page=page if page is not None else table.page, table=number, exact=table.exact))
     return out
