@@ -535,3 +535,24 @@ def test_in_an_exact_grid_a_value_stays_in_its_own_column():
 
     assert [join_target_parts("", "", u) for u in ("高", "是", "2021.1.1-12.31", "人", "次", "m²")] == \
         ["高", "是", "2021.1.1-12.31", "", "", ""]
+
+
+def test_a_funding_row_of_an_unlisted_label_and_amounts_is_a_line_of_the_block():
+    # under the block's amount columns: 其他 | — | 0 | 0 (real w07), 部门预算执行情况 | … | 76% (real w03)
+    rows = [["项目支出绩效自评表", "", "", "", "", ""],
+            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            ["项目资金(万元)", "预算数", "—", "6.84", "6.84", "100%"],
+            ["项目资金(万元)", "其中:财政资金", "—", "6.84", "6.84", "—"],
+            ["项目资金(万元)", "其他", "—", "0", "0", "—"],
+            ["项目资金(万元)", "部门预算执行情况", "—", "—", "—", "76%"],
+            ["年度总体目标", "为我县百岁高龄老年人发放补贴。", "", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"],
+            ["产出指标", "数量指标", "发放人数", "19人", "19人", "10"]]
+    from jixiao.model import Cell, Document, Table
+
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if not (c == 0 and 2 <= r <= 5)]
+    cells = [Cell(c.text, c.row, c.col, rowspan=5) if (c.row, c.col) == (1, 0) else c for c in cells]  # merged label
+    [form] = parse_document(Document(blocks=[Table(cells)]))
+    assert [(b.item, b.budget_full_year, b.executed, b.execution_rate) for b in form.budget] == [
+        ("预算数", 6.84, 6.84, 100.0), ("其中:财政资金", 6.84, 6.84, None), ("其他", 0.0, 0.0, None),
+        ("部门预算执行情况", None, None, 76.0)]

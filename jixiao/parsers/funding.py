@@ -21,6 +21,9 @@ from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import budget_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
 
+UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
+NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]")  # (2)项目支出
+
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
@@ -132,6 +135,8 @@ class FundingReader:
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
+        if self.columns and not self.task_mode and self._unlisted_line(cells):
+            return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
             self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
@@ -190,6 +195,23 @@ class FundingReader:
                         found = True
             i = j
         return found
+
+    def _unlisted_line(self, cells: list[RowCell]) -> bool:
+        """Under the block's amount columns, a row of a short label no vocabulary lists (其他, 部门预算
+        执行情况) followed by amounts only (0 | 0 | —) is a line of the block."""
+        filled = [k for k, c in enumerate(cells) if c.text]
+        if len(filled) < 2:
+            return False
+        label, rest = cells[filled[0]], cells[filled[0] + 1:]
+        k = key(label.text)
+        if not (2 <= len(k) <= UNLISTED_LABEL_MAX) or not re.search(r"[\u4e00-\u9fff]", k) or \
+                re.search(r"\d", NUMBERING.sub("", k)) or is_budget_label(label.text) or \
+                budget_role(label.text) is not None or field_of(label.text):
+            return False
+        if not all(is_amount_or_blank(c.text) for c in rest) or not any(is_amount(c.text) for c in rest):
+            return False
+        self.lines.append(self._line(label.text, self._by_position(label, rest) or [c.text for c in rest]))
+        return True
 
     def _repeated_labels(self, texts: list[str]) -> bool:
         """``预算数 6.84 到位数 6.84 执行数 6.84 100.00`` under column headings: each column block
