@@ -556,3 +556,24 @@ def test_a_funding_row_of_an_unlisted_label_and_amounts_is_a_line_of_the_block()
     assert [(b.item, b.budget_full_year, b.executed, b.execution_rate) for b in form.budget] == [
         ("预算数", 6.84, 6.84, 100.0), ("其中:财政资金", 6.84, 6.84, None), ("其他", 0.0, 0.0, None),
         ("部门预算执行情况", None, None, 76.0)]
+
+
+def test_funding_headings_spanning_blocks_take_the_amount_under_them_past_repeated_sub_labels():
+    # Hebei's 预算执行情况: each heading spans a block whose rows repeat a sub-label before the amount
+    # (real p01/w15 content drawn in that layout: 总额 was read as a header, amounts went to sub-labels)
+    from jixiao.model import Cell, Document, Table
+
+    heads = ["预算安排情况(调整后)", "资金到位情况", "资金执行情况", "预算执行进度(%)"]
+    cells = [Cell("项目支出绩效自评表", 0, 0, colspan=13), Cell("二、预算执行情况", 1, 0, rowspan=4)]
+    cells += [Cell(h, 1, 1 + 3 * k, colspan=3) for k, h in enumerate(heads)]
+    for r, row in enumerate([["总额", "251.89", "到位数", "251.89", "执行数", "251.89", "100.00"],
+                             ["其中:财政资金", "251.89", "其中:财政资金", "250.00", "其中:财政资金", "250.00", "99.25"],
+                             ["", "", "其他", "", "其他", "", ""]], start=2):
+        for k, t in enumerate(row):  # label | amount (two columns) per block, the rate over three
+            col, span = (1 + 3 * (k // 2) + (k % 2), 2 if k % 2 else 1) if k < 6 else (10, 3)
+            cells.append(Cell(t, r, col, colspan=span))
+    cells += [Cell(t, 5, k) for k, t in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"])]
+    cells += [Cell(t, 6, k) for k, t in enumerate(["产出指标", "数量指标", "发放人数", "19人", "19人"])]
+    [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
+    assert [(b.item, b.budget_full_year, b.executed, b.execution_rate) for b in form.budget] == [
+        ("总额", 251.89, 251.89, 100.0), ("其中:财政资金", 251.89, 250.0, 99.25)]

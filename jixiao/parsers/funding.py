@@ -21,6 +21,7 @@ from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import budget_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
 
+SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]")  # (2)项目支出
 
@@ -74,6 +75,7 @@ class FundingReader:
     def __init__(self) -> None:
         self.columns: list[str] = []  # value roles in printed order (multi-amount header)
         self.column_cols: list[int] = []  # their grid columns
+        self.column_spans: list[tuple[int, int]] = []  # the grid columns each heading spans
         self.pending_labels: list[RowCell] = []  # a row of labels whose amounts are in the next row
         self.task_mode = False
         self.lines: list[BudgetLine] = []
@@ -97,11 +99,13 @@ class FundingReader:
 
     def read_header(self, row: Row) -> bool:
         cells = [c for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
+        if self.columns and any(is_amount(c.text) for c in cells):
+            return False  # 总额 | 251.89 | 到位数 | 251.89 | 执行数 …: a line whose labels repeat, not a header
         roles = [budget_role(c.text) for c in cells]
         if sum(r in AMOUNT_ROLES for r in roles) >= 2:  # a header: headings read one character off count too
             roles = [r or near_miss(key_no_notes(c.text), budget_roles()) for r, c in zip(roles, cells)]
         amount = [r for r in roles if r in AMOUNT_ROLES]
-        kept = [(r, c.col) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
+        kept = [(r, c) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
         if "item" in roles or "content" in roles:
             self.task_mode = True
             if len(amount) >= 2:
@@ -113,9 +117,10 @@ class FundingReader:
             return True
         return False
 
-    def _set_columns(self, kept: list[tuple[str, int]]) -> None:
+    def _set_columns(self, kept: list[tuple[str, RowCell]]) -> None:
         self.columns = [r for r, _ in kept]
-        self.column_cols = [c for _, c in kept]
+        self.column_cols = [c.col for _, c in kept]
+        self.column_spans = [(c.col, c.col + c.span) for _, c in kept]
 
     def feed(self, row: Row) -> bool:
         """Read funding lines from a row; True if the row held any."""
@@ -135,7 +140,7 @@ class FundingReader:
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
-        if self.columns and not self.task_mode and self._unlisted_line(cells):
+        if self.columns and not self.task_mode and (self._spanned_line(cells) or self._unlisted_line(cells)):
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
@@ -195,6 +200,26 @@ class FundingReader:
                         found = True
             i = j
         return found
+
+    def _spanned_line(self, cells: list[RowCell]) -> bool:
+        """Under headings each spanning several grid columns (预算安排情况 | 资金到位情况 | 资金执行情况),
+        every block repeats a sub-label before its amount (总额 251.89 | 到位数 251.89 | 执行数 251.89;
+        其中:财政资金 … in each): the first label names the line, and each heading takes the amount
+        standing under it, the sub-labels skipped."""
+        filled = [c for c in cells if c.text]
+        if len(filled) < 2 or not self.column_spans or is_amount_or_blank(filled[0].text):
+            return False
+        label, inside = filled[0], filled[1:]
+        subs = [c for c in inside if not is_amount_or_blank(c.text)]
+        under = [c for c in inside if any(a <= c.col < b for a, b in self.column_spans)]
+        if not subs or len(under) < len(inside) or any(len(key(c.text)) > SUB_LABEL_MAX for c in subs):
+            return False
+        if label.col >= self.column_spans[0][1]:
+            return False  # (a row whose first block is empty: only sub-labels, no line of its own)
+        values = [next((c.text for c in inside if a <= c.col < b and is_amount_or_blank(c.text)), "")
+                  for a, b in self.column_spans]
+        self.lines.append(self._line(label.text, values))
+        return True
 
     def _unlisted_line(self, cells: list[RowCell]) -> bool:
         """Under the block's amount columns, a row of a short label no vocabulary lists (其他, 部门预算
