@@ -577,3 +577,26 @@ def test_funding_headings_spanning_blocks_take_the_amount_under_them_past_repeat
     [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
     assert [(b.item, b.budget_full_year, b.executed, b.execution_rate) for b in form.budget] == [
         ("总额", 251.89, 251.89, 100.0), ("其中:财政资金", 251.89, 250.0, 99.25)]
+
+
+def test_funding_lines_without_amount_headings_and_numbered_blank_items():
+    from jixiao.model import Cell, Document, Table
+
+    def budget(rows, merged_label):
+        cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)
+                 if not (c == 0 and r in merged_label[1:])]
+        cells = [Cell(c.text, c.row, 0, rowspan=len(merged_label)) if (c.row, c.col) == (merged_label[0], 0) else c
+                 for c in cells]
+        [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
+        return [(b.item, b.amount, b.budget_full_year, b.execution_rate) for b in form.budget]
+
+    tail = [["一级指标", "二级指标", "三级指标", "指标值", ""], ["产出指标", "数量指标", "发放人数", "19人", ""]]
+    # no amount headings: lines read before make the block, so 其他 | 0 is one of its lines (real w07)
+    rows = [["项目支出绩效目标表", "", "", "", ""], ["资金情况(万元)", "预算数", "6.84", "", ""],
+            ["", "其中:财政资金", "6.84", "", ""], ["", "其他", "0", "", ""]] + tail
+    assert budget(rows, [1, 2, 3]) == [("预算数", 6.84, None, None), ("其中:财政资金", 6.84, None, None),
+                                       ("其他", 0.0, None, None)]
+    # a numbered item printed with every amount blank is a line (real w11: （2）项目支出)
+    rows = [["项目支出绩效自评表", "", "", "", ""], ["项目资金(万元)", "", "全年预算数", "全年执行数", "执行率"],
+            ["", "资金结构:(1)基本支出", "—", "—", "103.21%"], ["", "(2)项目支出", "—", "—", "—"]] + tail
+    assert budget(rows, [1, 2, 3]) == [("资金结构:(1)基本支出", None, None, 103.21), ("(2)项目支出", None, None, None)]

@@ -140,7 +140,7 @@ class FundingReader:
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
-        if self.columns and not self.task_mode and (self._spanned_line(cells) or self._unlisted_line(cells)):
+        if not self.task_mode and (self._spanned_line(cells) or self._unlisted_line(cells)):
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
@@ -222,18 +222,24 @@ class FundingReader:
         return True
 
     def _unlisted_line(self, cells: list[RowCell]) -> bool:
-        """Under the block's amount columns, a row of a short label no vocabulary lists (其他, 部门预算
-        执行情况) followed by amounts only (0 | 0 | —) is a line of the block."""
+        """In a funding block (its amount columns known, or lines read before), a row of a short label
+        no vocabulary lists as a line (其他, 部门预算执行情况, a column word such as 资金总额 standing
+        left of the columns) followed by amounts only (0 | 0 | —) is a line of the block; a numbered
+        item (（2）项目支出) is one even with every amount blank."""
         filled = [k for k, c in enumerate(cells) if c.text]
-        if len(filled) < 2:
+        if len(filled) < 2 or not (self.columns or self.lines):
             return False
         label, rest = cells[filled[0]], cells[filled[0] + 1:]
         k = key(label.text)
+        role = budget_role(label.text)
+        heading_as_label = role in ("total", "fiscal", "other") and bool(self.columns) and \
+            label.col < min(self.column_cols)
         if not (2 <= len(k) <= UNLISTED_LABEL_MAX) or not re.search(r"[\u4e00-\u9fff]", k) or \
                 re.search(r"\d", NUMBERING.sub("", k)) or is_budget_label(label.text) or \
-                budget_role(label.text) is not None or field_of(label.text):
+                (role is not None and not heading_as_label) or field_of(label.text):
             return False
-        if not all(is_amount_or_blank(c.text) for c in rest) or not any(is_amount(c.text) for c in rest):
+        if not all(is_amount_or_blank(c.text) for c in rest) or \
+                not (any(is_amount(c.text) for c in rest) or NUMBERING.match(k)):
             return False
         self.lines.append(self._line(label.text, self._by_position(label, rest) or [c.text for c in rest]))
         return True
