@@ -130,13 +130,7 @@ def test_a_qualitative_target_in_words_of_its_own_is_cut_from_the_name():
 
 
 def test_an_actual_filled_like_its_target_is_the_likelier_reading():
-    roles = ["indicator", "target", "actual", "score_max", "score"]
-
-    def read(text):
-        table = decode_row(text, roles)
-        assert table.left_over == []
-        return [t for _, t in table.rows[0]]
-
+    read = _one_row
     # the same words twice: target and actual, not a name swallowing half the target
     assert read("减轻参训人员经济负担有效减轻有效减轻") == ["减轻参训人员经济负担", "有效减轻", "有效减轻"]
     assert read("提高参训学员技术水平基本提高基本提高") == ["提高参训学员技术水平", "基本提高", "基本提高"]
@@ -187,14 +181,14 @@ def test_rows_under_a_first_level_alone_open_with_a_second_level_outside_the_voc
                     ["政府采购管理", "执行率", "100%", "100%", "5", "5"]]
 
 
+def _one_row(text, roles=("indicator", "target", "actual", "score_max", "score")):
+    table = decode_row(text, list(roles))
+    assert table.left_over == []
+    return [t for _, t in table.rows[0]]
+
+
 def test_a_phrase_running_past_its_result_word_into_an_opening_word_is_two_cells():
-    roles = ["indicator", "target", "actual", "score_max", "score"]
-
-    def read(text):
-        table = decode_row(text, roles)
-        assert table.left_over == []
-        return [t for _, t in table.rows[0]]
-
+    read = _one_row
     # 支出|全部达成 and 公开|已公开: a result word, then a word cells open with — the target ends there
     assert read("人员控制、支出规范不超编、无违规支出全部达成44") == \
         ["人员控制、支出规范", "不超编、无违规支出", "全部达成", "4", "4"]
