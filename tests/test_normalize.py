@@ -226,6 +226,8 @@ def test_parse_amount(cell, amount):
     (("反向", "5", "%"), "反向5%", "<=", 5, "%"),
     ((" ≥ ", " 1 200 ", " 人 "), "≥1200人", ">=", 1200, "人"),
     (("=", "90", "%以上"), "=90%以上", ">=", 90, "%"),
+    (("二", "116", "人"), "=116人", "=", 116, "人"),  # = as OCR reads it in a 计算符号 cell of its own
+    (("", "", "2021.1.1-12.31"), "2021.1.1-12.31", "<=", None, None),  # a period in the unit column: its deadline
 ])
 def test_target_parts(parts, joined, comparator, value, unit):
     assert join_target_parts(*parts) == joined

@@ -600,3 +600,18 @@ def test_funding_lines_without_amount_headings_and_numbered_blank_items():
     rows = [["项目支出绩效自评表", "", "", "", ""], ["项目资金(万元)", "", "全年预算数", "全年执行数", "执行率"],
             ["", "资金结构:(1)基本支出", "—", "—", "103.21%"], ["", "(2)项目支出", "—", "—", "—"]] + tail
     assert budget(rows, [1, 2, 3]) == [("资金结构:(1)基本支出", None, None, 103.21), ("(2)项目支出", None, None, None)]
+
+
+def test_an_equals_sign_ocr_read_as_二_in_its_own_cell_is_the_sign():
+    # real w14 content scanned: OCR reads the = of 计算符号 as 二, once a target of its own (value lost)
+    from jixiao.model import Document, Table
+
+    rows = [["部门整体绩效目标", "", "", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位"],
+            ["产出指标", "数量指标", "保障在职职工人数(人)", "二", "116", "人"],
+            ["产出指标", "质量指标", "工资发放准确性(%)", "≥", "95", "%"],
+            ["产出指标", "质量指标", "工资发放及时率", "=", "100", "%"]]
+    [form] = parse_document(Document(blocks=[Table.from_rows(rows)]))
+    assert [i.target_raw for i in form.indicators] == ["=116人", "≥95%", "=100%"]
+    # (a grid's cells stand in their rows: its closing run of values, = | 100 | %, is never taken for a
+    # target column printed after the body — read so before, the first row lost its target)

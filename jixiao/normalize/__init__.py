@@ -68,6 +68,7 @@ def parse_target(raw: str, *, year: int | None = None, indicator: str | None = N
 
 # operator cells that name a direction rather than a comparator word
 _OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向指标": "<="}
+SIGNS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}  # the sign printed for a comparator
 _QUALITATIVE_OPS = {"定性", "定性指标", "定量", "定量指标"}  # the kind of indicator, no comparison
 
 
@@ -95,6 +96,9 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
     op_text = _clean(op)
     if op_text in _QUALITATIVE_OPS:
         op_text = ""
+    misread = COMPARATORS.get("cell", {}).get(op_text)
+    if misread is not None:
+        op_text = SIGNS.get(misread.comparator, op_text)  # 二 in an operator cell: the = OCR misread
     body, unit_text = _clean(number), _clean(unit)
     if not body and unit_text and not _is_unit_word(unit_text):
         return op_text + unit_text  # 单位(文字描述): a target in words, written in the unit column

@@ -48,7 +48,7 @@ class Unit:
 class Comparator:
     token: str
     comparator: str | None   # None for a block word
-    where: str               # pre, post, mark, range, join, block
+    where: str               # pre, post, mark, range, join, block, ocr, cell
     strong: bool
     adjacent: bool
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.normalize.vocab import COMPARATORS
 from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -39,7 +40,8 @@ def is_amount_or_blank(text: str) -> bool:
 
 
 def is_operator(text: str) -> bool:
-    return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标")
+    return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标") or \
+        text in COMPARATORS.get("cell", {})  # (二: = as OCR reads it, alone in its cell)
 
 
 def is_unit(text: str) -> bool:

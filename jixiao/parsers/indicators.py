@@ -443,8 +443,9 @@ class IndicatorReader:
     def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
         """Decode: the records, and for each token its cell, role and record index."""
         self._flush_glued()
-        if not any(isinstance(t.ref, tuple) for t in self.tokens):
-            order = reading_order(self.tokens, self.template)  # a target column printed after the body
+        if not any(isinstance(t.ref, tuple) or t.col is not None for t in self.tokens):
+            # a target column printed after the body (text order; a grid's cells stand in their rows)
+            order = reading_order(self.tokens, self.template)
             if order is not None:
                 self.tokens = [self.tokens[i] for i in order]
                 self.cells = [self.cells[i] for i in order]
