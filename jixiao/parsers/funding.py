@@ -14,6 +14,7 @@ from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.normalize.folding import fold_text
+from jixiao.normalize.names import numbering_at
 from jixiao.parsers.glued_amounts import split_glued_amounts
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
@@ -23,7 +24,6 @@ from jixiao.records import BudgetLine
 
 SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
-NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]{1,2}[)）.、]")  # (2)项目支出
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
@@ -235,11 +235,11 @@ class FundingReader:
         heading_as_label = role in ("total", "fiscal", "other") and bool(self.columns) and \
             label.col < min(self.column_cols)
         if not (2 <= len(k) <= UNLISTED_LABEL_MAX) or not re.search(r"[\u4e00-\u9fff]", k) or \
-                re.search(r"\d", NUMBERING.sub("", k)) or is_budget_label(label.text) or \
+                re.search(r"\d", k[numbering_at(k):]) or is_budget_label(label.text) or \
                 (role is not None and not heading_as_label) or field_of(label.text):
             return False
         if not all(is_amount_or_blank(c.text) for c in rest) or \
-                not (any(is_amount(c.text) for c in rest) or NUMBERING.match(k)):
+                not (any(is_amount(c.text) for c in rest) or numbering_at(k)):
             return False
         self.lines.append(self._line(label.text, self._by_position(label, rest) or [c.text for c in rest]))
         return True

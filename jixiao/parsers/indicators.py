@@ -196,9 +196,9 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
 
 
 SENTENCE = re.compile(r"[,，;；。:：]")
-SHIFT_MARGIN = 1.5
+SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
-ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)  # fit points: a shift this close to the best is a close call
+ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)
 
 
 class IndicatorReader:
@@ -218,7 +218,6 @@ class IndicatorReader:
         self.cells: list[RowCell] = []  # the source cell of each token
         self._row = 0
         self._glued: list[RowCell] = []  # a glued body waiting to be cut into rows (glued_rows.py)
-        self._fixed: dict[int, str] = {}  # id of a glued row's cell → the role glued_rows gave it
         self._level2_open = False  # glued rows under a 一级 with no 二级 of the vocabulary yet
         self._shift_by_width: dict[int, int] = {}  # the shift the last row of so many cells took
         self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
@@ -249,9 +248,8 @@ class IndicatorReader:
             bare = set(self.template.values) <= {"target", "operator", "unit"}  # nothing printed after the target
             for c in cells:  # each glued cell is one printed row
                 self._row += 1
-                fixed = self._fixed.pop(id(c), None)
-                if fixed:  # a cell of rows _glued_row already cut
-                    self.tokens.append(Token(c.text, self._row, None, True, ("fixed", fixed)))
+                if c.role:  # a cell of rows _glued_row already cut, its role given
+                    self.tokens.append(Token(c.text, self._row, None, True, ("fixed", c.role)))
                     self.cells.append(c)
                 elif not self._decoded_row(c, bare):
                     pieces = split_glued(c, scores, bare)
@@ -272,9 +270,8 @@ class IndicatorReader:
             cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
                 [c for c in cells if c.col + shift in self.lead_cols]
         for c in cells:
-            fixed = self._fixed.pop(id(c), None)  # a glued row's cell whose column glued_rows decided
             self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real,
-                                     ("fixed", fixed) if fixed else c, flat=row.flat, exact=real and row.exact))
+                                     ("fixed", c.role) if c.role else c, flat=row.flat, exact=real and row.exact))
             self.cells.append(c)
 
     def _decoded_row(self, cell: RowCell, bare: bool) -> bool:
@@ -287,7 +284,7 @@ class IndicatorReader:
         if levels:  # under a 一级 alone, rows may open with a 二级 outside the vocabulary (预算执行管理)
             self._level2_open = self.header.has("level2") and not any(2 in level_of(n) for n in levels)
         if self._level2_open and not any(2 in level_of(n) for n in levels):
-            columns = sorted(columns + [(self.header.column("level2"), "level2")])
+            columns = self._with_level2(columns)
         roles = [r for _, r in columns]
         if not rest or (bare and repeat_cut(rest)):
             return False  # a target repeating its name: split_glued cuts it where the repetition starts
@@ -304,6 +301,10 @@ class IndicatorReader:
             self.tokens.append(Token(text, self._row, None, True, ("fixed", roles[j])))
             self.cells.append(piece)
         return True
+
+    def _with_level2(self, columns: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The header's value columns with its 二级 column among them, in printed order."""
+        return sorted(columns + [(self.header.column("level2"), "level2")])
 
     def _glued_row(self, cell: RowCell, under_level2: bool = False) -> list[RowCell]:
         """A piece the lexer cut between level names holds the rows under one level name, their
@@ -336,11 +337,9 @@ class IndicatorReader:
         opens = [i for i in range(len(text)) if numbering_at(text, i) and
                  not (text[i].isdigit() and i and text[i - 1].isdigit())]  # 1、 inside 21、 is none
         starts = len(opens)
-        def pieces(table):
-            out = [cell.piece(t, columns[j][0]) for row in table.rows for j, t in row]
-            if "level2" in roles:  # the decoder has no vocabulary for these 二级: their columns are kept
-                self._fixed.update((id(p), roles[j]) for p, (j, _) in zip(out, (x for row in table.rows for x in row)))
-            return out
+        def pieces(table):  # (with a 二级 outside the vocabulary, which the decoder cannot place, the roles stay)
+            fixed = "level2" in roles
+            return [cell.piece(t, columns[j][0], role=roles[j] if fixed else None) for row in table.rows for j, t in row]
 
         scored = any(r in ("score", "score_max") for r in roles)
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
@@ -351,7 +350,7 @@ class IndicatorReader:
         levels_known = under_level2 or not self.header.has("level2")
         if not levels_known and several and scored:  # under a 一级 alone: rows ending in their scores may
             plain = columns, roles                    # each open with a 二级 outside the vocabulary (…管理)
-            columns = sorted(columns + [(self.header.column("level2"), "level2")])
+            columns = self._with_level2(columns)
             roles = [r for _, r in columns]
             table = decode_scored_rows(text, roles, ends_in_scores=True)
             if table.rows and all(complete(r) for r in table.rows) and \

@@ -28,11 +28,12 @@ class RowCell:
     table: Optional[int] = None  # 1-based table number in the document (None for a text line)
     row: Optional[int] = None  # 1-based row of its table where the cell starts
     glued: bool = False  # cut by the lexer from glued text: it may still hold several cells
+    role: Optional[str] = None  # the indicator role glued_rows gave a piece, when the decoder cannot place it
 
-    def piece(self, text: str, col: int, glued: bool = True) -> "RowCell":
+    def piece(self, text: str, col: int, glued: bool = True, role: Optional[str] = None) -> "RowCell":
         """A part of this cell (cut from glued text) standing at ``col``, with the cell's provenance."""
         return RowCell(text, col, 1, self.carried, text, self.page, self.bbox, self.confidence, self.table,
-                       self.row, glued)
+                       self.row, glued, role)
 
     def moved(self, col: int, carried: Optional[bool] = None) -> "RowCell":
         """The same cell at another column (when a flattened run is cut into rows)."""
