@@ -352,7 +352,7 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
     known to be one row, a 偏差/原因 column may hold the rest of it (2021年底初步预算资金36.2万元,…)."""
     if role == "deviation" and single and i < len(text):
         return [(i, costs.empty_optional), (len(text), costs.rest_text)]
-    if text[i:i + 1] in tuple(LIST_MARKS):  # (a list goes on: no cell opens at its comma)
+    if i < len(text) and text[i] in LIST_MARKS:  # (a list goes on: no cell opens at its comma)
         return [(i, costs.level2_empty if role == "level2" else
                  costs.empty_optional if role in ("operator", "ignore") else costs.empty)]
     if role == "unit":
@@ -618,7 +618,8 @@ def decode_scored_rows(text: str, roles: list[str], costs: GluedCosts = GluedCos
     only end where a number or % is followed by a word (not its unit, not inside a date); each
     candidate row is read by the one-row grammar (:func:`decode_row`, which reads targets in words
     of their own) and the cheapest cut of the whole piece into rows read in full wins (one row
-    included). Empty when none reads."""
+    included). Empty when none reads. ``ends_in_scores``: every row must fill a score column; a row
+    may then also end before a unit word (a score has none), and each row read earns a bonus."""
     inside = _inside_dates(text)
     ends = [i for i in range(1, len(text)) if (text[i - 1].isdigit() or text[i - 1] in "%‰")
             and "\u4e00" <= text[i] <= "\u9fff" and i not in inside
