@@ -42,7 +42,7 @@ from typing import Optional
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
 from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
-from jixiao.parsers.vocab import LEVEL2_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
+from jixiao.parsers.vocab import LEVEL2_MAX, PHRASE_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
 
 SHORT_NAME = 3  # characters: indicator names are rarely shorter (补助, 面积 are parts of names)
 NAME_MAX = 40  # characters of an indicator name in a glued row
@@ -51,7 +51,6 @@ BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); long
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 WORD_MIN_FREQ = 100  # jieba dictionary frequency from which a word counts (中心 23969, 有序 523)
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
-PHRASE_MAX = 30  # characters of a qualitative target in words of its own (严格执行相关制度规定)
 NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
 

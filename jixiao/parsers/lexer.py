@@ -135,8 +135,9 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
 def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A value column's or funding column's heading inside the table body, touching no other
     heading, is a word of a cell (达成目标值, 政府采购执行率), not a header: in the body (from the first
-    level name, or where the header's run of headings ends) it is cut only beside another heading (a header repeated after a page break prints them
-    all together). Other headings there (原因分析, 备注) open the notes under the table and stay cut."""
+    level name, or where the header's run of headings ends) it is cut only beside another heading
+    (a header repeated after a page break prints them all together). Other headings there
+    (原因分析, 备注) open the notes under the table and stay cut."""
     levels = {fold_chars(n) for names in level_names() for n in names}
     roles = column_roles()
     funding = budget_roles()
