@@ -197,6 +197,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
 
 SENTENCE = re.compile(r"[,，;；。:：]")
 SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
+OFF_TABLE = 2.0  # fit points a shift loses for each filled cell it moves out of the header's columns
 ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
 ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)
 
@@ -415,12 +416,15 @@ class IndicatorReader:
         if all(r is not None and fit(c.text, r) > 0 for c, r in zip([c for c in cells if c.text], placed)):
             return 0  # every cell fits the column it stands in
         scores = {}
+        extent = max(c for _, c in self.header.roles)
         for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
             total = 0.0
             for c in cells:
                 role = role_at.get(c.col + shift)
                 if role is not None and c.text:  # an empty cell (a merged level flattened away) says nothing
                     total += max(-2.0, min(3.0, fit(c.text, role)))
+                elif c.text and 0 <= c.col <= extent and not 0 <= c.col + shift <= extent:
+                    total -= OFF_TABLE  # a cell under the header pushed out of it (its 说明 column past the end)
             scores[shift] = total
             if best_score is None or total > best_score + 1e-9:
                 best, best_score = shift, total
