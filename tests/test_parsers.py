@@ -615,3 +615,30 @@ def test_an_equals_sign_ocr_read_as_二_in_its_own_cell_is_the_sign():
     assert [i.target_raw for i in form.indicators] == ["=116人", "≥95%", "=100%"]
     # (a grid's cells stand in their rows: its closing run of values, = | 100 | %, is never taken for a
     # target column printed after the body — read so before, the first row lost its target)
+
+
+def test_a_row_opening_a_new_page_keeps_its_columns_when_a_shift_would_push_its_note_off_the_table():
+    # real r01 content in the Jiangxi layout, scanned: the table goes on in a new grid after a page break,
+    # its first row's merged levels blank; the name reads like a target (…有效) yet stands in the name
+    # column, and its 指标值说明 cell in the last column would fall off the table under any shift right
+    head = ["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明"]
+    page1 = [head, ["产出指标", "质量指标", "做好禁毒示范城区标准化建设", "", "做好禁毒示范城区标准化建设", "", "该指标值数据合理"]]
+    page2 = [["", "", "心理健康教育活动有效", "", "特殊对象及群体、居民心理健康有效提升", "", "该指标值数据合理"],
+             ["", "", "中心全年活动人次", "=", "5.00", "(万人次)", "该指标值数据合理"]]
+    grids = [Table([Cell(t, r, c, page=p) for r, row in enumerate(rows) for c, t in enumerate(row)], page=p)
+             for p, rows in ((1, page1), (2, page2))]
+    [form] = parse_document(Document([TextLine("部门整体支出绩效目标表"), *grids]))
+    assert rows_of(form)[1:] == [("产出指标", "质量指标", "心理健康教育活动有效", "特殊对象及群体、居民心理健康有效提升"),
+                                 ("产出指标", "质量指标", "中心全年活动人次", "=5.00(万人次)")]
+
+
+def test_a_form_name_printed_without_its_table_word_over_the_header_fields_is_the_title():
+    # real w14 content in the Hunan layout: 部门整体绩效目标 (no 表) heads the form; the form is a
+    # department's, whatever its 项目名称 field says
+    text = ("部门整体绩效目标\n项目名称 | | 项目负责人及电话 | 王明\n主管部门 | | 实施单位 | 浮梁县林业局\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 保障在职职工人数 | =116人 |\n")
+    [form] = parse_text(text)
+    assert (form.title, form.form_type) == ("部门整体绩效目标", "department_target")
+    # a goal heading alone on its line over a field is no title
+    assert not parse_text("年度绩效目标\n项目名称 | 某项目\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                          "| 产出指标 | 数量指标 | 保障人数 | 5人 |\n")[0].title

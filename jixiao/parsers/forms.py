@@ -23,6 +23,7 @@ from jixiao.parsers.header import (
 from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
+from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
@@ -33,6 +34,8 @@ from jixiao.records import CellRead, Form, Origin
 MIN_RUN = 3
 EXPLODE_AT = 12
 NEW_FORM_FIELDS = {"project", "department!"}
+BARE_TITLE_ENDS = ("整体绩效目标", "项目绩效目标", "支出绩效目标")  # a form's name printed without 表
+BARE_TITLE_MAX = 30
 ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
 # the columns assumed when a table prints no header: what a self-evaluation has, a target form leaves empty
 HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 3), ("actual", 4),
@@ -262,7 +265,16 @@ def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
         if (len(own) == 2 and key(own[1].text) == "基本信息") or \
                 (len(own) == 1 and after and key(after[0].text) == "基本信息"):
             return own[0].text
+    # a heading naming the form without 表 (部门整体绩效目标), alone on its line over the header fields
+    if len(own) == 1 and after and field_of(after[0].text) and _bare_title(own[0].text):
+        return own[0].text
     return None
+
+
+def _bare_title(text: str) -> bool:
+    k = key(text)
+    return len(k) <= BARE_TITLE_MAX and k.endswith(BARE_TITLE_ENDS) and not numbering_at(k) and \
+        k not in (BARE_TITLE_ENDS + ("年度绩效目标",))
 
 
 def _field_names(row: Row) -> set[str]:
