@@ -151,3 +151,13 @@ def test_a_value_heading_in_a_body_without_level_names_is_a_word_of_its_cell():
                     ("预算完成率", "70%", "76%", 2.0), ("公用经费控制率", "100%", "97%", 2.0),
                     ("政府采购执行率", "100%", "72.74%", 2.0), ("管理制度健全性", "高", "高", 3.0),
                     ("资产管理安全", "好", "好", 2.0)]
+
+
+def test_a_heading_is_read_by_its_opening_or_ending_only_where_no_vocabulary_word_reads_it():
+    from jixiao.parsers.indicators import tokenize_header
+    from jixiao.parsers.vocab import role_by_affix
+    assert [role_by_affix(t) for t in ("全年目标值", "年度绩效指标值", "实际达成值", "评价得分", "三级指标内容",
+                                       "佐证材料", "培训人数", "这是一个很长很长的说明文字而不是表头的说明")] == \
+        ["target", "target", "actual", "score", "indicator", "ignore", None, None]
+    assert tokenize_header("一级指标二级指标三级指标全年目标值实际达成值权重评价得分") == \
+        ["level1", "level2", "indicator", "target", "actual", "score_max", "score"]

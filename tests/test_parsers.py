@@ -642,3 +642,24 @@ def test_a_form_name_printed_without_its_table_word_over_the_header_fields_is_th
     # a goal heading alone on its line over a field is no title
     assert not parse_text("年度绩效目标\n项目名称 | 某项目\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
                           "| 产出指标 | 数量指标 | 保障人数 | 5人 |\n")[0].title
+
+
+UNLISTED_HEADINGS = ["一级指标", "二级指标", "三级指标", "全年目标值", "实际达成值", "权重", "评价得分", "未完成原因"]
+UNLISTED_ROWS = [["产出指标", "数量指标", "培训人数", "≥100人", "120人", "10", "10", ""],
+                 ["", "质量指标", "合格率", "≥95%", "98%", "10", "10", ""],
+                 ["效益指标", "社会效益指标", "就业率", "≥60%", "50%", "10", "8", "就业形势"]]
+
+
+def test_headings_no_vocabulary_lists_are_read_by_their_opening_or_ending_in_every_flattening():
+    # 全年目标值 / 实际达成值 / 评价得分 / 未完成原因 are in no vocabulary: read as target / actual / score /
+    # deviation by how they end or open (data/heading_affixes.csv), the table in tabs, one cell per
+    # line and each row glued into one line
+    rows = [UNLISTED_HEADINGS] + UNLISTED_ROWS
+    bodies = {"tabs": "\n".join("\t".join(r) for r in rows),
+              "cells": "\n".join(c for r in rows for c in r if c),
+              "glued": "\n".join("".join(r) for r in rows)}
+    for style, body in bodies.items():
+        [form] = parse_text("2023年度项目支出绩效自评表\n项目名称\t某项目\n" + body + "\n")
+        assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
+            ("培训人数", "≥100人", "120人", 10.0, 10.0), ("合格率", "≥95%", "98%", 10.0, 10.0),
+            ("就业率", "≥60%", "50%", 10.0, 8.0)], style

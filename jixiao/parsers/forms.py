@@ -27,7 +27,7 @@ from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
-from jixiao.parsers.vocab import key, level_of, squash
+from jixiao.parsers.vocab import key, level_of, role_by_affix, squash
 from jixiao.parsers.fit import skipped_role
 from jixiao.records import CellRead, Form, Origin
 
@@ -162,7 +162,7 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     kinds = []
     while j < len(cells):
         t = cells[j].text
-        r = (role_of(t) or (role_of_misread(t) if j - i >= MIN_RUN else None)) if t else None
+        r = (role_of(t) or (role_of_misread(t) or role_by_affix(t) if j - i >= MIN_RUN else None)) if t else None
         b = budget_role(t) if t else None
         if r is None and b is None:
             break

@@ -28,7 +28,7 @@ from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss
+from jixiao.parsers.vocab import HEADING_MAX, _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss, role_by_affix
 from jixiao.records import Indicator, Origin
 
 ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
@@ -106,27 +106,42 @@ def _header_initials() -> frozenset:
 @lru_cache(maxsize=65536)
 def tokenize_header(text: str, tail_ok: bool = False) -> list[str]:
     """``绩效指标一级指标二级指标指标内容指标值`` → the roles in order ([] unless it all tokenises;
-    with ``tail_ok`` an unknown tail after a complete header becomes one ``ignore`` column)."""
+    a heading the vocabulary does not list is read by its opening or ending (全年目标值) where a
+    known heading or the end follows; with ``tail_ok`` an unknown tail after a complete header
+    becomes one ``ignore`` column)."""
     k = key(text)
     roles = column_roles()
     if not k or k[0] not in _header_initials():
         return []
     words = _header_words()
-    out, pos = [], 0
-    while pos < len(k):
+
+    @lru_cache(maxsize=None)
+    def rest(pos: int) -> Optional[tuple[str, ...]]:  # the roles of k[pos:], None when it does not tokenise
+        if pos == len(k):
+            return ()
         for w in words:
             if k.startswith(w, pos):
-                out.append(roles[w])
-                pos += len(w)
-                break
-        else:
-            m = re.match(r"[（(][^）)]{0,8}[）)]", k[pos:])
-            if not m:
-                if tail_ok and is_header(out) and len(k) - pos <= 12:
-                    return out + ["ignore"]
-                return []
-            pos += m.end()
-    return out
+                after = rest(pos + len(w))
+                return None if after is None else (roles[w],) + after
+        m = re.match(r"[（(][^）)]{0,8}[）)]", k[pos:])
+        if m:
+            return rest(pos + m.end())
+        for n in range(2, HEADING_MAX + 1):
+            role = role_by_affix(k[pos:pos + n]) if pos + n <= len(k) else None
+            after = rest(pos + n) if role else None
+            if after is not None:
+                return (role,) + after
+        return None
+
+    out = rest(0)
+    if out is not None:
+        return list(out)
+    if tail_ok:  # the longest known opening that is a complete header, the rest one ignore column
+        for end in range(len(k) - 1, max(len(k) - 13, 0), -1):
+            head = tokenize_header(k[:end])
+            if head and is_header(head):
+                return head + ["ignore"]
+    return []
 
 
 VALUE_COLUMNS = ("target", "actual", "unit", "operator", "score_max", "score")
@@ -153,7 +168,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             if started:
                 continue
             continue
-        r = role_of(c.text) or (role_of_misread(c.text) if started else None)
+        r = role_of(c.text) or (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
         if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
             r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading
         if r is None and not started:

@@ -11,6 +11,7 @@ import csv
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 from jixiao.normalize.folding import fold_text
 from jixiao.normalize.names import name_key
@@ -20,6 +21,7 @@ NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]分?")
 SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
 LEVEL_LIKE = re.compile(r"(?:效益|成本|满意度|影响|数量|质量|时效|效果|效率|产出|管理|进度|投入|过程|履职|发展)指标$")
 TRAIL = re.compile(r"[：:\s*＊]+$")
+HEADING_MAX = 12  # characters of a column heading read by its opening or ending (heading_affixes.csv)
 
 
 def squash(text: str | None) -> str:
@@ -79,6 +81,24 @@ def stacked_readings(word: str) -> set[str]:
 @lru_cache(maxsize=None)
 def column_roles() -> dict[str, str]:
     return {key(r["header"]): r["role"] for r in _rows("columns.csv")}
+
+
+@lru_cache(maxsize=None)
+def heading_affixes() -> tuple[tuple[str, str, str], ...]:
+    """(affix, start|end, role) of column headings the vocabulary does not list, longest first."""
+    rows = [(r["affix"], r["where"], r["role"]) for r in _rows("heading_affixes.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def role_by_affix(text: str) -> Optional[str]:
+    """The role a column heading's opening or ending names (全年目标值 → target, 评价得分 → score)."""
+    k = key_no_notes(text)
+    if not k or len(k) > HEADING_MAX:
+        return None
+    for affix, where, role in heading_affixes():
+        if (k.startswith(affix) if where == "start" else k.endswith(affix)):
+            return role
+    return None
 
 
 @lru_cache(maxsize=None)
