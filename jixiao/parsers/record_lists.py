@@ -12,15 +12,25 @@ cells written as the fields a form prints above its table (项目名称 … | �
 the header, and the record's rows with its record cells blanked (they are read once, as fields). A
 record with no indicator rows of its own (a unit's total row over its projects) names the unit of
 the records below it. The record headings are data (``data/record_columns.csv``).
+
+Crawled or glued text loses the record columns: the headings run together above the indicator
+header (单位代码单位(专项)名称资金总额…) and each record prints as one line of code, name and
+amount (``505006州民族特殊教育学校30.00``). There a line of that shape, under such headings and
+outside the rows of a level name, opens a record (:func:`split_text_records`).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
 from jixiao.parsers.indicators import read_header
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import _rows, key, key_no_notes
+from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of
+
+# a record printed as one line: its code, its name, its amount (505006州民族特殊教育学校30.00)
+RECORD_LINE = re.compile(r"^(\d{4,12})[_\-\s]*([^\d\s].{1,40}?)(\d+(?:\.\d+)?)$")
+HEADINGS_BEFORE = 3  # rows above the indicator header where run-together record headings are looked for
 
 FIELD_LABELS = {"project": "项目名称", "department": "单位名称"}  # how the fields are read (data/fields.csv)
 
@@ -75,6 +85,56 @@ def _field_rows(opener: Row, cols: dict[int, tuple[str, str]], unit: Optional[Ro
 
 def split_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     """The rows of each record's form when the rows hold a record list, else None."""
+    return _split_grid_records(rows) or split_text_records(rows)
+
+
+def _named_fields(text: str) -> set[str]:
+    """The record fields whose headings a run-together text holds."""
+    k = key(text)
+    return {f for h, f in record_headings().items() if len(h) >= 4 and h in k}
+
+
+def _record_line(row: Row) -> Optional[tuple[RowCell, str, str]]:
+    """(first cell, name, amount) of a row that is a record printed as one line, else None."""
+    filled = [c for c in row.cells if c.text]
+    m = RECORD_LINE.match("".join(c.text for c in filled)) if filled else None
+    if m is None or level_of(m.group(2)):
+        return None
+    return filled[0], m.group(2).strip("_-| "), m.group(3)
+
+
+def split_text_records(rows: list[Row]) -> Optional[list[list[Row]]]:
+    """Records of a list whose columns text lost: under record headings run together (单位代码单位
+    (专项)名称资金总额…) above the indicator header, each line of code, name and amount opens a record."""
+    at = next((i for i, r in enumerate(rows) if read_header(r) is not None), None)
+    if at is None:
+        return None
+    named = set().union(*(_named_fields(c.text) for r in rows[max(0, at - HEADINGS_BEFORE):at + 1]
+                          for c in r.cells if c.text))
+    if not named & {"project", "department"} or not named & {"amount", "code"}:
+        return None
+    records: list[tuple[tuple[RowCell, str, str], list[Row]]] = []
+    for row in rows[at + 1:]:
+        line = _record_line(row)
+        if line is not None:
+            records.append((line, []))
+        elif records:
+            records[-1][1].append(row)
+    if not records:
+        return None
+    out, unit = [], None
+    for (cell, name, amount), own in records:
+        if not own:
+            unit = cell.piece(name, 1, glued=False)  # a record without rows: the unit over those below
+            continue
+        fields = [Row([unit.piece(FIELD_LABELS["department"], 0, glued=False), unit])] if unit else []
+        fields += [Row([cell.piece(FIELD_LABELS["project"], 0, glued=False), cell.piece(name, 1, glued=False)]),
+                   Row([cell.piece("资金总额", 0, glued=False), cell.piece(amount, 1, glued=False)])]
+        out.append(rows[:at] + fields + [rows[at]] + own)
+    return out or None
+
+
+def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     at, cols = next(((i, c) for i, c in ((i, record_columns(r)) for i, r in enumerate(rows)) if c), (None, {}))
     if at is None:
         return None
