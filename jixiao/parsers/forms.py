@@ -379,6 +379,9 @@ def read_form(seg: Segment) -> Optional[Form]:
                     reader.feed_row(Row(rest, page=row.page, table=row.table, exact=row.exact))
                 continue
             pages.append(row.page)
+            if seg.title and [c.text for c in row.cells if c.text] == [seg.title]:
+                header_reads.extend(accounting.header_cells(row))
+                continue  # the title's own line (部门整体绩效目标 names no goal heading)
             n_lines = len(funding.lines)
             region = _read_header_row(row, form, fields, funding, goals, seg)
             new_lines = funding.lines[n_lines:]
