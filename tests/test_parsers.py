@@ -636,9 +636,12 @@ def test_a_form_name_printed_without_its_table_word_over_the_header_fields_is_th
     # real w14 content in the Hunan layout: 部门整体绩效目标 (no 表) heads the form; the form is a
     # department's, whatever its 项目名称 field says
     text = ("部门整体绩效目标\n项目名称 | | 项目负责人及电话 | 王明\n主管部门 | | 实施单位 | 浮梁县林业局\n"
+            "资金情况(万元) | |\n总体目标 | 年度目标\n | 保证林业局职能实现。\n"
             "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 保障在职职工人数 | =116人 |\n")
     [form] = parse_text(text)
     assert (form.title, form.form_type) == ("部门整体绩效目标", "department_target")
+    # the title's line (…绩效目标) opens no goal block: the goal is the text under 年度目标 alone
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "保证林业局职能实现。")]
     # a goal heading alone on its line over a field is no title
     assert not parse_text("年度绩效目标\n项目名称 | 某项目\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
                           "| 产出指标 | 数量指标 | 保障人数 | 5人 |\n")[0].title
@@ -677,3 +680,10 @@ def test_a_record_list_whose_columns_text_lost_gives_a_form_per_record_line():
     assert [(f.department, f.project, [(b.item, b.amount) for b in f.budget], rows_of(f)) for f in forms] == [
         ("州民族特殊教育学校", "学生伙食费", [("资金总额", 30.0)], [("产出指标", "数量指标", "补助学生数量", "168人")]),
         ("州民族特殊教育学校", "学生资助", [("资金总额", 15.0)], [("产出指标", "数量指标", "资助学生数量", "≥20人")])]
+
+
+def test_more_field_keys_name_the_unit_and_project():
+    text = ("项目支出绩效目标表\n预算项目名称 | 某某补助经费\n归口管理部门 | 某某局\n实施单位名称 | 某某中心\n"
+            "项目实施期 | 1年\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 补助人数 | 5人 |\n")
+    [form] = parse_text(text)
+    assert (form.project, form.agency, form.department) == ("某某补助经费", "某某局", "某某中心")
