@@ -687,3 +687,23 @@ def test_more_field_keys_name_the_unit_and_project():
             "项目实施期 | 1年\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 补助人数 | 5人 |\n")
     [form] = parse_text(text)
     assert (form.project, form.agency, form.department) == ("某某补助经费", "某某局", "某某中心")
+
+
+def test_funding_lines_printed_empty_beside_their_own_cells_or_their_block_label_are_lines():
+    # real p03 content in the r01 layout: 上年结转资金 | | 其他资金 | (each label's amount cell left
+    # empty) are two lines with null amounts; real w03 content in the Hunan layout: 资金情况(万元) |
+    # 部门预算执行情况 | (a line no vocabulary lists, printed empty beside the block's label)
+    r01 = [["项目名称", "委托业务项目", "", ""],
+           ["项目资金（元）", "年度资金总额:", "0.00", "其中:本年财政拨款", "900,000.00"],
+           ["", "上年结转资金", "", "其他资金", ""],
+           ["一级指标", "二级指标", "三级指标", "指标值", ""],
+           ["产出指标", "数量指标", "项目数量", "≥50个", ""]]
+    hunan = [["项目名称", "宣传经费"], ["资金情况(万元)", "部门预算执行情况", ""],
+             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "宣传次数", "≥5次"]]
+    read = []
+    for rows in (r01, hunan):
+        cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
+        read.append([(b.item, b.amount) for b in form.budget])
+    assert read == [[("年度资金总额:", 0.0), ("其中:本年财政拨款", 90.0), ("上年结转资金", None), ("其他资金", None)],
+                    [("部门预算执行情况", None)]]

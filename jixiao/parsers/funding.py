@@ -144,6 +144,10 @@ class FundingReader:
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
+            if not row.flat and row.table is not None and all(_blank_slot_after(c, cells) for c in labels):
+                # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
+                self.lines.extend(BudgetLine(item=c.text) for c in labels)
+                return True
             self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
             return True
         found = False
@@ -227,9 +231,16 @@ class FundingReader:
         left of the columns) followed by amounts only (0 | 0 | —) is a line of the block; a numbered
         item (（2）项目支出) is one even with every amount blank."""
         filled = [k for k, c in enumerate(cells) if c.text]
-        if len(filled) < 2 or not (self.columns or self.lines):
+        # beside the block's own label (资金情况(万元) | 部门预算执行情况 | ): the block is known, and
+        # a line printed there with its amount left empty is a line
+        beside_block = len(filled) >= 2 and bool(UNIT_LABEL.search(cells[filled[0]].text))
+        if beside_block:
+            filled = filled[1:]
+        if len(filled) < (1 if beside_block else 2) or not (self.columns or self.lines or beside_block):
             return False
         label, rest = cells[filled[0]], cells[filled[0] + 1:]
+        if not rest:
+            return False
         k = key(label.text)
         role = budget_role(label.text)
         heading_as_label = role in ("total", "fiscal", "other") and bool(self.columns) and \
@@ -239,7 +250,7 @@ class FundingReader:
                 (role is not None and not heading_as_label) or field_of(label.text):
             return False
         if not all(is_amount_or_blank(c.text) for c in rest) or \
-                not (any(is_amount(c.text) for c in rest) or numbering_at(k)):
+                not (any(is_amount(c.text) for c in rest) or numbering_at(k) or beside_block):
             return False
         self.lines.append(self._line(label.text, self._by_position(label, rest) or [c.text for c in rest]))
         return True
@@ -338,6 +349,11 @@ class FundingReader:
             if not any(texts):
                 break
         return found
+
+
+def _blank_slot_after(label: RowCell, cells: list[RowCell]) -> bool:
+    """The grid cell right of a label is there and empty (the label's own amount, left blank)."""
+    return any(c.col == label.col + label.span and not c.text for c in cells)
 
 
 def _is_value_of_key(cells: list[str], i: int) -> bool:
