@@ -707,3 +707,21 @@ def test_funding_lines_printed_empty_beside_their_own_cells_or_their_block_label
         read.append([(b.item, b.amount) for b in form.budget])
     assert read == [[("年度资金总额:", 0.0), ("其中:本年财政拨款", 90.0), ("上年结转资金", None), ("其他资金", None)],
                     [("部门预算执行情况", None)]]
+
+
+def test_a_note_column_of_an_exact_grid_never_gives_an_empty_target_its_text():
+    # real w03 content in the Jiangxi layout (DOCX): “三公经费变动率 has no target; its 指标值说明 cell
+    # (该指标值数据合理) stands in a column the form does not keep, and in an office grid the columns are
+    # the source's own, so a row of two filled cells keeps them
+    rows = [["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明"],
+            ["产出指标", "数量指标", "财政供养人员控制率", "", "100", "%", "该指标值数据合理"],
+            ["", "", "“三公经费变动率", "", "", "", "该指标值数据合理"],
+            ["", "", "基础信息完善", "", "100", "%", "该指标值数据合理"]]
+    for exact in (True, False):
+        cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        [form] = parse_document(Document([TextLine("部门整体支出绩效目标表"), Table(cells, exact=exact)]))
+        got = [(i.indicator, i.target_raw) for i in form.indicators]
+        if exact:
+            assert got == [("财政供养人员控制率", "100%"), ("“三公经费变动率", ""), ("基础信息完善", "100%")]
+        else:  # columns inferred (a PDF's): the row of two cells is read by its texts
+            assert [name for name, _ in got] == ["财政供养人员控制率", "“三公经费变动率", "基础信息完善"]

@@ -47,6 +47,7 @@ class Template:
 
     values: tuple[str, ...]
     columns: Optional[dict] = None  # role → grid column of its header
+    extra_cols: frozenset = frozenset()  # grid columns of headings the form does not keep (指标值说明)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -96,8 +97,8 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
             for j, r in enumerate(roles):
                 if cols.get(r) == tok.col:
                     emit[j] += w.column_bonus
-                elif tok.exact and j > 2 and r in cols and tok.col in cols.values():
-                    emit[j] -= w.off_column  # a value standing in another value's column of an exact grid
+                elif tok.exact and j > 2 and r in cols and (tok.col in cols.values() or tok.col in template.extra_cols):
+                    emit[j] -= w.off_column  # a value standing in another column of an exact grid (指标值说明's too)
         skip = fit(tok.text, "skip", w.fit)
         prev_tok = tokens[t - 1] if t else None
         if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:

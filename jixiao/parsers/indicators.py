@@ -275,7 +275,9 @@ class IndicatorReader:
             return
 
         filled = [c for c in row.cells if c.text and not c.carried]
-        real = not row.flat and row.table is not None and len([c for c in cells if c.text]) >= 3 and len(filled) >= 2
+        # a real table row: three cells filled (two in an exact grid, whose columns are the source's own)
+        real = not row.flat and row.table is not None and len(filled) >= 2 and \
+            len([c for c in cells if c.text]) >= (2 if row.exact else 3)
         self._row += 1
         shift = self._shift(cells) if real else 0
         if real and self.template.columns:
@@ -694,7 +696,9 @@ def template_of(header: Header) -> Template:
             columns[r] = col
     if "target" not in values:
         values.insert(0, "target")
-    return Template(tuple(values), columns if header.positional and not header.run_together else None)
+    gridded = header.positional and not header.run_together
+    extra = frozenset(c for r, c in header.roles if r == "ignore" and c not in columns.values())
+    return Template(tuple(values), columns if gridded else None, extra if gridded else frozenset())
 
 
 def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list[RowCell]:
