@@ -700,13 +700,19 @@ def test_funding_lines_printed_empty_beside_their_own_cells_or_their_block_label
            ["产出指标", "数量指标", "项目数量", "≥50个", ""]]
     hunan = [["项目名称", "宣传经费"], ["资金情况(万元)", "部门预算执行情况", ""],
              ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "宣传次数", "≥5次"]]
+    # not lines: the sub-labels each column block repeats (Hebei), a block's label with nothing beside it
+    hebei = [["二、预算执行情况", "预算安排情况(调整后)", "", "资金到位情况", "", "资金执行情况", ""],
+             ["", "", "", "到位数", "", "执行数", ""], ["", "", "", "其中:财政资金", "", "其中:财政资金", ""],
+             ["一级指标", "二级指标", "三级指标", "指标值", "", "", ""], ["产出指标", "数量指标", "宣传次数", "≥5次", "", "", ""]]
+    empty = [["项目名称", "某项目", "", ""], ["项目资金（元）", "", "", ""],
+             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "宣传次数", "≥5次"]]
     read = []
-    for rows in (r01, hunan):
+    for rows in (r01, hunan, hebei, empty):
         cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
         [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
         read.append([(b.item, b.amount) for b in form.budget])
     assert read == [[("年度资金总额:", 0.0), ("其中:本年财政拨款", 90.0), ("上年结转资金", None), ("其他资金", None)],
-                    [("部门预算执行情况", None)]]
+                    [("部门预算执行情况", None)], [], []]
 
 
 def test_a_note_column_of_an_exact_grid_never_gives_an_empty_target_its_text():

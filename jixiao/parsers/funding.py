@@ -144,7 +144,8 @@ class FundingReader:
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
-            if not row.flat and row.table is not None and all(_blank_slot_after(c, cells) for c in labels):
+            if not row.flat and row.table is not None and not self.column_spans and \
+                    len({key(c.text) for c in labels}) == len(labels) and all(_blank_slot_after(c, cells) for c in labels):
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
                 self.lines.extend(BudgetLine(item=c.text) for c in labels)
                 return True
@@ -192,9 +193,9 @@ class FundingReader:
                 # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
                 values = ["" if SUB_LABEL.match(v or "") else v for v in texts[i + 1:j]]
                 first = next((v for v in values if v), "")
-                if not first and j - i == 1 and len([c for c in texts if c]) == 1 and \
-                        not (budget_role(t) == "other" or key(t).startswith("其中")):
-                    pass  # a lone heading such as 项目资金 (a printed but empty 其他资金 line is a line)
+                if not first and ((j - i == 1 and len([c for c in texts if c]) == 1 and
+                                   not (budget_role(t) == "other" or key(t).startswith("其中"))) or UNIT_LABEL.search(t)):
+                    pass  # a lone heading such as 项目资金, 项目资金（元） (a printed but empty 其他资金 line is a line)
                 elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
                     trailing_label = j < len(cells)
                     # a label straight before another is a block heading (项目资金 | 年度资金总额 | 25),
