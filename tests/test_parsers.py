@@ -706,13 +706,16 @@ def test_funding_lines_printed_empty_beside_their_own_cells_or_their_block_label
              ["一级指标", "二级指标", "三级指标", "指标值", "", "", ""], ["产出指标", "数量指标", "宣传次数", "≥5次", "", "", ""]]
     empty = [["项目名称", "某项目", "", ""], ["项目资金（元）", "", "", ""],
              ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "宣传次数", "≥5次"]]
+    # the block's label first, then the lines printed empty (real w15 content in the r01 layout)
+    beside = [["项目名称", "某项目", "", "", ""], ["项目资金（元）", "年度总金额", "", "其中财政拨款", ""],
+              ["一级指标", "二级指标", "三级指标", "指标值", ""], ["产出指标", "数量指标", "宣传次数", "≥5次", ""]]
     read = []
-    for rows in (r01, hunan, hebei, empty):
+    for rows in (r01, hunan, hebei, empty, beside):
         cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
         [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
         read.append([(b.item, b.amount) for b in form.budget])
     assert read == [[("年度资金总额:", 0.0), ("其中:本年财政拨款", 90.0), ("上年结转资金", None), ("其他资金", None)],
-                    [("部门预算执行情况", None)], [], []]
+                    [("部门预算执行情况", None)], [], [], [("年度总金额", None), ("其中财政拨款", None)]]
 
 
 def test_a_note_column_of_an_exact_grid_never_gives_an_empty_target_its_text():

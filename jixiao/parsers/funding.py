@@ -144,10 +144,11 @@ class FundingReader:
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
-            if not row.flat and row.table is not None and not self.column_spans and \
-                    len({key(c.text) for c in labels}) == len(labels) and all(_blank_slot_after(c, cells) for c in labels):
+            items = labels[1:] if UNIT_LABEL.search(labels[0].text) else labels  # (after the block's label)
+            if not row.flat and row.table is not None and not self.column_spans and len(items) >= 2 and \
+                    len({key(c.text) for c in items}) == len(items) and all(_blank_slot_after(c, cells) for c in items):
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
-                self.lines.extend(BudgetLine(item=c.text) for c in labels)
+                self.lines.extend(BudgetLine(item=c.text) for c in items)
                 return True
             self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
             return True
