@@ -734,3 +734,20 @@ def test_a_note_column_of_an_exact_grid_never_gives_an_empty_target_its_text():
             assert got == [("财政供养人员控制率", "100%"), ("“三公经费变动率", ""), ("基础信息完善", "100%")]
         else:  # columns inferred (a PDF's): the row of two cells is read by its texts
             assert [name for name, _ in got] == ["财政供养人员控制率", "“三公经费变动率", "基础信息完善"]
+
+
+def test_a_level2_name_printed_without_its_zhibiao_is_a_level2_where_its_column_says_so():
+    # real w21 content in the Hebei layout (PDF grid): 满意度 in the 二级 column under a merged 一级,
+    # 参培学员满意度 in the 三级 one
+    head = ["四、年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标说明", "符号", "指标值", "单位(文字描述)",
+            "单项指标实际完成值", "单项指标完成情况", "单项指标得分", "权重占比(%)", "单项指标折算得分"]
+    rows = [head, ["", "效益指标", "社会效益", "参训学员就业率", "", "", "60", "%及以上", "53.53%", "完成", "", "", ""],
+            ["", "", "可持续影响", "巩固脱贫攻坚成果", "", "", "", "有效巩固", "有效巩固", "完成", "", "", ""],
+            ["", "", "满意度", "参培学员满意度", "", "", "95", "%及以上", "88.32%及以上", "完成", "", "", ""]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    [form] = parse_document(Document([TextLine("项目支出绩效自评表"), Table(cells)]))
+    assert rows_of(form)[2] == ("效益指标", "满意度", "参培学员满意度", "95%及以上")
+    # no columns to say so (real w07, space-separated): 服务对象满意度 after its 二级 is the 三级 name
+    spaced = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 补贴人数 >=98%\n"
+              "满意度指标 服务对象满意度指标 服务对象满意度 >=95%\n")
+    assert rows_of(parse_text(spaced)[0])[1] == ("满意度指标", "服务对象满意度指标", "服务对象满意度", ">=95%")

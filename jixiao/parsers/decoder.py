@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
+from jixiao.parsers.vocab import key_no_notes, level2_stems
 
 NEG = float("-inf")
 
@@ -68,6 +69,7 @@ class DecodeWeights:
     off_column: float = 2.0
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
     echo: float = 1.0  # a cell repeating the cell before it: a value more likely, a new name less
+    stem_in_column: float = 4.0  # a 二级 name without its 指标 (满意度) standing in the 二级 column
     fit: FitWeights = WEIGHTS
 
 
@@ -97,6 +99,8 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
             for j, r in enumerate(roles):
                 if cols.get(r) == tok.col:
                     emit[j] += w.column_bonus
+                    if r == "level2" and key_no_notes(tok.text) in level2_stems():
+                        emit[j] += w.stem_in_column  # older templates print 满意度 for 满意度指标
                 elif tok.exact and j > 2 and r in cols and (tok.col in cols.values() or tok.col in template.extra_cols):
                     emit[j] -= w.off_column  # a value standing in another column of an exact grid (指标值说明's too)
         skip = fit(tok.text, "skip", w.fit)

@@ -69,6 +69,15 @@ def level_names() -> tuple[frozenset, frozenset]:
     return frozenset(l1), frozenset(l2)
 
 
+@lru_cache(maxsize=None)
+def level2_stems() -> frozenset:
+    """二级 names of the vocabulary without their 指标 (满意度, 服务对象满意度, 数量): how older
+    templates print them; a name of that shape is a 二级 only where its column says so."""
+    _, l2 = level_names()
+    l1 = level_names()[0]
+    return frozenset(n[:-2] for n in l2 if n.endswith("指标") and len(n) >= 4 and n[:-2] not in l1 | l2)
+
+
 def stacked_readings(word: str) -> set[str]:
     """``产出指标`` printed as 产出/指标 and read by columns: 出标产指 (right column first) and 产指出标."""
     if len(word) != 4:
