@@ -440,7 +440,7 @@ class IndicatorReader:
                 role = role_at.get(c.col + shift)
                 if role is not None and c.text:  # an empty cell (a merged level flattened away) says nothing
                     total += max(-2.0, min(3.0, fit(c.text, role)))
-                elif c.text and 0 <= c.col <= extent and not 0 <= c.col + shift <= extent:
+                elif c.text and not c.carried and 0 <= c.col <= extent and not 0 <= c.col + shift <= extent:
                     total -= OFF_TABLE  # a cell under the header pushed out of it (its 说明 column past the end)
             scores[shift] = total
             if best_score is None or total > best_score + 1e-9:
