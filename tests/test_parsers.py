@@ -642,6 +642,11 @@ def test_a_form_name_printed_without_its_table_word_over_the_header_fields_is_th
     assert (form.title, form.form_type) == ("部门整体绩效目标", "department_target")
     # the title's line (…绩效目标) opens no goal block: the goal is the text under 年度目标 alone
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "保证林业局职能实现。")]
+    # an empty grid row between the name and the fields (real w14 content in the r01 layout)
+    rows = [["部门整体绩效目标", "", ""], ["", "", ""], ["项目名称", "", ""], ["实施单位", "浮梁县林业局", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "保障在职职工人数", "=116人"]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    assert parse_document(Document([Table(cells)]))[0].form_type == "department_target"
     # a goal heading alone on its line over a field is no title
     assert not parse_text("年度绩效目标\n项目名称 | 某项目\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
                           "| 产出指标 | 数量指标 | 保障人数 | 5人 |\n")[0].title
@@ -751,3 +756,19 @@ def test_a_level2_name_printed_without_its_zhibiao_is_a_level2_where_its_column_
     spaced = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 补贴人数 >=98%\n"
               "满意度指标 服务对象满意度指标 服务对象满意度 >=95%\n")
     assert rows_of(parse_text(spaced)[0])[1] == ("满意度指标", "服务对象满意度指标", "服务对象满意度", ">=95%")
+
+
+def test_a_merged_block_label_left_of_the_table_never_holds_a_row_in_place():
+    # real r01 content in its own layout, scanned: OCR read 一级指标 as 二级指标, so the rows sit one
+    # column right of the header; the merged 绩效指标 cell left of them is carried down and says
+    # nothing about where a row's own cells stand
+    rows = [["绩效指标", "二级指标", "二级指标", "三级指标", None, None, "年度(/项目)指标值", None],
+            [None, "产出指标", "质量指标", "完工及时率", None, None, "及时率", None],
+            [None, "效益指标", "社会效益指标", "完善社区基础设施建设", None, None, "完善率", None],
+            [None, "满意度指标", "服务对象满意度指标", "居民满意度", None, None, "满意度", None]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if t is not None]
+    for cell in cells:
+        cell.rowspan = 4 if cell.text == "绩效指标" else 1
+        cell.colspan = 3 if cell.col == 3 else 2 if cell.col == 6 else 1
+    [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
+    assert rows_of(form)[-1] == ("满意度指标", "服务对象满意度指标", "居民满意度", "满意度")

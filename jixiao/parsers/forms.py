@@ -294,7 +294,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     cur: Optional[Segment] = None
     for i, row in enumerate(rows):
-        title = _title_in(row, rows[i + 1] if i + 1 < len(rows) else None)
+        following = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r.cells)), None)
+        title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
         if title:
             if cur is not None and not cur.has_header and not cur.has_fields:
                 # two titles before any field: a page heading and the form's own title, or the form's
