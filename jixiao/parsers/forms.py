@@ -273,8 +273,7 @@ def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
 
 def _bare_title(text: str) -> bool:
     k = key(text)
-    return len(k) <= BARE_TITLE_MAX and k.endswith(BARE_TITLE_ENDS) and not numbering_at(k) and \
-        k not in (BARE_TITLE_ENDS + ("年度绩效目标",))
+    return len(k) <= BARE_TITLE_MAX and k.endswith(BARE_TITLE_ENDS) and not numbering_at(k) and k not in BARE_TITLE_ENDS
 
 
 def _field_names(row: Row) -> set[str]:

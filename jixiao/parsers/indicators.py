@@ -236,6 +236,7 @@ class IndicatorReader:
         self._glued: list[RowCell] = []  # a glued body waiting to be cut into rows (glued_rows.py)
         self._level2_open = False  # glued rows under a 一级 with no 二级 of the vocabulary yet
         self._shift_by_width: dict[int, int] = {}  # the shift the last row of so many cells took
+        self._extent = max((c for _, c in header.roles), default=0)  # the header's last column
         self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
 
     def feed_row(self, row: Row) -> None:
@@ -433,7 +434,7 @@ class IndicatorReader:
         if all(r is not None and fit(c.text, r) > 0 for c, r in zip([c for c in cells if c.text], placed)):
             return 0  # every cell fits the column it stands in
         scores = {}
-        extent = max(c for _, c in self.header.roles)
+        extent = self._extent
         for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
             total = 0.0
             for c in cells:
