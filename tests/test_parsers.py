@@ -675,16 +675,17 @@ def test_headings_no_vocabulary_lists_are_read_by_their_opening_or_ending_in_eve
 
 def test_a_record_list_whose_columns_text_lost_gives_a_form_per_record_line():
     # real w06 (Hunan's list layout, crawled): the record headings run together above the header and
-    # each record is one line of code, name and amount; the unit's line has no rows of its own
+    # each record is one line of code, name and amount (its amount under the heading printed, 项目金额);
+    # the unit's line has no rows of its own
     text = ("2023年项目支出绩效目标表公开\n部门:505_湘西州教育和体育局金额单位:万元\n"
-            "单位代码单位(专项)名称资金总额实施期绩效目标绩效指标\n"
+            "单位代码单位(专项)名称项目金额实施期绩效目标绩效指标\n"
             "一级指标\t二级指标\t三级指标\t指标值\n505006州民族特殊教育学校45.00\n"
             "\t\t505006\t学生伙食费30.00\n产出指标\t数量指标\t补助学生数量\t168人\n"
             "505006 学生资助15.00\n产出指标\t数量指标\t资助学生数量\t≥20人\n")
     forms = parse_text(text)
     assert [(f.department, f.project, [(b.item, b.amount) for b in f.budget], rows_of(f)) for f in forms] == [
-        ("州民族特殊教育学校", "学生伙食费", [("资金总额", 30.0)], [("产出指标", "数量指标", "补助学生数量", "168人")]),
-        ("州民族特殊教育学校", "学生资助", [("资金总额", 15.0)], [("产出指标", "数量指标", "资助学生数量", "≥20人")])]
+        ("州民族特殊教育学校", "学生伙食费", [("项目金额", 30.0)], [("产出指标", "数量指标", "补助学生数量", "168人")]),
+        ("州民族特殊教育学校", "学生资助", [("项目金额", 15.0)], [("产出指标", "数量指标", "资助学生数量", "≥20人")])]
 
 
 def test_more_field_keys_name_the_unit_and_project():

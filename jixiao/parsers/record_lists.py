@@ -31,6 +31,7 @@ from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of
 # a record printed as one line: its code, its name, its amount (505006州民族特殊教育学校30.00)
 RECORD_LINE = re.compile(r"^(\d{4,12})[_\-\s]*([^\d\s].{1,40}?)(\d+(?:\.\d+)?)$")
 HEADINGS_BEFORE = 3  # rows above the indicator header where run-together record headings are looked for
+RUN_TOGETHER_MIN = 8  # characters of a cell holding record headings run together (单位代码单位名称…)
 
 FIELD_LABELS = {"project": "项目名称", "department": "单位名称"}  # how the fields are read (data/fields.csv)
 
@@ -88,10 +89,12 @@ def split_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     return _split_grid_records(rows) or split_text_records(rows)
 
 
-def _named_fields(text: str) -> set[str]:
-    """The record fields whose headings a run-together text holds."""
+def _named_fields(text: str) -> dict[str, str]:
+    """field → heading of the record headings a run-together text holds (a long cell only)."""
     k = key(text)
-    return {f for h, f in record_headings().items() if len(h) >= 4 and h in k}
+    if len(k) < RUN_TOGETHER_MIN:
+        return {}
+    return {f: h for h, f in record_headings().items() if len(h) >= 4 and h in k}
 
 
 def _record_line(row: Row) -> Optional[tuple[RowCell, str, str]]:
@@ -106,12 +109,16 @@ def _record_line(row: Row) -> Optional[tuple[RowCell, str, str]]:
 def split_text_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     """Records of a list whose columns text lost: under record headings run together (单位代码单位
     (专项)名称资金总额…) above the indicator header, each line of code, name and amount opens a record."""
+    if not any(_named_fields(c.text) for r in rows for c in r.cells if c.text):
+        return None  # (cheap: no run-together record headings, no header to look for)
     at = next((i for i, r in enumerate(rows) if read_header(r) is not None), None)
     if at is None:
         return None
-    named = set().union(*(_named_fields(c.text) for r in rows[max(0, at - HEADINGS_BEFORE):at + 1]
-                          for c in r.cells if c.text))
-    if not named & {"project", "department"} or not named & {"amount", "code"}:
+    named: dict[str, str] = {}
+    for r in rows[max(0, at - HEADINGS_BEFORE):at + 1]:
+        for c in r.cells:
+            named.update(_named_fields(c.text) if c.text else {})
+    if not named.keys() & {"project", "department"} or not named.keys() & {"amount", "code"}:
         return None
     records: list[tuple[tuple[RowCell, str, str], list[Row]]] = []
     for row in rows[at + 1:]:
@@ -120,17 +127,16 @@ def split_text_records(rows: list[Row]) -> Optional[list[list[Row]]]:
             records.append((line, []))
         elif records:
             records[-1][1].append(row)
-    if not records:
-        return None
+    # each record line as the record columns of a grid: its name under 项目名称, its amount under
+    # the amount heading the text prints (read by _field_rows, as the grid's are)
+    cols = {1: ("project", ""), 2: ("amount", named.get("amount", "资金总额"))}
     out, unit = [], None
     for (cell, name, amount), own in records:
         if not own:
             unit = cell.piece(name, 1, glued=False)  # a record without rows: the unit over those below
             continue
-        fields = [Row([unit.piece(FIELD_LABELS["department"], 0, glued=False), unit])] if unit else []
-        fields += [Row([cell.piece(FIELD_LABELS["project"], 0, glued=False), cell.piece(name, 1, glued=False)]),
-                   Row([cell.piece("资金总额", 0, glued=False), cell.piece(amount, 1, glued=False)])]
-        out.append(rows[:at] + fields + [rows[at]] + own)
+        opener = Row([cell.piece(name, 1, glued=False), cell.piece(amount, 2, glued=False)], page=cell.page)
+        out.append(rows[:at] + _field_rows(opener, cols, unit) + [rows[at]] + own)
     return out or None
 
 

@@ -73,8 +73,7 @@ def level_names() -> tuple[frozenset, frozenset]:
 def level2_stems() -> frozenset:
     """二级 names of the vocabulary without their 指标 (满意度, 服务对象满意度, 数量): how older
     templates print them; a name of that shape is a 二级 only where its column says so."""
-    _, l2 = level_names()
-    l1 = level_names()[0]
+    l1, l2 = level_names()
     return frozenset(n[:-2] for n in l2 if n.endswith("指标") and len(n) >= 4 and n[:-2] not in l1 | l2)
 
 
@@ -99,6 +98,7 @@ def heading_affixes() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=65536)
 def role_by_affix(text: str) -> Optional[str]:
     """The role a column heading's opening or ending names (全年目标值 → target, 评价得分 → score)."""
     k = key_no_notes(text)
