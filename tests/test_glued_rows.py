@@ -202,3 +202,33 @@ def test_no_value_opens_or_ends_at_the_comma_of_a_list():
     assert table.left_over == []
     values = [t for j, t in table.rows[0] if roles[j] != "indicator"]
     assert values and all(t[0] not in "、，," and t[-1] not in "、，," for t in values)
+
+
+SCORED = ("indicator", "target", "actual", "score_max", "score", "deviation")
+
+
+def test_a_value_written_as_a_clause_of_words_is_one_cell():
+    # Jiangxi's self-evaluation (real w11): the target names part of the row's name and holds its value
+    assert _one_row("资产管理安全性、利用率无资产损失、利用率高于80%达成目标55",
+                    ("level2",) + SCORED) == ["资产管理", "安全性、利用率", "无资产损失、利用率高于80%", "达成目标", "5", "5"]
+    # two values in one clause, and the actual written in the target's words
+    assert _one_row("公卫均等化签约完成率、特殊人群体检率签约率提高1%X体检率提高2%签约率提高1%体检率下降1%126"
+                    "部分群众不愿配合体检或长期在外", SCORED) == \
+        ["公卫均等化签约完成率、特殊人群体检率", "签约率提高1%X体检率提高2%", "签约率提高1%体检率下降1%", "12", "6",
+         "部分群众不愿配合体检或长期在外"]
+
+
+def test_a_clause_ends_at_its_result_word_unless_a_list_or_a_value_goes_on():
+    # 有所减轻 is a whole target; the scoring rule after it (…得10分,一般得6分) is no part of it
+    roles = ["indicator", "target", "ignore", "ignore", "ignore", "unit", "operator", "ignore"]
+    table = decode_row("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分,一般得6分-定性", roles)
+    assert not any(roles[j] == "target" and "得10分" in t for row in table.rows for j, t in row)
+
+
+def test_a_name_ends_before_a_word_its_target_opens_with_and_an_empty_cell_is_the_actual():
+    # …及时率|按规定时限: the name ended at 率; 4 | 3 are 分值 and 得分, and the rest is the 偏差 column;
+    # with one of target and actual printed, it is the target
+    assert _one_row("任务1:医疗文书及时率按规定时限43个别人未及时完成", SCORED) == \
+        ["任务1:医疗文书及时率", "按规定时限", "4", "3", "个别人未及时完成"]
+    table = decode_row("任务1:医疗文书及时率按规定时限43个别人未及时完成", list(SCORED))
+    assert [SCORED[j] for j, _ in table.rows[0]] == ["indicator", "target", "score_max", "score", "deviation"]

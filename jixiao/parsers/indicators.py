@@ -356,9 +356,9 @@ class IndicatorReader:
         opens = [i for i in range(len(text)) if numbering_at(text, i) and
                  not (text[i].isdigit() and i and text[i - 1].isdigit())]  # 1、 inside 21、 is none
         starts = len(opens)
-        def pieces(table):  # (with a 二级 outside the vocabulary, which the decoder cannot place, the roles stay)
-            fixed = "level2" in roles
-            return [cell.piece(t, columns[j][0], role=roles[j] if fixed else None) for row in table.rows for j, t in row]
+        def pieces(table):  # the grammar's roles stay: the decoder would read a 偏差 after the scores
+            # (…43个别人未及时完成任务2:…) as the next row's name, and cannot place a 二级 outside the vocabulary
+            return [cell.piece(t, columns[j][0], role=roles[j]) for row in table.rows for j, t in row]
 
         scored = any(r in ("score", "score_max") for r in roles)
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
