@@ -372,3 +372,79 @@ def test_level_headings_that_lost_their_numeral():
 def test_label_read_with_a_traditional_character():
     assert confusions.fix_label("主管部門", 0.99) == "主管部门"
     assert confusions.fix_label("寒托班、暑托班開設班級數", 0.99) == "寒托班、暑托班開設班級數"  # not a label
+
+
+def test_a_cell_rule_in_the_crop_is_no_bar_of_the_sign():
+    # the crop of a sign at the foot of its cell holds the cell's rule: a bar of no sign
+    def ruled(img):
+        img = img.copy()
+        cv2.line(img, (0, img.shape[0] - 2), (img.shape[1] - 1, img.shape[0] - 2), 120, 1)
+        return img
+    assert confusions.double_bar_sign("≥90%", ruled(_sign(2, True))) == "≧90%"
+    assert confusions.double_bar_sign("≥90%", ruled(_sign(1, True))) == "≥90%"
+    # a sign alone in its column is read the same way
+    assert confusions.double_bar_sign("≥", _sign(2, True)) == "≧"
+    assert confusions.double_bar_sign("≥", _sign(1, True)) == "≥"
+
+
+class _FakeEngine:
+    """Recognition only: records each crop it is given and reads every one as ``text``."""
+
+    def __init__(self, text="≥", score=0.95):
+        self.text, self.score, self.crops = text, score, []
+
+    def __call__(self, image, use_det=True, **kwargs):
+        assert not use_det
+        self.crops.append(image)
+
+        class Result:
+            txts = (self.text,)
+            scores = (self.score,)
+            word_results = None
+        return Result()
+
+
+def test_cells_left_empty_with_ink_or_one_unsure_character_are_read_on_their_own():
+    from jixiao.extract.ocr import OcrSettings, _read_alone, engine
+    from jixiao.extract.ocr.assign import CellText, FilledTable
+    from jixiao.extract.ocr.grid import GridCell, TableGrid
+
+    page = np.full((60, 400), 255, np.uint8)
+    cv2.line(page, (110, 20), (125, 28), 0, 2)  # a small sign alone in cell 1 that no box covers
+    cv2.line(page, (125, 28), (110, 36), 0, 2)
+    cv2.putText(page, "90", (210, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)  # cell 2: read by the page's pass
+    cv2.putText(page, "M", (310, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)  # cell 3: one unsure character
+    cells = [GridCell(100 * k, 0, 100 * k + 100, 60, row=0, col=k) for k in range(4)]
+    read = [TextBox("90", 205, 18, 245, 42, 0.99, []), TextBox("M", 305, 18, 335, 42, 0.6, [])]
+    texts = [CellText(cells[0], "", None), CellText(cells[1], "", None),
+             CellText(cells[2], "90", 0.99), CellText(cells[3], "M", 0.6)]
+    table = FilledTable(TableGrid(cells=cells, x0=0, y0=0, x1=400, y1=60), texts)
+    fake = _FakeEngine()  # (reads every crop surely: a reading below OcrSettings.alone_min_score is never kept)
+    previous = engine._ENGINE
+    engine.reset_engine(fake)
+    try:
+        _read_alone([table], page, read, OcrSettings())
+    finally:
+        engine.reset_engine(previous)
+    assert [ct.text for ct in texts] == ["", "≥", "90", "≥"]  # cell 0 holds no ink: never read
+    assert len(fake.crops) == 4 and texts[1].lead_box[0] >= 100  # cells 1 and 3, each cut out twice
+
+
+def test_a_reading_on_its_own_that_is_not_sure_changes_nothing():
+    # RapidOCR reads a lone ≧ as ≥ or M, each unsure: a reading on its own below alone_min_score is dropped
+    from jixiao.extract.ocr import OcrSettings, _read_alone, engine
+    from jixiao.extract.ocr.assign import CellText, FilledTable
+    from jixiao.extract.ocr.grid import GridCell, TableGrid
+
+    page = np.full((60, 100), 255, np.uint8)
+    cv2.putText(page, "M", (10, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    cell = GridCell(0, 0, 100, 60)
+    texts = [CellText(cell, "≥", 0.51)]
+    previous = engine._ENGINE
+    engine.reset_engine(_FakeEngine("M", 0.58))
+    try:
+        _read_alone([FilledTable(TableGrid(0, 0, 100, 60, cells=[cell]), texts)], page,
+                    [TextBox("≥", 5, 18, 35, 42, 0.51, [])], OcrSettings())
+    finally:
+        engine.reset_engine(previous)
+    assert texts[0].text == "≥"

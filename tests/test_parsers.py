@@ -773,3 +773,24 @@ def test_a_merged_block_label_left_of_the_table_never_holds_a_row_in_place():
         cell.colspan = 3 if cell.col == 3 else 2 if cell.col == 6 else 1
     [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
     assert rows_of(form)[-1] == ("满意度指标", "服务对象满意度指标", "居民满意度", "满意度")
+
+
+def test_funding_columns_line_up_past_a_heading_read_with_a_character_too_many_and_its_dashes():
+    # real w15 content in the Yunnan layout, scanned: OCR read 全年执行数 as 全年执行粘数 and every
+    # empty amount is a printed dash
+    def form_of(executed_heading):
+        rows = [["项目资金(万元)", "", "年初预算数", "全年预算数", executed_heading, "分值", "执行率", "得分"],
+                ["", "年度总金额", "—", "—", "—", "—", "—", "—"],
+                ["", "其中财政拨款", "—", "—", "—", "10", "79.27%", "7.93"],
+                ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["", "产出指标", "数量指标", "管护面积", "28万亩", "28万亩", "10", "10"]]
+        cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if t]
+        [form] = parse_document(Document([TextLine("部门整体绩效自评表"), Table(cells)]))
+        return [(b.item, b.score_max, b.execution_rate, b.score) for b in form.budget]
+
+    expected = [("年度总金额", None, None, None), ("其中财政拨款", 10.0, 79.27, 7.93)]
+    assert form_of("全年执行数") == expected
+    assert form_of("全年执行粘数") == expected
+    from jixiao.parsers.vocab import budget_roles, near_miss
+    assert near_miss("全年执行粘数", budget_roles()) == "executed"  # one character too many: still the heading
+    assert form_of("全年支付情况") == expected  # a heading no vocabulary reads: its dashes still line up

@@ -291,7 +291,8 @@ class FundingReader:
     def _by_position(self, label: RowCell, values: list[RowCell]) -> Optional[list[str]]:
         """Values under the header's columns when the row lines up with the header, else None."""
         cols = self.column_cols
-        if label.col in cols or any(c.text and not any(c.col <= k < c.col + c.span for k in cols) for c in values):
+        if label.col in cols or any(c.text not in EMPTYISH and not any(c.col <= k < c.col + c.span for k in cols)
+                                    for c in values):  # (a dash under a heading no vocabulary reads lines up)
             return None
         out = []
         for k in cols:

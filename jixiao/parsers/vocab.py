@@ -138,13 +138,17 @@ def goal_key_pattern() -> re.Pattern:
 
 
 def near_miss(k: str, table: dict):
-    """The one entry of ``table`` that ``k`` matches but for one character (OCR misreads), else None.
+    """The one entry of ``table`` that ``k`` matches but for one character (OCR misreads: one read
+    wrong or one too many), else None.
 
     Only for headings of four or more characters, and only when exactly one entry is that close.
     """
     if len(k) < 4:
         return None
     close = {v for w, v in table.items() if len(w) == len(k) and sum(a != b for a, b in zip(w, k)) == 1}
+    if not close:  # one character too many (全年执行粘数)
+        close = {v for w, v in table.items() if len(w) == len(k) - 1 and len(w) >= 4
+                 and any(k[:i] + k[i + 1:] == w for i in range(len(k)))}
     if not close:
         close = {v for w, v in table.items() if len(w) >= 4 and _stacked(w, k)}
     return close.pop() if len(close) == 1 else None

@@ -143,7 +143,7 @@ def is_target_header(text: str) -> bool:
     return any(h in compact for h in TARGET_HEADERS) and len(compact) <= 12
 
 
-_SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.])")
+_SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.]|$)")  # (alone: a sign column)
 
 
 def _bar_runs(ink, top: int, bottom: int, left: int, right: int) -> int:
@@ -174,7 +174,10 @@ def double_bar_sign(text: str, line_pixels) -> str:
         return text
     ink = (crop < level).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    comps = [i for i in range(1, n) if stats[i][4] >= 3]
+    h, w = ink.shape
+    thin = max(3, int(0.15 * h))
+    comps = [i for i in range(1, n) if stats[i][4] >= 3  # (a cell's rule running through the crop is no ink of the sign)
+             and not (stats[i][2] >= 0.8 * w and stats[i][3] <= thin) and not (stats[i][3] >= 0.9 * h and stats[i][2] <= thin)]
     if not comps:
         return text
     first = min(comps, key=lambda i: stats[i][0])
