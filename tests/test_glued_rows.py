@@ -232,3 +232,31 @@ def test_a_name_ends_before_a_word_its_target_opens_with_and_an_empty_cell_is_th
         ["任务1:医疗文书及时率", "按规定时限", "4", "3", "个别人未及时完成"]
     table = decode_row("任务1:医疗文书及时率按规定时限43个别人未及时完成", list(SCORED))
     assert [SCORED[j] for j, _ in table.rows[0]] == ["indicator", "target", "score_max", "score", "deviation"]
+
+
+def test_a_value_opening_with_the_measure_its_name_ends_in_is_cut_there():
+    read = lambda text: _one_row(text, ("indicator", "target"))  # noqa: E731
+    # the target names the measure again, then its value (real r01's 目标值 column, glued)
+    assert read("家长及学生满意比例满意率100%") == ["家长及学生满意比例", "满意率100%"]
+    assert read("项目质量可控性可控性100%") == ["项目质量可控性", "可控性100%"]
+    # words a name merely repeats are no measure: the name stays whole (real w14)
+    assert read("制作宣传横幅、公益宣传牌等(年)=1年") == ["制作宣传横幅、公益宣传牌等(年)", "=1年"]
+
+
+def test_a_value_in_words_may_open_with_its_comparison_and_run_to_the_end_of_the_row():
+    read = lambda text: _one_row(text, ("indicator", "target"))  # noqa: E731
+    assert read("开展社区服刑人员团队训练至少1次矫正人员的集中活动") == ["开展社区服刑人员团队训练", "至少1次矫正人员的集中活动"]
+    assert read("针对特殊群体进行个案心理辅导不低于50人次的个体心理咨询辅导") == \
+        ["针对特殊群体进行个案心理辅导", "不低于50人次的个体心理咨询辅导"]
+
+
+def test_no_value_in_words_opens_with_the_word_closing_the_value_before_it():
+    # 95%|以上得10分,每降低1%扣1分 is no target: 以上 closes 95%
+    roles = ["indicator", "target", "ignore", "ignore", "ignore", "unit", "operator", "ignore"]
+    table = decode_row("学生对学校伙食得满意度95%以上学生对学校伙食满意程度95%以上得10分,每降低1%扣1分-定性", roles)
+    assert not any(roles[j] == "target" and t.startswith("以上") for row in table.rows for j, t in row)
+
+
+def test_a_name_ending_as_second_levels_do_is_the_second_level_when_its_column_is_open():
+    assert _one_row("部门结转结余资金管理结余率小于5%达成目标值44", ("level2",) + SCORED) == \
+        ["部门结转结余资金管理", "结余率", "小于5%", "达成目标值", "4", "4"]

@@ -33,6 +33,10 @@ name, or when the actual repeats the target's words; a clause ends at a result w
 a value goes on (有所减轻|对家庭负担…). A name running on past its ending (…率) into a word targets open
 with (无, 按) costs, and so does a share (1%) inside a name. Measured on the real set: indicator F1
 0.961 → 0.972; the real forms glued 0.879 → 0.911, preview 0.680 → 0.700, other flattenings unchanged.
+A clause may also open with its comparison (至少1次…) and end in words to the end of the row, never
+opens with the word closing the value before it (95%|以上…), and a value opening with the measure its
+row's name holds (…满意比例|满意率100%) may cut the name there; under an open 二级 column a name
+ending as 二级 names do costs (…资金管理|结余率). The real forms glued 0.911 → 0.926, preview → 0.704.
 
 What no row can take (a row cut off by the end of a preview) is returned as left over, for the
 form's accounting to report.
@@ -58,6 +62,7 @@ BODY_MAX = 8000  # characters of one glued body read (about 1 s per 1,000); long
 FREE_MAX = 6  # characters of an unrecognised value cell (OCR damage: 到0次, 第O份)
 WORD_MIN_FREQ = 100  # jieba dictionary frequency from which a word counts (中心 23969, 有序 523)
 SENTENCE_ITEMS = 3  # values in one clause of words (签约率提高1%X体检率提高2%)
+MEASURE_MAX = 5  # characters of a measure's name a value opens with, repeating its row's name (满意率100%)
 MENTION_MIN = 4  # characters of a value in words that may name part of its row's name (not a grade: 及时)
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 NUMBER_ROLES = ("score_max", "score")
@@ -103,9 +108,11 @@ class GluedCosts:
     phrase_inside: float = 0.5  # … holding a result word followed by an opening word (支出|全部达成): two cells
     sentence: float = 0.5  # a value in a clause of words (无资产损失、利用率高于80%; one row known)
     sentence_item: float = 0.3  # … each value after its first (签约率提高1%X体检率提高2%)
+    sentence_tail: float = 0.3  # … words after its last value (至少1次矫正人员的集中活动)
     mentions: float = -0.5  # a value in words naming part of its row's name (安全性、利用率 | …利用率高于80%), a bonus
     name_over_target: float = 0.5  # a name running on past its ending (…率) into a word targets open with (无, 按 …)
     name_percent: float = 0.3  # a share inside a name, words after it (one row known)
+    mentions_opening: float = -0.5  # on top of mentions: a number's words open with those words (满意率100%)
     name_free_end: float = 0.4  # a name ending where no cell opens (only a phrase can follow; one row known)
     name_noun_end: float = -0.2  # a name ending in a noun suffix (…合规性, …成本, …影响): a bonus
     name_list_end: float = 1.0  # a name ending at the comma of a list (人员控制、支出规范不超编、): it goes on
@@ -320,28 +327,62 @@ def _sentences(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     """A target or actual written as a clause of words holding its values (无资产损失、利用率高于80%,
     签约率提高1%X体检率提高2%, 水电支出减少01万元): up to SENTENCE_ITEMS pieces of words each ending
     in a value, the first opening with a word."""
-    if not "\u4e00" <= text[i:i + 1] <= "\u9fff":
-        return []
+    if not "\u4e00" <= text[i:i + 1] <= "\u9fff" or _closes_value(text, i):
+        return []  # (nor with the word closing the value before it: 95%|以上得10分 …)
     opening = costs.phrase_start if _starts(text, i, _words().get("phrase_start", frozenset())) else 0.0
     ends, longest_end = _phrase_ends()
     out: dict[int, float] = {}
     frontier = [i]
+    worded = _comparators(text, i) or _starts(text, i, _words().get("change", frozenset()))
     for item in range(SENTENCE_ITEMS):
         reached = set()
-        for p in frontier:
-            for k in range(p + (2 if item == 0 else 1), min(len(text), p + PHRASE_MAX)):
+        for p in frontier:  # (a clause may open with its value in words: 至少1次…, 不低于50人次…)
+            for k in range(p + (0 if item == 0 and worded else 2 if item == 0 else 1), min(len(text), p + PHRASE_MAX)):
                 if text[k - 1].isdigit():
                     break  # the words between values hold no number
                 e = _sentence_value(text, k)
                 if e > k:
                     reached.add(e)
-                elif text[k] not in LIST_MARKS and any(text[k - n:k] in ends for n in range(2, min(longest_end, k - p) + 1)):
+                elif text[k] not in LIST_MARKS and not _starts(text, k, _words()["noun_suffix"]) and \
+                        any(text[k - n:k] in ends for n in range(2, min(longest_end, k - p) + 1)):
                     break  # a result word ends a clause (有所减轻|对家庭负担…): only a list or a value goes on
+                    # (or a noun suffix: 满意|率 is no result word)
         for e in reached:
             c = costs.sentence + costs.sentence_item * item + opening + costs.phrase_char * (e - i)
             out[e] = min(out.get(e, c), c)
         frontier = sorted(reached)
+    n = len(text)  # words after the last value, to the end of the row (至少1次|矫正人员的集中活动)
+    for e, c in list(out.items()):
+        if 2 <= n - e <= PHRASE_MAX and all("\u4e00" <= ch <= "\u9fff" or ch in LIST_MARKS for ch in text[e:]):
+            tail = c + costs.sentence_tail + costs.phrase_char * (n - e)
+            out[n] = min(out.get(n, tail), tail)
     return list(out.items())
+
+
+def _closes_value(text: str, i: int) -> bool:
+    """A word that closes a value (以上, 以内, 左右; two characters or more) is written at text[i]."""
+    table = COMPARATORS["post"]
+    return any(text[i:i + n] in table for n in range(2, COMPARATOR_MAXLEN["post"] + 1))
+
+
+def _cjk2(text: str, i: int) -> str:
+    """The two characters at text[i] when both are Chinese, else ''."""
+    pair = text[i:i + 2]
+    return pair if len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) else ""
+
+
+def _measure_then_number(text: str, i: int) -> bool:
+    """A measure's name (…率, …度, …性; at most MEASURE_MAX characters), then its value, at text[i]:
+    满意率100%, 利用率高于80%, 可控性100%."""
+    for e in range(i + 2, min(len(text), i + MEASURE_MAX) + 1):
+        if text[e - 1] in _name_end_chars() and e < len(text) and (text[e].isdigit() or _comparators(text, e)):
+            return True
+    return False
+
+
+def _repeats(name: str, pair: str) -> bool:
+    """``pair`` (two Chinese characters, or '' for none) is written in ``name``."""
+    return bool(pair) and pair in name
 
 
 def _mentions(name: str, value: str) -> bool:
@@ -404,7 +445,9 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                 digits += 1
             if e - s < 2:
                 continue
-            opens = e == len(text) or _opens_cell(text, e, single)
+            # in one row, a value may open with words the name already holds (…满意比例|满意率100%)
+            opens = e == len(text) or _opens_cell(text, e, single) or \
+                (single and _repeats(text[s:e], _cjk2(text, e)) and _measure_then_number(text, e))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
@@ -591,10 +634,14 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                         c += costs.zero_weight
                 elif role in VALUE_ROLES and piece and single and keep:
                     state[1 if role == "target" else 2] = piece
+                if role == "indicator" and "level2" in roles and ends_like_level2(piece) and \
+                        not any(roles[jj] == "level2" for jj, _, _ in cells):
+                    c += costs.level2_ending  # (a 二级 column open and empty, and a name ending as 二级 do: …管理)
                 if single and role in VALUE_ROLES and len(piece) >= MENTION_MIN and "\u4e00" <= piece[0] <= "\u9fff":
                     name = next((text[a:b] for jj, a, b in cells if roles[jj] == "indicator"), "")
                     if _mentions(name, piece):
-                        c += costs.mentions
+                        opening = _repeats(name, _cjk2(piece, 0)) and _measure_then_number(piece, 0)
+                        c += costs.mentions + (costs.mentions_opening if opening else 0.0)
                 if role == "actual" and piece and tgt is not None:
                     c += _echo(tgt, piece, costs)
                 elif role == "score" and piece and smax is not None:
