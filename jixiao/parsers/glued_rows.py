@@ -389,8 +389,7 @@ def _mentions(name: str, value: str) -> bool:
     """The words of a value name part of its row's name (安全性、利用率 | …利用率高于80%): two
     characters the name holds, in the words before the value's first number."""
     words = re.match(r"\D*", value).group(0)
-    return any("\u4e00" <= words[a] <= "\u9fff" and "\u4e00" <= words[a + 1] <= "\u9fff" and words[a:a + 2] in name
-               for a in range(len(words) - 1))
+    return any(_repeats(name, _cjk2(words, a)) for a in range(len(words) - 1))
 
 
 def _free(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
@@ -447,7 +446,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                 continue
             # in one row, a value may open with words the name already holds (…满意比例|满意率100%)
             opens = e == len(text) or _opens_cell(text, e, single) or \
-                (single and _repeats(text[s:e], _cjk2(text, e)) and _measure_then_number(text, e))
+                (single and _measure_then_number(text, e) and _repeats(text[s:e], _cjk2(text, e)))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
                 out.append((s, e, opening + (costs.name_digit_in_row if single else costs.name_digit) * digits
