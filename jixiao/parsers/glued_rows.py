@@ -323,6 +323,20 @@ def _sentence_value(text: str, k: int) -> int:
     return k
 
 
+@lru_cache(maxsize=512)
+def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
+    """What :func:`_sentences` asks of each position of ``text``, worked out once per text: where a
+    value starting there ends (the position itself when none does), the length of the shortest
+    result word ending there (0 for none), and whether a noun suffix starts there."""
+    ends, longest_end = _phrase_ends()
+    suffixes = _words()["noun_suffix"]
+    value_end = tuple(_sentence_value(text, k) for k in range(len(text)))
+    result = tuple(next((n for n in range(2, min(longest_end, k) + 1) if text[k - n:k] in ends), 0)
+                   for k in range(len(text) + 1))
+    noun = tuple(bool(_starts(text, k, suffixes)) for k in range(len(text)))
+    return value_end, result, noun
+
+
 def _sentences(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     """A target or actual written as a clause of words holding its values (无资产损失、利用率高于80%,
     签约率提高1%X体检率提高2%, 水电支出减少01万元): up to SENTENCE_ITEMS pieces of words each ending
@@ -330,7 +344,7 @@ def _sentences(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
     if not "\u4e00" <= text[i:i + 1] <= "\u9fff" or _closes_value(text, i):
         return []  # (nor with the word closing the value before it: 95%|以上得10分 …)
     opening = costs.phrase_start if _starts(text, i, _words().get("phrase_start", frozenset())) else 0.0
-    ends, longest_end = _phrase_ends()
+    value_end, result, noun = _clause_marks(text)
     out: dict[int, float] = {}
     frontier = [i]
     worded = _comparators(text, i) or _starts(text, i, _words().get("change", frozenset()))
@@ -338,13 +352,11 @@ def _sentences(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
         reached = set()
         for p in frontier:  # (a clause may open with its value in words: 至少1次…, 不低于50人次…)
             for k in range(p + (0 if item == 0 and worded else 2 if item == 0 else 1), min(len(text), p + PHRASE_MAX)):
-                if text[k - 1].isdigit():
+                if k > p and text[k - 1].isdigit():
                     break  # the words between values hold no number
-                e = _sentence_value(text, k)
-                if e > k:
-                    reached.add(e)
-                elif text[k] not in LIST_MARKS and not _starts(text, k, _words()["noun_suffix"]) and \
-                        any(text[k - n:k] in ends for n in range(2, min(longest_end, k - p) + 1)):
+                if value_end[k] > k:
+                    reached.add(value_end[k])
+                elif text[k] not in LIST_MARKS and not noun[k] and 0 < result[k] <= k - p:
                     break  # a result word ends a clause (有所减轻|对家庭负担…): only a list or a value goes on
                     # (or a noun suffix: 满意|率 is no result word)
         for e in reached:
@@ -385,6 +397,7 @@ def _repeats(name: str, pair: str) -> bool:
     return bool(pair) and pair in name
 
 
+@lru_cache(maxsize=65536)
 def _mentions(name: str, value: str) -> bool:
     """The words of a value name part of its row's name (安全性、利用率 | …利用率高于80%): two
     characters the name holds, in the words before the value's first number."""
@@ -581,6 +594,7 @@ def _suffix(piece: str) -> str:
     return m.group(1) if m else ""
 
 
+@lru_cache(maxsize=65536)
 def _echo(target: str, actual: str, costs: GluedCosts) -> float:
     """An actual printed as its target (有效减轻 | 有效减轻, the usual outcome) or in its shape (12500名 |
     12166名: the same unit after the number) is a bonus: the two columns were filled alike; a bare
