@@ -69,6 +69,7 @@ NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
 
 VALUE_ROLES = ("target", "actual")
+WORDS_BEFORE_NUMBER = re.compile(r"\D*")  # a value's words before its first digit (签约率提高 of 签约率提高1%)
 
 
 @dataclass(frozen=True)
@@ -401,7 +402,7 @@ def _repeats(name: str, pair: str) -> bool:
 def _mentions(name: str, value: str) -> bool:
     """The words of a value name part of its row's name (安全性、利用率 | …利用率高于80%): two
     characters the name holds, in the words before the value's first number."""
-    words = re.match(r"\D*", value).group(0)
+    words = WORDS_BEFORE_NUMBER.match(value).group(0)
     return any(_repeats(name, _cjk2(words, a)) for a in range(len(words) - 1))
 
 
@@ -602,7 +603,7 @@ def _echo(target: str, actual: str, costs: GluedCosts) -> float:
     signs = _comparators(target, 0)
     if actual in (target, target[max(signs, default=0):]):  # (≥1290.3平方米 | 1290.3平方米 too)
         return costs.echo
-    words = re.match(r"\D*", target).group(0)
+    words = WORDS_BEFORE_NUMBER.match(target).group(0)
     if len(words) >= 2 and len(words) < len(target) and actual.startswith(words) and actual[len(words):][:1].isdigit():
         return costs.echo  # the same words before its number (签约率提高1%… | 签约率提高1%…)
     unit, other = _suffix(target), _suffix(actual)

@@ -147,8 +147,8 @@ def near_miss(k: str, table: dict):
         return None
     close = {v for w, v in table.items() if len(w) == len(k) and sum(a != b for a, b in zip(w, k)) == 1}
     if not close:  # one character too many (全年执行粘数)
-        close = {v for w, v in table.items() if len(w) == len(k) - 1 and len(w) >= 4
-                 and any(k[:i] + k[i + 1:] == w for i in range(len(k)))}
+        shorter = {k[:i] + k[i + 1:] for i in range(len(k))}
+        close = {v for w, v in table.items() if len(w) >= 4 and w in shorter}
     if not close:
         close = {v for w, v in table.items() if len(w) >= 4 and _stacked(w, k)}
     return close.pop() if len(close) == 1 else None
