@@ -140,6 +140,26 @@ def split_text_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     return out or None
 
 
+def _heading_col(header: Row, role: str) -> Optional[int]:
+    hdr = read_header(header)
+    if hdr is None:
+        return None
+    return next((c for r, c in hdr[0].roles if r == role), None)
+
+
+def _aligned(row: Row, level_cols: dict[int, int]) -> Row:
+    """A text row whose merged cells were dropped (| 产出指标 | 时效指标 | 维持时效 | ≥ | 1 | 年 |, the
+    record cells left of it gone): its cells moved right until its first level name stands under
+    that level's heading. A grid row, or one without a level name, stays as it is."""
+    if row.exact:
+        return row
+    first = next(((c, n) for c in row.cells if c.text for n in sorted(level_of(c.text)) if n in level_cols), None)
+    if first is None or first[0].col >= level_cols[first[1]]:
+        return row
+    shift = level_cols[first[1]] - first[0].col
+    return Row([c.moved(c.col + shift) for c in row.cells], page=row.page, table=row.table, flat=row.flat)
+
+
 def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     at, cols = next(((i, c) for i, c in ((i, record_columns(r)) for i, r in enumerate(rows)) if c), (None, {}))
     if at is None:
@@ -149,17 +169,26 @@ def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     before = [_blank(r, {c.col for c in r.cells if c.col in cols and c.text and _field_of(c.text)}) for r in rows[:at]]
     header = _blank(rows[at], cols)
     records: list[tuple[Row, list[Row]]] = []
+    level_cols = {n: c for n, c in ((1, _heading_col(rows[at], "level1")), (2, _heading_col(rows[at], "level2")))
+                  if c is not None}
     for row in rows[at + 1:]:
+        row = _aligned(row, level_cols)
         opens = any(c.col in name_cols and c.text and not c.carried for c in row.cells)
         if opens or not records:
             records.append((row, []))
         records[-1][1].append(_blank(row, cols))
+    unit_cols = {c for c, (f, _) in cols.items() if f == "department"}
     out, unit = [], None
     for opener, own in records:
         if not any(c.text for r in own for c in r.cells):
             name = next((c for c in opener.cells if c.col in name_cols and c.text), None)
             unit = name or unit  # a record without rows of its own: the unit over the records below
             continue
+        own_unit = next((c for c in opener.cells if c.col in unit_cols and c.text and not c.carried), None)
+        if own_unit is not None:  # the record names its unit: it holds for the records below that name none
+            unit = None
         out.append(before + _field_rows(opener, cols, unit) + [header] + own)
+        if own_unit is not None:
+            unit = own_unit
     return out or None
 
