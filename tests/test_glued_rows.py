@@ -260,3 +260,14 @@ def test_no_value_in_words_opens_with_the_word_closing_the_value_before_it():
 def test_a_name_ending_as_second_levels_do_is_the_second_level_when_its_column_is_open():
     assert _one_row("部门结转结余资金管理结余率小于5%达成目标值44", ("level2",) + SCORED) == \
         ["部门结转结余资金管理", "结余率", "小于5%", "达成目标值", "4", "4"]
+
+
+def test_a_weight_before_a_percent_target_is_cut_off_it():
+    """20100%: no target is a share of thousands of percent — 分值 20, then 100% (a Sichuan self-evaluation);
+    a share of 100% is not cut (10 | 0%)."""
+    roles = ["indicator", "score_max", "target", "actual", "score"]
+    [row] = decode_row("项目(工程)验收合格率20100%100%20", roles).rows
+    assert {roles[j]: t for j, t in row} == {
+        "indicator": "项目(工程)验收合格率", "score_max": "20", "target": "100%", "actual": "100%", "score": "20"}
+    [row] = decode_row("验收合格率100%100%10", ["indicator", "target", "actual", "score"]).rows
+    assert [t for _, t in row] == ["验收合格率", "100%", "100%", "10"]

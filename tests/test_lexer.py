@@ -161,3 +161,13 @@ def test_a_heading_is_read_by_its_opening_or_ending_only_where_no_vocabulary_wor
         ["target", "target", "actual", "score", "indicator", "ignore", None, None]
     assert tokenize_header("一级指标二级指标三级指标全年目标值实际达成值权重评价得分") == \
         ["level1", "level2", "indicator", "target", "actual", "score_max", "score"]
+
+
+def test_a_note_glued_after_the_table_ends_it():
+    """注: opens the notes under a glued table: cut there, it closes the table (no 注以预算… row)."""
+    from jixiao.parsers.cellkind import is_terminator
+    from jixiao.parsers.lexer import split_words
+
+    pieces = split_words("森林火灾不发生大规模的火灾注:以预算批复的绩效目标为准填列")
+    assert "注" in pieces and is_terminator("注")
+    assert is_terminator("……总分") and not is_terminator("……")

@@ -794,3 +794,28 @@ def test_funding_columns_line_up_past_a_heading_read_with_a_character_too_many_a
     from jixiao.parsers.vocab import budget_roles, near_miss
     assert near_miss("全年执行粘数", budget_roles()) == "executed"  # one character too many: still the heading
     assert form_of("全年支付情况") == expected  # a heading no vocabulary reads: its dashes still line up
+
+
+# a pre-2018 template: 指标类型 | 指标名称 | 绩效目标 | 绩效标准, the standards one column per grade
+GRADED = [["项目绩效目标表"], ["项目名称", "某专项资金"],
+          ["指标类型", "指标名称", "绩效目标", "绩效标准", "", "", ""],
+          ["", "", "", "优", "良", "中", "差"],
+          ["产出指标", "保障管护人员劳务费", "98-100%", "保障98%以上", "保障95-98%", "保障90-95%", "保障90%以下"],
+          ["", "管护基础设施建设", "管护基础设施日益完善", "按预算均配备完备", "项目实施率100%", "项目实施率低于95%", "项目实施率低于90%"],
+          ["成效指标", "森林资源管护", "管护责任落实到位", "完全到位", "绝大多数完全到位", "基本到位", "不到位"],
+          ["", "病虫害发生", "可有效控制", "有效控制", "一起", "二起", "二起以上"],
+          ["", "森林火灾", "不发生大规模的火灾", "不发生大规模的火灾", "一起", "二起", "二起以上"]]
+
+
+def test_a_graded_standards_template_reads_its_targets_and_keeps_no_standard():
+    tabs = "\n".join("\t".join(r) for r in GRADED)
+    pipes = "\n".join(" | ".join(c for c in r if c) for r in GRADED)
+    for text in (tabs, pipes):
+        [form] = parse_text(text)
+        assert rows_of(form) == [
+            ("产出指标", "", "保障管护人员劳务费", "98-100%"),
+            ("产出指标", "", "管护基础设施建设", "管护基础设施日益完善"),
+            ("成效指标", "", "森林资源管护", "管护责任落实到位"),
+            ("成效指标", "", "病虫害发生", "可有效控制"),
+            ("成效指标", "", "森林火灾", "不发生大规模的火灾"),
+        ]

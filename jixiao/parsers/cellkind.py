@@ -14,7 +14,7 @@ from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?:万元|元|分)?$")
 EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "null", "NULL", "N/A", "n/a", "\\"}
-PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?共\d+页)?|\d+/\d+|page\d+)$", re.I)
+PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?共\d+页)?|\d+/\d+|page\d+|附?表[一二三四五六七八九十\d]{1,3})$", re.I)
 OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "定性", "定量", "≈",
              "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
 UNIT_SHAPE = re.compile(r"^[^\d\s，。；;,.:：、]{1,6}(?:/[^\d\s，。；;,.]{1,4})?$")
@@ -41,7 +41,13 @@ def is_amount_or_blank(text: str) -> bool:
 
 def is_operator(text: str) -> bool:
     return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标") or \
-        text in COMPARATORS.get("cell", {})  # (二: = as OCR reads it, alone in its cell)
+        text in COMPARATORS.get("cell", {}) or _sign(text)  # (二: = as OCR reads it, alone in its cell)
+
+
+def _sign(text: str) -> bool:
+    """A comparison sign of the vocabulary written with symbols only (═, ‹=, ≧): a 符号 cell."""
+    return 0 < len(text) <= 2 and text in COMPARATORS.get("pre", {}) and \
+        not any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def is_unit(text: str) -> bool:
@@ -54,7 +60,7 @@ def is_noise(text: str) -> bool:
 
 
 def is_terminator(text: str) -> bool:
-    k = key(text)
+    k = key(text).lstrip("…．.·")  # (……总分: a placeholder row's dots run into the total under it)
     if not k:
         return False
     if k in _section_words("terminator"):

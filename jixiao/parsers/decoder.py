@@ -59,7 +59,7 @@ class Template:
 class DecodeWeights:
     skip_column: dict = field(default_factory=lambda: {
         "target": 2.0, "actual": 0.6, "score_max": 0.6, "score": 0.6, "operator": 0.3, "unit": 0.3,
-        "deviation": 0.1, "extra": 0.15})
+        "deviation": 0.1, "extra": 0.15, "standard": 0.15})
     new_record: float = 0.3
     no_target: float = 1.5
     no_indicator: float = 3.0

@@ -28,7 +28,7 @@ SENTENCE = re.compile(r"[。；;，,].+|.{26,}")
 DONE_WORDS = re.compile(r"^(?:已?完成|未完成|达成|已达成|达到|未达到|基本完成|部分完成|全部完成|是|否|已公开|按时完成|达成预期指标|"
                         r"部分达成预期指标|未达成预期指标|达成目标|达成目标值|全部达成)")
 
-VALUE_ROLES = ("operator", "target", "unit", "actual", "score_max", "score", "deviation", "extra")
+VALUE_ROLES = ("operator", "target", "unit", "actual", "score_max", "score", "deviation", "extra", "standard")
 LEVEL_ROLES = ("level1", "level2", "indicator")
 
 
@@ -197,7 +197,7 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         if s.phrase:  # 按规定执行, 全部达成: worded as a target, rarely as a name
             return w.indicator_text - 0.5
         return w.indicator_text
-    if role == "target":
+    if role in ("target", "standard"):  # (a grade's standard, 保障95-98%, is written as targets are)
         if s.operator:
             return -2.0
         if s.value:

@@ -20,7 +20,10 @@ from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, 
 from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
-from jixiao.parsers.indicators import Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_of, role_of_misread, tokenize_header
+from jixiao.parsers.indicators import (
+    Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
+    tokenize_header,
+)
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
@@ -162,7 +165,8 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     kinds = []
     while j < len(cells):
         t = cells[j].text
-        r = (role_of(t) or (role_of_misread(t) or role_by_affix(t) if j - i >= MIN_RUN else None)) if t else None
+        r = (role_in_run([c.text for c in cells[j:j + 2]], 0) or
+             (role_of_misread(t) or role_by_affix(t) if j - i >= MIN_RUN else None)) if t else None
         b = budget_role(t) if t else None
         if r is None and b is None:
             break

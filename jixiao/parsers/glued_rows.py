@@ -64,6 +64,7 @@ WORD_MIN_FREQ = 100  # jieba dictionary frequency from which a word counts (中�
 SENTENCE_ITEMS = 3  # values in one clause of words (签约率提高1%X体检率提高2%)
 MEASURE_MAX = 5  # characters of a measure's name a value opens with, repeating its row's name (满意率100%)
 MENTION_MIN = 4  # characters of a value in words that may name part of its row's name (not a grade: 及时)
+SHARE_DIGITS = 3  # digits of the largest share a target prints before % (100%, 120%; 20100% is 20 | 100%)
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
@@ -550,8 +551,9 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
         b = s
         while b < len(text) and (text[b].isdigit() or text[b] == "."):
             b += 1
-        if text[b:b + 1] == "%" and not (text[a] == "0" and s == a + 1):
-            c += costs.percent_cut
+        if text[b:b + 1] == "%" and not (text[a] == "0" and s == a + 1) and \
+                not (text[a] != "0" and "." not in text[a:b] and b - a > SHARE_DIGITS):
+            c += costs.percent_cut  # (a share of thousands of percent is numbers run together: 20100% → 20 | 100%)
     if piece[-1:].isdigit():
         c += costs.long_number * max(0, sum(ch.isdigit() for ch in piece) - 3)
     if piece and j < len(rare) and rare[j]:

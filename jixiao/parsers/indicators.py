@@ -28,7 +28,9 @@ from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import HEADING_MAX, _rows, column_roles, key, key_no_notes, level_names, level_of, near_miss, role_by_affix
+from jixiao.parsers.vocab import (
+    HEADING_MAX, _rows, column_roles, grade_words, key, key_no_notes, level_names, level_of, near_miss, role_by_affix,
+)
 from jixiao.records import Indicator, Origin
 
 ROLE_ORDER = ("group", "level1", "level2", "indicator", "operator", "target", "unit", "actual", "score_max",
@@ -75,6 +77,16 @@ def role_of(text: str) -> Optional[str]:
         return None
     roles = column_roles()
     return roles.get(key(text)) or roles.get(key_no_notes(text))
+
+
+def role_in_run(texts: list[str], i: int) -> Optional[str]:
+    """The role of heading ``texts[i]`` in a run of headings: its vocabulary role, or — 绩效指标 | 指标 |
+    指标权重 | 计量单位 … — the name column for a bare 指标 before another heading (alone, 指标 is the
+    end of a label broken over lines: 经济效益⏎指标)."""
+    r = role_of(texts[i])
+    if r is None and key(texts[i]) == BARE_NAME_HEADING and i + 1 < len(texts) and role_of(texts[i + 1]):
+        return "indicator"
+    return r
 
 
 def _heading_at_end(text: str) -> Optional[str]:
@@ -168,7 +180,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             if started:
                 continue
             continue
-        r = role_of(c.text) or (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
+        r = role_in_run([x.text for x in cells], i) or \
+            (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
         if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
             r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading
         if r is None and not started:
@@ -204,12 +217,19 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         # 一级指标 | 二级指标 | 绩效指标 | 指标值: the word that usually heads the block names the third level
         k = names.index("group", names.index("level2") + 1)
         roles[k] = ("indicator", roles[k][1])
+    names = [r for r, _ in roles]
+    if "indicator" in names and "target" not in names and "group" in names[names.index("indicator") + 1:]:
+        # 指标类型 | 指标名称 | 绩效目标 | 绩效标准 (pre-2018 templates): the block word after the name heads its value
+        k = names.index("group", names.index("indicator") + 1)
+        roles[k] = ("target", roles[k][1])
     if not is_header([r for r, _ in roles]):
         return None
     rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
     return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
 
 
+BARE_NAME_HEADING = "指标"  # the name column's heading in Chongqing's 一般性项目 forms, read only before other headings
+GRADE_SCALE = 3  # grades in a row under the header that make it a scale of standards (优 | 良 | 中 | 差)
 SENTENCE = re.compile(r"[,，;；。:：]")
 SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 OFF_TABLE = 2.0  # fit points a shift loses for each filled cell it moves out of the header's columns
@@ -575,6 +595,8 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
     if len(own) < 2 or any(level_of(c.text) for c in own):
         return None
     roles = [role_of(c.text) for c in own]
+    if len(own) >= GRADE_SCALE and all(key(c.text) in grade_words() for c in own):
+        roles = ["standard"] * len(own)  # 绩效标准 over 优 | 良 | 中 | 差: a standard per grade, not kept
     if sum(r is not None for r in roles) < 2 or sum(r is None for r in roles) > 1:
         return None
     if any(r in ("level1", "level2", "indicator") for r in roles):
@@ -682,6 +704,9 @@ def template_of(header: Header) -> Template:
     # a value column printed before the levels (分值 | 一级指标 …) is read after them: rows are reordered
     for role, col in [x for x in header.roles if x not in lead] + lead:
         if role == "group":
+            continue
+        if role == "standard":  # (one per grade: each reads like a target, none is kept)
+            values.append(role)
             continue
         if role in ("level1", "level2", "indicator"):
             if role in seen:

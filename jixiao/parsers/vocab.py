@@ -92,6 +92,12 @@ def column_roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def grade_words() -> frozenset:
+    """One-word grades (优, 良, 中, 差, 较好 …; data/cell_words.csv grade)."""
+    return frozenset(r["text"] for r in _rows("cell_words.csv") if r["kind"] == "grade")
+
+
+@lru_cache(maxsize=None)
 def heading_affixes() -> tuple[tuple[str, str, str], ...]:
     """(affix, start|end, role) of column headings the vocabulary does not list, longest first."""
     rows = [(r["affix"], r["where"], r["role"]) for r in _rows("heading_affixes.csv")]
