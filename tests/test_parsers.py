@@ -819,3 +819,36 @@ def test_a_graded_standards_template_reads_its_targets_and_keeps_no_standard():
             ("成效指标", "", "病虫害发生", "可有效控制"),
             ("成效指标", "", "森林火灾", "不发生大规模的火灾"),
         ]
+
+
+def test_a_header_wrapped_over_lines_keeps_its_later_columns():
+    """| rows whose header wraps (年度指标值 ⏎ 实际完成值 ⏎ 分值 | 得分 | 偏差…): the lines of headings of
+    whole columns add them, so each row's actual and scores are its own (not a next row's name)."""
+    text = """部门整体支出绩效自评表 |
+部门 | 某中心 |
+一级指标 | 二级指标 | 三级指标 | 年度 指标值 |
+实际 完成值 |
+分值 | 得分 | 偏差原因分析及改进措施 | |||||
+产出指标 | 数量指标 | 指标1:开展示范村建设数量 | ≤4 | 4 | 10 | 10 | |||||||
+质量指标 | 指标1:验收通过率 | ≥95% | 100% | 5 | 5 | ||||||||
+时效指标 | 指标1:完成验收时间 | 9月前 | 7月 | 5 | 4 | ||||||||
+"""
+    [form] = parse_text(text)
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
+        ("指标1:开展示范村建设数量", "≤4", "4", 10.0, 10.0),
+        ("指标1:验收通过率", "≥95%", "100%", 5.0, 5.0),
+        ("指标1:完成验收时间", "9月前", "7月", 5.0, 4.0),
+    ]
+
+
+def test_a_value_repeated_down_a_column_is_no_indicator_name():
+    """计划标准 under 绩效标准 in every row (one cell per line): a text printed in many rows is the
+    column's usual value, not a row of its own."""
+    rows = [("产出指标", "数量指标", "配备车辆数", "10辆"), ("", "", "风炮射程", "≥80M"),
+            ("", "质量指标", "空气质量", "优良"), ("", "时效指标", "服务周期", "2023.07-2024.01")]
+    lines = ["项目支出绩效目标申报表 |", "一级指标 |", "二级指标 |", "三级指标 |", "指标值及单位 |", "绩效标准 |", "|"]
+    for row in rows:  # a crawler's cells, one per line, the empty ones as bare bars
+        lines += [c + " |" for c in row if c] + ["计划标准 |", "||", "|"]
+    [form] = parse_text("\n".join(lines))
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("配备车辆数", "10辆"), ("风炮射程", "≥80M"), ("空气质量", "优良"), ("服务周期", "2023.07-2024.01")]

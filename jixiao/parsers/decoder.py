@@ -22,6 +22,7 @@ Level names fill down (a record starting at its 三级 name keeps the levels abo
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -29,6 +30,7 @@ from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
 from jixiao.parsers.vocab import key_no_notes, level2_stems
 
 NEG = float("-inf")
+REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class DecodeWeights:
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
     echo: float = 1.0  # a cell repeating the cell before it: a value more likely, a new name less
     stem_in_column: float = 4.0  # a 二级 name without its 指标 (满意度) standing in the 二级 column
+    repeated_name: float = 3.0  # a 三级 name printed in REPEATED cells or more: rather a column's usual value (计划标准)
     fit: FitWeights = WEIGHTS
 
 
@@ -89,12 +92,20 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
     cols = template.columns or {}
 
     n = len(tokens)
+    # a text in many rows of the table is a column's usual value (计划标准 under 绩效标准), not a name:
+    # names are the table's own, one per row
+    # (a run of one text counts once: a name its target and actual repeat, 2020年 | 2020年 | 2020年)
+    texts = [tok.text for tok in tokens if tok.text]
+    seen = Counter(t for k, t in enumerate(texts) if not k or texts[k - 1] != t)
+    repeated = {t for t, k in seen.items() if k >= REPEATED}
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
     score = {s: (0.0 if s == -1 else NEG) for s in states}
     back: list[dict] = []
     for t, tok in enumerate(tokens):
         emit = [fit(tok.text, r, w.fit) for r in roles]
+        if tok.text in repeated:
+            emit[2] -= w.repeated_name
         if cols and tok.col is not None:
             for j, r in enumerate(roles):
                 if cols.get(r) == tok.col:

@@ -21,7 +21,7 @@ from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import (
-    Header, IndicatorReader, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
+    Header, IndicatorReader, header_continued, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
     tokenize_header,
 )
 from jixiao.parsers import accounting
@@ -404,6 +404,11 @@ def read_form(seg: Segment) -> Optional[Form]:
             again = read_header(row)
             if again is not None and len(again[0].roles) > len(reader.header.roles):
                 reader = IndicatorReader(again[0])  # the header's second row, with the first's merged cells
+                continue
+            more = header_continued(reader.header, row)
+            if more is not None:  # the header's columns wrapped onto the next lines of the text
+                reader = IndicatorReader(more)
+                just_headed = True
                 continue
             refined = refine_header(reader.header, row)
             if refined is not None:  # a second header row naming the parts of a column

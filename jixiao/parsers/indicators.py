@@ -584,6 +584,26 @@ class IndicatorReader:
             deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
 
 
+WHOLE_COLUMNS = ("actual", "score_max", "score", "deviation")  # headings of columns of their own, never parts of one
+
+
+def header_continued(header: Header, row: Row) -> Optional[Header]:
+    """A text header wrapped over lines (``一级指标 | 二级指标 | 三级指标 | 年度指标值`` ⏎ ``实际完成值`` ⏎
+    ``分值 | 得分 | 偏差原因分析``): a line of headings of whole columns the header has not yet (实际
+    完成值, 分值, 得分, 偏差原因) adds them after its last column. A grid's second header row names parts
+    of the columns above it instead (:func:`refine_header`)."""
+    if row.exact:
+        return None
+    own = [c.text for c in row.cells if c.text and not c.carried]
+    roles = [role_of(t) or role_by_affix(t) for t in own]
+    have = {r for r, _ in header.roles}
+    if not own or not all(r in WHOLE_COLUMNS for r in roles) or have & set(roles) or len(set(roles)) < len(roles):
+        return None
+    last = max(c for _, c in header.roles)
+    return Header(header.roles + [(r, last + 1 + k) for k, r in enumerate(roles)], run_together=header.run_together,
+                  group_texts=header.group_texts, rare_cols=header.rare_cols, positional=False)
+
+
 def refine_header(header: Header, row: Row) -> Optional[Header]:
     """A header's second row (``符号 | 单位(文字描述) | 单项指标得分 | 权重占比 | 折算得分`` under
     ``预期指标值 | … | 自评得分``): each sub-heading replaces the part of the column it names.
