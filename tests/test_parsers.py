@@ -852,3 +852,49 @@ def test_a_value_repeated_down_a_column_is_no_indicator_name():
     [form] = parse_text("\n".join(lines))
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("配备车辆数", "10辆"), ("风炮射程", "≥80M"), ("空气质量", "优良"), ("服务周期", "2023.07-2024.01")]
+
+
+def test_level_labels_broken_over_lines_of_space_separated_rows():
+    """绩效指标 项目完成 ⏎ 指标, 项目效益 ⏎ 指标, 服务对象 ⏎ 满意度 ⏎ 指标: the lines ending a label join it."""
+    text = """项目支出绩效目标申报表
+项目名称 某扶助项目
+绩效指标 一级指标 二级指标 三级指标 指标值
+绩效指标 项目完成
+指标
+数量指标 对符合政策的家庭进行扶助 63人
+时效指标 资金拨付 12月底到位
+项目效益
+指标
+可持续影响
+指标
+实现社会稳定和谐发展 长期
+满意度指标
+服务对象
+满意度
+指标
+受益群众满意度 ≥90%
+"""
+    [form] = parse_text(text)
+    assert rows_of(form) == [
+        ("项目完成指标", "数量指标", "对符合政策的家庭进行扶助", "63人"),
+        ("项目完成指标", "时效指标", "资金拨付", "12月底到位"),
+        ("项目效益指标", "可持续影响指标", "实现社会稳定和谐发展", "长期"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"),
+    ]
+
+
+def test_a_merged_level1_label_printed_mid_block_names_the_rows_above_it():
+    """A merged 一级 cell prints its label at its middle: in text it stands on a later row of its block."""
+    text = """项目支出绩效目标批复表
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 数量指标 | 主体班培训人次 | 280人次 |
+| | 情景教学或外训批次 | 6次 |
+产出指标 | | 开设课程数量 | 220 |
+| 质量指标 | 培训完成率 | 100% |
+满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥95% |
+"""
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2, i.indicator) for i in form.indicators] == [
+        ("产出指标", "数量指标", "主体班培训人次"), ("产出指标", "数量指标", "情景教学或外训批次"),
+        ("产出指标", "数量指标", "开设课程数量"), ("产出指标", "质量指标", "培训完成率"),
+        ("满意度指标", "服务对象满意度指标", "学员满意度")]

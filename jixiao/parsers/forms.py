@@ -27,7 +27,7 @@ from jixiao.parsers.indicators import (
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
-from jixiao.parsers.mend import mend
+from jixiao.parsers.mend import mend, mend_rows
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
 from jixiao.parsers.vocab import key, level_of, role_by_affix, squash
@@ -211,7 +211,7 @@ def unglue(rows: list[Row]) -> list[Row]:
 
 
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = unglue(rows)
+    rows = mend_rows(unglue(rows))
     out: list[Row] = []
     run: list[Row] = []
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize import join_target_parts, parse_amount
+from jixiao.normalize.levels import standard_levels
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
     is_operator,
@@ -555,6 +556,7 @@ class IndicatorReader:
         flush()
         if self.header.has("level2") and any(v in ("actual", "score_max", "score") for v in self.template.values):
             records, accounting = group_labels(records, accounting)
+        records = displaced_level1(records)
         if records and records[-1].actual_raw is None and records[-1].score is None and records[-1].score_max is None \
                 and (not records[-1].target_raw or is_operator(records[-1].target_raw)):
             # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text)
@@ -681,6 +683,29 @@ LABEL_MAX = 16  # characters of a 二级 name outside the vocabulary
 
 def _valueless(ind: Indicator) -> bool:
     return not ind.target_raw and ind.actual_raw is None and ind.score is None and ind.score_max is None
+
+
+def displaced_level1(records: list[Indicator]) -> list[Indicator]:
+    """A merged 一级 cell prints its label at its vertical middle, so text order puts it on a later row
+    of its block (产出指标 beside the fifth 数量指标 row): the rows above it, with no 一级 of their own
+    and 二级 names that belong under it (数量指标 → 产出指标, data/level_std.csv), take it; the row it
+    stands on keeps the 二级 of the rows above when it prints none."""
+    first = next((k for k, r in enumerate(records) if r.level1), None)
+    if not first or any(r.level1 for r in records[:first]):
+        return records
+    label = records[first].level1
+    parent = standard_levels(label, None)[0]
+    above = [r for r in records[:first] if r.level2]
+    if not above or any(standard_levels(None, r.level2)[0] != parent for r in above):
+        return records
+    out = [replace(r, level1=label) for r in records[:first]]
+    carried = records[first - 1].level2
+    for r in records[first:]:
+        if r.level1 != label or r.level2:
+            out.extend(records[len(out):])
+            break
+        out.append(replace(r, level2=carried))
+    return out
 
 
 def group_labels(records: list[Indicator], accounting: list) -> tuple[list[Indicator], list]:

@@ -1,5 +1,8 @@
 """Labels broken over several cells put back together: ``经济效益 | 指标``, ``产 | 出 | 指 | 标``.
 
+A line of rows that holds only the end of a level label (``绩效指标 项目完成`` ⏎ ``指标``) finishes the
+last cell of the line before it (:func:`mend_rows`).
+
 Part of ``parsers/`` (pure). Crawlers and viewers break a label wherever the printed cell wrapped
 (one line per paragraph, one character per line for vertical text 竖排). A run of short cells
 whose concatenation is a vocabulary word (a level name, a column heading, a header field key, a
@@ -8,9 +11,12 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
-from jixiao.parsers.rows import RowCell
-from jixiao.parsers.vocab import budget_roles, column_roles, field_keys, goal_kinds, key, key_no_notes, level_of
+from jixiao.parsers.rows import Row, RowCell
+from jixiao.parsers.vocab import (
+    budget_roles, column_roles, field_keys, goal_kinds, key, key_no_notes, level_of, looks_like_level_label,
+)
 
 MAX_PIECES = 6
 MAX_PIECE_LEN = 8
@@ -41,7 +47,8 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
                 if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
                     continue
                 text = "".join(c.text for c in piece)
-                if is_word(text) and not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]):
+                if (is_word(text) or (k == 2 and _label_head(piece[0].text, piece[1].text))) and \
+                        not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]):
                     joined = (k, text)
                     break
         if joined:
@@ -54,3 +61,58 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
         out.append(cells[i])
         i += 1
     return out
+
+
+LEVEL_TAIL = "指标"  # how a level label broken over lines ends
+
+
+def mend_rows(rows: list[Row]) -> list[Row]:
+    """A row holding only the end of a level label (指标, 标) joins the end of the rows before it when
+    together they spell a level name: the last cell of a row of cells (绩效指标 项目完成 ⏎ 指标), or the
+    longest run of one-cell rows that does (服务对象 ⏎ 满意度 ⏎ 指标 → 服务对象满意度指标)."""
+    out: list[Row] = []
+    for row in rows:
+        filled = [c for c in row.cells if c.text]
+        joined = _joined_tail(out, filled[0]) if len(filled) == 1 and LEVEL_TAIL.endswith(key(filled[0].text)) else None
+        if joined is None:
+            out.append(row)
+            continue
+        m, cell = joined
+        prev = out[-m]
+        last = [c for c in prev.cells if c.text][-1]
+        del out[len(out) - m:]
+        out.append(Row([cell if c is last else c for c in prev.cells], page=prev.page, table=prev.table,
+                       flat=prev.flat, exact=prev.exact))
+    return out
+
+
+def _joined_tail(out: list[Row], tail: RowCell) -> Optional[tuple[int, RowCell]]:
+    """(rows taken, the label cell) of the label ``tail`` ends, or None."""
+    singles = 0
+    while singles < min(len(out), MAX_PIECES - 1) and len([c for c in out[-1 - singles].cells if c.text]) == 1:
+        singles += 1
+    heads = []
+    for m in range(max(singles, 1), 0, -1):
+        if m > len(out):
+            continue
+        pieces = [[c for c in r.cells if c.text][-1] for r in out[len(out) - m:]]
+        if any(not p.text for p in pieces):
+            continue
+        text = "".join(p.text for p in pieces)
+        if is_word(text + tail.text) or (m == 1 and _label_head(text, tail.text)):
+            heads = pieces
+            break
+    if not heads:
+        return None
+    first = heads[0]
+    return len(heads), RowCell("".join(p.text for p in heads) + tail.text, first.col, first.span, first.carried,
+                               "".join(p.raw for p in heads) + tail.raw, first.page, first.bbox, first.confidence,
+                               first.table, first.row)
+
+
+def _label_head(head: str, tail: str) -> bool:
+    k = key(head)
+    if not k or len(k) > MAX_PIECE_LEN or any(ch.isdigit() for ch in k) or k.endswith(LEVEL_TAIL):
+        return False
+    whole = k + key(tail)
+    return whole.endswith(LEVEL_TAIL) and (bool(level_of(whole)) or looks_like_level_label(whole))

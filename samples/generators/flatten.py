@@ -19,13 +19,14 @@ PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
 
 def real_forms() -> list[tuple[str, dict]]:
-    """(file name, form) for every real form whose rows all have a 三级 name."""
+    """(file name, form) for every real form whose rows all have a 三级 name and a target (a row printing
+    neither value nor mark is ambiguous once its separators are gone: the next name could be its target)."""
     out = []
     for path in sorted(REAL.glob("*.json")):
         if path.name == "floors.json":
             continue
         for form in json.loads(path.read_text(encoding="utf-8"))["forms"]:
-            if form["indicators"] and all(i["indicator"] for i in form["indicators"]):
+            if form["indicators"] and all(i["indicator"] and i["target_raw"] for i in form["indicators"]):
                 out.append((path.name, form))
     return out
 
