@@ -898,3 +898,19 @@ def test_a_merged_level1_label_printed_mid_block_names_the_rows_above_it():
         ("产出指标", "数量指标", "主体班培训人次"), ("产出指标", "数量指标", "情景教学或外训批次"),
         ("产出指标", "数量指标", "开设课程数量"), ("产出指标", "质量指标", "培训完成率"),
         ("满意度指标", "服务对象满意度指标", "学员满意度")]
+
+
+
+def test_a_label_wrapped_before_a_level_word_joins_it_and_latin_page_text_is_no_name():
+    """服务对象 ⏎ 满意度指标 is one 二级 label (a head that is no word runs into a level word), while
+    数量指标 ⏎ 质量指标 stay two; qrcode (a page's widget under the table) reads as no indicator name."""
+    from jixiao.parsers.fit import fit
+    from jixiao.parsers.mend import mend
+    from jixiao.parsers.rows import RowCell
+
+    def cells(*texts):
+        return [RowCell(t, k, 1, False, t) for k, t in enumerate(texts)]
+
+    assert [c.text for c in mend(cells("服务对象", "满意度指标", "政策知晓率"))] == ["服务对象满意度指标", "政策知晓率"]
+    assert [c.text for c in mend(cells("数量指标", "质量指标"))] == ["数量指标", "质量指标"]
+    assert fit("qrcode", "indicator") < 0 < fit("GDP增长率", "indicator")

@@ -25,6 +25,7 @@ VALUE_ONLY = re.compile(
     r"^(?:[≥≤><=＞＜＝≧≦≈]|[<>]=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|约)?"
     r"[-+]?\d[\d.,，]*(?:[%％‰]|[^\d\s，。；,.、:：]{0,6})?(?:以上|以下|以内|左右|及以上|及以下)?$")
 SENTENCE = re.compile(r"[。；;，,].+|.{26,}")
+CJK = re.compile(r"[\u3400-\u9fff]")
 DONE_WORDS = re.compile(r"^(?:已?完成|未完成|达成|已达成|达到|未达到|基本完成|部分完成|全部完成|是|否|已公开|按时完成|达成预期指标|"
                         r"部分达成预期指标|未达成预期指标|达成目标|达成目标值|全部达成)")
 
@@ -188,8 +189,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
     if s.header or s.group:
         return -6.0
     if role == "indicator":
-        if s.value_only or s.operator or s.score:
-            return -3.0
+        if s.value_only or s.operator or s.score or not CJK.search(text):
+            return -3.0  # (a name is written in Chinese: qrcode under a page's table is none)
         if s.unit and _known_unit(text):
             return -2.0  # %(百分比), 万元: a unit cell
         if s.qualitative or s.done:

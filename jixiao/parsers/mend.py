@@ -47,8 +47,11 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
                 if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
                     continue
                 text = "".join(c.text for c in piece)
+                # (a word among the pieces is a cell of its own, unless a head that is none runs into
+                # it to spell a longer word: 服务对象 | 满意度指标)
                 if (is_word(text) or (k == 2 and _label_head(piece[0].text, piece[1].text))) and \
-                        not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]):
+                        (not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:])
+                         or (k == 2 and is_word(text) and not is_word(piece[0].text))):
                     joined = (k, text)
                     break
         if joined:
