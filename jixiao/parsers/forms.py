@@ -165,7 +165,7 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     kinds = []
     while j < len(cells):
         t = cells[j].text
-        r = (role_in_run([c.text for c in cells[j:j + 2]], 0) or
+        r = (role_in_run(t, cells[j + 1].text if j + 1 < len(cells) else None) or
              (role_of_misread(t) or role_by_affix(t) if j - i >= MIN_RUN else None)) if t else None
         b = budget_role(t) if t else None
         if r is None and b is None:

@@ -80,12 +80,12 @@ def role_of(text: str) -> Optional[str]:
     return roles.get(key(text)) or roles.get(key_no_notes(text))
 
 
-def role_in_run(texts: list[str], i: int) -> Optional[str]:
-    """The role of heading ``texts[i]`` in a run of headings: its vocabulary role, or — 绩效指标 | 指标 |
-    指标权重 | 计量单位 … — the name column for a bare 指标 before another heading (alone, 指标 is the
-    end of a label broken over lines: 经济效益⏎指标)."""
-    r = role_of(texts[i])
-    if r is None and key(texts[i]) == BARE_NAME_HEADING and i + 1 < len(texts) and role_of(texts[i + 1]):
+def role_in_run(text: str, following: Optional[str]) -> Optional[str]:
+    """The role of heading ``text`` in a run of headings (``following``: the cell after it): its
+    vocabulary role, or — 绩效指标 | 指标 | 指标权重 | 计量单位 … — the name column for a bare 指标
+    before another heading (alone, 指标 is the end of a label broken over lines: 经济效益⏎指标)."""
+    r = role_of(text)
+    if r is None and following and key(text) == BARE_NAME_HEADING and role_of(following):
         return "indicator"
     return r
 
@@ -181,7 +181,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             if started:
                 continue
             continue
-        r = role_in_run([x.text for x in cells], i) or \
+        r = role_in_run(c.text, cells[i + 1].text if i + 1 < len(cells) else None) or \
             (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
         if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
             r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading

@@ -140,13 +140,6 @@ def split_text_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     return out or None
 
 
-def _heading_col(header: Row, role: str) -> Optional[int]:
-    hdr = read_header(header)
-    if hdr is None:
-        return None
-    return next((c for r, c in hdr[0].roles if r == role), None)
-
-
 def _aligned(row: Row, level_cols: dict[int, int]) -> Row:
     """A text row whose merged cells were dropped (| 产出指标 | 时效指标 | 维持时效 | ≥ | 1 | 年 |, the
     record cells left of it gone): its cells moved right until its first level name stands under
@@ -169,8 +162,9 @@ def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     before = [_blank(r, {c.col for c in r.cells if c.col in cols and c.text and _field_of(c.text)}) for r in rows[:at]]
     header = _blank(rows[at], cols)
     records: list[tuple[Row, list[Row]]] = []
-    level_cols = {n: c for n, c in ((1, _heading_col(rows[at], "level1")), (2, _heading_col(rows[at], "level2")))
-                  if c is not None}
+    hdr = read_header(rows[at])  # (record_columns read it: a header)
+    level_cols = {n: c for n, r in ((1, "level1"), (2, "level2")) for role, c in (hdr[0].roles if hdr else [])
+                  if role == r}
     for row in rows[at + 1:]:
         row = _aligned(row, level_cols)
         opens = any(c.col in name_cols and c.text and not c.carried for c in row.cells)
