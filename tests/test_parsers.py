@@ -914,3 +914,18 @@ def test_a_label_wrapped_before_a_level_word_joins_it_and_latin_page_text_is_no_
     assert [c.text for c in mend(cells("服务对象", "满意度指标", "政策知晓率"))] == ["服务对象满意度指标", "政策知晓率"]
     assert [c.text for c in mend(cells("数量指标", "质量指标"))] == ["数量指标", "质量指标"]
     assert fit("qrcode", "indicator") < 0 < fit("GDP增长率", "indicator")
+
+
+def test_rows_printing_a_name_and_no_value_in_an_office_grid_are_rows():
+    """Chongqing's 定性 rows print a name and nothing in 指标值: in an office or HTML grid each is a row
+    of its own (not the target of the row above), the last one included (a grid is no cut-off excerpt)."""
+    rows = [["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+            ["绩效指标", "", "", "发放人数", "≥80人"], ["绩效指标", "", "", "促进社会和谐", ""],
+            ["绩效指标", "", "", "保障收入", ""], ["绩效指标", "", "", "保障权益", ""]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if c]
+    cells.append(Cell("绩效指标", 0, 0))
+    cells[-1].rowspan = len(rows)  # the block label merged down the table's left
+    doc = Document([TextLine("项目支出绩效目标表"), TextLine("项目名称 某项目"), Table(cells, exact=True)], method="docx")
+    [form] = parse_document(doc)
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("发放人数", "≥80人"), ("促进社会和谐", ""), ("保障收入", ""), ("保障权益", "")]

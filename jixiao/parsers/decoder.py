@@ -98,6 +98,11 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
     texts = [tok.text for tok in tokens if tok.text]
     seen = Counter(t for k, t in enumerate(texts) if not k or texts[k - 1] != t)
     repeated = {t for t, k in seen.items() if k >= REPEATED}
+    filled_before: list[Optional[Token]] = []
+    last = None
+    for tok in tokens:
+        filled_before.append(last)
+        last = tok if tok.text else last
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
     score = {s: (0.0 if s == -1 else NEG) for s in states}
@@ -121,8 +126,11 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
             # rarely a new record of the same name
             emit = [e + (w.echo if r in ("target", "actual") else -w.echo if r == "indicator" else 0.0)
                     for e, r in zip(emit, roles)]
-        same_row = prev_tok is not None and prev_tok.row == tok.row
-        crossing = prev_tok is not None and not same_row and prev_tok.real_row and tok.real_row
+        # (rows are told apart by the last cell with text: the empty cells opening a grid row are no part
+        # of a record before the row's name)
+        prev_filled = filled_before[t]
+        same_row = prev_filled is not None and prev_filled.row == tok.row
+        crossing = prev_filled is not None and not same_row and prev_filled.real_row and tok.real_row
         new: dict = {}
         ptr: dict = {}
         for i, si in score.items():

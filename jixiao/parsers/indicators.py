@@ -298,8 +298,10 @@ class IndicatorReader:
 
         filled = [c for c in row.cells if c.text and not c.carried]
         # a real table row: three cells filled (two in an exact grid, whose columns are the source's own)
-        real = not row.flat and row.table is not None and len(filled) >= 2 and \
-            len([c for c in cells if c.text]) >= (2 if row.exact else 3)
+        # (in an office or HTML grid a row of one cell keeps its column too: a name printed without a value)
+        real = not row.flat and row.table is not None and \
+            ((len(filled) >= 2 and len([c for c in cells if c.text]) >= (2 if row.exact else 3))
+             or (row.exact and len(filled) == 1))
         self._row += 1
         shift = self._shift(cells) if real else 0
         if real and self.template.columns:
@@ -558,8 +560,10 @@ class IndicatorReader:
             records, accounting = group_labels(records, accounting)
         records = displaced_level1(records)
         if records and records[-1].actual_raw is None and records[-1].score is None and records[-1].score_max is None \
-                and (not records[-1].target_raw or is_operator(records[-1].target_raw)):
-            # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text)
+                and (not records[-1].target_raw or is_operator(records[-1].target_raw)) \
+                and not any(t.exact for t in self.tokens):
+            # a lone name closing the region (a row cut off by the end of a page excerpt, navigation text;
+            # an office or HTML grid is no excerpt: its last row printing no value is a row)
             records.pop()
             last = len(records)
             accounting = [(c, "unread" if r == last else role, None if r == last else r) for c, role, r in accounting]
