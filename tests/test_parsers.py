@@ -929,3 +929,14 @@ def test_rows_printing_a_name_and_no_value_in_an_office_grid_are_rows():
     [form] = parse_document(doc)
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("发放人数", "≥80人"), ("促进社会和谐", ""), ("保障收入", ""), ("保障权益", "")]
+
+
+def test_a_label_tail_after_an_empty_row_is_left_alone():
+    """指标 alone after a row holding no text joins nothing (and reading it does not fail)."""
+    from jixiao.parsers.mend import mend_rows
+    from jixiao.parsers.rows import Row, RowCell
+
+    rows = [Row([RowCell("产出", 0, 1, False, "产出")]), Row([RowCell("", 0, 1, False, "")]),
+            Row([RowCell("指标", 0, 1, False, "指标")])]
+    assert [[c.text for c in r.cells] for r in mend_rows(rows)] == [["产出"], [""], ["指标"]]
+    assert [[c.text for c in r.cells] for r in mend_rows([rows[0], rows[2]])] == [["产出指标"]]

@@ -11,7 +11,6 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import (
@@ -40,30 +39,38 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
     i = 0
     n = len(cells)
     while i < n:
-        joined = None
-        if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN:
-            for k in range(min(MAX_PIECES, n - i), 1, -1):
-                piece = cells[i:i + k]
-                if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
-                    continue
-                text = "".join(c.text for c in piece)
-                # (a word among the pieces is a cell of its own, unless a head that is none runs into
-                # it to spell a longer word: 服务对象 | 满意度指标)
-                if (is_word(text) or (k == 2 and _label_head(piece[0].text, piece[1].text))) and \
-                        (not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:])
-                         or (k == 2 and is_word(text) and not is_word(piece[0].text))):
-                    joined = (k, text)
-                    break
-        if joined:
-            k, text = joined
-            first = cells[i]
-            out.append(RowCell(text, first.col, 1, first.carried, "".join(c.raw for c in cells[i:i + k]), first.page,
-                               first.bbox, first.confidence, first.table, first.row))
+        k = _run_spelling(cells, i) if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN else 0
+        if k:
+            out.append(_joined(cells[i:i + k]))
             i += k
             continue
         out.append(cells[i])
         i += 1
     return out
+
+
+def _run_spelling(cells: list[RowCell], i: int) -> int:
+    """How many cells from ``i`` spell one label (the longest such run), 0 when none does. A word among
+    the pieces is a cell of its own, unless a head that is none runs into it (服务对象 | 满意度指标)."""
+    for k in range(min(MAX_PIECES, len(cells) - i), 1, -1):
+        piece = cells[i:i + k]
+        if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
+            continue
+        text = "".join(c.text for c in piece)
+        word = is_word(text)
+        if not (word or (k == 2 and _label_head(piece[0].text, piece[1].text))):
+            continue
+        if not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]) or \
+                (k == 2 and word and not is_word(piece[0].text)):
+            return k
+    return 0
+
+
+def _joined(pieces: list[RowCell]) -> RowCell:
+    """One cell of the pieces of a broken label, where its first piece stood."""
+    first = pieces[0]
+    return RowCell("".join(c.text for c in pieces), first.col, 1, first.carried, "".join(c.raw for c in pieces),
+                   first.page, first.bbox, first.confidence, first.table, first.row)
 
 
 LEVEL_TAIL = "指标"  # how a level label broken over lines ends
@@ -76,41 +83,31 @@ def mend_rows(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     for row in rows:
         filled = [c for c in row.cells if c.text]
-        joined = _joined_tail(out, filled[0]) if len(filled) == 1 and LEVEL_TAIL.endswith(key(filled[0].text)) else None
-        if joined is None:
+        heads = _heads_of(out, filled[0]) if len(filled) == 1 and LEVEL_TAIL.endswith(key(filled[0].text)) else []
+        if not heads:
             out.append(row)
             continue
-        m, cell = joined
-        prev = out[-m]
-        last = [c for c in prev.cells if c.text][-1]
-        del out[len(out) - m:]
-        out.append(Row([cell if c is last else c for c in prev.cells], page=prev.page, table=prev.table,
+        prev, cell = out[-len(heads)], _joined(heads + filled)
+        del out[len(out) - len(heads):]
+        out.append(Row([cell if c is heads[0] else c for c in prev.cells], page=prev.page, table=prev.table,
                        flat=prev.flat, exact=prev.exact))
     return out
 
 
-def _joined_tail(out: list[Row], tail: RowCell) -> Optional[tuple[int, RowCell]]:
-    """(rows taken, the label cell) of the label ``tail`` ends, or None."""
-    singles = 0
-    while singles < min(len(out), MAX_PIECES - 1) and len([c for c in out[-1 - singles].cells if c.text]) == 1:
+def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:
+    """The last cells of the rows before that the label ``tail`` ends (one per row taken), or []."""
+    singles = 0  # the one-cell rows right before
+    while singles < min(len(out), MAX_PIECES - 1) and sum(1 for c in out[-1 - singles].cells if c.text) == 1:
         singles += 1
-    heads = []
-    for m in range(max(singles, 1), 0, -1):
-        if m > len(out):
-            continue
-        pieces = [[c for c in r.cells if c.text][-1] for r in out[len(out) - m:]]
-        if any(not p.text for p in pieces):
-            continue
-        text = "".join(p.text for p in pieces)
+    lasts = [next((c for c in reversed(r.cells) if c.text), None) for r in out[-max(singles, 1):]] if out else []
+    if not lasts or lasts[-1] is None:
+        return []  # (only the row right before may hold several cells, and it holds text)
+    for m in range(len(lasts), 0, -1):
+        heads = lasts[len(lasts) - m:]
+        text = "".join(c.text for c in heads)
         if is_word(text + tail.text) or (m == 1 and _label_head(text, tail.text)):
-            heads = pieces
-            break
-    if not heads:
-        return None
-    first = heads[0]
-    return len(heads), RowCell("".join(p.text for p in heads) + tail.text, first.col, first.span, first.carried,
-                               "".join(p.raw for p in heads) + tail.raw, first.page, first.bbox, first.confidence,
-                               first.table, first.row)
+            return heads
+    return []
 
 
 def _label_head(head: str, tail: str) -> bool:
