@@ -106,11 +106,28 @@ def test_a_mirror_pages_glued_row_sheds_its_level_names_as_printed():
     assert peel_levels("产出指标(50分)数量指标覆盖率≥90%") == (["产出指标(50分)", "数量指标"], "覆盖率≥90%")
 
 
+def test_a_level_name_that_opens_indicator_names_is_a_level_only_as_a_whole_cell():
+    from jixiao.parsers.indicators import peel_levels
+    from jixiao.parsers.vocab import level_of
+
+    # 项目完成 is the 一级 of older templates (= 产出指标) when it fills its cell ...
+    assert level_of("项目完成") == {1}
+    text = ("项目支出绩效目标表\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "项目完成 | 数量指标 | 参保人数 | 43230人 |\n| 时效指标 | 项目完成时限 | 2019年12月 |\n")
+    rows = [(i.level1, i.level2, i.indicator) for f in parse_document(text_to_document(text)) for i in f.indicators]
+    assert rows == [("项目完成", "数量指标", "参保人数"), ("项目完成", "时效指标", "项目完成时限")]
+    # ... but in a glued row it is the opening of a name (项目完成及时性), not a level
+    assert peel_levels("时效指标项目完成及时性程度较高") == (["时效指标"], "项目完成及时性程度较高")
+
+
 def test_a_range_is_one_value():
     from jixiao.parsers.lexer import value_at
 
     # two numbers joined by a range mark are one target (the normaliser reads them as a range)
     for value in ("18—54周岁", "98-100%", "1-6期", "5至10天"):
+        assert value_at(value + "存在", 0) == len(value), value
+    # so are two dates joined by one, whole or with the year left out, dotted year.months included
+    for value in ("2019年1月-2019年12月", "2021年1月-12月", "2020年-2022年", "2023.07-2024.01", "2023.1.1-2023.12.31"):
         assert value_at(value + "存在", 0) == len(value), value
     # a range mark with no number after it ends the value
     assert value_at("100%-达标", 0) == 4

@@ -810,8 +810,12 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 
 def peel_levels(text: str) -> tuple[list[str], str]:
     """The level names (with their notes) a glued row opens with, and the rest of the row; matched
-    on the folded text (a mirror page's 產(chǎn)出指標(biāo)), returned as printed."""
+    on the folded text (a mirror page's 產(chǎn)出指標(biāo)), returned as printed. A level name that also
+    opens indicator names (项目完成, data/levels.csv cell_only) counts only when another level name
+    follows it (项目完成数量指标…), not before the rest of a name (项目完成及时性)."""
     l1s, l2s = level_names()
+    whole1, whole2 = level_names(whole_cells=True)
+    cell_only = (whole1 | whole2) - (l1s | l2s)
     folded, where = fold_mapped(text)
 
     def printed(k: int) -> int:
@@ -822,7 +826,9 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     while pos < len(folded):
         name = _level_prefix(folded[pos:], l1s | l2s)
         if not name:
-            break
+            name = _level_prefix(folded[pos:], cell_only)
+            if not name or not _level_prefix(folded[pos + len(name):], l1s | l2s):
+                break
         end = pos + len(name)
         note = re.match(r"[（(][^（）()]{1,10}[）)]分?", folded[end:])
         if note:

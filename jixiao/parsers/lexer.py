@@ -29,8 +29,14 @@ MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
 PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
-DOTTED_DATE = r"(?:19|20)\d\d[.．/-](?:1[0-2]|0?[1-9])[.．/-]\d{1,2}(?:[-—~至](?:(?:19|20)\d\d[.．/-])?(?:1[0-2]|0?[1-9])[.．/-]\d{1,2})?"
-DATE = re.compile(DOTTED_DATE + r"|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)?(?:完成)?|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
+# a dotted date writes one separator throughout (2023.07.20; 2023.07-20 is a year.month range cut short)
+DOTTED_DATE = (r"(?:19|20)\d\d(?P<sep>[.．/-])(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2}"
+               r"(?:[-—~至](?:(?:19|20)\d\d(?P=sep))?(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2})?")
+CJK_DAY = r"\d{1,2}月(?:\d{1,2}日)?"
+# 2019年1月-2019年12月, 2021年1月-12月, 2020年-2022年: a range of dates is one value
+CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:[-—~至](?:\d{{4}}年)?{CJK_DAY})?|[-—~至]\d{{4}}年)?"
+            r"(?:底|末)?(?:前|以前|之前)?(?:完成)?")
+DATE = re.compile(DOTTED_DATE + "|" + CJK_DATE + r"|\d{1,2}月(?:底|末)?(?:前|以前|之前)(?:完成)?")
 BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
 PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")

@@ -58,11 +58,15 @@ def _rows(name: str) -> list[dict]:
 
 
 @lru_cache(maxsize=None)
-def level_names() -> tuple[frozenset, frozenset]:
+def level_names(whole_cells: bool = False) -> tuple[frozenset, frozenset]:
     """Level names from ``data/levels.csv``, with the readings of a name printed top to bottom in a
-    narrow merged cell (two stacked lines) that a viewer or OCR reads column by column."""
+    narrow merged cell (two stacked lines) that a viewer or OCR reads column by column. Names marked
+    ``cell_only`` (项目完成, which opens indicator names such as 项目完成率) are level names only as a
+    whole cell: they are left out unless ``whole_cells`` (the words looked for inside running text)."""
     l1, l2 = set(), set()
     for r in _rows("levels.csv"):
+        if r["cell_only"] and not whole_cells:
+            continue
         names = l1 if r["level"] == "1" else l2
         names.add(key(r["name"]))
         names.update(stacked_readings(key(r["name"])))
@@ -176,7 +180,7 @@ def level_of(text: str) -> frozenset:
     k = key_no_notes(text)
     if not k:
         return frozenset()
-    l1, l2 = level_names()
+    l1, l2 = level_names(whole_cells=True)
     found = frozenset(n for n, names in ((1, l1), (2, l2)) if k in names)
     if not found:
         k2 = name_key(text)  # tags, marks and numbering around the name: (必填硬性指标), ★, （一）
