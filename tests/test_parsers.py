@@ -940,3 +940,27 @@ def test_a_label_tail_after_an_empty_row_is_left_alone():
             Row([RowCell("指标", 0, 1, False, "指标")])]
     assert [[c.text for c in r.cells] for r in mend_rows(rows)] == [["产出"], [""], ["指标"]]
     assert [[c.text for c in r.cells] for r in mend_rows([rows[0], rows[2]])] == [["产出指标"]]
+
+
+def test_a_web_pages_own_links_and_closing_questions_end_the_table():
+    body = ("项目支出绩效目标表\n\n一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n数量指标\n\n"
+            "孤儿助学人数\n\n9人\n\n满意度指标\n\n服务对象满意度指标\n\n政策知晓率\n\n≥90%\n\n")
+    for tail in ("qrcode\n\n手机扫码,畅快体验!\n\n联系客服 关注微信 下载APP 返回顶部\n",
+                 "其他需说明的问题\n\n主管\n"):
+        forms = parse_document(text_to_document(body + tail))
+        assert [(i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
+            ("孤儿助学人数", "9人"), ("政策知晓率", "≥90%")], tail
+
+
+def test_a_whole_target_in_its_units_column_of_an_office_grid_is_the_target():
+    """符号 | 指标值 | 单位(文字描述): a row writing its target whole (═100%, 有效) in the unit's column."""
+    head = ["一级指标", "二级指标", "三级指标", "符号", "指标值", "单位(文字描述)", "实际完成值", "得分"]
+    rows = [head, ["产出指标", "数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10"],
+            ["", "成本指标", "生均补助标准达标率", "", "", "═100%", "100%", "10"],
+            ["效益指标", "经济效益指标", "减轻贫困学生家庭经济负担", "", "", "有效", "有效", "10"]]
+    cells = [Cell("项目支出绩效自评表", 0, 0, colspan=len(head))]
+    cells += [Cell(t, r, c) for r, row in enumerate(rows, start=1) for c, t in enumerate(row)]
+    [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("学生受资助人数", "≧735人次", "735"), ("生均补助标准达标率", "═100%", "100%"),
+        ("减轻贫困学生家庭经济负担", "有效", "有效")]

@@ -18,12 +18,18 @@ PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?
 OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "定性", "定量", "≈",
              "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
 UNIT_SHAPE = re.compile(r"^[^\d\s，。；;,.:：、]{1,6}(?:/[^\d\s，。；;,.]{1,4})?$")
+CHROME_MAX = 40  # characters of a line of a web page's links (联系客服 关注微信 下载APP 返回顶部)
 PLACEHOLDER = re.compile(r"(?:\d+字以内|字以内）|字以内\)|请填写|说明相关|对照年度目标|对照年初目标)")
 
 
 @lru_cache(maxsize=None)
 def _section_words(kind: str) -> frozenset:
     return frozenset(key(r["text"]) for r in _rows("sections.csv") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=None)
+def _chrome_words() -> frozenset:
+    return frozenset(w.lower() for w in _section_words("page_chrome"))
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +73,8 @@ def is_terminator(text: str) -> bool:
         return True
     if len(k) <= 16 and k.endswith(("意见", "意见（盖章）", "意见(盖章)")):
         return True  # 财政部门绩效评价股审核意见: the sign-off rows under a form
+    if len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words()):
+        return True  # 返回顶部, 手机扫码: the web page's own links after the content
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
 
 

@@ -31,6 +31,7 @@ from jixiao.parsers.vocab import key_no_notes, level2_stems
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
+TARGET_PARTS = ("operator", "unit")  # columns printing parts of the target (符号, 单位), whose cell may hold it whole
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,11 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
                     emit[j] += w.column_bonus
                     if r == "level2" and key_no_notes(tok.text) in level2_stems():
                         emit[j] += w.stem_in_column  # older templates print 满意度 for 满意度指标
-                elif tok.exact and j > 2 and r in cols and (tok.col in cols.values() or tok.col in template.extra_cols):
-                    emit[j] -= w.off_column  # a value standing in another column of an exact grid (指标值说明's too)
+                elif tok.exact and j > 2 and r in cols and (tok.col in cols.values() or tok.col in template.extra_cols) \
+                        and not (r == "target" and any(cols.get(p) == tok.col for p in TARGET_PARTS)):
+                    # a value standing in another column of an exact grid (指标值说明's too); a whole target
+                    # written in its sign's or unit's column (符号 | 指标值 | 单位(文字描述): ═100%) is still one
+                    emit[j] -= w.off_column
         skip = fit(tok.text, "skip", w.fit)
         prev_tok = tokens[t - 1] if t else None
         if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:
