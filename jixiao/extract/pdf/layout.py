@@ -111,7 +111,7 @@ def page_blocks(page_number: int, chars: list[Char], grids: list[GridLayout]) ->
             cell.ink = ink_extent(rchars)
             cells.append(cell)
         table = Table(cells=cells, n_rows=len(grid.ys) - 1, n_cols=len(grid.xs) - 1, page=page_number,
-                      bbox=_round(grid.bbox))
+                      bbox=_round(grid.bbox), exact=True)
         placed.append((grid.ys[0], grid.xs[0], table))
     for line in _loose_lines(loose):
         text = line_text(line)

@@ -143,6 +143,7 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
         get_box = pdfium_c.FPDFText_GetLooseCharBox
         get_angle = pdfium_c.FPDFText_GetCharAngle
         map_error = pdfium_c.FPDFText_HasUnicodeMapError
+        is_hyphen = pdfium_c.FPDFText_IsHyphen
         rotation = frame.rotation
         clip_of = _ClipBoxes()
         chars: list[Char] = []
@@ -157,6 +158,8 @@ def _chars(page: pdfium.PdfPage, frame: _Frame) -> tuple[list[Char], int]:
                 continue
             if code in (10, 13):
                 continue
+            if code == 2 and is_hyphen(raw, k) == 1:
+                code = 0x2D  # pdfium reports a '-' ending a line as a soft hyphen; here it is a range's dash (2021年1月- ⏎ 12月)
             if map_error(raw, k) == 1 or _is_garbled(code):
                 garbled += 1
                 continue
