@@ -90,5 +90,5 @@ def test_dask_worker_crash_fails_only_that_file(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("JIXIAO_TEST_CRASH", "form_001.txt")
     assert extract(tmp_path / "in", "-o", tmp_path / "out", "--engine", "dask", "--workers", "1") == 1
     docs = read_tables(tmp_path / "out")["documents"].set_index("source")
-    assert list(docs["status"]) == ["ok", "failed", "ok"]
+    assert list(docs["status"]) == ["ok", "failed", "ok"], docs["error"].to_dict()
     assert "kept dying" in docs.loc["form_001.txt", "error"]
