@@ -913,6 +913,8 @@ def test_a_label_wrapped_before_a_level_word_joins_it_and_latin_page_text_is_no_
 
     assert [c.text for c in mend(cells("服务对象", "满意度指标", "政策知晓率"))] == ["服务对象满意度指标", "政策知晓率"]
     assert [c.text for c in mend(cells("数量指标", "质量指标"))] == ["数量指标", "质量指标"]
+    # a level name outside the vocabulary is a label by itself too: a name before it does not run into it
+    assert [c.text for c in mend(cells("成本控制", "项目效益指标"))] == ["成本控制", "项目效益指标"]
     assert fit("qrcode", "indicator") < 0 < fit("GDP增长率", "indicator")
 
 
@@ -964,3 +966,32 @@ def test_a_whole_target_in_its_units_column_of_an_office_grid_is_the_target():
     assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("学生受资助人数", "≧735人次", "735"), ("生均补助标准达标率", "═100%", "100%"),
         ("减轻贫困学生家庭经济负担", "有效", "有效")]
+
+
+def test_a_header_spilled_over_lines_of_headings_and_two_blocks_side_by_side():
+    """Dongguan's 批复表 in crawled ``|`` rows: the header's cells spill one or two per line, a field's value
+    opens the next line, and the 中期 and 年度 blocks print 二级 | 三级 | 指标值 twice: one record per row,
+    the later (annual) block's."""
+    text = ("东莞市财政项目支出绩效目标批复表 | | | |\n预算单位:东莞市交通运输局 | | | |\n项目名称 |\n"
+            "镇际联网路升级改造工程 | 中期市财政预算(万元) | 284500.00 | |\n"
+            "绩效指标 | 一级指标 |\n二级指标 |\n三级指标 |\n指标值(或计划水平) | 二级指标 |\n三级指标 |\n"
+            "计划指标值(或计划水平) |\n"
+            "预期产出指标 | 数量指标 | 完成结算项目数 | 3 | 数量指标 | 完成结算项目数 | 4 |\n"
+            "质量指标 | 补助款结算误差率 | ±3%以内 | 质量指标 | 补助款结算误差率 | ±3%以内 |\n")
+    [form] = parse_document(text_to_document(text))
+    assert form.project == "镇际联网路升级改造工程"
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("预期产出指标", "数量指标", "完成结算项目数", "4"), ("预期产出指标", "质量指标", "补助款结算误差率", "±3%以内")]
+
+
+def test_header_cells_broken_over_paragraphs_and_a_weight_on_a_line_of_its_own():
+    """One paragraph per cell, with headings and labels broken (年度 ⏎ 指标值, 偏差原因 ⏎ 分析及 ⏎ 改进措施,
+    数量 ⏎ 指标) and a 一级's weight on the next line (产出指标 ⏎ (50)): the header wrapped after 三级指标
+    runs on into the body, which reads in full."""
+    cells = ["部门整体支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值",
+             "得分", "偏差原因", "分析及", "改进措施", "产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩",
+             "1.2万亩", "10", "10", "病虫害防治面积", "3.45万亩", "3.45万亩", "7", "7"]
+    forms = parse_document(text_to_document("\n\n".join(cells)))
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators] == [
+        ("产出指标(50)", "数量指标", "造林面积", "1.2万亩", "1.2万亩", 10.0),
+        ("产出指标(50)", "数量指标", "病虫害防治面积", "3.45万亩", "3.45万亩", 7.0)]

@@ -14,6 +14,7 @@ new templates line up; renamed levels (项目完成指标 → 产出指标, 效�
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from importlib.resources import files
 from typing import Optional
@@ -39,13 +40,26 @@ def _table() -> tuple[dict, dict]:
 def standard_levels(level1: Optional[str], level2: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(level1_std, level2_std) of a printed 一级 and 二级 name (either may be empty)."""
     one, two = _table()
-    k1, k2 = name_key(level1 or ""), name_key(level2 or "")
+    k1, k2 = _known(name_key(level1 or ""), one), _known(name_key(level2 or ""), two)
     std1 = one.get(k1) or (k1 or None)
     std2 = k2 or None
     if k2 in two:
         implied1, std2 = two[k2]
+        std2 = std2 or k2  # (a 二级 the table maps to a 一级 only keeps its own name)
         std1 = implied1 or std1
     elif k2 in one and not k1:
         # a level-1 name in the level-2 column (forms with one level column)
         std1, std2 = one[k2], None
     return std1, std2
+
+
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def _known(k: str, table: dict) -> str:
+    """The key as the table knows it: with a bracketed note inside it dropped when only that matches
+    (数量指标(或建筑规模指标) → 数量指标, 预算(或投资规模)控制指标 → 预算控制指标)."""
+    if k in table:
+        return k
+    bare = BRACKETED.sub("", k)
+    return bare if bare in table else k

@@ -210,8 +210,55 @@ def unglue(rows: list[Row]) -> list[Row]:
     return out
 
 
+HEADER_LINES_MAX = 8  # lines a header's cells may spill over (one or two headings per line)
+
+
+def _headings_only(row: Row) -> bool:
+    """Every filled cell of the row is a column heading (绩效指标 | 一级指标; 指标值(或计划水平))."""
+    filled = [c.text for c in row.cells if c.text and not c.carried]
+    return bool(filled) and all(role_in_run(t, None) or role_by_affix(t) for t in filled)
+
+
+def _heading_lead(row: Row) -> tuple[Optional[Row], Optional[Row]]:
+    """A row opening with column headings and going on with the table body (年度指标值 | 实际完成值 | … |
+    产出指标 | 数量指标 | 造林面积 | …): the headings and the rest as two rows, else (None, None)."""
+    cells = [c for c in row.cells if c.text and not c.carried]
+    k = 0
+    while k < len(cells) and (role_of(cells[k].text) or role_by_affix(cells[k].text)) and not level_of(cells[k].text):
+        k += 1
+    if k == 0 or k == len(cells):
+        return None, None
+    return (Row([c.moved(j) for j, c in enumerate(cells[:k])], page=row.page, table=row.table, flat=True),
+            Row([c.moved(j) for j, c in enumerate(cells[k:])], page=row.page, table=row.table, flat=True))
+
+
+def join_header_lines(rows: list[Row]) -> list[Row]:
+    """A header whose cells spilled over lines of a few headings each (``绩效指标 | 一级指标 |`` ⏎
+    ``二级指标 |`` ⏎ ``三级指标 |`` ⏎ ``指标值(或计划水平) | 二级指标 |`` …, a crawler's ``|`` rows) is one
+    header row: lines of headings only, none a header alone, are joined when together they are one."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        if _headings_only(r) and read_header(r) is None:
+            j = i + 1
+            while j < len(rows) and j - i < HEADER_LINES_MAX and _headings_only(rows[j]) and read_header(rows[j]) is None:
+                j += 1
+            # (lines of one cell each are a one-cell-per-line text, whose runs regroup reads as a whole)
+            if j - i >= 2 and any(len([c for c in row.cells if c.text]) >= 2 for row in rows[i:j]):
+                cells = [c for row in rows[i:j] for c in row.cells if c.text and not c.carried]
+                joined = Row([c.moved(k) for k, c in enumerate(cells)], page=r.page, table=r.table, flat=True)
+                if read_header(joined) is not None:
+                    out.append(joined)
+                    i = j
+                    continue
+        out.append(r)
+        i += 1
+    return out
+
+
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = mend_rows(unglue(rows))
+    rows = join_header_lines(mend_rows(unglue(rows)))
     out: list[Row] = []
     run: list[Row] = []
 
@@ -410,6 +457,11 @@ def read_form(seg: Segment) -> Optional[Form]:
                 reader = IndicatorReader(more)
                 just_headed = True
                 continue
+            head, body = _heading_lead(row) if not reader.header.has("target") else (None, None)
+            more = header_continued(reader.header, head) if head is not None else None
+            if more is not None:  # … from its target on, and the body runs on after them (one cell per line)
+                reader = IndicatorReader(more)
+                row = body
             refined = refine_header(reader.header, row)
             if refined is not None:  # a second header row naming the parts of a column
                 reader = IndicatorReader(refined)
@@ -568,9 +620,16 @@ def year_of_goals(goals) -> Optional[int]:
     return years.pop() if len(years) == 1 else None
 
 
+OPEN_FIELD = "_open"  # (in the fields read so far) a key that ended its row with no value
+
+
 def _read_fields(row: Row, fields: dict) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
     own = [c.text for c in cells if c.text]
+    open_field = fields.pop(OPEN_FIELD, None)
+    if open_field and own and not field_of(own[0]) and not _label_like(own[0]) and not split_fields(own[0]) \
+            and anchor_kind(own[0]) is None:
+        _keep(fields, open_field, own[0])  # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row
     if len(own) == 2 and is_noise(own[1]) and ORG.search(own[0]) and not field_of(own[0]) and not split_fields(own[0]):
         _keep(fields, ("department", 9), own[0])  # 207101某某法院 | 单位:万元: the unit printed above its table
     for i, c in enumerate(cells):
@@ -585,6 +644,8 @@ def _read_fields(row: Row, fields: dict) -> None:
                         value = nxt.text
                     break
             _keep(fields, f, value)
+            if not value and own == [c.text] and f[0] != "year":
+                fields[OPEN_FIELD] = f
             continue
         for k, value in split_fields(c.text):
             f = field_of(k)

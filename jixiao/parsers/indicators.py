@@ -559,6 +559,8 @@ class IndicatorReader:
         if self.header.has("level2") and any(v in ("actual", "score_max", "score") for v in self.template.values):
             records, accounting = group_labels(records, accounting)
         records = displaced_level1(records)
+        if [r for r, _ in self.header.roles].count("indicator") >= 2:
+            records, accounting = keep_annual_block(records, accounting)
         if records and records[-1].actual_raw is None and records[-1].score is None and records[-1].score_max is None \
                 and (not records[-1].target_raw or is_operator(records[-1].target_raw)) \
                 and not any(t.exact for t in self.tokens):
@@ -603,7 +605,8 @@ def header_continued(header: Header, row: Row) -> Optional[Header]:
     own = [c.text for c in row.cells if c.text and not c.carried]
     roles = [role_of(t) or role_by_affix(t) for t in own]
     have = {r for r, _ in header.roles}
-    if not own or not all(r in WHOLE_COLUMNS for r in roles) or have & set(roles) or len(set(roles)) < len(roles):
+    whole = WHOLE_COLUMNS if "target" in have else WHOLE_COLUMNS + ("target",)  # (一级 | 二级 | 三级 ⏎ 年度指标值 | …)
+    if not own or not all(r in whole for r in roles) or have & set(roles) or len(set(roles)) < len(roles):
         return None
     last = max(c for _, c in header.roles)
     return Header(header.roles + [(r, last + 1 + k) for k, r in enumerate(roles)], run_together=header.run_together,
@@ -740,6 +743,23 @@ def group_labels(records: list[Indicator], accounting: list) -> tuple[list[Indic
             kept.append(ind)
     out = [(c, "level2" if r in dropped and role == "indicator" else role, index.get(r)) for c, role, r in accounting]
     return kept, out
+
+
+def keep_annual_block(records: list[Indicator], accounting: list) -> tuple[list[Indicator], list]:
+    """A 中期 and a 年度 block side by side (二级 | 三级 | 指标值 printed twice under one header): where a
+    printed row gives a record in each block, the later one — the year's — is kept (JUDGMENT: both
+    blocks filled, the annual one kept; a block of labels only gives no record of its own)."""
+    name_row = {r: (c.page, c.table, c.row) for c, role, r in accounting
+                if role == "indicator" and r is not None and c.row is not None}  # where each record's name stands
+    dropped = {k for k in range(len(records) - 1) if k in name_row and name_row[k] == name_row.get(k + 1)}
+    if not dropped:
+        return records, accounting
+    index, kept = {}, []
+    for k, ind in enumerate(records):
+        if k not in dropped:
+            index[k] = len(kept)
+            kept.append(ind)
+    return kept, [(c, None if r in dropped else role, index.get(r)) for c, role, r in accounting]
 
 
 def template_of(header: Header) -> Template:

@@ -10,6 +10,7 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from jixiao.parsers.rows import Row, RowCell
@@ -33,12 +34,20 @@ def is_word(text: str) -> bool:
     return bool(text) and (key(text) in _words() or key_no_notes(text) in _words() or bool(level_of(text)))
 
 
+SCORE_NOTE = re.compile(r"^[（(]?\d{1,3}(?:分)?[）)]$|^[（(]\d{1,3}分?[）)]?$")  # (50) | 30分) | (20分: a weight alone
+
+
 def mend(cells: list[RowCell]) -> list[RowCell]:
-    """Join runs of cells that together spell one vocabulary word (longest run first)."""
+    """Join runs of cells that together spell one vocabulary word (longest run first); a level
+    label's weight printed on a line of its own (产出指标 ⏎ (50)) joins the label."""
     out: list[RowCell] = []
     i = 0
     n = len(cells)
     while i < n:
+        if out and SCORE_NOTE.match(key(cells[i].text)) and (level_of(out[-1].text) or looks_like_level_label(out[-1].text)):
+            out[-1] = _joined([out[-1], cells[i]])
+            i += 1
+            continue
         k = _run_spelling(cells, i) if cells[i].text and len(cells[i].text) <= MAX_PIECE_LEN else 0
         if k:
             out.append(_joined(cells[i:i + k]))
@@ -60,10 +69,26 @@ def _run_spelling(cells: list[RowCell], i: int) -> int:
         word = is_word(text)
         if not (word or (k == 2 and _label_head(piece[0].text, piece[1].text))):
             continue
-        if not any(is_word(c.text) and len(c.text) > 1 for c in piece[1:]) or \
-                (k == 2 and word and not is_word(piece[0].text)):
+        if not any(_whole_label(c.text) for c in piece[1:]) or (k == 2 and word and not is_word(piece[0].text)) \
+                or _heading(text):
             return k
     return 0
+
+
+def _heading(text: str) -> bool:
+    """The run spells a column heading of the vocabulary as printed (年度 ⏎ 指标值, 偏差原因 ⏎ 分析及 ⏎
+    改进措施): its pieces are one heading even where some are words alone."""
+    return key(text) in _headings()
+
+
+@lru_cache(maxsize=None)
+def _headings() -> frozenset:
+    return frozenset(k for k in column_roles() if len(k) >= 4)
+
+
+def _whole_label(text: str) -> bool:
+    """A piece that is a label by itself: a vocabulary word, or a level name outside it (项目效益指标)."""
+    return (is_word(text) and len(text) > 1) or looks_like_level_label(text)
 
 
 def _joined(pieces: list[RowCell]) -> RowCell:
@@ -104,6 +129,8 @@ def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:
         return []  # (only the row right before may hold several cells, and it holds text)
     for m in range(len(lasts), 0, -1):
         heads = lasts[len(lasts) - m:]
+        if SCORE_NOTE.match(key(heads[0].text)):
+            continue  # (产出指标 ⏎ (50) ⏎ 数量 ⏎ 指标: the weight is the label's above, not this one's)
         text = "".join(c.text for c in heads)
         if is_word(text + tail.text) or (m == 1 and _label_head(text, tail.text)):
             return heads
