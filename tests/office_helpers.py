@@ -61,3 +61,25 @@ def assert_no_overlap(table: Table) -> None:
             for k in range(c.col, c.col + c.colspan):
                 assert (r, k) not in seen, f"two cells cover {(r, k)}"
                 seen.add((r, k))
+
+
+# a ruled project form with a date range wrapping after its dash and rows printing a name and no value
+RULED_FORM_ROWS = [("发放人数", "≥80人"), ("项目实施时间", "2021年1月-12月"), ("促进社会和谐", ""), ("保障收入", "")]
+
+
+def ruled_form_pdf(tmp_path: Path) -> Path:
+    """The ruled form written by Word's rules into DOCX and exported to PDF by LibreOffice (needs soffice)."""
+    from samples.generators.pdf import _docx_table, _new_docx, _para, to_pdf
+
+    rows = [["一级指标", "二级指标", "三级指标", "指标值", "指标值说明"],
+            ["产出指标", "数量指标", "发放人数", "≥80人", "该指标值数据合理"],
+            ["", "时效指标", "项目实施时间", "2021年1月-12月", "该指标值数据合理"],
+            ["效益指标", "社会效益指标", "促进社会和谐", "", "该指标值数据合理"],
+            ["", "", "保障收入", "", "该指标值数据合理"]]
+    cells = [(0, 0, 1, 5, "项目支出绩效目标表")]
+    cells += [(r, c, 1, 1, t) for r, row in enumerate(rows, start=1) for c, t in enumerate(row)]
+    doc = _new_docx()
+    _para(doc, "项目名称：某项目")
+    _docx_table(doc, (5, cells, 0, {}), [2.4, 2.6, 3.4, 1.2, 3.6])  # 2021年1月- ⏎ 12月
+    doc.save(tmp_path / "ruled.docx")
+    return to_pdf(tmp_path / "ruled.docx", tmp_path)

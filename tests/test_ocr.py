@@ -216,3 +216,23 @@ def test_low_confidence_warning_names_the_page(phone_document):
         top = np.asarray(im.convert("RGB"))[: im.height // 5, :, ::-1].copy()
     strict = ocr_page(top, 3, settings=OcrSettings(low_confidence=1.01))  # nothing is that sure
     assert len(strict.warnings) == 1 and strict.warnings[0].startswith("low OCR confidence on page 3: ")
+
+
+@pytest.mark.soffice
+def test_a_scanned_ruled_table_keeps_rows_printing_a_name_and_no_value(tmp_path):
+    """A scan's ruled table is its own grid too: rows printing a name and no value stay rows."""
+    import pypdfium2 as pdfium
+
+    from jixiao.extract import read_document
+    from jixiao.parsers import parse_document
+    from office_helpers import RULED_FORM_ROWS, ruled_form_pdf
+
+    pdf = pdfium.PdfDocument(str(ruled_form_pdf(tmp_path)))
+    image = pdf[0].render(scale=200 / 72).to_pil().convert("RGB")
+    pdf.close()
+    scan = tmp_path / "scan.pdf"
+    image.save(scan, resolution=200)
+    [form] = parse_document(read_document(scan, ReadOptions()))
+    names = [(i.indicator, i.target_raw) for i in form.indicators]
+    assert [n for n, _ in names] == [n for n, _ in RULED_FORM_ROWS]
+    assert names[2:] == RULED_FORM_ROWS[2:]

@@ -13,6 +13,7 @@ from jixiao.extract.pdf import read
 from jixiao.model import ReadError, Table, TextLine
 from jixiao.parsers import parse_document
 from samples.generators import forms
+from office_helpers import RULED_FORM_ROWS, ruled_form_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "pdf"
 LONG = SAMPLES / "pdf_department_target_long.pdf"
@@ -300,20 +301,5 @@ def test_a_ruled_pdf_table_keeps_name_only_rows_and_a_dash_ending_a_line(tmp_pat
     """Ruled tables are the PDF's own grid: a row printing a name and no value is a row, as in an
     office table; and a range's dash ending a wrapped line (2021年1月- ⏎ 12月, which pdfium reports
     as a soft hyphen) stays in the target."""
-    from samples.generators.pdf import _docx_table, _new_docx, _para, to_pdf
-
-    rows = [["一级指标", "二级指标", "三级指标", "指标值", "指标值说明"],
-            ["产出指标", "数量指标", "发放人数", "≥80人", "该指标值数据合理"],
-            ["", "时效指标", "项目实施时间", "2021年1月-12月", "该指标值数据合理"],
-            ["效益指标", "社会效益指标", "促进社会和谐", "", "该指标值数据合理"],
-            ["", "", "保障收入", "", "该指标值数据合理"]]
-    cells = [(0, 0, 1, 5, "项目支出绩效目标表")]
-    cells += [(r, c, 1, 1, t) for r, row in enumerate(rows, start=1) for c, t in enumerate(row)]
-    doc = _new_docx()
-    _para(doc, "项目名称：某项目")
-    _docx_table(doc, (5, cells, 0, {}), [2.4, 2.6, 3.4, 1.2, 3.6])  # 2021年1月- ⏎ 12月
-    doc.save(tmp_path / "ruled.docx")
-    pdf = to_pdf(tmp_path / "ruled.docx", tmp_path)
-    [form] = parse_document(read(pdf, NO_OCR))
-    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
-        ("发放人数", "≥80人"), ("项目实施时间", "2021年1月-12月"), ("促进社会和谐", ""), ("保障收入", "")]
+    [form] = parse_document(read(ruled_form_pdf(tmp_path), NO_OCR))
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == RULED_FORM_ROWS

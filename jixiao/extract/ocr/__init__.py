@@ -109,7 +109,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
                               bbox=to_units(c.x0, c.y0, c.x1, c.y1), confidence=ct.confidence))
         cells.sort(key=lambda c: (c.row, c.col))
         grid = table.grid
-        placed.append((grid.y0, Table(cells=cells, page=page, bbox=to_units(grid.x0, grid.y0, grid.x1, grid.y1))))
+        placed.append((grid.y0, Table(cells=cells, page=page, bbox=to_units(grid.x0, grid.y0, grid.x1, grid.y1),
+                                      exact=True)))  # a ruled grid: the scan's own columns and rows
     for line in free:
         text = fix_text(line.text)
         if line.confidence < settings.low_confidence:
