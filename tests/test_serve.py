@@ -348,3 +348,18 @@ def test_isolated_children_time_out_crash_and_raise_alone():
         call_isolated(os.abort, (), timeout=30)
     with pytest.raises(IsolatedError, match="ZeroDivisionError"):
         call_isolated(divmod, (1, 0), timeout=30)
+
+
+def test_downloads_keep_the_order_the_files_were_picked_in(server):
+    """The page uploads several files at once, so they may arrive in any order; each says its place among
+    the files picked, and the tables list them in that order."""
+    client, _ = server
+    bid = client.post("/api/batches").json()["id"]
+    for name, order in (("second.txt", 1), ("first.txt", 0)):  # the later pick arrives first
+        got = client.put(f"/api/batches/{bid}/files", params={"name": name, "order": order},
+                         content=SEED.read_bytes())
+        assert got.status_code == 202
+    wait_finished(client, bid)
+    csv = zipfile.ZipFile(io.BytesIO(client.get(f"/api/batches/{bid}/download/csv").content))
+    sources = [line.split(",")[0] for line in csv.read("documents.csv").decode("utf-8").splitlines()[1:]]
+    assert sources == ["first.txt", "second.txt"]

@@ -6,7 +6,7 @@ Part of ``jixiao/serve``, its HTTP edge. Routes:
     GET  /assets/…, /assets/report/…         its own JS/CSS, and the review report's
     POST /api/batches                        a new batch → {"id"}
     GET  /api/batches/{b}                    every file's status (the page polls this)
-    PUT  /api/batches/{b}/files?name=N       one file as the raw request body → 202 and its entry
+    PUT  /api/batches/{b}/files?name=N[&order=K]  one file as the raw request body → 202 and its entry (K: its place among the files picked)
     GET  /api/batches/{b}/files/{f}/view     the file's result as HTML (its forms shown as forms)
     GET  /api/batches/{b}/download/{kind}    forms-xlsx, xlsx, csv, parquet, duckdb or zip [?file=f]
     DELETE /api/batches/{b}                  remove the batch now
@@ -150,6 +150,8 @@ async def upload(request: Request) -> Response:
     declared = request.headers.get("content-length")
     size = int(declared) if declared and declared.isdigit() else None
     entry = state.store.add_entry(batch, name, stored_suffix(name))
+    picked = request.query_params.get("order", "")
+    entry.order = int(picked) if picked.isdigit() else None
     refusal = check_declared(name, size, settings)
     if refusal is not None:
         entry.status, entry.message, entry.params, entry.size = "rejected", refusal.key, refusal.params, size or 0
@@ -219,6 +221,11 @@ async def image(request: Request) -> Response:
     return FileResponse(batch.images / name, media_type="image/jpeg")
 
 
+def picked_order(entries: list) -> list:
+    """Files in the order the user picked them (their uploads may arrive in any order), then the rest as they came."""
+    return sorted(entries, key=lambda e: (e.order is None, e.order or 0))
+
+
 async def download(request: Request) -> Response:
     state = _state(request)
     batch = state.store.get(request.path_params["bid"])
@@ -227,7 +234,7 @@ async def download(request: Request) -> Response:
         return _error("expired", 404)
     if kind not in downloads.KINDS:
         return Response(status_code=404)
-    entries = list(batch.entries.values())
+    entries = picked_order(list(batch.entries.values()))
     wanted = request.query_params.get("file")
     if wanted:
         entries = [e for e in entries if e.id == wanted]

@@ -46,6 +46,7 @@ class Entry:
     format: Optional[str] = None
     pages: list = field(default_factory=list)  # report.pages.PageInfo of the drawn pages
     paged: bool = False  # a PDF or an image: the review shows its pages
+    order: Optional[int] = None  # the place the user picked it in (uploads run in parallel and arrive in any order)
 
     def public(self) -> dict:
         return {"id": self.id, "name": self.name, "size": self.size, "status": self.status,

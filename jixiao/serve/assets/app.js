@@ -7,7 +7,7 @@
   var S = data.strings, C = data.config;
   var lang = localStorage.getItem("jixiao-lang") || "zh";
   var batchId = null, creating = null, cards = {}, pollTimer = null;
-  var queue = [], uploading = 0, MAX_PARALLEL = 3;
+  var queue = [], uploading = 0, MAX_PARALLEL = 3, picked = 0;  // picked: files chosen so far (their order)
   var STEP = { waiting: 0, uploading: 0, queued: 55, reading: 70, rendering: 90, done: 100, failed: 100, rejected: 100 };
 
   function tr(key, args) {
@@ -93,7 +93,7 @@
         return;
       }
       setState(c, "waiting", 0);
-      queue.push({ file: f, card: c });
+      queue.push({ file: f, card: c, order: picked++ });
     });
     pump();
   }
@@ -101,13 +101,13 @@
     while (uploading < MAX_PARALLEL && queue.length) {
       var job = queue.shift();
       uploading++;
-      send(job.file, job.card);
+      send(job.file, job.card, job.order);
     }
   }
-  function send(file, c) {
+  function send(file, c, order) {
     ensureBatch().then(function (bid) {
       var xhr = new XMLHttpRequest();
-      xhr.open("PUT", "/api/batches/" + bid + "/files?name=" + encodeURIComponent(file.name));
+      xhr.open("PUT", "/api/batches/" + bid + "/files?name=" + encodeURIComponent(file.name) + "&order=" + order);
       xhr.setRequestHeader("Content-Type", "application/octet-stream");
       xhr.upload.onprogress = function (ev) {
         if (ev.lengthComputable) setState(c, "uploading", Math.round(100 * ev.loaded / ev.total));
