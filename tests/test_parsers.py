@@ -995,3 +995,14 @@ def test_header_cells_broken_over_paragraphs_and_a_weight_on_a_line_of_its_own()
     assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw, i.score) for f in forms for i in f.indicators] == [
         ("产出指标(50)", "数量指标", "造林面积", "1.2万亩", "1.2万亩", 10.0),
         ("产出指标(50)", "数量指标", "病虫害防治面积", "3.45万亩", "3.45万亩", 7.0)]
+
+
+def test_a_blank_field_of_an_office_grid_takes_no_value_from_the_row_below():
+    """In a grid, 部门（单位）名称 with an empty value cell is the form's own blank (the line below is the
+    funding block, not the unit's name); only a line of text may carry a field's value over."""
+    rows = [["部门（单位）名称", "", ""], ["年度预算执行情况（元）", "年初预算数", "全年执行数"],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "发放人数", "19人"]]
+    cells = [Cell("部门整体绩效自评表", 0, 0, colspan=4)]
+    cells += [Cell(t, r, c) for r, row in enumerate(rows, start=1) for c, t in enumerate(row)]
+    [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
+    assert form.department is None and [i.indicator for i in form.indicators] == ["发放人数"]

@@ -410,6 +410,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     pages = []
     last_page = None
     ended = False
+    before: Optional[Row] = None  # the row read before this one in the form's head
     for row in seg.rows:
         if ended:
             break
@@ -434,7 +435,8 @@ def read_form(seg: Segment) -> Optional[Form]:
                 header_reads.extend(accounting.header_cells(row))
                 continue  # the title's own line (部门整体绩效目标 names no goal heading)
             n_lines = len(funding.lines)
-            region = _read_header_row(row, form, fields, funding, goals, seg)
+            region = _read_header_row(row, form, fields, funding, goals, seg, before)
+            before = row
             new_lines = funding.lines[n_lines:]
             for line in new_lines:
                 line.origin = accounting.origin(_label_cell(row, line.item) or row.cells[0])
@@ -572,7 +574,7 @@ def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool
 
 
 def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader, goals: GoalReader,
-                     seg: Segment) -> Optional[str]:
+                     seg: Segment, before: Optional[Row] = None) -> Optional[str]:
     """Read a row before the indicator table; says which region it belonged to ("goal", "funding")."""
     texts = [c.text for c in row.cells if c.text and not c.carried]
     if form.year is None:
@@ -589,7 +591,7 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
     if not _is_section_row(row) and goals.more(row):
         return "goal"
     goals.last_leaves = []
-    _read_fields(row, fields)
+    _read_fields(row, fields, before)
     funding.note_unit(row)
     if funding.read_header(row):
         return "funding"
@@ -620,13 +622,18 @@ def year_of_goals(goals) -> Optional[int]:
     return years.pop() if len(years) == 1 else None
 
 
-OPEN_FIELD = "_open"  # (in the fields read so far) a key that ended its row with no value
+def _open_field(row: Optional[Row]) -> Optional[tuple[str, int]]:
+    """The field a line of text names and leaves without a value, when that is all it holds (项目名称 |); in
+    an office or HTML grid an empty value cell is the form's own blank."""
+    own = [c.text for c in row.cells if c.text and not c.carried] if row is not None and not row.exact else []
+    f = field_of(own[0]) if len(own) == 1 else None
+    return f if f and f[0] != "year" else None
 
 
-def _read_fields(row: Row, fields: dict) -> None:
+def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
     own = [c.text for c in cells if c.text]
-    open_field = fields.pop(OPEN_FIELD, None)
+    open_field = _open_field(before)
     if open_field and own and not field_of(own[0]) and not _label_like(own[0]) and not split_fields(own[0]) \
             and anchor_kind(own[0]) is None:
         _keep(fields, open_field, own[0])  # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row
@@ -644,8 +651,6 @@ def _read_fields(row: Row, fields: dict) -> None:
                         value = nxt.text
                     break
             _keep(fields, f, value)
-            if not value and own == [c.text] and f[0] != "year":
-                fields[OPEN_FIELD] = f
             continue
         for k, value in split_fields(c.text):
             f = field_of(k)
