@@ -213,10 +213,15 @@ def unglue(rows: list[Row]) -> list[Row]:
 HEADER_LINES_MAX = 8  # lines a header's cells may spill over (one or two headings per line)
 
 
+def _is_heading(text: str) -> bool:
+    """A column heading of the vocabulary, whole or by its affix (绩效指标, 一级指标, 指标值(或计划水平))."""
+    return bool(role_of(text) or role_by_affix(text))
+
+
 def _headings_only(row: Row) -> bool:
     """Every filled cell of the row is a column heading (绩效指标 | 一级指标; 指标值(或计划水平))."""
     filled = [c.text for c in row.cells if c.text and not c.carried]
-    return bool(filled) and all(role_in_run(t, None) or role_by_affix(t) for t in filled)
+    return bool(filled) and all(_is_heading(t) for t in filled)
 
 
 def _heading_lead(row: Row) -> tuple[Optional[Row], Optional[Row]]:
@@ -224,7 +229,7 @@ def _heading_lead(row: Row) -> tuple[Optional[Row], Optional[Row]]:
     产出指标 | 数量指标 | 造林面积 | …): the headings and the rest as two rows, else (None, None)."""
     cells = [c for c in row.cells if c.text and not c.carried]
     k = 0
-    while k < len(cells) and (role_of(cells[k].text) or role_by_affix(cells[k].text)) and not level_of(cells[k].text):
+    while k < len(cells) and _is_heading(cells[k].text) and not level_of(cells[k].text):
         k += 1
     if k == 0 or k == len(cells):
         return None, None

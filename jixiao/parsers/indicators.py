@@ -30,7 +30,7 @@ from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, deco
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import (
-    HEADING_MAX, _rows, column_roles, grade_words, key, key_no_notes, level_names, level_of, near_miss, role_by_affix,
+    HEADING_MAX, _rows, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, near_miss, role_by_affix,
 )
 from jixiao.records import Indicator, Origin
 
@@ -834,8 +834,7 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     opens indicator names (项目完成, data/levels.csv cell_only) counts only when another level name
     follows it (项目完成数量指标…), not before the rest of a name (项目完成及时性)."""
     l1s, l2s = level_names()
-    whole1, whole2 = level_names(whole_cells=True)
-    cell_only = (whole1 | whole2) - (l1s | l2s)
+    cell_only = cell_only_level_names()
     folded, where = fold_mapped(text)
 
     def printed(k: int) -> int:

@@ -74,6 +74,14 @@ def level_names(whole_cells: bool = False) -> tuple[frozenset, frozenset]:
 
 
 @lru_cache(maxsize=None)
+def cell_only_level_names() -> frozenset:
+    """The level names that count only as a whole cell (data/levels.csv cell_only: 项目完成)."""
+    whole1, whole2 = level_names(whole_cells=True)
+    l1, l2 = level_names()
+    return (whole1 | whole2) - (l1 | l2)
+
+
+@lru_cache(maxsize=None)
 def level2_stems() -> frozenset:
     """二级 names of the vocabulary without their 指标 (满意度, 服务对象满意度, 数量): how older
     templates print them; a name of that shape is a 二级 only where its column says so."""
