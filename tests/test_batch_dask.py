@@ -92,3 +92,34 @@ def test_dask_worker_crash_fails_only_that_file(tmp_path: Path, monkeypatch):
     docs = read_tables(tmp_path / "out")["documents"].set_index("source")
     assert list(docs["status"]) == ["ok", "failed", "ok"], docs["error"].to_dict()
     assert "kept dying" in docs.loc["form_001.txt", "error"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_dask_lost_worker_is_started_again(tmp_path: Path, monkeypatch):
+    """Our own cluster whose only worker is gone for good (its nanny closed, as the cluster does when a
+    restart outlasts ``lost-worker-timeout`` under load) starts a worker again: no queued file fails."""
+    import time
+
+    import jixiao.batch.dask_engine as engine
+
+    real_connect = engine.connect
+
+    def connect_and_lose_the_worker(scheduler, workers, debug=False):
+        client, cluster = real_connect(scheduler, workers, debug)
+        for name in list(cluster.workers):
+            cluster.sync(cluster.workers.pop(name).close)  # closed for good, its spec kept
+        deadline = time.monotonic() + 60
+        while client.nthreads() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not client.nthreads()
+        return client, cluster
+
+    monkeypatch.setattr(engine, "connect", connect_and_lose_the_worker)
+    monkeypatch.setattr(engine, "REVIVE_SECONDS", 1.0)
+    monkeypatch.setattr(engine, "NO_WORKERS_SECONDS", 60.0)
+    monkeypatch.setattr(engine, "WATCH_SECONDS", 1.0)
+    write_text_forms(tmp_path / "in", 3)
+    assert extract(tmp_path / "in", "-o", tmp_path / "out", "--engine", "dask", "--workers", "1") == 0
+    docs = read_tables(tmp_path / "out")["documents"].set_index("source")
+    assert list(docs["status"]) == ["ok", "ok", "ok"], docs["error"].to_dict()

@@ -9,7 +9,10 @@ memory on both sides stays bounded however many files there are, and a file that
 does not take files queued behind it down with it (Dask blames every task on a dying worker).
 
 A worker that dies on a file is retried by Dask on another worker and, after Dask's
-``allowed-failures``, the file is reported ``failed``. ``--timeout`` is enforced here, on the client:
+``allowed-failures``, the file is reported ``failed``. On our own LocalCluster a worker that did not come
+back is started again: under load a nanny can take longer to restart its worker than the cluster's
+``lost-worker-timeout`` (15 s), and the cluster then closes that nanny for good, leaving no worker for
+the files queued behind (seen on a loaded machine; ``test_dask_lost_worker_is_started_again``). ``--timeout`` is enforced here, on the client:
 the file is reported ``failed`` and its task released, but Dask cannot interrupt a running task, so a
 truly hung file keeps its worker thread busy (use the local engine for hostile inputs).
 Dask is an optional extra: ``pip install 'jixiao[dask]'``.
@@ -90,9 +93,11 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
             done, _ = _wait_some(list(pending), wait_for)
             now = time.monotonic()
             if not done and not _has_workers(client):
-                # every worker died and none came back (a crash the nanny could not restart from):
-                # waiting would never end, so the files still queued fail with that reason
+                # every worker died and none came back: our own cluster starts its workers again;
+                # on a cluster that is not ours waiting would never end, so the queued files fail
                 idle_since = idle_since or now
+                if cluster is not None and now - idle_since >= REVIVE_SECONDS:
+                    cluster.scale(max(1, workers))  # starts the workers its spec has and it lost
                 if now - idle_since >= NO_WORKERS_SECONDS:
                     for future, (task, t0) in list(pending.items()):
                         pending.pop(future)
@@ -122,6 +127,7 @@ def run_dask(tasks: Iterable[Task], workers: int, options: ReadOptions, debug: b
 
 
 WATCH_SECONDS = 5.0  # how often a wait wakes to check that workers are still there
+REVIVE_SECONDS = 10.0  # how long our own cluster may have no worker before it starts them again
 NO_WORKERS_SECONDS = 120.0  # how long a cluster may have no worker before queued files fail
 
 
