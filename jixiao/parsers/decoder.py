@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
-from jixiao.parsers.vocab import key_no_notes, level2_stems
+from jixiao.parsers.vocab import key_no_notes, level2_stems, nested_level2
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
@@ -104,12 +104,15 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
     for tok in tokens:
         filled_before.append(last)
         last = tok if tok.text else last
+    above = _nesting_levels(tokens)
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
     score = {s: (0.0 if s == -1 else NEG) for s in states}
     back: list[dict] = []
     for t, tok in enumerate(tokens):
         emit = [fit(tok.text, r, w.fit) for r in roles]
+        if above[t]:  # 产出指标 under the NDRC template's 实施效果指标 is its 二级
+            emit[0], emit[1] = emit[1], emit[0]
         if tok.text in repeated:
             emit[2] -= w.repeated_name
         if cols and tok.col is not None:
@@ -181,6 +184,20 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         prev, role = back[t][s]
         out[t] = roles[role] if role is not None else None
         s = prev
+    return out
+
+
+def _nesting_levels(tokens: Sequence[Token]) -> list[bool]:
+    """For each token: is it a 二级 name of the 一级 that stands above it (data/levels.csv ``under``:
+    产出指标 after the NDRC template's 实施效果指标, up to the next such 一级)?"""
+    nested = nested_level2()
+    out = []
+    parent = None
+    for tok in tokens:
+        k = key_no_notes(tok.text)
+        out.append(parent is not None and k in nested[parent])
+        if k in nested:
+            parent = k
     return out
 
 

@@ -62,15 +62,27 @@ def level_names(whole_cells: bool = False) -> tuple[frozenset, frozenset]:
     """Level names from ``data/levels.csv``, with the readings of a name printed top to bottom in a
     narrow merged cell (two stacked lines) that a viewer or OCR reads column by column. Names marked
     ``cell_only`` (项目完成, which opens indicator names such as 项目完成率) are level names only as a
-    whole cell: they are left out unless ``whole_cells`` (the words looked for inside running text)."""
+    whole cell: they are left out unless ``whole_cells`` (the words looked for inside running text).
+    A 二级 name only ``under`` a given 一级 is not among them (see :func:`nested_level2`)."""
     l1, l2 = set(), set()
     for r in _rows("levels.csv"):
-        if r["cell_only"] and not whole_cells:
+        if (r["cell_only"] and not whole_cells) or r["under"]:
             continue
         names = l1 if r["level"] == "1" else l2
         names.add(key(r["name"]))
         names.update(stacked_readings(key(r["name"])))
     return frozenset(l1), frozenset(l2)
+
+
+@lru_cache(maxsize=None)
+def nested_level2() -> dict[str, frozenset]:
+    """一级 names whose 二级 are names that are 一级 elsewhere (data/levels.csv ``under``): the NDRC
+    template's 实施效果指标 stands above 产出指标 and 效益指标 → {key of the 一级: keys of its 二级}."""
+    nested: dict[str, set] = {}
+    for r in _rows("levels.csv"):
+        if r["under"]:
+            nested.setdefault(key(r["under"]), set()).add(key(r["name"]))
+    return {k: frozenset(v) for k, v in nested.items()}
 
 
 @lru_cache(maxsize=None)
