@@ -271,3 +271,12 @@ def test_a_weight_before_a_percent_target_is_cut_off_it():
         "indicator": "项目(工程)验收合格率", "score_max": "20", "target": "100%", "actual": "100%", "score": "20"}
     [row] = decode_row("验收合格率100%100%10", ["indicator", "target", "actual", "score"]).rows
     assert [t for _, t in row] == ["验收合格率", "100%", "100%", "10"]
+
+
+def test_a_weight_printed_as_a_share_stays_whole_and_leaves_the_target_to_its_column():
+    """指标值 | 完成值 | 权重 | 得分 with the weight printed 20%: 增长率≥10%115.25%20%20 is name | ≥10% |
+    115.25% | 20% | 20, not a name swallowing its target and a score cut 2 | 0."""
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    rows = _rows(decode_row("创业担保贷款发放额增长率≥10%115.25%20%20", roles), roles)
+    assert rows == [{"indicator": "创业担保贷款发放额增长率", "target": "≥10%", "actual": "115.25%",
+                     "score_max": "20%", "score": "20"}]

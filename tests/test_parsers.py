@@ -1006,3 +1006,70 @@ def test_a_blank_field_of_an_office_grid_takes_no_value_from_the_row_below():
     cells += [Cell(t, r, c) for r, row in enumerate(rows, start=1) for c, t in enumerate(row)]
     [form] = parse_document(Document(blocks=[Table(cells, exact=True)]))
     assert form.department is None and [i.indicator for i in form.indicators] == ["发放人数"]
+
+
+def test_a_reports_target_table_numbered_one_cell_per_line_reads_without_its_row_numbers():
+    """A report's own target table (序号 | 三级指标 | 年度指标值, one cell per line, no level columns) is an
+    indicator table; its row numbers are no values (开展文化活动 | 1 | 8 …: the 8 numbers the next row),
+    and a report's contents line (附件:…自评表……22) is no form title."""
+    cells = ["附件:某经费项目绩效目标自评表........................22", "一、基本情况",
+             "表1:某经费项目绩效目标", "序号", "三级指标", "年度指标值", "1", "全国助残日活动次数", "1次",
+             "2", "报纸杂志专版专栏", "1个", "3", "开展残疾人文化活动", "1", "4", "宣传覆盖面", "拓宽",
+             "5", "培训合格率", "100%"]
+    [form] = parse_text("\n".join(f"{c} |" for c in cells))
+    assert form.title == ""
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("全国助残日活动次数", "1次"), ("报纸杂志专版专栏", "1个"), ("开展残疾人文化活动", "1"),
+        ("宣传覆盖面", "拓宽"), ("培训合格率", "100%")]
+
+
+def test_the_ndrc_templates_first_levels_stand_above_the_usual_ones():
+    """中央预算内投资计划绩效目标表: 实施效果指标 stands above 产出指标 / 效益指标, which are its 二级 there."""
+    cells = ["中央预算内投资计划绩效目标表", "一级指标", "二级指标", "三级指标", "指标值", "实施效果指标", "产出指标",
+             "劳务报酬占中央投资比例", "≥32.68%", "效益指标", "项目区农村基础设施条件", "持续改善",
+             "过程管理指标", "资金管理指标", "中央预算内投资支付率", "≥95%"]
+    [form] = parse_text("\n\n".join(cells))
+    assert rows_of(form) == [("实施效果指标", "产出指标", "劳务报酬占中央投资比例", "≥32.68%"),
+                             ("实施效果指标", "效益指标", "项目区农村基础设施条件", "持续改善"),
+                             ("过程管理指标", "资金管理指标", "中央预算内投资支付率", "≥95%")]
+
+
+def test_a_tree_of_level_names_one_cell_per_line_after_the_title_reads_without_headings():
+    """Ningxia's 批复表 flattened one cell per paragraph: the title, a head (项目 | 指标值 | 绩效金额 | the unit
+    | the project | its amount), then 一级 ⏎ 二级(必填) ⏎ name ⏎ value … with no level headings; the unit
+    comes from the title."""
+    cells = ["某市疾病预防控制中心2020年项目绩效目标批复表", "单位:元", "项目", "指标值", "绩效金额",
+             "某市疾病预防控制中心", "疫苗及药物", "3000000", "产出指标", "时效指标(必填)", "疫苗提供及时率", "100%",
+             "数量指标(必填硬性指标)", "疫苗使用率", "100%", "满意度指标", "服务对象满意度指标(必填)", "服务对象满意度",
+             "100%"]
+    [form] = parse_text("\n\n".join(cells))
+    assert form.department == "某市疾病预防控制中心" and form.year == 2020
+    assert rows_of(form) == [("产出指标", "时效指标(必填)", "疫苗提供及时率", "100%"),
+                             ("产出指标", "数量指标(必填硬性指标)", "疫苗使用率", "100%"),
+                             ("满意度指标", "服务对象满意度指标(必填)", "服务对象满意度", "100%")]
+
+
+def test_levels_named_with_值_under_headings_一级_二级_三级_年度数值():
+    """Shandong's 申报表 (one cell per paragraph) heads its columns 一级 | 二级 | 三级 | 年度数值 | 备注 and
+    names its levels 产出值 / 数量值 …; a government site's footer (内容保障 | 公务邮箱 …) ends the table."""
+    cells = ["项目支出目标申报表", "(2025年度)", "项目名称", "小学教育公用经费", "一级", "二级", "三级", "年度数值",
+             "备注", "产出值", "数量值", "小学就读人数", "<=6962人", " ", "质量值", "教学条件改善", "=100%", " ",
+             "成本值", "生均公用经费", "780元/生/年", " ", "效益值", "社会效益值", "教学质量提高", "=100%", " ",
+             "内容保障 | 公务邮箱", "某县人民政府主办", "地址:某县广场大街111号"]
+    [form] = parse_text("\n\n".join(cells))
+    assert form.title == "项目支出目标申报表" and form.year == 2025 and form.project == "小学教育公用经费"
+    assert rows_of(form) == [("产出值", "数量值", "小学就读人数", "<=6962人"),
+                             ("产出值", "质量值", "教学条件改善", "=100%"),
+                             ("产出值", "成本值", "生均公用经费", "780元/生/年"),
+                             ("效益值", "社会效益值", "教学质量提高", "=100%")]
+
+
+def test_a_weight_left_where_the_first_level_stands_is_that_level_as_printed():
+    """A merged 一级 cell whose vertical label was lost prints only its weight, (50分), before the first
+    二级 name: that is the rows' 一级 as printed, not a stray cell."""
+    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n(50分)\n"
+            "数量指标 指标1:接受业务培训人数 200 200余人 10 10\n"
+            "质量指标 指标1:台网运行率 ≥95% 99% 10 10\n")
+    [form] = parse_text(text)
+    assert rows_of(form) == [("(50分)", "数量指标", "指标1:接受业务培训人数", "200"),
+                             ("(50分)", "质量指标", "指标1:台网运行率", "≥95%")]

@@ -66,3 +66,25 @@ def test_markdown_emphasis_only_at_cell_edges_template_hints_kept():
     rows = doc.blocks[1].text_rows()
     assert rows[1][0] == "贫困地区旅游景点开发数量(≥**个)"
     assert rows[2][0] == "受益建档立卡贫困人口数≥**人"
+
+
+def test_cells_opening_with_an_indented_pipe_belong_to_the_row_of_the_line_above():
+    """Crawler text that writes ``        | cell`` for each cell after the row's first: a line with no
+    indent opens a row, an indented line without ``|`` is the cell above wrapped (社会效益 ⏎ 指标)."""
+    text = ("绩效\n       指标\n        | 一级指标\n        | 二级指标\n        | 三级指标\n        | 指标值\n"
+            "项目效益\n        | 社会效益\n       指标\n        | 提升维权意识\n        | 不断提升\n        | |\n")
+    [table] = [b for b in text_to_document(text).blocks if hasattr(b, "cells")]
+    assert [[c.text for c in table.cells if c.row == r] for r in range(2)] == [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["项目效益", "社会效益指标", "提升维权意识", "不断提升"]]
+
+
+def test_a_cell_wrapped_over_lines_joins_the_line_that_closes_it_with_a_pipe():
+    """Crawler text closing each cell with `` |``: inside the table a line without ``|`` is the start of a
+    wrapped cell (打造网球 ⏎ 公开赛等品牌赛事 |, 绩 ⏎ 效 ⏎ 指 ⏎ 标 |); before the table such lines stay lines."""
+    text = ("某单位\n2025年1月\n项目支出绩效目标表 |\n项目名称 |\n网球赛事 |\n绩\n效\n指\n标 |\n一级指标 |\n"
+            "可持续影响指标 |\n打造网球\n公开赛等品牌赛事 |\n影响可持续 |\n")
+    lines = [b.text for b in text_to_document(text).blocks if isinstance(b, TextLine)]
+    cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
+    assert lines[:2] == ["某单位", "2025年1月"]
+    assert "绩效指标" in cells and "打造网球公开赛等品牌赛事" in cells and "打造网球" not in cells + lines

@@ -163,9 +163,63 @@ def _split_runs(line: str, unit: int) -> list[str]:
     return cells
 
 
+# "        | 二级指标" (one cell, the separator opening it; "        | |" an empty one closing the row)
+LEAD_PIPE = re.compile(r"^[ \t\u3000]{2,}\|[ \t\u3000]*(?:[^|\s][^|]*\|{0,2}|\|{1,2})[ \t\u3000]*$")
+LEAD_PIPE_SHARE = 0.3  # of the lines holding "|": so many opening with it make the document that style
+INDENTED = re.compile(r"^[ \t\u3000]+\S")
+
+
+def join_lead_pipe_lines(lines: list[str]) -> list[str]:
+    """Crawler text that writes each cell on its own line after an indented ``|`` (``项目决策`` ⏎
+    ``        | 数量指标`` ⏎ ``        | 宣传次数`` …): a row opens at a line with no indent and every
+    ``| cell`` line belongs to it; an indented line without ``|`` is the cell before it wrapped
+    (``社会效益`` ⏎ ``       指标``). Other documents are returned as they are."""
+    piped = [l for l in lines if "|" in l]
+    if not piped or sum(bool(LEAD_PIPE.match(l)) for l in piped) < LEAD_PIPE_SHARE * len(piped):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and LEAD_PIPE.match(line):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        elif out and out[-1].strip() and INDENTED.match(line) and "|" not in line:
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
+TRAIL_PIPE = re.compile(r"^[^|]*\S[^|]*\|[ \t\u3000]*$")  # "二级指标 |": one cell, closed by its separator
+TRAIL_PIPE_SHARE = 0.5  # of the lines with text: so many of that shape make the document that style
+
+
+def join_wrapped_pipe_cells(lines: list[str]) -> list[str]:
+    """Crawler text that closes each cell with `` |`` on its own line: inside the table (after such a
+    line) lines without ``|`` are a cell wrapped over lines and join the line that closes it
+    (``打造金安国际网球`` ⏎ ``公开赛等系列品牌赛事 |``, ``绩`` ⏎ ``效`` ⏎ ``指`` ⏎ ``标 |``). Others are returned as they are."""
+    filled = [l for l in lines if l.strip()]
+    if not filled or sum(bool(TRAIL_PIPE.match(l)) for l in filled) < TRAIL_PIPE_SHARE * len(filled):
+        return lines
+    out: list[str] = []
+    held: list[str] = []  # lines without "|" after a closed cell, waiting for the line that closes them
+    for line in lines:
+        if held and TRAIL_PIPE.match(line):
+            out.append("".join(h.strip() for h in held) + line.strip())
+            held = []
+        elif "|" not in line and line.strip() and out and out[-1].rstrip().endswith("|") and len(held) < WRAP_LINES_MAX:
+            held.append(line)
+        else:
+            out.extend(held)
+            held = []
+            out.append(line)
+    return out + held
+
+
+WRAP_LINES_MAX = 6  # lines of one wrapped cell (a label printed a character per line: 绩 ⏎ 效 ⏎ 指 ⏎ 标)
+
+
 def text_to_document(text: str) -> Document:
     """Pure: pasted text → Document (one Table per run of multi-cell lines, TextLine otherwise)."""
-    raw_lines = [clean_line(l) for l in text.splitlines()]
+    raw_lines = join_wrapped_pipe_cells(join_lead_pipe_lines([clean_line(l) for l in text.splitlines()]))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content)

@@ -22,12 +22,13 @@ Level names fill down (a record starting at its 三级 name keeps the levels abo
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
-from jixiao.parsers.vocab import key_no_notes, level2_stems, nested_level2
+from jixiao.parsers.vocab import key_no_notes, level2_stems, level_of, nested_level2
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
@@ -105,6 +106,7 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         filled_before.append(last)
         last = tok if tok.text else last
     above = _nesting_levels(tokens)
+    weight_label = _weights_as_level1(tokens)
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
     score = {s: (0.0 if s == -1 else NEG) for s in states}
@@ -113,6 +115,8 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         emit = [fit(tok.text, r, w.fit) for r in roles]
         if above[t]:  # 产出指标 under the NDRC template's 实施效果指标 is its 二级
             emit[0], emit[1] = emit[1], emit[0]
+        elif weight_label[t]:  # (50分) left where the 一级 stands, its vertical label lost: the 一级 as printed
+            emit[0] = w.fit.level_like
         if tok.text in repeated:
             emit[2] -= w.repeated_name
         if cols and tok.col is not None:
@@ -184,6 +188,42 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         prev, role = back[t][s]
         out[t] = roles[role] if role is not None else None
         s = prev
+    return out
+
+
+ROW_NUMBER = re.compile(r"^(\d{1,3})[、.．]?$")
+ROW_NUMBERS_MIN = 3  # numbers in sequence, each before a name, that make a 序号 column
+
+
+def row_numbers(tokens: Sequence[Token]) -> set[int]:
+    """The tokens that number the rows (a 序号 column) outside an exact grid: 1, 2, 3 … in order, each
+    straight before a cell that is no value (the row's name or level). A bare number is otherwise a
+    value, and a row number read as the last row's value takes its place (``开展文化活动 | 1 | 8 | …``)."""
+    marked: set[int] = set()
+    expect = 1
+    for k, tok in enumerate(tokens):
+        if tok.exact:
+            continue
+        m = ROW_NUMBER.match(tok.text.strip())
+        if not m or int(m.group(1)) != expect:
+            continue
+        nxt = next((t.text for t in tokens[k + 1:] if t.text), "")
+        if nxt and not ROW_NUMBER.match(nxt.strip()) and max(fit(nxt, r) for r in ("level1", "level2", "indicator")) > 0:
+            marked.add(k)
+            expect += 1
+    return marked if len(marked) >= ROW_NUMBERS_MIN else set()
+
+
+WEIGHT_ALONE = re.compile(r"^[（(]\d{1,3}(?:\.\d+)?分?[）)]$")
+
+
+def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:
+    """For each token: is it a weight alone in brackets (``(50分)``) straight before a 二级 name — what a
+    一级 cell prints when its vertical label is lost?"""
+    out = []
+    for k, tok in enumerate(tokens):
+        nxt = next((t.text for t in tokens[k + 1:] if t.text), "")
+        out.append(bool(WEIGHT_ALONE.match(tok.text.strip())) and 2 in level_of(nxt))
     return out
 
 

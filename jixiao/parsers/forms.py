@@ -112,10 +112,12 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     i = 0
     n = len(cells)
     in_indicators = False  # after an indicator header, names such as 资金发放及时率 are no anchors
+    goal_waiting = False  # a goal heading with no text before the header: its text may follow the table
     while i < n:
         c = cells[i]
         hdr_len = _header_run(cells, i)
         if hdr_len:
+            goal_waiting = bool(cur) and all(_goal_heading_alone(x.text) for x in cur)
             if cur:
                 out.append(cur)
             out.append(cells[i:i + hdr_len])
@@ -126,8 +128,9 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         kind = anchor_kind(c.text)
         if kind is None and not in_indicators and cut_short_goal(cells, i):
             kind = "goal"  # 年度 | 文化惠民工程，主要用于…: a goal heading printed cut short, beside its text
-        if in_indicators and kind not in ("title", "terminator", "header", "prose"):
-            kind = None
+        if in_indicators and (kind not in ("title", "terminator", "header", "prose") or
+                              (kind == "prose" and len(c.text) <= CELL_LINE_MAX and not goal_waiting)):
+            kind = None  # (a target written as a short sentence, 95%以上。, is a cell of its row)
         if kind == "budget" and _after_budget_label(cur) and any(ch.isdigit() for ch in c.text):
             kind = None  # 其中:财政拨款 | 少数民族发展资金37万元: the amount cell of the label before it
         if kind not in (None, "title", "header") and _value_of_field(cur) and not field_of(c.text):
@@ -140,6 +143,11 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _goal_heading_alone(text: str) -> bool:
+    """A goal heading with no text of its own (总体目标, 年度目标)."""
+    return any(k == key(text) for _, k in goal_keys_in(text))
 
 
 def cut_short_goal(cells: list[RowCell], i: int) -> bool:
@@ -352,6 +360,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         following = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r.cells)), None)
         title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
         if title:
+            # (a run flattened from one cell per line may hold the whole form after its title)
+            headed = row.flat and (read_header(row) is not None or headerless_start(row))
             if cur is not None and not cur.has_header and not cur.has_fields:
                 # two titles before any field: a page heading and the form's own title, or the form's
                 # title and a numbered caption over a group of tables (3.…绩效目标表): the caption
@@ -361,8 +371,9 @@ def split_forms(rows: list[Row]) -> list[Segment]:
                         cur.year_hint = year_of(cur.title)
                     cur.title = title
                 cur.rows.append(row) if CAPTION.match(title) else setattr(cur, "rows", [row])
+                cur.has_header = headed
                 continue
-            cur = Segment(title=title, rows=[row])
+            cur = Segment(title=title, rows=[row], has_header=headed)
             segments.append(cur)
             continue
         single = [c.text for c in row.cells if c.text]
@@ -393,12 +404,21 @@ def split_forms(rows: list[Row]) -> list[Segment]:
 
 
 def headerless_start(row: Row) -> bool:
-    """A table without its column header: a row that opens with a 一级 name, then a 二级 name, then
-    at least two more cells (三级 name and value)."""
-    filled = [c.text for c in row.cells if c.text]
-    if len(filled) < 4:
-        return False
-    return level_of(filled[0]) == {1} and 2 in level_of(filled[1]) and not any(level_of(t) for t in filled[2:4])
+    return headerless_at(row) is not None
+
+
+def headerless_at(row: Row) -> Optional[int]:
+    """A table without its column header: the index of the row's cell that opens it — a 一级 name,
+    then a 二级 name, then at least two more cells (三级 name and value). A row opens with it; a run
+    flattened from one cell per line may hold text before it (石嘴山's 批复表: 项目 | 指标值 | 绩效金额 |
+    the unit | the project | its amount | 产出指标 | 成本指标(必填硬性指标) | …, no level headings)."""
+    filled = [k for k, c in enumerate(row.cells) if c.text]
+    for n, k in enumerate(filled if row.flat else filled[:1]):
+        texts = [row.cells[j].text for j in filled[n:n + 4]]
+        if len(texts) == 4 and level_of(texts[0]) == {1} and 2 in level_of(texts[1]) and \
+                not any(level_of(t) for t in texts[2:4]):
+            return k
+    return None
 
 
 # -- reading one form -------------------------------------------------------------------------
@@ -421,10 +441,13 @@ def read_form(seg: Segment) -> Optional[Form]:
             break
         if reader is None:
             hdr = read_header(row)
-            if hdr is None and headerless_start(row):
+            start = headerless_at(row) if hdr is None else None
+            if start is not None:
+                if start:  # the run's head before the table: fields, funding, goals
+                    _read_header_row(replace(row, cells=row.cells[:start]), form, fields, funding, goals, seg, before)
                 reader = IndicatorReader(HEADERLESS)
                 pages.append(row.page)
-                reader.feed_row(row)
+                reader.feed_row(replace(row, cells=row.cells[start:]))
                 continue
             if hdr is not None:
                 header, after = hdr
@@ -432,7 +455,9 @@ def read_form(seg: Segment) -> Optional[Form]:
                 just_headed = True
                 pages.append(row.page)
                 rest = row.cells[after:]
-                if header.run_together or any(level_of(c.text) for c in rest if c.text):  # data on the header's line
+                if header.run_together or any(level_of(c.text) for c in rest if c.text) or \
+                        (row.flat and any(c.text for c in rest)):
+                    # data on the header's line (one cell per line: the run goes on into the body)
                     reader.feed_row(Row(rest, page=row.page, table=row.table, exact=row.exact))
                 continue
             pages.append(row.page)
@@ -532,7 +557,7 @@ def read_form(seg: Segment) -> Optional[Form]:
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
                                   has_tasks=funding.task_mode)
-    if form.form_type.startswith("department") and not ({"department", "agency"} & fields.keys()):
+    if not ({"department", "agency"} & fields.keys()):
         form.department = unit_in_title(form.title)  # no unit field printed: the unit the title names
     known = [p for p in pages if p is not None]
     if known:

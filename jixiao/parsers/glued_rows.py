@@ -85,6 +85,7 @@ class GluedCosts:
     empty_when_usual: float = 1.6  # second pass: an empty cell costs this times the share of rows filling its column
     free_value: float = 1.5  # a value or unit cell in no known shape
     ignore_value: float = 0.3  # a value in a column the reader does not keep
+    share_weight: float = 1.0  # a weight printed as a share (权重 20%): rarer than a value's 20%
     rare_value: float = 0.5  # a value in a column usually left empty (调整指标值)
     name_digit: float = 3.0  # each run of digits inside a name
     name_char: float = 0.01  # per character of a name (a unit word goes to the unit column)
@@ -489,7 +490,9 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
     if role == "operator":
         return [(i, costs.empty_optional)] + [(e, 0.0) for e in _comparators(text, i) + _starts(text, i, _words()["nature"])]
     if role in NUMBER_ROLES:
-        return [(i, costs.empty)] + [(e, 0.0) for e in _numbers(text, i) if float(text[i:e]) <= 100]
+        ends = [e for e in _numbers(text, i) if float(text[i:e]) <= 100]
+        shares = [(e + 1, costs.share_weight) for e in ends if role == "score_max" and text[e:e + 1] == "%"]
+        return [(i, costs.empty)] + [(e, 0.0) for e in ends] + shares
     if role in VALUE_ROLES:
         values = _values(text, i, costs)
         if single:  # in one row a one-character grade runs into no word (有 of 有序) but a value (高高)
@@ -645,8 +648,8 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                 piece = text[s:end]
                 state = [smax, tgt, act]
                 if role == "score_max" and piece:
-                    state[0] = piece
-                    if float(piece) == 0:
+                    state[0] = piece.rstrip("%")
+                    if float(state[0]) == 0:
                         c += costs.zero_weight
                 elif role in VALUE_ROLES and piece and single and keep:
                     state[1 if role == "target" else 2] = piece

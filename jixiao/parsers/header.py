@@ -15,7 +15,7 @@ from jixiao.parsers.vocab import field_key_pattern, field_keys, key, org_suffix_
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
 LOOSE_TITLE = re.compile(r"(?:支出|项目|整体)[^，。；;,]{0,6}绩效[^，。；;,]{0,4}表(?:[（(][^）)]{0,12}[）)])?$")
 NOT_TITLE = re.compile(r"详见|见附|如下|。|；|公开|说明|情况表$|汇总表$|总表$|清单")
-SELF_EVAL_TITLE = re.compile(r"(?:项目|支出|整体)自评表(?:[（(][^）)]{0,12}[）)])?$")
+SELF_EVAL_TITLE = re.compile(r"(?:项目|支出|整体)(?:自评|目标(?:申报|批复|审核)?)表(?:[（(][^）)]{0,12}[）)])?$")
 TITLE_PREFIX = re.compile(r"^(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：、.．]?")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\]]?$")
@@ -35,10 +35,15 @@ def clean_title(text: str) -> str:
     return TITLE_PREFIX.sub("", text).strip()
 
 
+TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d{1,3}\s*$")  # leader dots, then a page number
+
+
 def is_form_title(text: str) -> bool:
+    if TOC_ENTRY.search(text):
+        return False  # 附件:…绩效目标自评表........22: a line of the report's table of contents
     t = clean_title(fold_text(text))  # 績效目標表 is a title too
     if t and len(t) <= 40 and SELF_EVAL_TITLE.search(t) and not NOT_TITLE.search(t):
-        return True  # 2020年度长江禁捕项目自评表: a 自评表 needs no 绩效 to be one
+        return True  # 2020年度长江禁捕项目自评表, 项目支出目标申报表: these need no 绩效 to be a form's title
     if not t or len(t) > 60 or "绩效" not in t:
         return False
     if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表", "目标表公开", "自评表公开")):

@@ -23,7 +23,7 @@ from jixiao.parsers.cellkind import (
     is_operator,
     EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
 )
-from jixiao.parsers.decoder import Template, Token, decode, record_starts
+from jixiao.parsers.decoder import Template, Token, decode, record_starts, row_numbers
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
@@ -77,7 +77,11 @@ def role_of(text: str) -> Optional[str]:
     if not text:
         return None
     roles = column_roles()
-    return roles.get(key(text)) or roles.get(key_no_notes(text))
+    k = key(text)
+    return roles.get(k) or roles.get(key_no_notes(text)) or roles.get(UNCLOSED_NOTE.sub("", k))
+
+
+UNCLOSED_NOTE = re.compile(r"[（(][^）)]{1,3}$")  # 年初目标值(A: a heading's note whose bracket the text lost
 
 
 def role_in_run(text: str, following: Optional[str]) -> Optional[str]:
@@ -223,12 +227,20 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         # 指标类型 | 指标名称 | 绩效目标 | 绩效标准 (pre-2018 templates): the block word after the name heads its value
         k = names.index("group", names.index("indicator") + 1)
         roles[k] = ("target", roles[k][1])
-    if not is_header([r for r, _ in roles]):
+    if not is_header([r for r, _ in roles]) and not _third_level_heading(cells[:end], roles):
         return None
     rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
     return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
 
 
+def _third_level_heading(cells: list[RowCell], roles: list[tuple[str, int]]) -> bool:
+    """序号 | 三级指标 | 年度指标值: a table naming its name column 三级指标 is an indicator table even
+    without level columns (a report's own target table) — the heading is used by no other table."""
+    names = {r for r, _ in roles}
+    return "target" in names and any(c.text and key_no_notes(c.text) in THIRD_LEVEL_HEADINGS for c in cells)
+
+
+THIRD_LEVEL_HEADINGS = frozenset({"三级指标", "三级指标名称"})
 BARE_NAME_HEADING = "指标"  # the name column's heading in Chongqing's 一般性项目 forms, read only before other headings
 GRADE_SCALE = 3  # grades in a row under the header that make it a scale of standards (优 | 良 | 中 | 差)
 SENTENCE = re.compile(r"[,，;；。:：]")
@@ -493,6 +505,12 @@ class IndicatorReader:
             if order is not None:
                 self.tokens = [self.tokens[i] for i in order]
                 self.cells = [self.cells[i] for i in order]
+        numbers = row_numbers([t for t in self.tokens if not isinstance(t.ref, tuple)])
+        if numbers:  # a 序号 column's numbers are no cell of a record
+            plain = [i for i, t in enumerate(self.tokens) if not isinstance(t.ref, tuple)]
+            for k in numbers:
+                i = plain[k]
+                self.tokens[i] = replace(self.tokens[i], ref=("number", None))
         toks = [t for t in self.tokens if not isinstance(t.ref, tuple) or t.ref[0] == "fixed"]
         tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "tail"}
         cut = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "cut"}
@@ -521,6 +539,9 @@ class IndicatorReader:
             cell = self.cells[i]
             if i in cut:
                 accounting.append((cell, "unread", None))
+                continue
+            if isinstance(tok.ref, tuple) and tok.ref[0] == "number":
+                accounting.append((cell, None, None))
                 continue
             if i in tails:
                 if cur is not None and cur.get("indicator"):
@@ -876,7 +897,7 @@ def split_number_run(run: str) -> list[str]:
 def _score(text: Optional[str]) -> Optional[float]:
     if not text or text in EMPTYISH:
         return None
-    return parse_amount(text.rstrip("分"))
+    return parse_amount(text.rstrip("分%％"))  # (a weight printed as a share: 权重 20%)
 
 
 def _value_like(text: str) -> bool:
