@@ -201,13 +201,14 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
     value, and a row number read as the last row's value takes its place (``开展文化活动 | 1 | 8 | …``)."""
     marked: set[int] = set()
     expect = 1
+    following = _next_filled(tokens)
     for k, tok in enumerate(tokens):
         if tok.exact:
             continue
         m = ROW_NUMBER.match(tok.text.strip())
         if not m or int(m.group(1)) != expect:
             continue
-        nxt = next((t.text for t in tokens[k + 1:] if t.text), "")
+        nxt = following[k]
         if nxt and not ROW_NUMBER.match(nxt.strip()) and max(fit(nxt, r) for r in ("level1", "level2", "indicator")) > 0:
             marked.add(k)
             expect += 1
@@ -220,10 +221,17 @@ WEIGHT_ALONE = re.compile(r"^[（(]\d{1,3}(?:\.\d+)?分?[）)]$")
 def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:
     """For each token: is it a weight alone in brackets (``(50分)``) straight before a 二级 name — what a
     一级 cell prints when its vertical label is lost?"""
-    out = []
-    for k, tok in enumerate(tokens):
-        nxt = next((t.text for t in tokens[k + 1:] if t.text), "")
-        out.append(bool(WEIGHT_ALONE.match(tok.text.strip())) and 2 in level_of(nxt))
+    following = _next_filled(tokens)
+    return [bool(WEIGHT_ALONE.match(tok.text.strip())) and 2 in level_of(following[k]) for k, tok in enumerate(tokens)]
+
+
+def _next_filled(tokens: Sequence[Token]) -> list[str]:
+    """For each token: the text of the next token with text ('' at the end)."""
+    out = [""] * len(tokens)
+    nxt = ""
+    for k in range(len(tokens) - 1, -1, -1):
+        out[k] = nxt
+        nxt = tokens[k].text or nxt
     return out
 
 
