@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
-from jixiao.parsers.vocab import key_no_notes, level2_stems, level_of, nested_level2
+from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, level_of, nested_level2
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
@@ -215,14 +215,11 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
     return marked if len(marked) >= ROW_NUMBERS_MIN else set()
 
 
-WEIGHT_ALONE = re.compile(r"^[（(]\d{1,3}(?:\.\d+)?分?[）)]$")
-
-
 def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:
     """For each token: is it a weight alone in brackets (``(50分)``) straight before a 二级 name — what a
     一级 cell prints when its vertical label is lost?"""
     following = _next_filled(tokens)
-    return [bool(WEIGHT_ALONE.match(tok.text.strip())) and 2 in level_of(following[k]) for k, tok in enumerate(tokens)]
+    return [bool(WEIGHT_ALONE.match(key(tok.text))) and 2 in level_of(following[k]) for k, tok in enumerate(tokens)]
 
 
 def _next_filled(tokens: Sequence[Token]) -> list[str]:

@@ -361,7 +361,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
         if title:
             # (a run flattened from one cell per line may hold the whole form after its title)
-            headed = row.flat and (read_header(row) is not None or headerless_start(row))
+            headed = row.flat and (read_header(row) is not None or headerless_at(row) is not None)
             if cur is not None and not cur.has_header and not cur.has_fields:
                 # two titles before any field: a page heading and the form's own title, or the form's
                 # title and a numbered caption over a group of tables (3.…绩效目标表): the caption
@@ -380,7 +380,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         if len(single) == 1 and row.table is None and is_other_table_title(single[0]):
             cur = None
             continue
-        if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_start(row)):
+        if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_at(row) is not None):
             if cur is None:
                 cur = Segment()
                 segments.append(cur)
@@ -401,10 +401,6 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     # still counts when it names at least two of 项目/单位/主管部门
     return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
                                                                      & {"project", "department", "agency"}) >= 2)]
-
-
-def headerless_start(row: Row) -> bool:
-    return headerless_at(row) is not None
 
 
 def headerless_at(row: Row) -> Optional[int]:

@@ -237,10 +237,8 @@ def _third_level_heading(cells: list[RowCell], roles: list[tuple[str, int]]) -> 
     """序号 | 三级指标 | 年度指标值: a table naming its name column 三级指标 is an indicator table even
     without level columns (a report's own target table) — the heading is used by no other table."""
     names = {r for r, _ in roles}
-    return "target" in names and any(c.text and key_no_notes(c.text) in THIRD_LEVEL_HEADINGS for c in cells)
-
-
-THIRD_LEVEL_HEADINGS = frozenset({"三级指标", "三级指标名称"})
+    return "target" in names and any(c.text and key_no_notes(c.text).startswith("三级") and role_of(c.text) == "indicator"
+                                     for c in cells)
 BARE_NAME_HEADING = "指标"  # the name column's heading in Chongqing's 一般性项目 forms, read only before other headings
 GRADE_SCALE = 3  # grades in a row under the header that make it a scale of standards (优 | 良 | 中 | 差)
 SENTENCE = re.compile(r"[,，;；。:：]")

@@ -10,11 +10,11 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import (
+    WEIGHT_ALONE,
     budget_roles, column_roles, field_keys, goal_kinds, key, key_no_notes, level_of, looks_like_level_label,
 )
 
@@ -34,7 +34,6 @@ def is_word(text: str) -> bool:
     return bool(text) and (key(text) in _words() or key_no_notes(text) in _words() or bool(level_of(text)))
 
 
-SCORE_NOTE = re.compile(r"^[（(]?\d{1,3}(?:分)?[）)]$|^[（(]\d{1,3}分?[）)]?$")  # (50) | 30分) | (20分: a weight alone
 
 
 def mend(cells: list[RowCell]) -> list[RowCell]:
@@ -44,7 +43,7 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
     i = 0
     n = len(cells)
     while i < n:
-        if out and SCORE_NOTE.match(key(cells[i].text)) and (level_of(out[-1].text) or looks_like_level_label(out[-1].text)):
+        if out and WEIGHT_ALONE.match(key(cells[i].text)) and (level_of(out[-1].text) or looks_like_level_label(out[-1].text)):
             out[-1] = _joined([out[-1], cells[i]])
             i += 1
             continue
@@ -129,7 +128,7 @@ def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:
         return []  # (only the row right before may hold several cells, and it holds text)
     for m in range(len(lasts), 0, -1):
         heads = lasts[len(lasts) - m:]
-        if SCORE_NOTE.match(key(heads[0].text)):
+        if WEIGHT_ALONE.match(key(heads[0].text)):
             continue  # (产出指标 ⏎ (50) ⏎ 数量 ⏎ 指标: the weight is the label's above, not this one's)
         text = "".join(c.text for c in heads)
         if is_word(text + tail.text) or (m == 1 and _label_head(text, tail.text)):

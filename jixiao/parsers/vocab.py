@@ -18,6 +18,7 @@ from jixiao.normalize.names import name_key
 
 WS = re.compile(r"\s+")
 NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]分?")
+WEIGHT_ALONE = re.compile(r"^[（(]?\d{1,3}(?:分)?[）)]$|^[（(]\d{1,3}分?[）)]?$")  # (50) | 30分) | (20分: a weight alone in its cell
 SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
 LEVEL_LIKE = re.compile(r"(?:效益|成本|满意度|影响|数量|质量|时效|效果|效率|产出|管理|进度|投入|过程|履职|发展)指标$")
 TRAIL = re.compile(r"[：:\s*＊]+$")
