@@ -57,3 +57,19 @@ def test_calc_export_with_a_manual_page_break_inside_the_indicator_block():
     assert first.text_rows()[-1][:3] == ["绩效指标", "产出指标(50分)", "数量指标"]
     assert second.text_rows()[0][:3] == ["绩效指标", "产出指标(50分)", "数量指标"]
     assert second.text_rows()[-1][:3] == ["绩效指标", "产出指标(50分)", "成本指标"]
+
+
+def test_a_label_does_not_run_on_past_the_end_of_the_label_left_of_it():
+    """The 二级 column's lines happen to fall as one cut cell would (质量指标 down to the foot of page 1,
+    服务对象满意度指标 from the top of page 2), but the 一级 to their left ends at the break — 产出指标
+    at the foot, 满意度指标 a new cell on top: so the 二级 ends there too (real c02 drawn as a PDF)."""
+    b0, b1, t0, t1 = 314.8, 395.8, 72.0, 157.1
+    prev = Table(cells=[_cell("产出指标", 0, 0, 3, (54, b0, 88, b1), (351.0, 359.0, 7.4, None, 351.0)),
+                        _cell("质量指标", 0, 1, 3, (88, b0, 122, b1), (377.2, 396.1, 7.4, 11.6, 388.8)),
+                        _cell("a", 0, 2, 3, (122, b0, 200, b1))])
+    cont = Table(cells=[_cell("满意度指标", 0, 0, 4, (54, t0, 88, t1), (73.0, 81.0, 7.4, None, 73.0)),
+                        _cell("服务对象满意度指标", 0, 1, 4, (88, t0, 122, t1), (76.7, 95.6, 7.4, 11.6, 88.3)),
+                        _cell("b", 0, 2, 4, (122, t0, 200, t1))])
+    _join_cut_cells(prev, cont, prev)
+    assert [c.text for c in prev.cells[:2]] == ["产出指标", "质量指标"]
+    assert [c.text for c in cont.cells[:2]] == ["满意度指标", "服务对象满意度指标"]

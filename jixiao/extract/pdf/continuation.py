@@ -171,15 +171,23 @@ def _join_cut_cells(prev: Table, cont: Table, head: Table) -> None:
     cut it at the page edge: ``绩效`` at the foot of page 1 and ``指标`` on top of page 2, or the
     whole label on page 2 and nothing above the break (then the rows on page 1 would take the
     label of the cell before). The two parts are one cell when the text reads as centred over
-    both parts together — or, with text in both parts, when it runs up to the cut on both sides.
+    both parts together — or, with text in both parts, when it runs up to the cut on both sides —
+    and no cell to their left that holds them ends at the break (a 二级 cell does not run on past
+    the end of its 一级: ``质量指标`` at a page foot and ``服务对象满意度指标`` under a new 一级 on top
+    of the next page are two labels, however their lines happen to fall).
     """
     body = _body_start(cont, head)
     bottom = _bottom_cells(prev)
-    for key, top in _row_cells(cont, body).items():
+    parted: list[Cell] = []  # page-1 cells whose column starts a new cell of its own text on page 2
+    for key, top in sorted(_row_cells(cont, body).items()):
         below = bottom.get(key)
-        if below is None or (below.rowspan == 1 and top.rowspan == 1):
+        if below is None:
             continue
-        if not (below.text or top.text) or not _one_cut_cell(below, top):
+        if any(p.col + p.colspan <= below.col and p.row <= below.row for p in parted):
+            continue  # a cell to the left holding this one ends at the break: so does this one
+        if (below.rowspan == 1 and top.rowspan == 1) or not (below.text or top.text) or not _one_cut_cell(below, top):
+            if below.text and top.text:
+                parted.append(below)
             continue
         text = join_lines([below.text, top.text])
         below.text = top.text = text
