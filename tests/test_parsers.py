@@ -1073,3 +1073,143 @@ def test_a_weight_left_where_the_first_level_stands_is_that_level_as_printed():
     [form] = parse_text(text)
     assert rows_of(form) == [("(50分)", "数量指标", "指标1:接受业务培训人数", "200"),
                              ("(50分)", "质量指标", "指标1:台网运行率", "≥95%")]
+
+
+def test_a_template_row_left_unfilled_is_no_row_and_a_repeated_number_no_page_number():
+    """Hebei's self-evaluation one cell per paragraph (real page c01): each 二级 prints 指标1 (filled) and
+    指标2 | …… (left unfilled). 指标2 is a name's numbering, never a target, and its row is no row; the
+    偏差 sentence before it is the row's deviation. A number its neighbour repeats (100 | 100, 10 | 10) is
+    a value, not a page number to skip — a stray 0 in the 偏差 column does not shift the scores."""
+    cells = ["项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "偏差原因分析及改进措施", "产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9",
+             "已完工,剩余3%尾款未付,且最高限价低于预算金额。", "指标2", " ", " ", " ", "……", " ",
+             "效益指标", "社会效益指标", "指标1安全率", "100", "100", "10", "10", "0", "指标2", " ", "……", " ",
+             "满意度指标", "服务对象满意度指标", "指标1学生满意度", "100", "100", "10", "10", "0"]
+    [form] = parse_text("\n\n".join(cells))
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
+        ("指标1工程资金金额", "43.2", "37.24", 10.0, 9.0), ("指标1安全率", "100", "100", 10.0, 10.0),
+        ("指标1学生满意度", "100", "100", 10.0, 10.0)]
+    assert form.indicators[0].deviation.startswith("已完工")
+
+
+def test_a_report_heading_after_the_table_ends_it():
+    """A self-evaluation report goes on after its table with numbered headings (（三）存在的问题和原因):
+    such a heading opening with a terminator is no indicator (real page d12)."""
+    cells = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "效益指标", "社会效益指标",
+             "家庭经济困难学生完成学业率", "100%", "100%", "满意度指标", "服务对象满意度指标", "资助学生满意度", "95%", "95%"]
+    text = ("项目支出绩效自评表\n" + "".join(c + " |\n" for c in cells) +
+            "(三)存在的问题和原因\n1、受资助本专科困难学生覆盖率有待进一步提高。主要原因是\n")
+    [form] = parse_text(text)
+    assert rows_of(form) == [("效益指标", "社会效益指标", "家庭经济困难学生完成学业率", "100%"),
+                             ("满意度指标", "服务对象满意度指标", "资助学生满意度", "95%")]
+
+
+def test_a_sentence_opening_with_a_field_name_is_no_field():
+    """项目单位按项目实施内容设置了11个指标,…: prose whose first words happen to be a field's name (real page e04)."""
+    from jixiao.parsers.header import split_fields
+
+    assert split_fields("项目单位按项目实施内容设置了11个指标,包含数量类、时效类指标。") == []
+    assert split_fields("项目单位:某某学校") == [("项目单位", "某某学校")]
+
+
+def test_a_funding_block_label_is_no_value_of_the_blank_field_before_it():
+    """主管部门 | (blank) | 实施单位 | (blank) | 项目资金 (万元) |: the block label is no unit's name (real page e02)."""
+    cells = ["项目支出绩效自评表", "项目名称", "某服务中心运行维护费", "主管部门", "", "实施单位", "", "",
+             "项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "年度资金总额", "150", "150", "125.25",
+             "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "产出指标", "数量指标", "办件数量", "100件", "98件"]
+    [form] = parse_text("".join(f"{c} |\n" if c else "|\n" for c in cells))
+    assert form.department is None and form.project == "某服务中心运行维护费"
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [("办件数量", "100件", "98件")]
+
+
+def test_the_next_projects_numbered_goal_heading_ends_the_table():
+    """Zhejiang's 项目绩效目标情况 prints project after project: the next one's `（一）中长期绩效目标` right after a
+    table written one cell per paragraph ends it; its heading line is no indicator (real page e04)."""
+    cells = ["项目具体目标表", "一级指标", "二级指标", "指标名称", "指标值", "产出指标", "数量指标", "每千人托位", "4.5",
+             "满意度指标", "满意度指标", "社会公众满意度", "≥90%", "某某经费项目项目绩效目标", "(一)中长期绩效目标",
+             "优化城乡居民体检制度,缩小城乡之间基本卫生健康服务差距"]
+    [form] = parse_text("\n\n".join(cells))
+    assert rows_of(form) == [("产出指标", "数量指标", "每千人托位", "4.5"),
+                             ("满意度指标", "满意度指标", "社会公众满意度", "≥90%")]
+
+
+def test_jiangsu_half_year_and_full_year_targets_one_cell_per_paragraph():
+    """Jiangsu's self-evaluation one cell per paragraph (real page d11): a viewer's wrap left single spaces in a
+    few cells (`半年(程) 指标值`), which are no separators there; the 评价 framework's levels 决策 → 项目立项 /
+    绩效目标 are level names; a target repeated in the 全年 column is that column's value, not a new name."""
+    cells = ["项目支出绩效自评表", "项目名称", "赛珍珠文化公园运转经费", "主管部门", "镇江市文化广电 和旅游局",
+             "一级指标", "二级指标", "三级指标", "半年(程) 指标值", "全年(程) 指标值", "决策", "项目立项",
+             "立项程序规范性", "规范", "规范", "立项依据充分性", "充分", "充分", "绩效目标", "绩效指标明确性", "明确",
+             "明确", "绩效目标合理性", "合理", "合理"]
+    [form] = parse_text("\n\n".join(cells))
+    assert rows_of(form) == [("决策", "项目立项", "立项程序规范性", "规范"), ("决策", "项目立项", "立项依据充分性", "充分"),
+                             ("决策", "绩效目标", "绩效指标明确性", "明确"), ("决策", "绩效目标", "绩效目标合理性", "合理")]
+    assert form.agency == "镇江市文化广电和旅游局"
+
+
+def test_an_evaluation_results_block_after_the_table_ends_it():
+    """A university's 预算绩效评价结果 row (its scored criteria, 考核节点进度完成率 | 10分 …) after the indicator
+    table is no indicator row (real page c04)."""
+    text = ("2018生物实验教学中心建设项目预算绩效评价结果的公示\n"
+            "一级指标 | 二级指标 | 三级指标 | 预算设定指标值 | 项目完成指标值 | ||\n"
+            "产出指标 | 数量指标 | 改造实验室 | 2间 | 2间 | ||\n"
+            "满意度指标 | 服务对象满意度指标 | 师生对实验室改造满意度 | ≥95% | ≥95% | ||\n"
+            "预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分 | ||\n"
+            "预算编制准确度 | 9分 | 绩效评价结果 | 29分 |\n")
+    [form] = parse_text(text)
+    assert [i.indicator for i in form.indicators] == ["改造实验室", "师生对实验室改造满意度"]
+
+
+def test_a_self_evaluation_header_printed_in_two_rows_keeps_the_upper_rows_columns():
+    """Yunnan's self-evaluation (real page b05, a mirror in Traditional characters): the upper header row
+    (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差…) stands above 一级指标 alone on its line and the lower
+    row naming the target's parts (二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位); the sign ﹦ (small equals)
+    is a comparison sign like =."""
+    text = ("项目支出绩效自评表\n| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||\n|\n"
+            "一级 指标 |\n二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | |||||\n"
+            "| 产出指标 | 数量指标 | 卫片执法补助经费 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 | ||\n"
+            "| 质量指标 | 项目验收合格率 | ﹦ | 100 | % | 100 | 20 | 19 | |||\n"
+            "| 效益指标 | 社会效益指标 | 违法行为责停率 | ≥ | 95 | % | 95 | 30.00 | 27.00 | ||\n")
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score)
+            for i in form.indicators] == [
+        ("产出指标", "数量指标", "卫片执法补助经费", "﹦72890元", "72890", 10.0, 9.0),
+        ("产出指标", "质量指标", "项目验收合格率", "﹦100%", "100", 20.0, 19.0),
+        ("效益指标", "社会效益指标", "违法行为责停率", "≥95%", "95", 30.0, 27.0)]
+
+
+def test_a_direction_column_beside_a_sign_column_leaves_the_sign_as_the_comparator():
+    """Inner Mongolia heads 指标性质 | 指标方向 over 正向 | = (Hebei heads them over ≥ | 正向): the sign is the
+    comparator, the direction is no part of the target (real page a04, space-separated rows)."""
+    text = ("再生资源回收市场管理经费项目绩效目标表\n(2021年)\n"
+            "一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值 备注\n"
+            "产出指标 数量指标 出差人次 正向 = 24 人/次 4\n产出指标 成本指标 出差总成本 反向 = 1 万元 4\n")
+    [form] = parse_text(text)
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("出差人次", "=24人/次"), ("出差总成本", "=1万元")]
+
+
+def test_the_indicator_tables_first_heading_row_under_a_funding_block_is_no_funding_line():
+    """Anhui's self-evaluation (the Hebei-style layout) drawn as a PDF whose page break cuts the indicator header:
+    the row 四、年度绩效指标完成情况 | 指标说明 | 预期指标值 | 自评得分 under the funding block's spanned headings
+    holds no amount; it is no funding line (a printed but empty funding line still is one)."""
+    def cell(text, row, col, colspan=1, rowspan=1):
+        return Cell(text=text, row=row, col=col, colspan=colspan, rowspan=rowspan)
+
+    cells = [cell("项目支出绩效自评表", 0, 0, 13),
+             cell("二、预算执行情况", 1, 0, rowspan=3), cell("预算安排情况(调整后)", 1, 1, 3), cell("资金到位情况", 1, 4, 3),
+             cell("资金执行情况", 1, 7, 3), cell("预算执行进度(%)", 1, 10, 3),
+             cell("年度资金总额:", 2, 1), cell("90.00", 2, 2, 2), cell("到位数", 2, 4), cell("90.00", 2, 5, 2),
+             cell("执行数", 2, 7), cell("89.97", 2, 8, 2), cell("99.97", 2, 10, 3),
+             cell("上年结转资金", 3, 1), cell("", 3, 2, 2), cell("其他", 3, 4), cell("", 3, 5, 2), cell("其他", 3, 7),
+             cell("", 3, 8, 2), cell("", 3, 10, 3),
+             cell("四、年度绩效指标完成情况", 4, 0, rowspan=3), cell("指标说明", 4, 4), cell("预期指标值", 4, 5, 3),
+             cell("自评得分", 4, 10, 3),
+             cell("一级指标", 5, 1), cell("二级指标", 5, 2), cell("三级指标", 5, 3), cell("符号", 5, 5), cell("指标值", 5, 6),
+             cell("单位(文字描述)", 5, 7), cell("单项指标实际完成值", 5, 8), cell("单项指标完成情况", 5, 9),
+             cell("单项指标得分", 5, 10), cell("权重占比(%)", 5, 11), cell("单项指标折算得分", 5, 12),
+             cell("产出指标(50分)", 6, 1), cell("数量指标", 6, 2), cell("委托业务项目数量", 6, 3), cell("≥", 6, 5),
+             cell("50", 6, 6), cell("个", 6, 7), cell("50", 6, 8), cell("完成", 6, 9), cell("8.00", 6, 10),
+             cell("8.00", 6, 11), cell("8.00", 6, 12)]
+    [form] = parse_document(Document(blocks=[Table(cells=cells)]))
+    assert [line.item for line in form.budget] == ["年度资金总额:", "上年结转资金"]
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("委托业务项目数量", "≥50个")]

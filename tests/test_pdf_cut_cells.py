@@ -73,3 +73,21 @@ def test_a_label_does_not_run_on_past_the_end_of_the_label_left_of_it():
     _join_cut_cells(prev, cont, prev)
     assert [c.text for c in prev.cells[:2]] == ["产出指标", "质量指标"]
     assert [c.text for c in cont.cells[:2]] == ["满意度指标", "服务对象满意度指标"]
+
+
+def test_an_empty_label_cell_at_the_foot_takes_the_label_its_rest_prints_on_the_next_page():
+    """Writer splits a merged 一级 cell at the page break and prints its label at the top of the rest on the
+    next page: the empty cell of its own beside the page's last name is that label (real w05 drawn as a PDF;
+    the row read the 效益指标 of the rows above)."""
+    prev = Table(cells=[_cell("效益指标", 0, 0, 2, (54, 600, 88, 677)), _cell("受益人口数", 0, 1, 1, (88, 600, 200, 661)),
+                        _cell("受益人口数2", 1, 1, 1, (88, 661, 200, 677)),
+                        _cell("", 2, 0, 1, (54, 677, 88, 693)), _cell("旅游行业经营主体满意度", 2, 1, 1, (88, 677, 200, 693))])
+    cont = Table(cells=[_cell("满意度指标", 0, 0, 3, (54, 72, 88, 148), (73.0, 81.0, 7.4, None, 73.0)),
+                        _cell("游客满意度", 0, 1, 3, (88, 72, 200, 148))])
+    _join_cut_cells(prev, cont, prev)
+    assert [c.text for c in prev.cells if c.row == 2] == ["满意度指标", "旅游行业经营主体满意度"]
+    # an empty cell beside nothing (the foot of an empty row) is left alone
+    prev.cells[-1].text = ""
+    prev.cells[-2].text = ""
+    _join_cut_cells(prev, cont, prev)
+    assert prev.cells[-2].text == ""

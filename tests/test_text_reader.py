@@ -88,3 +88,14 @@ def test_a_cell_wrapped_over_lines_joins_the_line_that_closes_it_with_a_pipe():
     cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
     assert lines[:2] == ["某单位", "2025年1月"]
     assert "绩效指标" in cells and "打造网球公开赛等品牌赛事" in cells and "打造网球" not in cells + lines
+
+
+def test_a_page_metadata_line_does_not_widen_a_one_cell_per_line_table():
+    """A government page's own metadata line (索引号: | … | 发文日期: | …) above a form written one cell per line:
+    the run of one-cell lines is a table of its own, so its cells still read as one run (real page e02)."""
+    text = "索引号: | 0112/2022-01866 | 发文日期: | 2022年11月04日 |\n" + \
+        "".join(f"{c} |\n" for c in ["项目支出绩效自评表", "项目名称", "某项目", "一级指标", "二级指标", "三级指标",
+                                      "指标值", "产出指标", "数量指标", "培训人数", "100人"]) + "|||||\n"
+    tables = [b for b in text_to_document(text).blocks if isinstance(b, Table)]
+    assert [t.n_cols for t in tables] == [4, 1]
+    assert tables[1].text_rows()[0] == ["项目支出绩效自评表"] and tables[1].n_rows == 12

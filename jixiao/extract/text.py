@@ -57,11 +57,23 @@ def clean_line(line: str) -> str:
     return line.rstrip("\r\n")
 
 
+PARAGRAPH_STYLE = 0.8  # of the lines with text followed by a blank line: one cell per paragraph
+WRAPPED_SHARE = 0.3  # of the lines holding a single space, below which (one cell per paragraph) it is a wrap
 CSV_FIELD_MAX = 60  # characters: a CSV cell of a form longer than this is rare, prose clauses are not
 
 
-def detect_separator(lines: list[str]) -> str:
-    """The document's cell separator: 'tab', 'pipe', 'spaces' (2+), 'space' (single) or 'none'."""
+def paragraph_share(lines: list[str]) -> float:
+    """The share of lines with text that a blank line follows: near 1 when every cell is a paragraph."""
+    content = sum(1 for l in lines if l.strip())
+    ended = sum(1 for a, b in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    return ended / content if content else 0.0
+
+
+def detect_separator(lines: list[str], paragraphs: float = 0.0) -> str:
+    """The document's cell separator: 'tab', 'pipe', 'spaces' (2+), 'space' (single) or 'none'.
+
+    ``paragraphs`` is :func:`paragraph_share` of the whole text: in text written one cell per paragraph,
+    a single space inside a few cells is where a viewer wrapped the line (``半年(程) 指标值``), no separator."""
     n = len(lines) or 1
     tabs = sum(1 for l in lines if "\t" in l.strip("\n"))
     pipes = sum(1 for l in lines if l.count("|") >= 1)
@@ -75,7 +87,7 @@ def detect_separator(lines: list[str]) -> str:
         return "pipe"
     if runs >= max(2, 0.1 * n):
         return "spaces"
-    if singles >= max(1, 0.1 * n):
+    if singles >= max(1, 0.1 * n) and (paragraphs < PARAGRAPH_STYLE or singles >= WRAPPED_SHARE * n):
         return "space"
     return "none"
 
@@ -214,7 +226,31 @@ def join_wrapped_pipe_cells(lines: list[str]) -> list[str]:
     return out + held
 
 
+NARROW_RUN = 8  # one-cell rows in a row that make a crawler's one-cell-per-line table, not spilled cells
 WRAP_LINES_MAX = 6  # lines of one wrapped cell (a label printed a character per line: 绩 ⏎ 效 ⏎ 指 ⏎ 标)
+
+
+def split_narrow_runs(rows: list[list[str]]) -> list[list[list[str]]]:
+    """Rows of one ``|`` run → tables: a run of NARROW_RUN or more one-cell rows (a crawler's one cell
+    per line) after or before rows of several cells (a page's own metadata line, 索引号 | … | 发文日期 |)
+    is a table of its own; padded to the wide rows' width, its cells would no longer read as a run.
+    Rows of empty cells only (``|||||``, a row's end) go with the rows around them."""
+    narrow = [sum(1 for c in r if c) <= 1 and (len(r) == 1 or not any(r)) for r in rows]
+    one_cell = [len(r) == 1 for r in rows]
+    cuts = [0]
+    k = 0
+    while k < len(rows):
+        if not narrow[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(rows) and narrow[end]:
+            end += 1
+        if sum(one_cell[k:end]) >= NARROW_RUN:
+            cuts += [k, end]
+        k = end
+    cuts.append(len(rows))
+    return [rows[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def text_to_document(text: str) -> Document:
@@ -222,7 +258,7 @@ def text_to_document(text: str) -> Document:
     raw_lines = join_wrapped_pipe_cells(join_lead_pipe_lines([clean_line(l) for l in text.splitlines()]))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
-    sep = detect_separator(content)
+    sep = detect_separator(content, paragraph_share(lines))
     unit = _space_unit(content) if sep == "spaces" else 2
     # markdown tables put a border "|" at the start of every row; crawler text starts a row with an
     # empty cell as " | " instead
@@ -231,9 +267,9 @@ def text_to_document(text: str) -> Document:
     rows: list[list[str]] = []
 
     def flush():
-        if rows:
-            blocks.append(Table.from_rows(list(rows)))
-            rows.clear()
+        for part in split_narrow_runs(rows):
+            blocks.append(Table.from_rows(part))
+        rows.clear()
 
     for line in lines:
         if not line.strip():

@@ -68,6 +68,7 @@ def parse_target(raw: str, *, year: int | None = None, indicator: str | None = N
 
 # operator cells that name a direction rather than a comparator word
 _OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向指标": "<="}
+DIRECTION_WORDS = frozenset(_OPERATOR_WORDS)  # an indicator's direction (正向: more is better), no sign of its own
 SIGNS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}  # the sign printed for a comparator
 _QUALITATIVE_OPS = {"定性", "定性指标", "定量", "定量指标"}  # the kind of indicator, no comparison
 

@@ -6,8 +6,10 @@ cannot tell (flattened merges, shifted cells, one-cell-per-line text).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATORS
 from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label
 
@@ -19,6 +21,8 @@ OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=
              "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
 UNIT_SHAPE = re.compile(r"^[^\d\s，。；;,.:：、]{1,6}(?:/[^\d\s，。；;,.]{1,4})?$")
 CHROME_MAX = 40  # characters of a line of a web page's links (联系客服 关注微信 下载APP 返回顶部)
+CJK = re.compile(r"[\u3400-\u9fff]")
+DOTS = re.compile(r"^[…．.·。]+$")
 PLACEHOLDER = re.compile(r"(?:\d+字以内|字以内）|字以内\)|请填写|说明相关|对照年度目标|对照年初目标)")
 
 
@@ -46,6 +50,10 @@ def is_amount_or_blank(text: str) -> bool:
 
 
 def is_operator(text: str) -> bool:
+    if text and not text.isascii():
+        folded = unicodedata.normalize("NFKC", text)  # ﹦ (small equals), ＞＝: the comparators fold to ASCII
+        if folded != text and folded in OPERATORS:
+            return True
     return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标") or \
         text in COMPARATORS.get("cell", {}) or _sign(text)  # (二: = as OCR reads it, alone in its cell)
 
@@ -71,6 +79,9 @@ def is_terminator(text: str) -> bool:
         return False
     if k in _section_words("terminator"):
         return True
+    n = numbering_at(k)
+    if n and len(k) - n <= 20 and k[n:].startswith(_heading_terminators()):
+        return True  # a report's numbered heading after its table: （三）存在的问题和原因
     if len(k) <= 16 and k.endswith(("意见", "意见（盖章）", "意见(盖章)")):
         return True  # 财政部门绩效评价股审核意见: the sign-off rows under a form
     if len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words()):
@@ -78,8 +89,24 @@ def is_terminator(text: str) -> bool:
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
 
 
+@lru_cache(maxsize=None)
+def _heading_terminators() -> tuple[str, ...]:
+    return tuple(w for w in _section_words("terminator") if len(w) >= 4)
+
+
 def is_placeholder(text: str) -> bool:
     return bool(PLACEHOLDER.search(text))
+
+
+def is_bare_numbering(text: str) -> bool:
+    """Nothing but a name's numbering (指标2, 任务1:, （一）): the name of a template row left unfilled."""
+    k = key(text)
+    return bool(CJK.search(k)) and numbering_at(k) == len(k)
+
+
+def is_blank_mark(text: str | None) -> bool:
+    """No value: empty, an empty mark (/, —, 无) or dots (……) left in a template's row."""
+    return not text or text in EMPTYISH or bool(DOTS.match(text.strip()))
 
 
 def is_level_label(text: str) -> bool:

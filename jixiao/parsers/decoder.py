@@ -32,6 +32,7 @@ from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, 
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
+ECHOED = ("target", "actual", "extra", "standard")  # value columns a cell repeating the one before likely fills
 TARGET_PARTS = ("operator", "unit")  # columns printing parts of the target (符号, 单位), whose cell may hold it whole
 
 
@@ -131,11 +132,13 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
                     # written in its sign's or unit's column (符号 | 指标值 | 单位(文字描述): ═100%) is still one
                     emit[j] -= w.off_column
         skip = fit(tok.text, "skip", w.fit)
+        if tok.flat and tok.text and any(0 <= u < n and tokens[u].flat and tokens[u].text == tok.text for u in (t - 1, t + 1)):
+            skip = min(skip, w.fit.unread)  # a number repeated by its neighbour is a value (target and actual), no page number
         prev_tok = tokens[t - 1] if t else None
         if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:
             # a cell repeating the one before: a target repeating its name, an actual its target —
             # rarely a new record of the same name
-            emit = [e + (w.echo if r in ("target", "actual") else -w.echo if r == "indicator" else 0.0)
+            emit = [e + (w.echo if r in ECHOED else -w.echo if r == "indicator" else 0.0)
                     for e, r in zip(emit, roles)]
         # (rows are told apart by the last cell with text: the empty cells opening a grid row are no part
         # of a record before the row's name)

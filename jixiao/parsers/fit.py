@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from jixiao.normalize import parse_target
 from jixiao.parsers.cellkind import (
-    EMPTYISH, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
+    EMPTYISH, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
 )
 from jixiao.parsers.vocab import (
     column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, reads_as_phrase)
@@ -82,6 +82,7 @@ class Shape:
     noise: bool
     done: bool
     placeholder: bool
+    numbering: bool  # nothing but a name's numbering (指标2, 任务1:, （一）): a placeholder row's name
 
 
 @lru_cache(maxsize=65536)
@@ -112,6 +113,7 @@ def shape(text: str) -> Shape:
         noise=bool(t) and is_noise(t),
         done=bool(DONE_WORDS.match(k)),
         placeholder=bool(t) and is_placeholder(t),
+        numbering=bool(t) and is_bare_numbering(t),
     )
 
 
@@ -188,6 +190,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         return w.impossible if role != "indicator" else -4.0
     if s.header or s.group:
         return -6.0
+    if s.numbering:
+        return w.indicator_text if role == "indicator" else w.impossible
     if role == "indicator":
         if s.value_only or s.operator or s.score or not CJK.search(text):
             return -3.0  # (a name is written in Chinese: qrcode under a page's table is none)

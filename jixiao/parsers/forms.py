@@ -15,13 +15,13 @@ from typing import Optional
 
 from jixiao.model import Document
 from jixiao.parsers.cellkind import is_noise, is_terminator
-from jixiao.parsers.funding import FundingReader, budget_role, is_budget_label, split_label_amount
+from jixiao.parsers.funding import UNIT_LABEL, FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import (
-    Header, IndicatorReader, header_continued, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
+    Header, IndicatorReader, header_continued, header_from_above, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
     tokenize_header,
 )
 from jixiao.parsers import accounting
@@ -143,6 +143,12 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
     if cur:
         out.append(cur)
     return out
+
+
+def _numbered_goal_heading(text: str) -> bool:
+    """A report's numbered goal heading (（一）中长期绩效目标, 二、年度绩效目标): the next part's goals. Unnumbered,
+    a goal word may name a level of a 评价 framework (决策 → 绩效目标 → 绩效指标明确性)."""
+    return bool(text) and numbering_at(key(text)) > 0 and bool(goal_keys_in(text))
 
 
 def _goal_heading_alone(text: str) -> bool:
@@ -432,9 +438,11 @@ def read_form(seg: Segment) -> Optional[Form]:
     last_page = None
     ended = False
     before: Optional[Row] = None  # the row read before this one in the form's head
+    prior: list[Row] = []  # the rows read so far, this one last (a header's upper row stands above it)
     for row in seg.rows:
         if ended:
             break
+        prior.append(row)
         if reader is None:
             hdr = read_header(row)
             start = headerless_at(row) if hdr is None else None
@@ -447,6 +455,7 @@ def read_form(seg: Segment) -> Optional[Form]:
                 continue
             if hdr is not None:
                 header, after = hdr
+                header = header_from_above(header, [r for r in prior[-4:-1] if r.filled][-2:])
                 reader = IndicatorReader(header)
                 just_headed = True
                 pages.append(row.page)
@@ -504,7 +513,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             ended = True  # another table's header (序号 | 学校性质 | …) after the indicator table
             continue
         if is_terminator(first) or key(first).startswith("附件") or any(key(t) in ENDING_CELLS for t in filled) \
-                or (row.flat and is_prose(first)):
+                or (row.flat and (is_prose(first) or _numbered_goal_heading(first))):
             ended = True
             if row.flat and is_prose(first) and goals.collecting:
                 goals.feed(row)  # a goal heading left without its text: the text printed after the table
@@ -522,6 +531,10 @@ def read_form(seg: Segment) -> Optional[Form]:
             own = next(c for c in row.cells if c.text and not c.carried)
             reader.append_to_last_name(own.text, own)  # an indicator name cut by the page break
             continue
+        if row.flat:
+            cut = next((k for k, c in enumerate(row.cells) if k and _numbered_goal_heading(c.text)), None)
+            if cut is not None:  # the next part's goals (（一）中长期绩效目标) open after the table, in its run
+                row, ended = replace(row, cells=row.cells[:cut]), True
         reader.feed_row(row)
         if row.page is not None:
             pages.append(row.page)
@@ -686,11 +699,11 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
 
 def _label_like(text: str) -> bool:
     """A cell that labels another rather than being a value (``*联系人:``, ``金额单位: 万元``, a
-    goal heading): a blank field's neighbour, never its value."""
+    goal heading, a funding block's label ``项目资金(万元)``): a blank field's neighbour, never its value."""
     t = text.strip().lstrip("*＊")
     fields = split_fields(t)
     return t.endswith((":", "：")) or bool(fields and not fields[0][1]) or \
-        bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t))
+        bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t)) or bool(UNIT_LABEL.search(squash(t)))
 
 
 def _keep(fields: dict, f: tuple[str, int], value: str) -> None:

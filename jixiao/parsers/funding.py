@@ -19,7 +19,7 @@ from jixiao.parsers.glued_amounts import split_glued_amounts
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import budget_roles, key, key_no_notes, near_miss
+from jixiao.parsers.vocab import budget_roles, column_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
 
 SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
@@ -224,6 +224,8 @@ class FundingReader:
             return False  # (a row whose first block is empty: only sub-labels, no line of its own)
         values = [next((c.text for c in inside if a <= c.col < b and is_amount_or_blank(c.text)), "")
                   for a, b in self.column_spans]
+        if not any(values) and any(column_roles().get(key_no_notes(c.text)) for c in subs):
+            return False  # the indicator table's headings (四、年度绩效指标完成情况 | 指标说明 | 预期指标值 …): no line
         self.lines.append(self._line(label.text, values))
         return True
 

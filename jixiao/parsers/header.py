@@ -93,6 +93,7 @@ def year_line(text: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
+PROSE_PUNCT = re.compile(r"[，,。；;]")
 UNIT_NOTE_AFTER = re.compile(r"(?:金额|资金|计量)?单位[:：]?(?:万元|元|千元|亿元)$")  # 某局金额单位:万元: the amounts' unit
 
 
@@ -106,6 +107,8 @@ def split_fields(text: str) -> list[tuple[str, str]]:
     m = pat.match(k)
     if not m or (len(m.group()) <= 2 and k[m.end():m.end() + 1] not in ":："):
         return []  # a two-character key (部门) counts only with its colon: 部门预算 is no field
+    if k[m.end():m.end() + 1] not in ":：" and PROSE_PUNCT.search(k[m.end():]):
+        return []  # 项目单位按项目实施内容设置了11个指标,包含…: a sentence opening with a key's words
     out = []
     matches = list(_iter_keys(k, pat))
     for i, (_start, end, kk) in enumerate(matches):

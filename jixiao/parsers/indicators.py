@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
-from jixiao.normalize import join_target_parts, parse_amount
+from jixiao.normalize import DIRECTION_WORDS, join_target_parts, parse_amount
 from jixiao.normalize.levels import standard_levels
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
     is_operator,
-    EMPTYISH, is_noise, is_terminator, qualitative_suffixes,
+    EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts, row_numbers
 from jixiao.parsers.deferred import reading_order
@@ -231,6 +231,35 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         return None
     rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
     return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
+
+
+UPPER_VALUES = ("actual", "score_max", "score", "deviation")  # the columns an upper header row may add
+
+
+def header_from_above(header: Header, above: list[Row]) -> Header:
+    """A header whose value columns stand on the row above it (the provincial self-evaluation printed in
+    two header rows, its spans flattened away: ``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差…`` ⏎
+    ``一级指标`` ⏎ ``二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``): the upper row's columns after its
+    target follow the lower row's parts of the target, and a 一级 heading left alone on a line of its own
+    opens the header. Columns are renumbered in printed order (the spans that placed them are lost)."""
+    names = header.names()
+    if any(r in names for r in UPPER_VALUES) or not header.run_together and not header.positional:
+        return header
+    lead: list[str] = []
+    for row in reversed(above[-2:]):
+        own = [c.text for c in row.cells if c.text and not c.carried]
+        roles = [role_of(t) for t in own]
+        if roles == ["level1"] and "level1" not in names and not lead:
+            lead = ["level1"]
+            continue
+        if "target" not in roles or any(r in ("level1", "level2", "indicator") for r in roles):
+            break
+        added = [r for r in roles[roles.index("target") + 1:] if r in UPPER_VALUES and r not in names]
+        if len(added) < 2:
+            break
+        ordered = lead + names + added
+        return replace(header, roles=[(r, k) for k, r in enumerate(ordered)], positional=False)
+    return header
 
 
 def _third_level_heading(cells: list[RowCell], roles: list[tuple[str, int]]) -> bool:
@@ -592,6 +621,10 @@ class IndicatorReader:
 
     def _emit(self, rec: dict) -> Optional[Indicator]:
         op, unit = rec.get("operator", ""), rec.get("unit", "")
+        extra = rec.get("extra", "")
+        if op in DIRECTION_WORDS and extra and is_operator(extra) and extra not in DIRECTION_WORDS:
+            # 指标性质 | 指标方向 holding 正向 | = (Inner Mongolia) where Hebei's hold ≥ | 正向: the sign is the comparator
+            op = extra
         number = rec.get("target", "")
         if "operator" in self.template.values or "unit" in self.template.values:
             target_raw = join_target_parts(op, number, unit) if (op or unit) else number
@@ -603,6 +636,8 @@ class IndicatorReader:
             return None
         if is_terminator(name) or is_noise(name):
             return None
+        if is_bare_numbering(name) and all(is_blank_mark(rec.get(r)) for r in ("target", "actual", "score_max", "score")):
+            return None  # a template's row left unfilled (指标2 | …… |)
         origin = origin_of([self.cells[i] for i in rec["cells"]])
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,

@@ -175,6 +175,10 @@ def _join_cut_cells(prev: Table, cont: Table, head: Table) -> None:
     and no cell to their left that holds them ends at the break (a 二级 cell does not run on past
     the end of its 一级: ``质量指标`` at a page foot and ``服务对象满意度指标`` under a new 一级 on top
     of the next page are two labels, however their lines happen to fall).
+
+    A label cell whose top part at the page foot is an empty cell of its own beside a row's name and
+    value, and whose rest on the next page prints the label at its top (Writer's merged cells split by
+    a page break), is that label too: the row is the first of the next page's group.
     """
     body = _body_start(cont, head)
     bottom = _bottom_cells(prev)
@@ -185,12 +189,20 @@ def _join_cut_cells(prev: Table, cont: Table, head: Table) -> None:
             continue
         if any(p.col + p.colspan <= below.col and p.row <= below.row for p in parted):
             continue  # a cell to the left holding this one ends at the break: so does this one
+        if not below.text and top.text and top.rowspan > 1 and below.rowspan == 1 and _filled_right_of(prev, below):
+            below.text = top.text  # an empty cell of its own under the last name of the page: its label went over
+            continue
         if (below.rowspan == 1 and top.rowspan == 1) or not (below.text or top.text) or not _one_cut_cell(below, top):
             if below.text and top.text:
                 parted.append(below)
             continue
         text = join_lines([below.text, top.text])
         below.text = top.text = text
+
+
+def _filled_right_of(table: Table, cell: Cell) -> bool:
+    """Does the row of ``cell`` hold text to its right (a name and a value beside an empty label cell)?"""
+    return any(c.text for c in table.cells if c.row == cell.row and c.col >= cell.col + cell.colspan)
 
 
 def _one_cut_cell(below: Cell, top: Cell) -> bool:
