@@ -280,3 +280,12 @@ def test_a_weight_printed_as_a_share_stays_whole_and_leaves_the_target_to_its_co
     rows = _rows(decode_row("创业担保贷款发放额增长率≥10%115.25%20%20", roles), roles)
     assert rows == [{"indicator": "创业担保贷款发放额增长率", "target": "≥10%", "actual": "115.25%",
                      "score_max": "20%", "score": "20"}]
+
+
+def test_a_months_deadline_keeps_its_word_and_a_tolerance_sign_its_number():
+    """9月前 | 7月 (not 9月 | 前7月: 前 closes the deadline before it) and ±3%以内 whole (real h14, a07 glued)."""
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    assert decode_row("完成美丽宜居自然村庄验收时间9月前7月55", roles).rows == [[
+        (0, "完成美丽宜居自然村庄验收时间"), (1, "9月前"), (2, "7月"), (3, "5"), (4, "5")]]
+    assert decode_row("资金拨付12月底到位", ["indicator", "target"]).rows == [[(0, "资金拨付"), (1, "12月底到位")]]
+    assert decode_row("补助款结算误差率±3%以内", ["indicator", "target"]).rows == [[(0, "补助款结算误差率"), (1, "±3%以内")]]

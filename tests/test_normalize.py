@@ -21,6 +21,8 @@ CASES = [
     ("<2起", "<", 2, None, "起", 2, "起"),
     ("＝12个", "=", 12, None, "个", 12, "个"),
     ("≈40家", "approx", 40, None, "家", 40, "家"),
+    ("±3%以内", "<=", 3, None, "%", 3, "%"),  # a tolerance: the deviation stays within it (误差率±3%以内)
+    ("≥0.97比例", ">=", 0.97, None, "比例", 0.97, "比例"),  # a ratio written out (视频监控在线率), not 比 + 例
     # comparator words before the number
     ("大于或等于80%", ">=", 80, None, "%", 80, "%"),
     ("不小于66.5%", ">=", 66.5, None, "%", 66.5, "%"),

@@ -73,6 +73,9 @@ VALUE_ROLES = ("target", "actual")
 WORDS_BEFORE_NUMBER = re.compile(r"\D*")  # a value's words before its first digit (签约率提高 of 签约率提高1%)
 
 
+DEADLINE_WORDS = "前底末"  # words closing a month's deadline (9月前, 12月底)
+
+
 @dataclass(frozen=True)
 class GluedCosts:
     """What each doubtful reading costs; the cheapest reading of the whole body wins."""
@@ -115,6 +118,7 @@ class GluedCosts:
     mentions: float = -0.5  # a value in words naming part of its row's name (安全性、利用率 | …利用率高于80%), a bonus
     name_over_target: float = 0.5  # a name running on past its ending (…率) into a word targets open with (无, 按 …)
     name_percent: float = 0.3  # a share inside a name, words after it (one row known)
+    deadline_tail: float = 0.5  # a value opening with 前/底 right after a month (9月 | 前7月): the deadline's own word
     mentions_opening: float = -0.5  # on top of mentions: a number's words open with those words (满意率100%)
     name_free_end: float = 0.4  # a name ending where no cell opens (only a phrase can follow; one row known)
     name_noun_end: float = -0.2  # a name ending in a noun suffix (…合规性, …成本, …影响): a bonus
@@ -282,6 +286,8 @@ def _values(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
         out.append((whole, 0.0))
     # a grade word that a noun suffix continues is part of a name (合格率, 完成度, 及时性)
     out.extend((e, 0.0) for e in _starts(text, i, _words()["grade"]) if not _starts(text, e, _words()["noun_suffix"]))
+    if 0 < i < len(text) and text[i - 1] == "月" and text[i] in DEADLINE_WORDS:
+        out = [(e, c + costs.deadline_tail) for e, c in out]
     return out
 
 
@@ -612,7 +618,7 @@ def _echo(target: str, actual: str, costs: GluedCosts) -> float:
     if len(words) >= 2 and len(words) < len(target) and actual.startswith(words) and actual[len(words):][:1].isdigit():
         return costs.echo  # the same words before its number (签约率提高1%… | 签约率提高1%…)
     unit, other = _suffix(target), _suffix(actual)
-    if unit and unit == other:
+    if unit and unit.rstrip(DEADLINE_WORDS) == other.rstrip(DEADLINE_WORDS):  # (9月前 | 7月: months both)
         return costs.echo_shape
     # one number bare, the other with a unit: 12500名 | 121, 3 | 72人次 (a cut inside the number)
     return costs.unlike if (unit and actual[-1:].isdigit()) or (other and target[-1:].isdigit()) else 0.0

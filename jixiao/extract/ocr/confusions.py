@@ -1,7 +1,8 @@
 """Conservative fixes for common OCR confusions in cell text (cell text → **cleaned cell text**).
 
 Only substitutions that cannot change a correct reading are made everywhere (full-width digits and
-percent signs, ``>=``/``＞＝`` written as two characters, ``%0`` after a number for ``‰``).
+percent signs, ``＞＝`` folded to the ``>=`` it was printed as — two characters stay two, as text is
+kept as printed — and ``%0`` after a number for ``‰``).
 Context-dependent fixes — a ``2`` read for ``≥`` — are made only in a target-value column and only
 when the result is the sole sensible reading (a percentage over 100 that becomes a comparison with
 a percentage ≤ 100).
@@ -24,8 +25,8 @@ _FULLWIDTH = str.maketrans({
 })
 
 _PAIRS = [
-    (re.compile(r"[>＞]\s*[=＝]"), "≥"),
-    (re.compile(r"[<＜]\s*[=＝]"), "≤"),
+    (re.compile(r"[>＞]\s*[=＝]"), ">="),  # printed as two characters: kept so (Hunan prints >=90%)
+    (re.compile(r"[<＜]\s*[=＝]"), "<="),
     (re.compile(r"(?<=\d)\s*[°o]/o"), "%"),
     (re.compile(r"(?<=\d)%0(?![\d.])"), "‰"),  # per mille read as percent + zero (0.9‰ → 0.9%0)
 ]
