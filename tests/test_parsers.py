@@ -1213,3 +1213,43 @@ def test_the_indicator_tables_first_heading_row_under_a_funding_block_is_no_fund
     [form] = parse_document(Document(blocks=[Table(cells=cells)]))
     assert [line.item for line in form.budget] == ["年度资金总额:", "上年结转资金"]
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [("委托业务项目数量", "≥50个")]
+
+
+def test_yunnans_printed_level_name_with_and_the_like():
+    """Yunnan's template prints 服务对象满意度指标等 (…and the like) as the 二级: a level name, one cell per line
+    (real h31 flattened), not a name with its target missing."""
+    cells = ["项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "效益指标",
+             "社会效益指标", "学生营养状况改善", "有效改善", "有效改善", "满意度指标", "服务对象满意度指标等",
+             "学生满意度", "≧95%", "98%"]
+    [form] = parse_text("\n\n".join(cells))
+    assert rows_of(form)[-1] == ("满意度指标", "服务对象满意度指标等", "学生满意度", "≧95%")
+
+
+def test_an_indicator_list_written_as_prose_reads_as_a_table():
+    """Anhui's 项目绩效目标和指标 (real page a12): each block opens with its level path in brackets and lists
+    one indicator per line, its target in brackets after the name."""
+    from jixiao.parsers.bracket_paths import level_path, name_and_target
+
+    assert level_path("【产出指标-数量指标】") == ("产出指标", "数量指标")
+    assert level_path("【项目概况】") is None and level_path("【总体目标-保障】") is None
+    assert name_and_target("指标1:机柜数量(≥77台)") == ("指标1:机柜数量", "≥77台")
+    assert name_and_target("指标1:服务保障民生(有力保障)") == ("指标1:服务保障民生", "有力保障")
+    assert name_and_target("保障雪亮工程机房租赁延续(详见附件2所列的全部设备清单)") is None
+    text = ("黄山市公安局2025年项目绩效目标表\n【总体目标】\n保障雪亮工程机房租赁延续\n【产出指标-数量指标】\n"
+            "指标1:机柜数量(≥77台)\n【产出指标-时效指标】\n指标1:维护及时性(<24小时)\n"
+            "【满意度指标-服务对象满意度指标】\n指标1:提升群众安全感(≥90%)\n")
+    [form] = parse_text(text)
+    assert rows_of(form) == [("产出指标", "数量指标", "指标1:机柜数量", "≥77台"),
+                             ("产出指标", "时效指标", "指标1:维护及时性", "<24小时"),
+                             ("满意度指标", "服务对象满意度指标", "指标1:提升群众安全感", "≥90%")]
+
+
+def test_a_bracket_left_of_a_heading_broken_over_lines_is_no_field_value():
+    """单位名称(项目类别 ⏎ /支出项目): the bracket a wrapped heading leaves is no unit's name; a mask (****) is one."""
+    from jixiao.parsers.forms import _keep
+
+    fields: dict = {}
+    _keep(fields, ("department", 1), "(")
+    assert fields["department"] == (1, "")
+    _keep(fields, ("department", 1), "****")
+    assert fields["department"] == (1, "****")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.normalize import parse_target
+from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
     EMPTYISH, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
 )
@@ -91,7 +92,8 @@ def shape(text: str) -> Shape:
     empty = t in EMPTYISH
     lv = level_of(t) if t else frozenset()
     hdr = _header_role(t) if t else None
-    target = parse_target(t) if t and not empty else None
+    numbered = bool(t) and numbering_at(key(t)) > 0 and bool(CJK.search(key(t)[numbering_at(key(t)):]))
+    target = parse_target(t) if t and not empty and not numbered else None  # (指标1:机柜数量 names a row)
     value = bool(target and target.comparator not in ("", "text"))
     k = key(t)
     return Shape(
@@ -103,7 +105,7 @@ def shape(text: str) -> Shape:
         header=hdr,
         group=key_no_notes(t) in _group_words(),
         value=value,
-        value_only=bool(VALUE_ONLY.match(k)) or (value and len(k) <= 12 and not re.search(r"[\u4e00-\u9fff]{4}", k)),
+        value_only=(not numbered and bool(VALUE_ONLY.match(k))) or (value and len(k) <= 12 and not re.search(r"[\u4e00-\u9fff]{4}", k)),
         qualitative=bool(t) and not value and (k in _qualitative() or k.endswith(qualitative_suffixes()) and len(k) <= 12),
         operator=bool(t) and is_operator(t),
         unit=bool(t) and not value and is_unit(t) and len(k) <= 6,

@@ -15,6 +15,7 @@ from typing import Optional
 
 from jixiao.model import Document
 from jixiao.parsers.cellkind import is_noise, is_terminator
+from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import UNIT_LABEL, FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
@@ -277,7 +278,7 @@ def join_header_lines(rows: list[Row]) -> list[Row]:
 
 
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = join_header_lines(mend_rows(unglue(rows)))
+    rows = join_header_lines(mend_rows(unglue(split_bracket_paths(rows))))
     out: list[Row] = []
     run: list[Row] = []
 
@@ -534,6 +535,7 @@ def read_form(seg: Segment) -> Optional[Form]:
         if row.flat:
             cut = next((k for k, c in enumerate(row.cells) if k and _numbered_goal_heading(c.text)), None)
             if cut is not None:  # the next part's goals (（一）中长期绩效目标) open after the table, in its run
+                form.cells.extend(accounting.read(c, "unread") for c in row.cells[cut:] if c.text)  # (reported)
                 row, ended = replace(row, cells=row.cells[:cut]), True
         reader.feed_row(row)
         if row.page is not None:
@@ -706,8 +708,13 @@ def _label_like(text: str) -> bool:
         bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t)) or bool(UNIT_LABEL.search(squash(t)))
 
 
+BRACKETS_ONLY = re.compile(r"[\s()（）\[\]【】〔〕《》/／]+")  # no value, though a mask (****) is one
+
+
 def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
     name, priority = f
+    if value and BRACKETS_ONLY.fullmatch(value):
+        value = ""  # 单位名称(项目类别 ⏎ /支出项目): a bracket left of a heading broken over lines is no value
     if name == "year" and not year_of(value + "年"):
         return
     if name not in fields or (priority < fields[name][0]) or (not fields[name][1] and value):
