@@ -235,7 +235,7 @@ def split_narrow_runs(rows: list[list[str]]) -> list[list[list[str]]]:
     per line) after or before rows of several cells (a page's own metadata line, 索引号 | … | 发文日期 |)
     is a table of its own; padded to the wide rows' width, its cells would no longer read as a run.
     Rows of empty cells only (``|||||``, a row's end) go with the rows around them."""
-    narrow = [sum(1 for c in r if c) <= 1 and (len(r) == 1 or not any(r)) for r in rows]
+    narrow = [len(r) == 1 or not any(r) for r in rows]
     one_cell = [len(r) == 1 for r in rows]
     cuts = [0]
     k = 0

@@ -104,6 +104,13 @@ def is_bare_numbering(text: str) -> bool:
     return bool(CJK.search(k)) and numbering_at(k) == len(k)
 
 
+def opens_with_numbering(text: str) -> bool:
+    """A name's numbering, then words (指标1:机柜数量): a row's name, whatever digits the numbering holds."""
+    k = key(text)
+    n = numbering_at(k)
+    return 0 < n < len(k) and bool(CJK.search(k, n))
+
+
 def is_blank_mark(text: str | None) -> bool:
     """No value: empty, an empty mark (/, —, 无) or dots (……) left in a template's row."""
     return not text or text in EMPTYISH or bool(DOTS.match(text.strip()))

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from jixiao.parsers.fit import WEIGHTS, FitWeights, fit
+from jixiao.parsers.fit import WEIGHTS, FitWeights, fit, shape
 from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, level_of, nested_level2
 
 NEG = float("-inf")
@@ -132,7 +132,8 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
                     # written in its sign's or unit's column (符号 | 指标值 | 单位(文字描述): ═100%) is still one
                     emit[j] -= w.off_column
         skip = fit(tok.text, "skip", w.fit)
-        if tok.flat and tok.text and any(0 <= u < n and tokens[u].flat and tokens[u].text == tok.text for u in (t - 1, t + 1)):
+        if tok.flat and shape(tok.text).number and \
+                any(0 <= u < n and tokens[u].flat and tokens[u].text == tok.text for u in (t - 1, t + 1)):
             skip = min(skip, w.fit.unread)  # a number repeated by its neighbour is a value (target and actual), no page number
         prev_tok = tokens[t - 1] if t else None
         if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.normalize import parse_target
-from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
-    EMPTYISH, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, qualitative_suffixes,
+    CJK, EMPTYISH, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, opens_with_numbering,
+    qualitative_suffixes,
 )
 from jixiao.parsers.vocab import (
     column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, reads_as_phrase)
@@ -26,7 +26,6 @@ VALUE_ONLY = re.compile(
     r"^(?:[≥≤><=＞＜＝≧≦≈]|[<>]=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|约)?"
     r"[-+]?\d[\d.,，]*(?:[%％‰]|[^\d\s，。；,.、:：]{0,6})?(?:以上|以下|以内|左右|及以上|及以下)?$")
 SENTENCE = re.compile(r"[。；;，,].+|.{26,}")
-CJK = re.compile(r"[\u3400-\u9fff]")
 DONE_WORDS = re.compile(r"^(?:已?完成|未完成|达成|已达成|达到|未达到|基本完成|部分完成|全部完成|是|否|已公开|按时完成|达成预期指标|"
                         r"部分达成预期指标|未达成预期指标|达成目标|达成目标值|全部达成)")
 
@@ -92,7 +91,7 @@ def shape(text: str) -> Shape:
     empty = t in EMPTYISH
     lv = level_of(t) if t else frozenset()
     hdr = _header_role(t) if t else None
-    numbered = bool(t) and numbering_at(key(t)) > 0 and bool(CJK.search(key(t)[numbering_at(key(t)):]))
+    numbered = bool(t) and opens_with_numbering(t)
     target = parse_target(t) if t and not empty and not numbered else None  # (指标1:机柜数量 names a row)
     value = bool(target and target.comparator not in ("", "text"))
     k = key(t)

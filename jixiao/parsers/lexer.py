@@ -38,6 +38,7 @@ CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:[-—~至](?:\d{{4}}年)?{CJK_DAY})?|[-�
             r"(?:底|末)?(?:前|以前|之前)?(?:完成)?")
 MONTH_DEADLINE = r"\d{1,2}月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)(?:完成|到位)?"  # 9月前, 12月底到位
 DATE = re.compile(DOTTED_DATE + "|" + CJK_DATE + "|" + MONTH_DEADLINE)
+MONTH_DEADLINE_ONLY = re.compile(MONTH_DEADLINE)
 BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
 PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
@@ -209,7 +210,7 @@ def value_at(text: str, i: int) -> int:
     """The end of a value expression starting at text[i] (comparator, number, unit, post word;
     or a date), or i when none starts there."""
     m = DATE.match(text, i)
-    if m and (m.end() > i + 4 or re.fullmatch(MONTH_DEADLINE, m.group())):
+    if m and (m.end() > i + 4 or MONTH_DEADLINE_ONLY.fullmatch(m.group())):
         return m.end()
     j = i
     hit = longest(COMPARATORS["pre"], text, j, COMPARATOR_MAXLEN["pre"])
