@@ -118,6 +118,12 @@ def test_assign_splits_box_across_rule_and_orders_lines():
 def test_confusions():
     assert confusions.fix_text("＞=９０％") == ">=90%"  # two characters as printed (Hunan's >=90%), folded
     assert confusions.fix_text("<=15天") == "<=15天"
+    assert confusions.fix_text(">二") == ">="  # >= wrapped in a narrow sign column, = read 二 (w07 drawn in a scan)
+    assert confusions.fix_text(">二级") == ">二级"
+    assert confusions.fix_text("產(chǎn)出指標(biā0)") == "產(chǎn)出指標(biāo)"  # 0 for o inside pinyin
+    assert confusions.fix_text("≥90(2020)") == "≥90(2020)"
+    assert confusions.fix_text("满意度(≥**0%)") == "满意度(≥**%)"  # a serif % read 0% after a hint's ** (w05)
+    assert confusions.fix_text("≥100%") == "≥100%"
     assert confusions.fix_cell("一") == "—"
     assert confusions.fix_cell("一级指标") == "一级指标"
     assert confusions.fix_target("290%") == "≥90%"
@@ -329,12 +335,13 @@ def test_stacked_single_characters_become_one_box():
     assert (100, 100, 130, 250) in stacked and other[0] in stacked and len(stacked) == 2
 
 
-def _sign(bars: int, chevron: bool, width: int = 26, gap: int = 6):
+def _sign(bars: int, chevron: bool, width: int = 26, gap: int = 6, points: str = ">"):
     img = np.full((44, 90), 250, np.uint8)
     x0 = 6
     if chevron:
-        cv2.line(img, (x0, 6), (x0 + width, 14), 20, 2)
-        cv2.line(img, (x0 + width, 14), (x0, 22), 20, 2)
+        tip, ends = (x0 + width, x0) if points == ">" else (x0, x0 + width)
+        cv2.line(img, (ends, 6), (tip, 14), 20, 2)
+        cv2.line(img, (tip, 14), (ends, 22), 20, 2)
         first_bar = 28
     else:
         first_bar = 18
@@ -348,7 +355,11 @@ def _sign(bars: int, chevron: bool, width: int = 26, gap: int = 6):
 def test_double_bar_signs_read_from_their_pixels():
     assert confusions.double_bar_sign("≥90%", _sign(2, True)) == "≧90%"
     assert confusions.double_bar_sign("≥90%", _sign(1, True)) == "≥90%"
-    assert confusions.double_bar_sign("≤9天", _sign(2, True)) == "≦9天"
+    assert confusions.double_bar_sign("≤9天", _sign(2, True, points="<")) == "≦9天"
+    assert confusions.double_bar_sign("≤9天", _sign(1, True, points="<")) == "≤9天"
+    # a sign read the wrong way round: the chevron's point decides (h31's ≧ alone in a narrow column read ≤)
+    assert confusions.double_bar_sign("≤", _sign(2, True)) == "≧"
+    assert confusions.double_bar_sign("≥9天", _sign(1, True, points="<")) == "≤9天"
     assert confusions.double_bar_sign("=100%", _sign(2, False, width=34, gap=4)) == "═100%"  # flat and wide
     assert confusions.double_bar_sign("—100%", _sign(2, False, width=34, gap=4)) == "═100%"
     assert confusions.double_bar_sign("=100%", _sign(2, False, width=14, gap=8)) == "=100%"
@@ -448,3 +459,126 @@ def test_a_reading_on_its_own_that_is_not_sure_changes_nothing():
     finally:
         engine.reset_engine(previous)
     assert texts[0].text == "≥"
+
+
+def test_comparison_signs_read_from_their_drawing():
+    from jixiao.extract.ocr.signs import read_sign
+
+    assert read_sign(_sign(2, True)) == "≧"
+    assert read_sign(_sign(1, True)) == "≥"
+    assert read_sign(_sign(0, True)) == ">"
+    assert read_sign(_sign(2, True, points="<")) == "≦"
+    assert read_sign(_sign(1, True, points="<")) == "≤"
+    assert read_sign(_sign(2, False, width=34, gap=4)) == "═"
+    assert read_sign(_sign(2, False, width=14, gap=8)) == "="
+    assert read_sign(_sign(1, False, width=34)) is None  # a dash: no sign of ours (— or 一)
+    two = np.full((44, 60), 250, np.uint8)  # 二: the upper stroke shorter
+    cv2.line(two, (12, 14), (30, 14), 20, 2)
+    cv2.line(two, (6, 28), (38, 28), 20, 2)
+    assert read_sign(two) is None
+    digit = np.full((44, 60), 250, np.uint8)
+    cv2.putText(digit, "2", (6, 36), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+    assert read_sign(digit) is None
+    blank = np.full((44, 60), 250, np.uint8)
+    assert read_sign(blank) is None
+
+
+def test_two_bars_the_blur_ran_together_are_two():
+    from jixiao.extract.ocr.signs import bar_runs
+
+    # ═ at 200 dpi: a dark row, a lighter one, two darker (h31's scan)
+    assert bar_runs(np.array([0.0, 1.0, 0.43, 0.5, 0.8, 0.0])) == [(1, 2), (3, 5)]
+    assert bar_runs(np.array([0.0, 0.9, 1.0, 1.0, 0.9, 0.0])) == [(1, 5)]  # one thick bar
+
+
+def test_a_sign_alone_read_unsurely_is_taken_from_its_drawing():
+    # h31's ≧ alone in a narrow column: read M 0.65 on its own (and ≤ by the page's pass)
+    from jixiao.extract.ocr import OcrSettings, _read_alone, engine
+    from jixiao.extract.ocr.assign import CellText, FilledTable
+    from jixiao.extract.ocr.grid import GridCell, TableGrid
+
+    page = np.full((120, 60), 255, np.uint8)
+    page[20:64, 8:52] = _sign(2, True)[:, 2:46]
+    cell = GridCell(0, 0, 60, 120)
+    texts = [CellText(cell, "", None)]
+    previous = engine._ENGINE
+    engine.reset_engine(_FakeEngine("M", 0.65))
+    try:
+        _read_alone([FilledTable(TableGrid(0, 0, 60, 120, cells=[cell]), texts)], page, [TextBox("x", 0, 0, 1, 30, 0.9, [])],
+                    OcrSettings())
+    finally:
+        engine.reset_engine(previous)
+    assert texts[0].text == "≧"
+
+
+class _LinesEngine:
+    """Recognition only: reads the crops it is given as ``texts``, in turn."""
+
+    def __init__(self, texts):
+        self.texts = list(texts)
+
+    def __call__(self, image, use_det=True, **kwargs):
+        assert not use_det
+        text = self.texts.pop(0)
+
+        class Result:
+            txts = (text,)
+            scores = (0.98,)
+            word_results = None
+        return Result()
+
+
+def _stacked_page():
+    page = np.full((200, 200), 255, np.uint8)
+    for k in range(3):  # three lines of a narrow column, 30 px high with 10 px between
+        page[20 + 40 * k:50 + 40 * k, 40:70] = 0
+    page[20:50, 120:190] = 0  # an ordinary line elsewhere
+    page[0:200, 71] = 0  # the cell's rule, inside the box the detector drew (h11: 效益指标(20分))
+    boxes = [TextBox("标必填", 38, 18, 72, 132, 0.99, []), TextBox("其他", 118, 18, 192, 52, 0.99, []),
+             TextBox("其他", 118, 60, 192, 92, 0.99, [])]
+    return page, boxes
+
+
+def test_lines_of_a_narrow_column_read_as_one_are_read_again_line_by_line():
+    from jixiao.extract.ocr import engine
+
+    page, boxes = _stacked_page()
+    previous = engine._ENGINE
+    engine.reset_engine(_LinesEngine(["标", "(必", "填)"]))
+    try:
+        read = engine.reread_stacked(boxes, page)
+    finally:
+        engine.reset_engine(previous)
+    assert [b.text for b in read] == ["标(必填)", "其他", "其他"]
+    assert (read[0].y0, read[0].y1) == (18, 132)  # one stack still, wherever its lines fall
+
+
+def test_lines_read_apart_that_disagree_with_the_whole_leave_it_whole():
+    from jixiao.extract.ocr import engine
+
+    page, boxes = _stacked_page()
+    previous = engine._ENGINE
+    engine.reset_engine(_LinesEngine(["满", "度", "指"]))  # a character lost read apart (满意度指标)
+    try:
+        read = engine.reread_stacked(boxes, page)
+    finally:
+        engine.reset_engine(previous)
+    assert [b.text for b in read] == ["标必填", "其他", "其他"]
+
+
+def test_a_slant_moves_two_edges_at_least():
+    from jixiao.extract.ocr.preprocess import slanted
+
+    assert slanted(0.0, 0.0, 1.0, -1.0, 0.3)  # keystone: the upright edges converge
+    assert slanted(0.0, 0.0, 1.0, 1.0, 0.3)  # shear
+    assert not slanted(2.0, 2.0, 2.0, 2.0, 0.3)  # a rotation
+    assert not slanted(0.14, 0.05, 0.18, 3.55, 0.3)  # one rule misread as the right edge (h31, a straight page)
+
+
+def test_a_short_tables_edges_are_allowed_the_hough_passs_unsureness():
+    from jixiao.extract.ocr.preprocess import PERSPECTIVE_MIN_DEG, _slant_tolerance
+
+    page_w, page_h = 1700, 2200  # 200 dpi: the Hough pass reads it at 1200 px high
+    short = np.float32([[209, 201], [1310, 200], [1314, 707], [212, 709]])  # 508 px high
+    tall = np.float32([[100, 100], [1600, 100], [1600, 2100], [100, 2100]])
+    assert _slant_tolerance(short, page_w, page_h) > 0.7 > _slant_tolerance(tall, page_w, page_h) > PERSPECTIVE_MIN_DEG

@@ -2,10 +2,12 @@
 
 file → page image (:mod:`.render`, or decoded by :mod:`jixiao.extract.image`) → clean upright grey
 page (:mod:`.preprocess`: light evened out, red seals suppressed, skew or perspective removed) →
-text boxes from one OCR pass over the whole page (:mod:`.engine`) + tables as cell grids (ruled:
-:mod:`.lines`; ruled only horizontally or not at all: :mod:`.borderless`) → boxes assigned to cells
-(:mod:`.assign`) → confusions fixed (:mod:`.confusions`) → :class:`Table` and :class:`TextLine`
-blocks in reading order, every cell and line with its box on the scan and its confidence.
+text boxes from one OCR pass over the whole page (:mod:`.engine`; a box round several lines of a
+narrow column read again line by line) + tables as cell grids (ruled: :mod:`.lines`; ruled only
+horizontally or not at all: :mod:`.borderless`) → boxes assigned to cells (:mod:`.assign`) →
+confusions fixed (:mod:`.confusions`; comparison signs the recogniser cannot read, ``≧ ≦ ═``, read
+from their drawing by :mod:`.signs`) → :class:`Table` and :class:`TextLine` blocks in reading
+order, every cell and line with its box on the scan and its confidence.
 
 Entry points used by the readers:
 
@@ -59,9 +61,9 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     a mean confidence below ``settings.low_confidence`` is named in a warning for the page."""
     settings = settings or DEFAULT_SETTINGS
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import (double_bar_sign, fix_cell, fix_label, fix_level_headings, fix_target,
+    from jixiao.extract.ocr.confusions import (dash_lengths, double_bar_sign, fix_cell, fix_label, fix_level_headings, fix_target,
                                                fix_text, is_target_header, slash_read_as_one, unit_superscripts)
-    from jixiao.extract.ocr.engine import recognise, reread
+    from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean
 
@@ -70,7 +72,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     boxes = recognise(for_ocr, min_score=settings.min_box_score)
     if cleaned.stamped:
         boxes = reread(boxes, cleaned.alternatives, settings.min_box_score)
-    boxes = unit_superscripts(boxes, for_ocr)
+    boxes = reread_stacked(boxes, for_ocr, settings.min_box_score)
+    boxes = dash_lengths(unit_superscripts(boxes, for_ocr), for_ocr)
     tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes))
     filled, free = assign(boxes, tables)
     _read_alone(filled, for_ocr, boxes, settings)
@@ -152,14 +155,34 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
                 for b in boxes:
                     unread[max(0, int(b.y0)):int(np.ceil(b.y1)), max(0, int(b.x0)):int(np.ceil(b.x1))] = 255
             c = ct.cell
-            pad = max(3, int(0.12 * (c.y1 - c.y0)))
-            box = read_ink(page if text else unread, c.x0 + pad, c.y0 + pad, c.x1 - pad, c.y1 - pad, line,
-                           settings.alone_max_lines)
-            if box is None or box.score < settings.alone_min_score or \
+            pad = _rule_margin(c)
+            source = page if text else unread
+            box = read_ink(source, c.x0 + pad, c.y0 + pad, c.x1 - pad, c.y1 - pad, line, settings.alone_max_lines)
+            drawn = _drawn_sign(source, box, settings.alone_min_score) \
+                if box is not None and box.score < settings.alone_min_score else None
+            if drawn is not None:  # a sign by its drawing replaces an unsure reading (≧ read M)
+                box = drawn
+            elif box is None or box.score < settings.alone_min_score or \
                     (text and (len(box.text.strip()) != 1 or box.score <= (ct.confidence or 0.0))):
                 continue
             ct.text, ct.confidence, ct.lead_score = box.text.strip(), round(box.score, 4), box.score
             ct.lead_box = (box.x0, box.y0, box.glyphs[0].x1, box.y1)
+
+
+def _drawn_sign(page: np.ndarray, box, score: float):
+    """A lone glyph the recogniser read unsurely that is a comparison sign by its drawing
+    (:func:`.signs.read_sign`): the sign, as sure as a reading that is kept (h31's ``≧`` alone in a
+    narrow column came back ``M`` 0.65 and ``≥`` 0.60). None when the ink is no sign."""
+    from jixiao.extract.ocr.engine import Glyph, TextBox
+    from jixiao.extract.ocr.signs import read_sign
+
+    h = box.y1 - box.y0
+    top, bottom = int(max(0, box.y0 - 0.2 * h)), int(min(page.shape[0], box.y1 + 0.2 * h))
+    left, right = int(max(0, box.x0 - 0.2 * h)), int(min(page.shape[1], box.x1 + 0.2 * h))
+    sign = read_sign(page[top:bottom, left:right])
+    if sign is None:
+        return None
+    return TextBox(sign, box.x0, box.y0, box.x1, box.y1, score, [Glyph(sign, box.x0, box.y0, box.x1, box.y1, score)])
 
 
 def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
@@ -172,9 +195,16 @@ def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
     return page[top:bottom, left:right]
 
 
+def _rule_margin(cell) -> int:
+    """Pixels cut from each side of a cell to leave its rules out: a share of its smaller side (a
+    tall narrow sign column cut by a share of its height lost the sign's own edges: h31's ≧ in a
+    column 55 px wide and 119 high came back as ≤)."""
+    return max(3, int(0.12 * min(cell.y1 - cell.y0, cell.x1 - cell.x0)))
+
+
 def _interior(page: np.ndarray, cell) -> np.ndarray:
     """The cell's pixels without its rules."""
-    pad = max(3, int(0.12 * (cell.y1 - cell.y0)))
+    pad = _rule_margin(cell)
     return page[cell.y0 + pad:cell.y1 - pad, cell.x0 + pad:cell.x1 - pad]
 
 

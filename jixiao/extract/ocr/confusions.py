@@ -2,18 +2,17 @@
 
 Only substitutions that cannot change a correct reading are made everywhere (full-width digits and
 percent signs, ``＞＝`` folded to the ``>=`` it was printed as — two characters stay two, as text is
-kept as printed — and ``%0`` after a number for ``‰``).
+kept as printed — and the ``二`` a ``=`` wrapped under ``>`` is read as, ``%0`` after a number for
+``‰``, ``0`` for ``o`` inside pinyin, the ``0`` a serif ``%`` grows after a template hint's ``**``).
 Context-dependent fixes — a ``2`` read for ``≥`` — are made only in a target-value column and only
 when the result is the sole sensible reading (a percentage over 100 that becomes a comparison with
 a percentage ≤ 100).
 
-Signs the recogniser cannot tell apart are decided from the pixels (:func:`double_bar_sign`):
-RapidOCR's models read ``≧`` as ``≥`` (and ``≦`` as ``≤``) every time, and ``═`` (not in their
-character set) as ``=`` in a serif face or ``—`` in a sans one (measured on Noto CJK at 150 and
-200 dpi), while forms print both and the text is kept as printed. The sign's own ink settles it:
-``≧`` has two bars under the chevron, ``≥`` one; ``═`` is two bars close together a full
-character wide, ``=``/``＝`` two bars further apart and narrower. When blur has run the bars
-together the sign is left as read.
+Signs the recogniser cannot tell apart are decided from the pixels (:func:`double_bar_sign`,
+reading the drawing with :func:`.signs.read_sign`): RapidOCR's models read ``≧`` as ``≥`` (and
+``≦`` as ``≤``) every time, ``═`` (not in their character set) as ``=`` in a serif face or ``—``
+in a sans one (measured on Noto CJK at 150 and 200 dpi), and a sign alone in a narrow column now
+and then the wrong way round, while forms print them all and the text is kept as printed.
 """
 from __future__ import annotations
 
@@ -25,9 +24,11 @@ _FULLWIDTH = str.maketrans({
 })
 
 _PAIRS = [
-    (re.compile(r"[>＞]\s*[=＝]"), ">="),  # printed as two characters: kept so (Hunan prints >=90%)
-    (re.compile(r"[<＜]\s*[=＝]"), "<="),
+    (re.compile(r"[>＞]\s*(?:[=＝]|二(?![\u4e00-\u9fff]))"), ">="),  # printed as two characters: kept so (Hunan prints >=90%);
+    (re.compile(r"[<＜]\s*(?:[=＝]|二(?![\u4e00-\u9fff]))"), "<="),  # = under > in a narrow sign column is read 二
+    (re.compile(r"([a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]\s*)0(?=\s*[a-z)）])"), r"\1o"),  # 0 for o inside pinyin (biā0)
     (re.compile(r"(?<=\d)\s*[°o]/o"), "%"),
+    (re.compile(r"(?<=\*)0(?=%)"), ""),  # a serif % after a hint's ** read as 0% (≥**%): no digit follows a placeholder
     (re.compile(r"(?<=\d)%0(?![\d.])"), "‰"),  # per mille read as percent + zero (0.9‰ → 0.9%0)
 ]
 
@@ -147,68 +148,26 @@ def is_target_header(text: str) -> bool:
 _SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.]|$)")  # (alone: a sign column)
 
 
-def _bar_runs(ink, top: int, bottom: int, left: int, right: int) -> int:
-    """Runs of rows (between ``top`` and ``bottom``) whose ink covers most of [left, right): bars."""
-    import numpy as np
-
-    width = max(1, right - left)
-    wide = (ink[top:bottom, left:right].sum(axis=1) >= 0.6 * width)
-    runs = int(np.count_nonzero(wide[1:] & ~wide[:-1])) + int(wide[:1].sum()) if len(wide) else 0
-    return runs
-
-
 def double_bar_sign(text: str, line_pixels) -> str:
-    """``text`` with its leading comparison sign corrected from the sign's pixels (see the module
-    docstring): ``≥``→``≧``, ``≤``→``≦``, ``=``/``—``→``═`` or ``—``→``=``. ``line_pixels`` is the
+    """``text`` with its leading comparison sign corrected from the sign's pixels
+    (:func:`.signs.read_sign`; see the module docstring): ``≥``/``≤`` → the sign drawn (``≧``,
+    ``≦``, or the other direction), ``=``/``—`` → ``═``, ``—`` → ``=``. ``line_pixels`` is the
     grey image of the text line from just left of its first character to a character height
-    past it. Unchanged whenever the sign's ink is not clearly made of separate bars."""
-    import cv2
-    import numpy as np
+    past it. Unchanged whenever the ink is no sign of the same kind."""
+    from jixiao.extract.ocr.signs import read_sign
 
     match = _SIGN_FIRST.match(text)
-    if match is None or line_pixels is None or line_pixels.size == 0 or min(line_pixels.shape) < 8:
+    if match is None or line_pixels is None:
         return text
     sign = match.group(1)
-    crop = line_pixels
-    level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    if level < 40 or crop.max() - crop.min() < 60:
+    drawn = read_sign(line_pixels)
+    if drawn is None or drawn == sign:
         return text
-    ink = (crop < level).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    h, w = ink.shape
-    thin = max(3, int(0.15 * h))
-    comps = [i for i in range(1, n) if stats[i][4] >= 3  # (a cell's rule running through the crop is no ink of the sign)
-             and not (stats[i][2] >= 0.8 * w and stats[i][3] <= thin) and not (stats[i][3] >= 0.9 * h and stats[i][2] <= thin)]
-    if not comps:
+    if sign in "≥≤" and drawn not in "≥≤≧≦":
         return text
-    first = min(comps, key=lambda i: stats[i][0])
-    fx0, fx1 = stats[first][0], stats[first][0] + stats[first][2]
-    parts = []
-    for i in comps:
-        x0, x1 = stats[i][0], stats[i][0] + stats[i][2]
-        if min(x1, fx1) - max(x0, fx0) >= 0.5 * min(x1 - x0, fx1 - fx0):
-            parts.append(i)
-    left = min(stats[i][0] for i in parts)
-    right = max(stats[i][0] + stats[i][2] for i in parts)
-    top = min(stats[i][1] for i in parts)
-    bottom = max(stats[i][1] + stats[i][3] for i in parts)
-    sign_ink = np.isin(labels, parts).astype(np.uint8)
-    line_h = line_pixels.shape[0]
-    if sign in "≥≤":
-        # the bars sit under the chevron (≥ one, ≧ two; ≤ and ≦ alike)
-        mid = (top + bottom) // 2
-        if _bar_runs(sign_ink, mid, bottom, left, right) == 2:
-            return text[:match.start(1)] + ("≧" if sign == "≥" else "≦") + text[match.end(1):]
+    if sign not in "≥≤" and (drawn not in "=═" or (drawn == "=" and sign in "=＝")):
         return text
-    runs = _bar_runs(sign_ink, top, bottom, left, right)
-    if runs != 2 or right - left < 0.25 * line_h:
-        return text
-    # ═ is flat: two bars close together a full character wide (height/width about 0.12 in Noto
-    # CJK); ＝ and = are about 0.4 and 0.55
-    fixed = "═" if (bottom - top) / (right - left) < 0.27 else "="
-    if fixed == "=" and sign in "=＝":
-        return text
-    return text[:match.start(1)] + fixed + text[match.end(1):]
+    return text[:match.start(1)] + drawn + text[match.end(1):]
 
 
 
@@ -236,6 +195,42 @@ def fix_level_headings(row: list[str]) -> list[str]:
         if not digit:
             out[k] = _LEVEL_DIGITS[level] + "级指标"
     return out
+
+
+DASH_EM = 0.6  # a dash at least this share of its line's height long is the long dash — (a hyphen ≈ 0.3)
+
+
+def dash_lengths(boxes, page):
+    """Hyphens the recogniser read for long dashes, put back by their length: ``18—54周岁``
+    came back ``18-54周岁`` (its models write every flat dash between digits as ``-``). A box's
+    flat marks at mid-height are matched in order to its ``-``; only when their numbers agree is
+    anything changed, and only a mark as long as :data:`DASH_EM` of the line becomes ``—``."""
+    import cv2
+    import numpy as np
+
+    for box in boxes:
+        if "-" not in box.text:
+            continue
+        y0, y1 = int(max(0, box.y0)), int(min(page.shape[0], box.y1))
+        x0, x1 = int(max(0, box.x0)), int(min(page.shape[1], box.x1))
+        crop = page[y0:y1, x0:x1]
+        h = y1 - y0
+        if crop.size == 0 or h < 8 or int(crop.max()) - int(crop.min()) < 60:
+            continue
+        level, _ = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        n, _, stats, _ = cv2.connectedComponentsWithStats((crop < level).astype(np.uint8), connectivity=8)
+        flat = sorted((stats[i][0], stats[i][2]) for i in range(1, n)
+                      if stats[i][3] <= 0.2 * h and stats[i][2] >= 0.15 * h
+                      and 0.3 * h <= stats[i][1] + stats[i][3] / 2 <= 0.75 * h)
+        if len(flat) != box.text.count("-") or not any(width >= DASH_EM * h for _, width in flat):
+            continue
+        marks = iter(flat)
+        box.text = "".join(("—" if next(marks)[1] >= DASH_EM * h else "-") if c == "-" else c for c in box.text)
+        if box.glyphs:
+            marks = iter(flat)
+            for g in box.glyphs:
+                g.text = "".join(("—" if next(marks)[1] >= DASH_EM * h else "-") if c == "-" else c for c in g.text)
+    return boxes
 
 
 _M_AFTER_NUMBER = re.compile(r"\d\s*m(?![A-Za-z²³23])")

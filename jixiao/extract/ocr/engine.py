@@ -241,3 +241,89 @@ def reset_engine(instance: Optional[object] = None) -> None:
     """Drop (or replace, in tests) the process-wide engine."""
     global _ENGINE
     _ENGINE = instance
+
+
+STACK_TALL = 1.6  # a box this many text lines high may be lines of a narrow column read as one
+STACK_BAND = (0.4, 1.4)  # each line of such a box, in text lines: from (a dot is no line) … to
+
+
+def reread_stacked(boxes: list[TextBox], image: np.ndarray, min_score: float = 0.3) -> list[TextBox]:
+    """Boxes the detector drew round several lines of a narrow column (a level name wrapped two
+    characters to a line: ``标`` ⏎ ``(必`` ⏎ ``填)``) read again line by line. Read as one, such a
+    box is turned on its side and its brackets lost (c02's ``可持续影响指标(必填)`` came back
+    ``可持续影响指标必填``). The lines are the box's bands of ink between blank rows; the box keeps
+    its place and extent (it is one stack, whichever cells or rows it covers) and takes the lines'
+    text when every band is one text line high and the lines hold the same letters as the whole
+    plus the marks it lost (one character to a line reads well on its side: ``满意度指标``; read
+    apart, ``意`` was lost)."""
+    heights = sorted(b.height for b in boxes)
+    if not heights:
+        return boxes
+    line = heights[len(heights) // 2]
+    out: list[TextBox] = []
+    for box in boxes:
+        bands = _line_bands(image, box, line) if box.height >= STACK_TALL * line else None
+        read = _read_bands(image, box, bands, min_score) if bands else None
+        text = "".join(b.text for b in read) if read else box.text
+        if read and text != box.text and _letters(text) == _letters(box.text):
+            glyphs = [g for b in read for g in b.glyphs]
+            box = TextBox(text, box.x0, box.y0, box.x1, box.y1, min(b.score for b in read), glyphs)
+        out.append(box)
+    return out
+
+
+def _letters(text: str) -> str:
+    """A reading without its brackets, punctuation and spaces (what a reading on its side keeps)."""
+    import unicodedata
+
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+
+
+def _line_bands(image: np.ndarray, box: TextBox, line: float) -> Optional[list[tuple[int, int]]]:
+    y0, y1 = max(0, int(box.y0)), min(image.shape[0], int(np.ceil(box.y1)))
+    x0, x1 = max(0, int(box.x0)), min(image.shape[1], int(np.ceil(box.x1)))
+    crop = image[y0:y1, x0:x1] if image.ndim == 2 else image[y0:y1, x0:x1].mean(axis=2)
+    if crop.size == 0:
+        return None
+    ink = crop < INK_LEVEL
+    ink = ink[:, ink.mean(axis=0) < 0.8]  # a cell's rule the box runs over would join every line
+    if ink.size == 0:
+        return None
+    inked = list(ink.any(axis=1)) + [False]
+    bands, start = [], None
+    for y, on in enumerate(inked):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            bands.append((y0 + start, y0 + y))
+            start = None
+    low, high = STACK_BAND
+    bands = [(a, b) for a, b in bands if b - a >= low * line]  # specks and a neighbour's edge are no line
+    if len(bands) < 2 or any(b - a > high * line for a, b in bands):
+        return None
+    return bands
+
+
+def _read_bands(image: np.ndarray, box: TextBox, bands: list[tuple[int, int]], min_score: float) -> Optional[list[TextBox]]:
+    import cv2
+
+    engine = get_engine()
+    x0, x1 = max(0, int(box.x0)), min(image.shape[1], int(np.ceil(box.x1)))
+    read: list[TextBox] = []
+    for a, b in bands:
+        pad = max(2, (b - a) // 4)
+        crop = image[max(0, a - pad):min(image.shape[0], b + pad), x0:x1]
+        if crop.ndim == 2:
+            crop = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+        result = engine(crop, use_det=False, use_cls=False, use_rec=True, return_word_box=True, text_score=0.0)
+        texts = getattr(result, "txts", None)
+        if not texts or not texts[0] or not texts[0].strip() or float(result.scores[0]) < min_score:
+            return None  # a line not read: the box stays as first read
+        text, score = texts[0].strip(), float(result.scores[0])
+        glyphs = _even_glyphs(text, box.x0, a, box.x1, b, score)
+        confs = _word_confidences(result)
+        if confs and len(confs) == len(glyphs):
+            for g, c in zip(glyphs, confs):
+                g.score = float(c)
+        read.append(TextBox(text, box.x0, float(a), box.x1, float(b), score, glyphs))
+    return read

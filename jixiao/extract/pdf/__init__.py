@@ -134,7 +134,6 @@ def read(path: Path, options) -> Document:
         from jixiao.extract.pdf.camelot_engine import camelot_blocks
 
         per_page.update(camelot_blocks(path, text_pages, getattr(options, "password", None)))
-    align_continuations(per_page, heights)
     method = "pdf-text"
     if ocr_pages:
         ocr = _ocr_module() if ocr_mode != "never" else None
@@ -153,6 +152,7 @@ def read(path: Path, options) -> Document:
             why = "OCR is turned off" if ocr_mode == "never" else "OCR is not available"
             skipped = "they were skipped" if len(ocr_pages) > 1 else "it was skipped"
             warnings.append(f"{_page_ranges(ocr_pages)} {what}; {why}, so {skipped}")
+    align_continuations(per_page, heights)  # scanned pages too: a table's parts are one table however they were read
     blocks: list[Block] = []
     for number in sorted(per_page):
         blocks.extend(per_page[number])
