@@ -582,3 +582,21 @@ def test_a_short_tables_edges_are_allowed_the_hough_passs_unsureness():
     short = np.float32([[209, 201], [1310, 200], [1314, 707], [212, 709]])  # 508 px high
     tall = np.float32([[100, 100], [1600, 100], [1600, 2100], [100, 2100]])
     assert _slant_tolerance(short, page_w, page_h) > 0.7 > _slant_tolerance(tall, page_w, page_h) > PERSPECTIVE_MIN_DEG
+
+
+def _dashed(length: int):
+    page = np.full((40, 200), 250, np.uint8)
+    cv2.putText(page, "18", (4, 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+    cv2.line(page, (50, 19), (50 + length, 19), 20, 2)
+    cv2.putText(page, "54", (58 + length, 30), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+    return page
+
+
+def test_a_hyphen_as_long_as_the_long_dash_is_the_long_dash():
+    # w21's 18—54周岁 came back 18-54周岁: the recogniser writes every flat dash between digits as -
+    box = TextBox("18-54", 0, 2, 160, 38, 0.99, [Glyph("18-54", 0, 2, 160, 38, 0.99)])
+    confusions.dash_lengths([box], _dashed(30))
+    assert box.text == "18—54" and box.glyphs[0].text == "18—54"
+    short = TextBox("18-54", 0, 2, 160, 38, 0.99, [Glyph("18-54", 0, 2, 160, 38, 0.99)])
+    confusions.dash_lengths([short], _dashed(10))
+    assert short.text == "18-54"
