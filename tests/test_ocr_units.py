@@ -352,19 +352,19 @@ def _sign(bars: int, chevron: bool, width: int = 26, gap: int = 6, points: str =
     return img
 
 
-def test_double_bar_signs_read_from_their_pixels():
-    assert confusions.double_bar_sign("≥90%", _sign(2, True)) == "≧90%"
-    assert confusions.double_bar_sign("≥90%", _sign(1, True)) == "≥90%"
-    assert confusions.double_bar_sign("≤9天", _sign(2, True, points="<")) == "≦9天"
-    assert confusions.double_bar_sign("≤9天", _sign(1, True, points="<")) == "≤9天"
+def test_signs_read_from_their_pixels():
+    assert confusions.sign_as_drawn("≥90%", _sign(2, True)) == "≧90%"
+    assert confusions.sign_as_drawn("≥90%", _sign(1, True)) == "≥90%"
+    assert confusions.sign_as_drawn("≤9天", _sign(2, True, points="<")) == "≦9天"
+    assert confusions.sign_as_drawn("≤9天", _sign(1, True, points="<")) == "≤9天"
     # a sign read the wrong way round: the chevron's point decides (h31's ≧ alone in a narrow column read ≤)
-    assert confusions.double_bar_sign("≤", _sign(2, True)) == "≧"
-    assert confusions.double_bar_sign("≥9天", _sign(1, True, points="<")) == "≤9天"
-    assert confusions.double_bar_sign("=100%", _sign(2, False, width=34, gap=4)) == "═100%"  # flat and wide
-    assert confusions.double_bar_sign("—100%", _sign(2, False, width=34, gap=4)) == "═100%"
-    assert confusions.double_bar_sign("=100%", _sign(2, False, width=14, gap=8)) == "=100%"
-    assert confusions.double_bar_sign("—5%", _sign(1, False, width=34)) == "—5%"  # one bar: left as read
-    assert confusions.double_bar_sign("一级指标", _sign(2, False)) == "一级指标"  # no number after it
+    assert confusions.sign_as_drawn("≤", _sign(2, True)) == "≧"
+    assert confusions.sign_as_drawn("≥9天", _sign(1, True, points="<")) == "≤9天"
+    assert confusions.sign_as_drawn("=100%", _sign(2, False, width=34, gap=4)) == "═100%"  # flat and wide
+    assert confusions.sign_as_drawn("—100%", _sign(2, False, width=34, gap=4)) == "═100%"
+    assert confusions.sign_as_drawn("=100%", _sign(2, False, width=14, gap=8)) == "=100%"
+    assert confusions.sign_as_drawn("—5%", _sign(1, False, width=34)) == "—5%"  # one bar: left as read
+    assert confusions.sign_as_drawn("一级指标", _sign(2, False)) == "一级指标"  # no number after it
 
 
 def test_per_mille_read_as_percent_and_zero():
@@ -391,11 +391,11 @@ def test_a_cell_rule_in_the_crop_is_no_bar_of_the_sign():
         img = img.copy()
         cv2.line(img, (0, img.shape[0] - 2), (img.shape[1] - 1, img.shape[0] - 2), 120, 1)
         return img
-    assert confusions.double_bar_sign("≥90%", ruled(_sign(2, True))) == "≧90%"
-    assert confusions.double_bar_sign("≥90%", ruled(_sign(1, True))) == "≥90%"
+    assert confusions.sign_as_drawn("≥90%", ruled(_sign(2, True))) == "≧90%"
+    assert confusions.sign_as_drawn("≥90%", ruled(_sign(1, True))) == "≥90%"
     # a sign alone in its column is read the same way
-    assert confusions.double_bar_sign("≥", _sign(2, True)) == "≧"
-    assert confusions.double_bar_sign("≥", _sign(1, True)) == "≥"
+    assert confusions.sign_as_drawn("≥", _sign(2, True)) == "≧"
+    assert confusions.sign_as_drawn("≥", _sign(1, True)) == "≥"
 
 
 class _FakeEngine:

@@ -61,7 +61,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     a mean confidence below ``settings.low_confidence`` is named in a warning for the page."""
     settings = settings or DEFAULT_SETTINGS
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import (dash_lengths, double_bar_sign, fix_cell, fix_label, fix_level_headings, fix_target,
+    from jixiao.extract.ocr.confusions import (dash_lengths, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
                                                fix_text, is_target_header, slash_read_as_one, unit_superscripts)
     from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
     from jixiao.extract.ocr.lines import find_tables
@@ -104,7 +104,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text, ct.lead_score)
             if ct.lead_box is not None:
-                text = double_bar_sign(text, _lead_pixels(for_ocr, ct.lead_box))
+                text = sign_as_drawn(text, _lead_pixels(for_ocr, ct.lead_box))
             if ct.confidence is not None and ct.confidence < settings.low_confidence and text.strip():
                 low.append(text.replace("\n", ""))
             c = ct.cell
@@ -135,7 +135,7 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
     character, are read again on their own (:func:`.engine.read_ink`): the detector passes over a
     lone small sign (a ``≥`` alone in its column) and reads one as a letter (``≧`` → ``M``).
     Measured on 40 PDFs of the real forms rasterized at 200 dpi: four signs come back (three the
-    detector passed over, one read M); with the cell rule kept out of :func:`.confusions.double_bar_sign`,
+    detector passed over, one read M); with the cell rule kept out of :func:`.confusions.sign_as_drawn`,
     indicators F1 0.969 → 0.985."""
     from jixiao.extract.ocr.engine import read_ink
 

@@ -8,7 +8,7 @@ Context-dependent fixes — a ``2`` read for ``≥`` — are made only in a targ
 when the result is the sole sensible reading (a percentage over 100 that becomes a comparison with
 a percentage ≤ 100).
 
-Signs the recogniser cannot tell apart are decided from the pixels (:func:`double_bar_sign`,
+Signs the recogniser cannot tell apart are decided from the pixels (:func:`sign_as_drawn`,
 reading the drawing with :func:`.signs.read_sign`): RapidOCR's models read ``≧`` as ``≥`` (and
 ``≦`` as ``≤``) every time, ``═`` (not in their character set) as ``=`` in a serif face or ``—``
 in a sans one (measured on Noto CJK at 150 and 200 dpi), and a sign alone in a narrow column now
@@ -148,7 +148,7 @@ def is_target_header(text: str) -> bool:
 _SIGN_FIRST = re.compile(r"^\s*([≥≤=＝—一\-－])\s*(?=[\d.]|$)")  # (alone: a sign column)
 
 
-def double_bar_sign(text: str, line_pixels) -> str:
+def sign_as_drawn(text: str, line_pixels) -> str:
     """``text`` with its leading comparison sign corrected from the sign's pixels
     (:func:`.signs.read_sign`; see the module docstring): ``≥``/``≤`` → the sign drawn (``≧``,
     ``≦``, or the other direction), ``=``/``—`` → ``═``, ``—`` → ``=``. ``line_pixels`` is the

@@ -280,6 +280,8 @@ def _letters(text: str) -> str:
 
 
 def _line_bands(image: np.ndarray, box: TextBox, line: float) -> Optional[list[tuple[int, int]]]:
+    """The page rows [top, bottom) of each line inside a tall box, or None unless there are two
+    or more and each is one text line high."""
     y0, y1 = max(0, int(box.y0)), min(image.shape[0], int(np.ceil(box.y1)))
     x0, x1 = max(0, int(box.x0)), min(image.shape[1], int(np.ceil(box.x1)))
     crop = image[y0:y1, x0:x1] if image.ndim == 2 else image[y0:y1, x0:x1].mean(axis=2)
@@ -305,6 +307,7 @@ def _line_bands(image: np.ndarray, box: TextBox, line: float) -> Optional[list[t
 
 
 def _read_bands(image: np.ndarray, box: TextBox, bands: list[tuple[int, int]], min_score: float) -> Optional[list[TextBox]]:
+    """Each band of a box read on its own (recognition only), or None when one is not read."""
     import cv2
 
     engine = get_engine()
