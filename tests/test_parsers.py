@@ -368,9 +368,9 @@ def test_a_row_left_with_one_cell_inside_a_table_of_tab_rows_does_not_end_the_fo
                       "≥4个"])
     [form] = parse_text(text)
     assert [(i.level1, i.indicator, i.target_raw) for i in form.indicators] == [
-        ("产出指标", "流转土地面积", "≥60亩"), ("产出指标", "景观建设数量", ""), ("效益指标", "受益人口数", "≥29人")]
-    # one target after the body is no run to pair: it is reported, not lost
-    assert form.warnings == ["1 cells left unread (text lines): ≥4个"]
+        ("产出指标", "流转土地面积", "≥60亩"), ("效益指标", "受益人口数", "≥29人")]
+    # the name holding no value in its row and one target after the body (no run to pair) are reported, not lost
+    assert form.warnings == ["2 cells left unread (text lines): 景观建设数量, ≥4个"]
 
 
 def test_level2_names_outside_the_vocabulary_of_a_self_evaluation_are_read_as_level2():
@@ -1090,6 +1090,20 @@ def test_a_template_row_left_unfilled_is_no_row_and_a_repeated_number_no_page_nu
         ("指标1工程资金金额", "43.2", "37.24", 10.0, 9.0), ("指标1安全率", "100", "100", 10.0, 10.0),
         ("指标1学生满意度", "100", "100", 10.0, 10.0)]
     assert form.indicators[0].deviation.startswith("已完工")
+
+
+def test_a_numbered_name_is_never_the_target_of_the_name_before_it():
+    """Two names left without values, one per line (real page b04: 指标2.药品抽验平均标准 ⏎
+    指标3.化妆品抽验平均标准): the second opens with its numbering, so it names a row of its own and is
+    no target of the first. Rows naming an indicator and holding no value are left out, as the real
+    truth does (JUDGMENT.md), and reported as cells left unread."""
+    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 指标值 完成值\n"
+            "成本指标 指标1.培训成本 400元/人、天 180元/人、天\n指标2.药品抽验平均标准\n指标3.化妆品抽验平均标准\n"
+            "效益指标 社会效益指标 指标1.群众满意度 ≥90% 95%\n")
+    [form] = parse_text(text)
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("指标1.培训成本", "400元/人、天"), ("指标1.群众满意度", "≥90%")]
+    assert form.warnings == ["2 cells left unread (text lines): 指标2.药品抽验平均标准, 指标3.化妆品抽验平均标"]
 
 
 def test_a_report_heading_after_the_table_ends_it():

@@ -83,6 +83,7 @@ class Shape:
     done: bool
     placeholder: bool
     numbering: bool  # nothing but a name's numbering (指标2, 任务1:, （一）): a placeholder row's name
+    numbered: bool  # a name's numbering, then words (指标3.化妆品抽验平均标准): a name, never a value
 
 
 @lru_cache(maxsize=65536)
@@ -115,6 +116,7 @@ def shape(text: str) -> Shape:
         done=bool(DONE_WORDS.match(k)),
         placeholder=bool(t) and is_placeholder(t),
         numbering=bool(t) and is_bare_numbering(t),
+        numbered=numbered,
     )
 
 
@@ -203,6 +205,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         if s.phrase:  # 按规定执行, 全部达成: worded as a target, rarely as a name
             return w.indicator_text - 0.5
         return w.indicator_text
+    if s.numbered and role in ("target", "standard", "actual"):
+        return -3.0  # 指标2.药品抽验平均标准 ⏎ 指标3.化妆品抽验平均标准: two unfilled rows, not a name and its target
     if role in ("target", "standard"):  # (a grade's standard, 保障95-98%, is written as targets are)
         if s.operator:
             return -2.0

@@ -560,6 +560,10 @@ class IndicatorReader:
                     records.append(ind)
                     for i in cur["cells"]:
                         accounting[i] = (accounting[i][0], accounting[i][1], len(records) - 1)
+                elif self._unfilled(cur):
+                    for i in cur["cells"]:  # a row naming an indicator and holding no value: reported unread
+                        if accounting[i][1] == "indicator":  # (its level cells stay levels: they head the rows after)
+                            accounting[i] = (accounting[i][0], "unread", None)
             cur = None
 
         for i, tok in enumerate(self.tokens):
@@ -619,6 +623,12 @@ class IndicatorReader:
             accounting = [(c, "unread" if r == last else role, None if r == last else r) for c, role, r in accounting]
         return records, accounting
 
+    def _unfilled(self, rec: dict) -> bool:
+        """A row of flattened text that names an indicator and holds no value (:func:`holds_no_value`).
+        A row of a source's own grid (an office, HTML or ruled PDF table) that prints a name and no
+        value is a row of the form, as printed, and stays one."""
+        return holds_no_value(rec) and not any(self.tokens[i].exact for i in rec["cells"])
+
     def _emit(self, rec: dict) -> Optional[Indicator]:
         op, unit = rec.get("operator", ""), rec.get("unit", "")
         extra = rec.get("extra", "")
@@ -638,12 +648,26 @@ class IndicatorReader:
             return None
         if is_bare_numbering(name) and all(is_blank_mark(rec.get(r)) for r in ("target", "actual", "score_max", "score")):
             return None  # a template's row left unfilled (指标2 | …… |)
+        if self._unfilled(rec):
+            return None  # a name and nothing else (cut, or left empty): no indicator (reported, see flush)
         origin = origin_of([self.cells[i] for i in rec["cells"]])
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,
             target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
             score_max=_score(rec.get("score_max")), score=_score(rec.get("score")),
             deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
+
+
+VALUE_FIELDS = ("operator", "target", "unit", "actual", "score_max", "score", "deviation")
+
+
+def holds_no_value(rec: dict) -> bool:
+    """A row that names an indicator and holds nothing else (no target, mark, actual, score or
+    deviation): in flattened text, a row cut by the end of a page's text or a template's row left
+    empty. The real pages' truth leaves such rows out (JUDGMENT.md: "has no values (cut or empty)
+    and is left out"); measured on the harvested pages, F1 b 0.725 → 0.781, c+d 0.871 → 0.892,
+    first harvest 0.857 → 0.860, the shared real set unchanged."""
+    return all(is_blank_mark(rec.get(r)) for r in VALUE_FIELDS)
 
 
 WHOLE_COLUMNS = ("actual", "score_max", "score", "deviation")  # headings of columns of their own, never parts of one
