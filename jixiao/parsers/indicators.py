@@ -555,12 +555,13 @@ class IndicatorReader:
         def flush():
             nonlocal cur
             if cur is not None and cur.get("indicator"):
-                ind = self._emit(cur)
+                unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): reported unread
+                ind = None if unfilled else self._emit(cur)
                 if ind is not None:
                     records.append(ind)
                     for i in cur["cells"]:
                         accounting[i] = (accounting[i][0], accounting[i][1], len(records) - 1)
-                elif self._unfilled(cur):
+                elif unfilled:
                     for i in cur["cells"]:  # a row naming an indicator and holding no value: reported unread
                         if accounting[i][1] == "indicator":  # (its level cells stay levels: they head the rows after)
                             accounting[i] = (accounting[i][0], "unread", None)
@@ -648,8 +649,6 @@ class IndicatorReader:
             return None
         if is_bare_numbering(name) and all(is_blank_mark(rec.get(r)) for r in ("target", "actual", "score_max", "score")):
             return None  # a template's row left unfilled (指标2 | …… |)
-        if self._unfilled(rec):
-            return None  # a name and nothing else (cut, or left empty): no indicator (reported, see flush)
         origin = origin_of([self.cells[i] for i in rec["cells"]])
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,

@@ -224,12 +224,11 @@ def dash_lengths(boxes, page):
                       and 0.3 * h <= stats[i][1] + stats[i][3] / 2 <= 0.75 * h)
         if len(flat) != box.text.count("-") or not any(width >= DASH_EM * h for _, width in flat):
             continue
-        marks = iter(flat)
-        box.text = "".join(("—" if next(marks)[1] >= DASH_EM * h else "-") if c == "-" else c for c in box.text)
-        if box.glyphs:
-            marks = iter(flat)
-            for g in box.glyphs:
-                g.text = "".join(("—" if next(marks)[1] >= DASH_EM * h else "-") if c == "-" else c for c in g.text)
+        dashes = iter(["—" if width >= DASH_EM * h else "-" for _, width in flat])
+        box.text = "".join(next(dashes) if c == "-" else c for c in box.text)
+        dashes = iter([c for c in box.text if c in "-—"])  # the glyphs hold the box's text in order
+        for g in box.glyphs:
+            g.text = "".join(next(dashes) if c == "-" else c for c in g.text)
     return boxes
 
 
