@@ -289,3 +289,31 @@ def test_a_months_deadline_keeps_its_word_and_a_tolerance_sign_its_number():
         (0, "完成美丽宜居自然村庄验收时间"), (1, "9月前"), (2, "7月"), (3, "5"), (4, "5")]]
     assert decode_row("资金拨付12月底到位", ["indicator", "target"]).rows == [[(0, "资金拨付"), (1, "12月底到位")]]
     assert decode_row("补助款结算误差率±3%以内", ["indicator", "target"]).rows == [[(0, "补助款结算误差率"), (1, "±3%以内")]]
+
+
+TARGETS = ["indicator", "target"]
+
+
+def test_a_comparison_sign_and_a_bracketed_unit_stay_with_their_value():
+    # the real Putuo form's rows printed in a preview: `>` opens the value, `(次)` closes it
+    body = "成立社戒社康人员习得规范小组>6.00(次)统计法制宣传活动=1.00(次)节能减排宣传周活动=1.00(次)"
+    assert _rows(decode_glued(body, TARGETS), TARGETS) == [
+        {"indicator": "成立社戒社康人员习得规范小组", "target": ">6.00(次)"},
+        {"indicator": "统计法制宣传活动", "target": "=1.00(次)"},
+        {"indicator": "节能减排宣传周活动", "target": "=1.00(次)"},
+    ]
+
+
+def test_a_target_repeating_the_end_of_its_name_is_cut_there():
+    body = "质量月活动=1.00(次)15个居民区全覆盖居民区全覆盖"
+    rows = decode_glued(body, TARGETS)
+    assert not rows.left_over
+    assert _rows(rows, TARGETS)[-1] == {"indicator": "15个居民区全覆盖", "target": "居民区全覆盖"}
+
+
+def test_a_name_may_open_with_a_number_at_the_start_of_a_piece():
+    # under 数量指标 of a real preview (Hengshan's grain reserve): the piece opens with the row's name
+    rows = _rows(decode_glued("5000吨储备到位率100%100%库存数量真实率100%100%", ["indicator", "target", "actual"]),
+                 ["indicator", "target", "actual"])
+    assert rows[0] == {"indicator": "5000吨储备到位率", "target": "100%", "actual": "100%"}
+    assert rows[1] == {"indicator": "库存数量真实率", "target": "100%", "actual": "100%"}

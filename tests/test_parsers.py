@@ -1267,3 +1267,23 @@ def test_a_bracket_left_of_a_heading_broken_over_lines_is_no_field_value():
     assert fields["department"] == (1, "")
     _keep(fields, ("department", 1), "****")
     assert fields["department"] == (1, "****")
+
+
+def test_a_nature_mark_in_a_trailing_column_is_no_level():
+    # a real Xiangtan form (space-separated rows, merged levels dropped): its 备注 prints 定量指标 on every
+    # row, which ends in 指标 as level names do, and was read as the next row's 一级
+    text = "\n".join([
+        "项目支出名称 工伤保险基金 预算部门 工伤保险服务中心",
+        "年度绩效指标 绩效目标 一级指标 二级指标 三级指标 指标值及单位 绩效标准 备注",
+        "绩效目标1:待遇足额支付 产出指标 数量指标 全市待遇发放额 28600万元 计划标准 定量指标",
+        "质量指标 工伤保险基金安全完整率 100% 历史标准 定量指标",
+        "时效指标 待遇及时发放率 100% 历史标准 定量指标",
+        "效益指标 可持续影响指标 各项待遇持续发放率 100% 历史标准 定量指标",
+    ])
+    forms = parse_document(text_to_document(text))
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [
+        ("产出指标", "数量指标", "全市待遇发放额", "28600万元"),
+        ("产出指标", "质量指标", "工伤保险基金安全完整率", "100%"),
+        ("产出指标", "时效指标", "待遇及时发放率", "100%"),
+        ("效益指标", "可持续影响指标", "各项待遇持续发放率", "100%"),
+    ]

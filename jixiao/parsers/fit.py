@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import (
     qualitative_suffixes,
 )
 from jixiao.parsers.vocab import (
-    column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, reads_as_phrase)
+    column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, nature_words, reads_as_phrase)
 
 BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 SCORE = re.compile(r"^[-+]?\d{1,3}(?:\.\d+)?分?$")
@@ -99,7 +99,8 @@ def shape(text: str) -> Shape:
     return Shape(
         empty=empty,
         levels=lv,
-        level_like=bool(t) and not lv and (looks_like_level_label(t) or _ends_like_level(key_no_notes(t))),
+        level_like=bool(t) and not lv and k not in nature_words() and
+        (looks_like_level_label(t) or _ends_like_level(key_no_notes(t))),
         level2_ending=bool(t) and not lv and ends_like_level2(t),
         phrase=bool(t) and reads_as_phrase(t),
         header=hdr,

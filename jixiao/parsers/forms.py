@@ -26,7 +26,7 @@ from jixiao.parsers.indicators import (
     tokenize_header,
 )
 from jixiao.parsers import accounting
-from jixiao.parsers.lexer import PAGE_MARKER, is_glued, join_pages, split_values, split_words
+from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_rows
 from jixiao.parsers.rows import Row, RowCell, document_rows
@@ -198,6 +198,11 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     return 0
 
 
+FIRST_PAGE = re.compile(r"^\s*1、")  # the first page line of a numbered preview (1、… 2、…)
+# a space beside a Chinese character in a glued preview is where the viewer wrapped a cell's line (产 出 指 标)
+WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+
+
 def unglue(rows: list[Row]) -> list[Row]:
     """Glued lines (a whole form with no separators, a page preview's lines) → rows of cells cut at
     vocabulary words; the lines of one glued preview are joined first (a page break cuts cells)."""
@@ -205,8 +210,14 @@ def unglue(rows: list[Row]) -> list[Row]:
     i = 0
     while i < len(rows):
         r = rows[i]
-        if len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text):
-            lines = [r.cells[0].raw or r.cells[0].text]
+        whole = " ".join(c.raw or c.text for c in r.cells)
+        # a form's preview is glued from its title on, even where stray spaces split its first page's line
+        # into cells (1、2020年度县级专项资金绩效目标自评表专项资金名称… 2、…)
+        first_page = len(r.cells) > 1 and FIRST_PAGE.match(whole) and is_glued(whole) and i + 1 < len(rows) \
+            and rows[i + 1].cells and PAGE_MARKER.match(rows[i + 1].cells[0].raw or rows[i + 1].cells[0].text or "") \
+            and GLUED_TITLE.match(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1)))
+        if (len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text)) or first_page:
+            lines = [whole]
             j = i + 1
             while j < len(rows) and rows[j].cells and \
                     PAGE_MARKER.match(rows[j].cells[0].raw or rows[j].cells[0].text or ""):
@@ -214,7 +225,7 @@ def unglue(rows: list[Row]) -> list[Row]:
                 lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
             source = r.cells[0]
-            pieces = split_words(join_pages(lines))
+            pieces = split_words(WRAP_SPACE.sub("", join_pages(lines)))
             out.append(Row([RowCell(squash(t), k, 1, False, t, source.page, source.bbox, source.confidence,
                                     source.table, source.row, True) for k, t in enumerate(pieces)],
                            page=r.page, table=r.table, flat=True))

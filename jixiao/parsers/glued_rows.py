@@ -68,6 +68,8 @@ SHARE_DIGITS = 3  # digits of the largest share a target prints before % (100%, 
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
+SIGNS = "<>=≥≤≧≦＞＜＝"  # comparison signs: no name ends with one
+ECHO_MIN = 4  # characters of a name's tail a target repeats (…标准化建设|…标准化建设; 及时率 is a word of both)
 
 VALUE_ROLES = ("target", "actual")
 WORDS_BEFORE_NUMBER = re.compile(r"\D*")  # a value's words before its first digit (签约率提高 of 签约率提高1%)
@@ -124,6 +126,7 @@ class GluedCosts:
     name_noun_end: float = -0.2  # a name ending in a noun suffix (…合规性, …成本, …影响): a bonus
     name_list_end: float = 1.0  # a name ending at the comma of a list (人员控制、支出规范不超编、): it goes on
     echo: float = -1.0  # an actual printed as its target (a bonus)
+    name_echo: float = -0.5  # a target printing its name's last words again (…居民区全覆盖|居民区全覆盖), a bonus
     echo_shape: float = -0.5  # an actual with its target's unit (12500名 | 12166名), a bonus
     unlike: float = 0.6  # a bare number as the actual of a target with a unit, or the other way round
     change: float = 0.1  # a value opening with a word of change (增, 提高, 超上年 …; cell_words.csv change)
@@ -426,7 +429,7 @@ def _opens_cell(text: str, i: int, single: bool = False) -> bool:
     or a unit word. In a text known to be one row (``single``) a bare unit word opens none (内部 is no
     部) and a word targets open with (符合, 按 …) does."""
     ch = text[i]
-    if ch.isdigit() or ch in "%<>=≥≤≧≦＞＜＝" or _comparators(text, i) or _is_level_at(text, i):
+    if ch.isdigit() or ch == "%" or ch in SIGNS or _comparators(text, i) or _is_level_at(text, i):
         return True
     if not single and _units(text, i):
         return True
@@ -438,6 +441,20 @@ def _opens_cell(text: str, i: int, single: bool = False) -> bool:
     return any(not _starts(text, e, words["noun_suffix"]) for e in _starts(text, i, words["grade"]))
 
 
+def _tandem(text: str, e: int, s: int) -> int:
+    """The longest tail of the name text[s:e] printed again right after it (``15个居民区全覆盖居民区全覆盖``:
+    a target repeating its name's words), 0 when none of at least ECHO_MIN characters is."""
+    for size in range(min(e - s, len(text) - e), ECHO_MIN - 1, -1):
+        if text[e - size:e] == text[e:e + size]:
+            return size
+    return 0
+
+
+def _bracketed_unit(text: str, i: int) -> bool:
+    """A unit word in brackets starts at text[i] (``(次)``, ``（万元）``)."""
+    return text[i:i + 1] in "(（" and any(text[e:e + 1] in ")）" for e in _units(text, i + 1))
+
+
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                single: bool = False) -> list[tuple[int, int, float]]:
     """(start, end, cost) of a name at text[i]: running text, not opening with a digit, a unit or a
@@ -446,10 +463,20 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
     out = []
     starts = [i] + [i + len(g) for g in groups if text.startswith(g, i)]
     for s in starts:
-        if s >= len(text) or (text[s].isdigit() and not single) or text[s] in "%." + LIST_MARKS:
+        if s >= len(text) or text[s] in "%." + LIST_MARKS:
             continue  # (no name opens with the comma of a list: 18岁以下、|54周岁以上)
+        # a name opens with a number only in one row, or where its target repeats its words
+        # (15个居民区全覆盖|居民区全覆盖); never inside a number
+        # (or at the start of a piece the lexer cut after a level name: 5000吨稻谷、500吨成品粮储备到位率)
+        echoed = text[s].isdigit() and not single and s > 0
+        if echoed and (text[s - 1].isdigit() or text[s - 1] == "."):
+            continue
         if any(text.startswith(w, s) for w in _words()["yesno"]):
             continue
+        if not single and (text[s] in SIGNS or _comparators(text, s)):
+            continue  # (…居民参与率|不低于100%: a comparison opens a value)
+        if _bracketed_unit(text, s) or (s and text[s - 1] in "(（"):
+            continue  # (…=1.00|(次)…, …=1.00(|次)…: a unit in brackets closes the value before it, never opens a name)
         opening = costs.name_level if _is_level_at(text, s) else 0.0
         numbering = numbering_at(text, s)
         opening += costs.numbered if numbering else 0.0
@@ -464,10 +491,12 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                 percent += 1  # (…体检率签约率提高1%X体检率: a share inside a name is rather a value)
             if ch.isdigit() and (e - 1 == s or not text[e - 2].isdigit()) and e - 1 >= s + numbering:
                 digits += 1
-            if e - s < 2:
-                continue
+            if e - s < 2 or ch in SIGNS:
+                continue  # (a comparison sign opens the value after it: 小组>|6.00(次) is no name 小组>)
             # in one row, a value may open with words the name already holds (…满意比例|满意率100%)
-            opens = e == len(text) or _opens_cell(text, e, single) or \
+            if echoed and not _tandem(text, e, s):
+                continue
+            opens = e == len(text) or _opens_cell(text, e, single) or _tandem(text, e, s) or \
                 (single and _measure_then_number(text, e) and _repeats(text[s:e], _cjk2(text, e)))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
@@ -650,6 +679,10 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                     found = [(e, c, pos) for e, c in _cells(role, text, pos, costs, single)]
                 options = memo[(j, pos)] = [(e, c + _cell_cost(role, text[s:e], text, s, j, costs, profile, rare), s)
                                             for e, c, s in found]
+            if role == "target" and cells and roles[cells[-1][0]] == "indicator" and cells[-1][2] == pos:
+                size = _tandem(text, pos, cells[-1][1])  # the name's words printed again: a target
+                if size and not _comparators(text, pos + size) and not text[pos + size:pos + size + 1].isdigit():
+                    options = options + [(pos + size, costs.name_echo, pos)]
             for end, c, s in options:
                 piece = text[s:end]
                 state = [smax, tgt, act]
@@ -701,9 +734,9 @@ def _decode(text: str, roles: list[str], costs: GluedCosts, groups: tuple[str, .
     for p in range(n):
         if best[p] is None:
             continue
-        near = [best[q][0] for q in range(max(0, p - costs.window), p) if best[q] is not None]
+        near = [best[q][0] + costs.junk_char * (p - q) for q in range(max(0, p - costs.window), p) if best[q] is not None]
         if near and best[p][0] > min(near) + costs.position_beam:
-            continue  # far dearer than a row end just before it: no row starts here in the best reading
+            continue  # far dearer than a row end just before it and the text between left unread: no row starts here
         for end, (cost, cells) in _rows_from(text, p, roles, costs, groups, profile, rare, memo).items():
             total = best[p][0] + cost
             if best[end] is None or total < best[end][0]:

@@ -223,6 +223,12 @@ def level2_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def nature_words() -> frozenset:
+    """A column's marks of an indicator's nature (定量指标, 定性): words no level name is (data/cell_words.csv)."""
+    return frozenset(key(r["text"]) for r in _rows("cell_words.csv") if r["kind"] == "nature")
+
+
+@lru_cache(maxsize=None)
 def phrase_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words a target in words opens with (按, 严格, 全部 …) and ends with (执行, 到位, 达成 …): data/cell_words.csv."""
     rows = _rows("cell_words.csv")
