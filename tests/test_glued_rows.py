@@ -317,3 +317,15 @@ def test_a_name_may_open_with_a_number_at_the_start_of_a_piece():
                  ["indicator", "target", "actual"])
     assert rows[0] == {"indicator": "5000吨储备到位率", "target": "100%", "actual": "100%"}
     assert rows[1] == {"indicator": "库存数量真实率", "target": "100%", "actual": "100%"}
+
+
+def test_a_target_its_actual_repeats_is_cut_where_the_repetition_starts():
+    # a real Xiangyang self-evaluation glued: name, target, the same words as actual, score
+    roles = ["indicator", "target", "actual", "score"]
+    assert _rows(decode_glued("成本控制不超过预算不超过预算10", roles), roles) == [
+        {"indicator": "成本控制", "target": "不超过预算", "actual": "不超过预算", "score": "10"}]
+
+
+def test_a_year_end_deadline_is_one_value():
+    # 2025年年底前 / 2023年年底前 (real Lu'an and Xiangtan forms): the year's end, not 2025年 then words
+    assert decode_row("完成时间2025年年底前", TARGETS).rows == [[(0, "完成时间"), (1, "2025年年底前")]]

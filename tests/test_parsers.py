@@ -1287,3 +1287,104 @@ def test_a_nature_mark_in_a_trailing_column_is_no_level():
         ("产出指标", "时效指标", "待遇及时发放率", "100%"),
         ("效益指标", "可持续影响指标", "各项待遇持续发放率", "100%"),
     ]
+
+
+def _cells_per_line(cells: list[str]) -> str:
+    return "\n".join(f"{c} |" for c in cells)
+
+
+PROJECT_FORM = ["项目支出绩效目标表", "(2025年度)", "项目责任人:", "", "项目名称", "{project}", "主管部门及代码",
+                "[042]六安市金安区体育局", "实施单位", "六安市金安区体育局", "项目期", "3年", "项目资金(万元)",
+                "年度资金总额:", "1000.00", "其中:财政拨款", "1000.00", "其他资金", "0.00", "年度目标", "打造品牌赛事", "绩效指标", "一级指标", "二级指标", "三级指标", "指标值",
+                "产出指标", "数量指标", "开展运动种类", "1种", "效益指标", "生态效益指标", "{ecology}", "{effect}",
+                "可持续影响指标", "打造品牌赛事", "影响可持续"]
+
+
+def test_forms_one_cell_per_line_each_read_their_own_header():
+    # a real Lu'an page lists two projects' forms one cell per line; the second's fields are no
+    # indicator cells of the first
+    first = [c.format(project="网球公开赛", ecology="环境影响", effect="良好") for c in PROJECT_FORM]
+    second = [c.format(project="常规赛费用", ecology="环境影响", effect="良好") for c in PROJECT_FORM]
+    forms = parse_document(text_to_document(_cells_per_line(first + second)))
+    assert [f.project for f in forms] == ["网球公开赛", "常规赛费用"]
+    assert [len(f.indicators) for f in forms] == [3, 3]
+
+
+def test_a_sentence_naming_this_indicator_is_no_level_label():
+    # 本项目不适用此指标 ends in 指标 as level names do; it was read as a 一级 and the rows after it lost theirs
+    cells = [c.format(project="网球公开赛", ecology="本项目不适用此指标", effect="无") for c in PROJECT_FORM]
+    form = parse_document(text_to_document(_cells_per_line(cells)))[0]
+    assert ("效益指标", "可持续影响指标", "打造品牌赛事", "影响可持续") in \
+        [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators]
+    assert all(i.level1 != "本项目不适用此指标" for i in form.indicators)
+
+
+def test_space_separated_rows_under_vertical_labels_keep_their_levels():
+    # a real Huizhou self-evaluation as a tender site prints it: 绩 效 指 标 one character to a header
+    # cell, 一级 labels one character per line ending in the row they head, a 二级 label wrapped
+    text = "\n".join([
+        "项目名称 国家电影事业发展专项资金",
+        "绩 效 指 标 一级指标 二级指标 三级指标 年度指标值 全年完成值 分值 得分 未完成原因和改进措施",
+        "产", "出", "指",
+        "标 数量指标 维护电影放映设备数量 ≥5套 5套 20 20",
+        "质量指标 提升放映质量 明显 明显 10 10 ",
+        "效", "益", "指",
+        "标 经济效益",
+        "指标 全年影院观影人数 ≥4万人次 4.4万人次 5 5",
+        "影院营业收入 ≥150万元 188.6万元 5 5",
+    ])
+    form = parse_document(text_to_document(text))[0]
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("产出指标", "数量指标", "维护电影放映设备数量", "≥5套", "5套"),
+        ("产出指标", "质量指标", "提升放映质量", "明显", "明显"),
+        ("效益指标", "经济效益指标", "全年影院观影人数", "≥4万人次", "4.4万人次"),
+        ("效益指标", "经济效益指标", "影院营业收入", "≥150万元", "188.6万元"),
+    ]
+
+
+def test_a_note_printed_between_the_rows_does_not_end_the_table():
+    # a real Licheng self-evaluation: its 得分计算方法 column's sentences spill onto lines of their own
+    text = "\n".join([
+        "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
+        "一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分",
+        "产出指标 数量指标 全年免费开放 100% 100% 12.5 12.5",
+        "定性指标计算:根据“三档”原则分别按照指标分值的100-80%(含80%)、80-50%(含50%)来记分。",
+        "质量指标 免费开放管理制度健全、执行有效性 100% 100% 12.5 12.5",
+        "时效指标 免费开放率 100% 100% 12.5 12.5",
+    ])
+    form = parse_document(text_to_document(text))[0]
+    assert [(i.level2, i.indicator) for i in form.indicators] == [
+        ("数量指标", "全年免费开放"), ("质量指标", "免费开放管理制度健全、执行有效性"), ("时效指标", "免费开放率")]
+    assert any(c.role == "unread" and c.text.startswith("定性指标计算") for c in form.cells)
+
+
+def test_a_whole_form_glued_on_one_line_with_stray_spaces_is_read_glued():
+    # a document-sharing page's text of a real Xiangyang self-evaluation: one line from its title on, with
+    # a few spaces where the viewer wrapped (项目类别1、部门预算项目 02、…), no separator at all
+    line = ("2021年度财政项目绩效自评表单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助"
+            "主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院项目类别1、部门预算项目 02、财政专项口 "
+            "3、市对下转移支付项目口一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出 指标数量指标"
+            "开工项目数量3个3个10质量指标工程验收合格率100%100%10效益 指标社会效益指标门诊服务人次增长率≥5%6%10")
+    forms = parse_document(text_to_document("襄阳市中心医院\n" + line))
+    assert [f.project for f in forms] == ["东津院区建设补助"]
+    assert ("数量指标", "开工项目数量", "3个", "3个") in \
+        [(i.level2, i.indicator, i.target_raw, i.actual_raw) for i in forms[0].indicators]
+
+
+def test_a_preview_running_two_forms_together_keeps_the_first_forms_rows():
+    # a real Xinzhou preview: the second form's 项目名称 | … | 主管部门 follows the first form's last row in
+    # the same glued run; it heads a new form, it is no cell of that row
+    form = ("项目支出绩效自评表(2020年度)项目名称{project}主管部门新洲区楚剧团实施单位新洲区文化和旅游局"
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标更新演出设备数量50件50件2020"
+            "质量指标设备验收合格率100%100%2020满意度指标服务对象满意度指标演出人员满意度100%100%2020")
+    text = "1、" + form.format(project="演出设备更新专项经费")[:120] + "\n2、" + form.format(project="演出设备更新专项经费")[120:] \
+        + form.format(project="中青年演员培训经费").replace("项目支出绩效自评表(2020年度)", "")
+    forms = parse_document(text_to_document(text))
+    assert forms[0].project == "演出设备更新专项经费"
+    assert [i.indicator for i in forms[0].indicators] == ["更新演出设备数量", "设备验收合格率", "演出人员满意度"]
+
+
+def test_a_weight_left_where_a_level_name_was_lost_opens_a_glued_row():
+    # Licheng's self-evaluation prints `(50分)` where its 一级 stands; glued, the row opens `(50分)数量指标…`
+    from jixiao.parsers.indicators import peel_levels
+    assert peel_levels("(50分)数量指标全年免费开放100%100%12.512.5") == (["(50分)", "数量指标"], "全年免费开放100%100%12.512.5")

@@ -129,6 +129,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         kind = anchor_kind(c.text)
         if kind is None and not in_indicators and cut_short_goal(cells, i):
             kind = "goal"  # 年度 | 文化惠民工程，主要用于…: a goal heading printed cut short, beside its text
+        if in_indicators and kind == "field" and _opens_form(cells, i):
+            kind = "title"  # the next form's 项目名称 | 某项目 after this one's rows (a preview runs the forms on)
         if in_indicators and (kind not in ("title", "terminator", "header", "prose") or
                               (kind == "prose" and len(c.text) <= CELL_LINE_MAX and not goal_waiting)):
             kind = None  # (a target written as a short sentence, 95%以上。, is a cell of its row)
@@ -139,11 +141,21 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         if kind and cur and not (kind == "goal" and cur and goal_keys_in(cur[-1].text)):
             out.append(cur)
             cur = []
+        if kind == "title":
+            in_indicators = False  # the next form's header: its fields are anchors again
         cur.append(c)
         i += 1
     if cur:
         out.append(cur)
     return out
+
+
+def _opens_form(cells: list[RowCell], i: int) -> bool:
+    """A field that names a new form (项目名称) with its value after it, and another field key right
+    after that (主管部门): the head of the next form, not a cell of an indicator row."""
+    f = field_of(cells[i].text)
+    return f is not None and f[0] in NEW_FORM_FIELDS and i + 2 < len(cells) and \
+        not field_of(cells[i + 1].text) and field_of(cells[i + 2].text) is not None
 
 
 def _numbered_goal_heading(text: str) -> bool:
@@ -203,6 +215,18 @@ FIRST_PAGE = re.compile(r"^\s*1、")  # the first page line of a numbered previe
 WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 
 
+GLUED_LINE_MIN = 200  # characters of a line holding a whole glued form …
+GLUED_CELL_MIN = 25  # … whose stray spaces leave pieces this long on average (a row of cells is shorter)
+
+
+def _glued_form_line(whole: str, pieces: int) -> bool:
+    """A long line split at stray spaces into long pieces that holds a glued form from its title on
+    (``2021年度财政项目绩效自评表单位名称:… 项目类别1、部门预算项目 02、…``): a viewer's wraps, no separators."""
+    text = WRAP_SPACE.sub("", whole)
+    return len(whole) >= GLUED_LINE_MIN and len(whole) >= GLUED_CELL_MIN * pieces and bool(GLUED_TITLE.match(text)) \
+        and is_glued(whole)
+
+
 def unglue(rows: list[Row]) -> list[Row]:
     """Glued lines (a whole form with no separators, a page preview's lines) → rows of cells cut at
     vocabulary words; the lines of one glued preview are joined first (a page break cuts cells)."""
@@ -213,9 +237,13 @@ def unglue(rows: list[Row]) -> list[Row]:
         whole = " ".join(c.raw or c.text for c in r.cells)
         # a form's preview is glued from its title on, even where stray spaces split its first page's line
         # into cells (1、2020年度县级专项资金绩效目标自评表专项资金名称… 2、…)
-        first_page = len(r.cells) > 1 and FIRST_PAGE.match(whole) and is_glued(whole) and i + 1 < len(rows) \
-            and rows[i + 1].cells and PAGE_MARKER.match(rows[i + 1].cells[0].raw or rows[i + 1].cells[0].text or "") \
-            and GLUED_TITLE.match(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1)))
+        # a form glued from its title on, its line split into cells at stray spaces: a preview's first page
+        # (1、2020年度县级专项资金绩效目标自评表专项资金名称… ⏎ 2、…), or one long line of the whole form
+        first_page = len(r.cells) > 1 and (
+            (FIRST_PAGE.match(whole) and i + 1 < len(rows) and rows[i + 1].cells
+             and PAGE_MARKER.match(rows[i + 1].cells[0].raw or rows[i + 1].cells[0].text or "")
+             and is_glued(whole) and GLUED_TITLE.match(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1))))
+            or _glued_form_line(whole, len([c for c in r.cells if c.text])))
         if (len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text)) or first_page:
             lines = [whole]
             j = i + 1
@@ -451,7 +479,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     ended = False
     before: Optional[Row] = None  # the row read before this one in the form's head
     prior: list[Row] = []  # the rows read so far, this one last (a header's upper row stands above it)
-    for row in seg.rows:
+    for at, row in enumerate(seg.rows):
         if ended:
             break
         prior.append(row)
@@ -537,6 +565,9 @@ def read_form(seg: Segment) -> Optional[Form]:
             continue
         if row.table is None and not row.flat and not reader.header.run_together and not several_records(filled) \
                 and not _cell_like_line(filled):
+            if _table_goes_on(seg.rows, at + 1):  # a note printed between its rows (定性指标计算:根据…)
+                form.cells.extend(accounting.read(c, "unread") for c in accounting.own_cells(row))
+                continue
             ended = True  # free text after the table: the form is over
             continue
         if _name_tail_after_break(row, reader, last_page):
@@ -606,6 +637,19 @@ def cell_reads(accounting) -> list[CellRead]:
                                                                                 cell.row), cell.col,
                             ("indicator", record) if record is not None else None, cell.confidence))
     return out
+
+
+NOTE_LOOKAHEAD = 3  # rows after a line of free text in which the indicator table may go on
+
+
+def _table_goes_on(rows: list[Row], start: int) -> bool:
+    """A row of the table's own grid, holding a level name and at least three cells, comes within
+    NOTE_LOOKAHEAD rows: the free text before it is a note inside the table, not its end."""
+    for row in rows[start:start + NOTE_LOOKAHEAD]:
+        filled = [c.text for c in row.cells if c.text and not c.carried]
+        if row.table is not None and len(filled) >= 3 and any(level_of(t) for t in filled[:2]):
+            return True
+    return False
 
 
 def _cell_like_line(filled: list[str]) -> bool:

@@ -450,6 +450,18 @@ def _tandem(text: str, e: int, s: int) -> int:
     return 0
 
 
+DOUBLED_MAX = 12  # characters of a value printed twice running (a target and its actual alike)
+
+
+def _doubled(text: str, i: int) -> int:
+    """The length of a text of at least two characters at text[i] printed again right after it
+    (``专款专用专款专用``), the longest; 0 when none is."""
+    for size in range(min(DOUBLED_MAX, (len(text) - i) // 2), 1, -1):
+        if text[i:i + size] == text[i + size:i + 2 * size]:
+            return size
+    return 0
+
+
 def _bracketed_unit(text: str, i: int) -> bool:
     """A unit word in brackets starts at text[i] (``(次)``, ``（万元）``)."""
     return text[i:i + 1] in "(（" and any(text[e:e + 1] in ")）" for e in _units(text, i + 1))
@@ -497,6 +509,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             if echoed and not _tandem(text, e, s):
                 continue
             opens = e == len(text) or _opens_cell(text, e, single) or _tandem(text, e, s) or \
+                (not single and _doubled(text, e) > 0) or \
                 (single and _measure_then_number(text, e) and _repeats(text[s:e], _cjk2(text, e)))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
                 inside = e < len(text) and (ch.isdigit() or ch == ".") and (text[e].isdigit() or text[e] == ".")
@@ -683,6 +696,14 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                 size = _tandem(text, pos, cells[-1][1])  # the name's words printed again: a target
                 if size and not _comparators(text, pos + size) and not text[pos + size:pos + size + 1].isdigit():
                     options = options + [(pos + size, costs.name_echo, pos)]
+            if role == "target" and roles[j + 1:j + 2] == ["actual"]:
+                size = _doubled(text, pos)  # a target its actual repeats (专款专用专款专用, 不超过预算不超过预算)
+                if size and not (single and any(ch.isdigit() for ch in text[pos:pos + size])):
+                    options = options + [(pos + size, 0.0, pos)]
+            if role == "actual" and not single and cells and roles[cells[-1][0]] == "target" and cells[-1][2] == pos:
+                size = cells[-1][2] - cells[-1][1]
+                if text[pos:pos + size] == text[cells[-1][1]:pos]:
+                    options = options + [(pos + size, costs.echo, pos)]
             for end, c, s in options:
                 piece = text[s:end]
                 state = [smax, tgt, act]

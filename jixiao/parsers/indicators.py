@@ -273,6 +273,9 @@ GRADE_SCALE = 3  # grades in a row under the header that make it a scale of stan
 SENTENCE = re.compile(r"[,，;；。:：]")
 SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 OFF_TABLE = 2.0  # fit points a shift loses for each filled cell it moves out of the header's columns
+# how far a row's cells may sit from the header's columns, nearest first (a vertical 绩 效 指 标 printed one
+# character to a cell in the header adds four columns no row fills)
+SHIFTS = (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
 ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
 ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)
 
@@ -497,7 +500,7 @@ class IndicatorReader:
             return 0  # every cell fits the column it stands in
         scores = {}
         extent = self._extent
-        for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4):
+        for shift in SHIFTS:
             total = 0.0
             for c in cells:
                 role = role_at.get(c.col + shift)
@@ -510,7 +513,7 @@ class IndicatorReader:
                 best, best_score = shift, total
         # rows of one table printed with the same number of cells sit the same way: a close call
         # goes to the shift the last such row took
-        width = len(cells)
+        width = max((k + 1 for k, c in enumerate(cells) if c.text), default=0)  # (empty cells after the last say nothing)
         before = self._shift_by_width.get(width)
         if before is not None and before != best and scores.get(before, -1e9) >= best_score - SHIFT_MARGIN:
             best = before
@@ -921,6 +924,9 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     out: list[str] = []
     while pos < len(folded):
         name = _level_prefix(folded[pos:], l1s | l2s)
+        weight = WEIGHT_LABEL.match(folded, pos) if not name else None
+        if weight and _level_prefix(folded[weight.end():], l1s | l2s):
+            name = weight.group(0)  # (50分)数量指标…: a 一级 whose words were lost, its weight left (as printed)
         if not name:
             name = _level_prefix(folded[pos:], cell_only)
             if not name or not _level_prefix(folded[pos + len(name):], l1s | l2s):
@@ -935,6 +941,7 @@ def peel_levels(text: str) -> tuple[list[str], str]:
 
 
 DIGIT_RUN = re.compile(r"^\d{2,}(?:\.\d+)?$")
+WEIGHT_LABEL = re.compile(r"[（(]\d{1,3}分?[）)]")  # a level's weight standing where its name was lost
 
 
 def split_number_run(run: str) -> list[str]:

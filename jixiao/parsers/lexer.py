@@ -35,7 +35,7 @@ DOTTED_DATE = (r"(?:19|20)\d\d(?P<sep>[.．/-])(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2}
 CJK_DAY = r"\d{1,2}月(?:\d{1,2}日)?"
 # 2019年1月-2019年12月, 2021年1月-12月, 2020年-2022年: a range of dates is one value
 CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:[-—~至](?:\d{{4}}年)?{CJK_DAY})?|[-—~至]\d{{4}}年)?"
-            r"(?:底|末)?(?:前|以前|之前)?(?:完成)?")
+            r"(?:年?(?:底|末)|年内)?(?:前|以前|之前)?(?:完成)?")  # (2025年年底前, 2025年内)
 MONTH_DEADLINE = r"\d{1,2}月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)(?:完成|到位)?"  # 9月前, 12月底到位
 DATE = re.compile(DOTTED_DATE + "|" + CJK_DATE + "|" + MONTH_DEADLINE)
 MONTH_DEADLINE_ONLY = re.compile(MONTH_DEADLINE)

@@ -107,14 +107,21 @@ def mend_rows(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     for row in rows:
         filled = [c for c in row.cells if c.text]
-        heads = _heads_of(out, filled[0]) if len(filled) == 1 and LEVEL_TAIL.endswith(key(filled[0].text)) else []
+        # (in space-separated text the row goes on after the label's end: 标 数量指标 维护设备数量 ≥5套 …)
+        opens = bool(filled) and not row.exact and filled[0] is row.cells[0]
+        tail = len(filled) == 1 or opens
+        heads = _heads_of(out, filled[0]) if filled and tail and LEVEL_TAIL.endswith(key(filled[0].text)) else []
         if not heads:
             out.append(row)
             continue
-        prev, cell = out[-len(heads)], _joined(heads + filled)
+        prev, cell = out[-len(heads)], _joined(heads + filled[:1])
         del out[len(out) - len(heads):]
-        out.append(Row([cell if c is heads[0] else c for c in prev.cells], page=prev.page, table=prev.table,
-                       flat=prev.flat, exact=prev.exact))
+        cells = [cell if c is heads[0] else c for c in prev.cells]
+        if len(filled) > 1:  # the rest of the row follows the label (the label's row padded no further)
+            cells = cells[:cells.index(cell) + 1]
+            cells += [c.moved(len(cells) + k) for k, c in enumerate(row.cells[1:])]
+        table = row.table if len(filled) > 1 else prev.table  # (a one-cell line before it is no table's row)
+        out.append(Row(cells, page=prev.page, table=table, flat=prev.flat, exact=prev.exact))
     return out
 
 
