@@ -1388,3 +1388,52 @@ def test_a_weight_left_where_a_level_name_was_lost_opens_a_glued_row():
     # Licheng's self-evaluation prints `(50分)` where its 一级 stands; glued, the row opens `(50分)数量指标…`
     from jixiao.parsers.indicators import peel_levels
     assert peel_levels("(50分)数量指标全年免费开放100%100%12.512.5") == (["(50分)", "数量指标"], "全年免费开放100%100%12.512.5")
+
+
+def test_headings_wrapped_inside_their_cells_are_joined_with_their_second_lines():
+    # a real Yu'an self-evaluation: 年度 | 实际 on the header's line, 指标值 | 完成值 on the next
+    text = "\n".join([
+        "项目名称 市级文物保护专项经费",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 29 29 27.8 9 0.958 8",
+        "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施",
+        "指标值 完成值",
+        "产出指标 数量指标 指标2:修缮建筑面积 6000平方米 6000平方米 7 7",
+        "质量指标 指标1:验收通过率 100% 95% 6 5",
+    ])
+    form = parse_document(text_to_document(text))[0]
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
+        ("指标2:修缮建筑面积", "6000平方米", "6000平方米", 7.0, 7.0), ("指标1:验收通过率", "100%", "95%", 6.0, 5.0)]
+    # its 执行率 is printed as a share (0.958); 执行数 / 全年预算数 bears that out: 95.8 %
+    assert form.budget[0].execution_rate == 95.8
+
+
+def test_a_page_opening_mid_table_keeps_its_first_rows_and_their_split_targets():
+    # a mirror site's copy of a Sichuan self-evaluation starts inside the table, above its first 一级;
+    # with no header, a target printed as sign | number | unit cells is one target
+    text = "\n".join([
+        "安全警示标志设置及时率 | = | 100 | % | 100 | 5 |",
+        "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5 |",
+        "效益指标 | 社会效益指标 | 环境治理亮化美化率 | ≥ | 90 | % | 93 | 10 |",
+        "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 95 | % | 96 | 10 |",
+    ])
+    form = parse_document(text_to_document(text))[0]
+    assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("", "安全警示标志设置及时率", "=100%"), ("成本指标", "安全隐患排查成本预算", "=6万元"),
+        ("社会效益指标", "环境治理亮化美化率", "≥90%"), ("服务对象满意度指标", "群众满意度", "≥95%")]
+
+
+def test_a_vertical_label_run_into_a_glued_header_is_cut_off_it():
+    # Xiqing's page: 绩 | 效 | 指 | 标一级指标二级指标三级指标指标值, then rows glued one per line
+    text = "\n".join([
+        "项目名称支持西青区国有企业疫情期间减免房租补贴",
+        "绩           效           目         标1.对疫情期间开展房租减免工作的国有企业进行补助。",
+        "绩           效           指                     标一级指标二级指标三级指标指标值",
+        "产出指标数量指标补贴国有企业≥25个",
+        "国有企业免收租金面积≥300000平方米",
+        "质量指标补贴覆盖国有企业率100%",
+    ])
+    form = parse_document(text_to_document(text))[0]
+    assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("数量指标", "补贴国有企业", "≥25个"), ("数量指标", "国有企业免收租金面积", "≥300000平方米"),
+        ("质量指标", "补贴覆盖国有企业率", "100%")]

@@ -28,11 +28,11 @@ from jixiao.parsers.indicators import (
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
-from jixiao.parsers.mend import mend, mend_rows
+from jixiao.parsers.mend import mend, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
 from jixiao.parsers.vocab import key, level_of, role_by_affix, squash
-from jixiao.parsers.fit import skipped_role
+from jixiao.parsers.fit import shape, skipped_role
 from jixiao.records import CellRead, Form, Origin
 
 MIN_RUN = 3
@@ -316,8 +316,42 @@ def join_header_lines(rows: list[Row]) -> list[Row]:
     return out
 
 
+def join_split_headings(rows: list[Row]) -> list[Row]:
+    """A header whose headings wrapped inside their cells, the second lines printed as a row of their own
+    (``三级指标 | 年度 | 实际 | 分值 | 得分`` ⏎ ``指标值 | 完成值``): the lower row's pieces finish the
+    header's headings from its first that is no heading alone, when each pair spells one (年度指标值, 实际完成值)."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        pieces = [c for c in row.cells if c.text and not c.carried]
+        if prev is None or not pieces or row.exact or read_header(prev) is None:
+            out.append(row)
+            continue
+        heads = [c for c in prev.cells if c.text and not c.carried]
+        first = next((k for k, c in enumerate(heads) if not _is_heading(c.text)), None)
+        open_cells = heads[first:first + len(pieces)] if first is not None else []  # (实际 is a heading too)
+        whole = [c.text + p.text for c, p in zip(open_cells, pieces)]
+        if len(open_cells) != len(pieces) or not all(_is_heading(t) for t in whole):
+            out.append(row)
+            continue
+        done = {id(c): t for c, t in zip(open_cells, whole)}
+        out[-1] = replace(prev, cells=[replace(c, text=done[id(c)], raw=done[id(c)]) if id(c) in done else c
+                                      for c in prev.cells])
+    return out
+
+
+def _mend_vertical_rows(rows: list[Row]) -> list[Row]:
+    """Each row of inferred columns with a vertical label run into the cell after it, mended (mend_vertical)."""
+    out = []
+    for row in rows:
+        cells = mend_vertical(row.cells) if not row.exact and len(row.cells) >= 3 else row.cells
+        out.append(row if cells is row.cells or len(cells) == len(row.cells) and all(a is b for a, b in zip(cells, row.cells))
+                   else replace(row, cells=[c.moved(k) if c.col != k else c for k, c in enumerate(cells)]))
+    return out
+
+
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = join_header_lines(mend_rows(unglue(split_bracket_paths(rows))))
+    rows = join_split_headings(join_header_lines(mend_rows(unglue(split_bracket_paths(_mend_vertical_rows(rows))))))
     out: list[Row] = []
     run: list[Row] = []
 
@@ -427,8 +461,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             cur = None
             continue
         if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_at(row) is not None):
-            if cur is None:
-                cur = Segment()
+            if cur is None:  # (a page opening mid-table: its rows above the first 一级 are the form's too)
+                cur = Segment(rows=[] if read_header(row) is not None else _rows_before_levels(rows[:i], row.table))
                 segments.append(cur)
             cur.has_header = True
             cur.rows.append(row)
@@ -447,6 +481,20 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     # still counts when it names at least two of 项目/单位/主管部门
     return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
                                                                      & {"project", "department", "agency"}) >= 2)]
+
+
+def _rows_before_levels(before: list[Row], table: Optional[int]) -> list[Row]:
+    """The rows of a table printed without its header or first 一级 (a page that opens mid-table) above the
+    row where the levels start: the last run of rows of that table each holding a name and a value."""
+    run: list[Row] = []
+    for row in reversed(before):
+        filled = [c.text for c in row.cells if c.text]
+        if not filled and row.table == table:
+            continue
+        if row.table != table or len(filled) < 3 or not any(shape(t).value or shape(t).operator for t in filled):
+            break
+        run.append(row)
+    return run[::-1]
 
 
 def headerless_at(row: Row) -> Optional[int]:
@@ -491,6 +539,11 @@ def read_form(seg: Segment) -> Optional[Form]:
                     _read_header_row(replace(row, cells=row.cells[:start]), form, fields, funding, goals, seg, before)
                 reader = IndicatorReader(HEADERLESS)
                 pages.append(row.page)
+                if not start and not fields and not funding.lines and not seg.title:
+                    for early in _rows_before_levels(prior[:-1], row.table):  # a page's tail: its first rows
+                        reader.feed_row(early)
+                        header_reads = [r for r in header_reads if r.origin.row != early.cells[0].row
+                                        or r.origin.table != early.table]
                 reader.feed_row(replace(row, cells=row.cells[start:]))
                 continue
             if hdr is not None:

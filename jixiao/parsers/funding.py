@@ -71,6 +71,18 @@ def split_label_amount(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
+RATE_TOLERANCE = 0.01  # of a share: a rate printed as one (0.958) that 执行数 / 全年预算数 bears out
+
+
+def rate_in_percent(line: BudgetLine) -> Optional[float]:
+    """The line's 执行率 in percent, as the contract writes it: a rate printed as a share (0.958 for 95.8%)
+    is read as one where 执行数 / 全年预算数 (or 年初预算数) gives the same share."""
+    rate, budget = line.execution_rate, line.budget_full_year or line.budget_initial
+    if rate is None or not 0 < rate <= 1 or not budget or line.executed is None:
+        return rate
+    return round(rate * 100, 6) if abs(line.executed / budget - rate) <= RATE_TOLERANCE else rate
+
+
 class FundingReader:
     def __init__(self) -> None:
         self.columns: list[str] = []  # value roles in printed order (multi-amount header)
@@ -314,6 +326,7 @@ class FundingReader:
         line = BudgetLine(item=item)
         for role, v in zip(roles, values):
             setattr(line, role, self._money(v, role))
+        line.execution_rate = rate_in_percent(line)
         return line
 
     def _line(self, item: str, values: list[str]) -> BudgetLine:
@@ -322,6 +335,7 @@ class FundingReader:
             for role, v in zip(self.columns, values):
                 if role != "ignore" and role in AMOUNT_ROLES:
                     setattr(line, role, self._money(v, role))
+            line.execution_rate = rate_in_percent(line)
         else:
             line.amount = self._money(values[0]) if values else None
         return line

@@ -20,7 +20,7 @@ from jixiao.normalize import DIRECTION_WORDS, join_target_parts, parse_amount
 from jixiao.normalize.levels import standard_levels
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import (
-    is_operator,
+    is_operator, is_unit,
     EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, record_starts, row_numbers
@@ -189,6 +189,10 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
         if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
             r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading
+        if r is None and started and all(x == "group" for x, _ in roles):  # 绩效指标 | 一级指标二级指标…
+            toks = list(tokenize_header(c.text, tail_ok=True))
+            if is_header(toks):  # a block label, then the header glued into one cell
+                return Header(roles + [(t, c.col + j) for j, t in enumerate(toks)], run_together=True), i + 1
         if r is None and not started:
             toks = list(tokenize_header(c.text, tail_ok=True))
             if is_header(toks):
@@ -308,6 +312,8 @@ class IndicatorReader:
             cells.pop()  # trailing empty cells say nothing
         while cells and not cells[0].text and (row.flat or row.table is None):
             cells.pop(0)
+        if not self.header.has("operator"):
+            cells = merge_target_cells(cells)
         if self.levelless and cells and all(c.glued for c in cells if c.text):
             self._glued.extend(c for c in cells if c.text)  # rows run together: cut them all at once
             return
@@ -906,6 +912,31 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
             if target:
                 out.append(target)
     return [cell.piece(t, cell.col + k, glued=False) for k, t in enumerate(out)]
+
+
+BARE_NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
+NATURE_MARKS = ("定性", "定量")
+
+
+def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
+    """Under a header naming no sign column (or none at all: a page's tail), a target printed in the
+    parts of its columns — a sign alone, a bare number, a unit alone (``≥ | 90 | %``, ``= | 6 | 万元``) —
+    is one cell (≥90%), standing where its sign stood."""
+    out: list[RowCell] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if c.text and is_operator(c.text) and not c.text.lstrip("-—－").startswith(NATURE_MARKS) and nxt is not None \
+                and BARE_NUMBER_CELL.match(nxt.text):
+            unit = cells[k + 2] if k + 2 < len(cells) and is_unit(cells[k + 2].text) else None
+            text = join_target_parts(c.text, nxt.text, unit.text if unit else "")
+            out.append(c.piece(text, c.col, glued=c.glued))
+            k += 3 if unit else 2
+            continue
+        out.append(c)
+        k += 1
+    return out
 
 
 def peel_levels(text: str) -> tuple[list[str], str]:

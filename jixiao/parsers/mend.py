@@ -10,6 +10,7 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from jixiao.parsers.rows import Row, RowCell
@@ -54,6 +55,32 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
             continue
         out.append(cells[i])
         i += 1
+    return out
+
+
+VERTICAL_TAIL_MAX = 2  # characters of a vertical label's end glued to the text after it
+
+
+def mend_vertical(cells: list[RowCell]) -> list[RowCell]:
+    """A label printed one character to a cell whose last character ran into the next cell's text
+    (``绩 | 效 | 指 | 标一级指标二级指标…``, a vertical 绩效指标 beside a glued header): the label joined,
+    the rest of that cell a cell of its own."""
+    out: list[RowCell] = []
+    i = 0
+    while i < len(cells):
+        k = 0
+        while i + k < len(cells) and len(cells[i + k].text) == 1:
+            k += 1
+        nxt = cells[i + k] if k >= 2 and i + k < len(cells) else None
+        m = next((m for m in range(1, VERTICAL_TAIL_MAX + 1) if nxt is not None and len(nxt.text) > m
+                  and is_word("".join(c.text for c in cells[i:i + k]) + nxt.text[:m])), 0)
+        if not m:
+            out.append(cells[i])
+            i += 1
+            continue
+        out.append(_joined(cells[i:i + k] + [replace(nxt, text=nxt.text[:m], raw=nxt.text[:m])]))
+        out.append(replace(nxt, text=nxt.text[m:], raw=nxt.text[m:]))
+        i += k + 1
     return out
 
 
