@@ -1269,10 +1269,15 @@ def test_a_bracket_left_of_a_heading_broken_over_lines_is_no_field_value():
     assert fields["department"] == (1, "****")
 
 
+def _first_form(lines: list[str]):
+    """The first form read from text lines (a real page's layout, shortened)."""
+    return parse_document(text_to_document("\n".join(lines)))[0]
+
+
 def test_a_nature_mark_in_a_trailing_column_is_no_level():
     # a real Xiangtan form (space-separated rows, merged levels dropped): its 备注 prints 定量指标 on every
     # row, which ends in 指标 as level names do, and was read as the next row's 一级
-    text = "\n".join([
+    form = _first_form([
         "项目支出名称 工伤保险基金 预算部门 工伤保险服务中心",
         "年度绩效指标 绩效目标 一级指标 二级指标 三级指标 指标值及单位 绩效标准 备注",
         "绩效目标1:待遇足额支付 产出指标 数量指标 全市待遇发放额 28600万元 计划标准 定量指标",
@@ -1280,8 +1285,7 @@ def test_a_nature_mark_in_a_trailing_column_is_no_level():
         "时效指标 待遇及时发放率 100% 历史标准 定量指标",
         "效益指标 可持续影响指标 各项待遇持续发放率 100% 历史标准 定量指标",
     ])
-    forms = parse_document(text_to_document(text))
-    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
         ("产出指标", "数量指标", "全市待遇发放额", "28600万元"),
         ("产出指标", "质量指标", "工伤保险基金安全完整率", "100%"),
         ("产出指标", "时效指标", "待遇及时发放率", "100%"),
@@ -1322,7 +1326,7 @@ def test_a_sentence_naming_this_indicator_is_no_level_label():
 def test_space_separated_rows_under_vertical_labels_keep_their_levels():
     # a real Huizhou self-evaluation as a tender site prints it: 绩 效 指 标 one character to a header
     # cell, 一级 labels one character per line ending in the row they head, a 二级 label wrapped
-    text = "\n".join([
+    form = _first_form([
         "项目名称 国家电影事业发展专项资金",
         "绩 效 指 标 一级指标 二级指标 三级指标 年度指标值 全年完成值 分值 得分 未完成原因和改进措施",
         "产", "出", "指",
@@ -1333,7 +1337,6 @@ def test_space_separated_rows_under_vertical_labels_keep_their_levels():
         "指标 全年影院观影人数 ≥4万人次 4.4万人次 5 5",
         "影院营业收入 ≥150万元 188.6万元 5 5",
     ])
-    form = parse_document(text_to_document(text))[0]
     assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("产出指标", "数量指标", "维护电影放映设备数量", "≥5套", "5套"),
         ("产出指标", "质量指标", "提升放映质量", "明显", "明显"),
@@ -1344,7 +1347,7 @@ def test_space_separated_rows_under_vertical_labels_keep_their_levels():
 
 def test_a_note_printed_between_the_rows_does_not_end_the_table():
     # a real Licheng self-evaluation: its 得分计算方法 column's sentences spill onto lines of their own
-    text = "\n".join([
+    form = _first_form([
         "项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局",
         "一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分",
         "产出指标 数量指标 全年免费开放 100% 100% 12.5 12.5",
@@ -1352,7 +1355,6 @@ def test_a_note_printed_between_the_rows_does_not_end_the_table():
         "质量指标 免费开放管理制度健全、执行有效性 100% 100% 12.5 12.5",
         "时效指标 免费开放率 100% 100% 12.5 12.5",
     ])
-    form = parse_document(text_to_document(text))[0]
     assert [(i.level2, i.indicator) for i in form.indicators] == [
         ("数量指标", "全年免费开放"), ("质量指标", "免费开放管理制度健全、执行有效性"), ("时效指标", "免费开放率")]
     assert any(c.role == "unread" and c.text.startswith("定性指标计算") for c in form.cells)
@@ -1392,7 +1394,7 @@ def test_a_weight_left_where_a_level_name_was_lost_opens_a_glued_row():
 
 def test_headings_wrapped_inside_their_cells_are_joined_with_their_second_lines():
     # a real Yu'an self-evaluation: 年度 | 实际 on the header's line, 指标值 | 完成值 on the next
-    text = "\n".join([
+    form = _first_form([
         "项目名称 市级文物保护专项经费",
         "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
         "年度资金总额 29 29 27.8 9 0.958 8",
@@ -1401,7 +1403,6 @@ def test_headings_wrapped_inside_their_cells_are_joined_with_their_second_lines(
         "产出指标 数量指标 指标2:修缮建筑面积 6000平方米 6000平方米 7 7",
         "质量指标 指标1:验收通过率 100% 95% 6 5",
     ])
-    form = parse_document(text_to_document(text))[0]
     assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
         ("指标2:修缮建筑面积", "6000平方米", "6000平方米", 7.0, 7.0), ("指标1:验收通过率", "100%", "95%", 6.0, 5.0)]
     # its 执行率 is printed as a share (0.958); 执行数 / 全年预算数 bears that out: 95.8 %
@@ -1411,13 +1412,12 @@ def test_headings_wrapped_inside_their_cells_are_joined_with_their_second_lines(
 def test_a_page_opening_mid_table_keeps_its_first_rows_and_their_split_targets():
     # a mirror site's copy of a Sichuan self-evaluation starts inside the table, above its first 一级;
     # with no header, a target printed as sign | number | unit cells is one target
-    text = "\n".join([
+    form = _first_form([
         "安全警示标志设置及时率 | = | 100 | % | 100 | 5 |",
         "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5 |",
         "效益指标 | 社会效益指标 | 环境治理亮化美化率 | ≥ | 90 | % | 93 | 10 |",
         "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 95 | % | 96 | 10 |",
     ])
-    form = parse_document(text_to_document(text))[0]
     assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
         ("", "安全警示标志设置及时率", "=100%"), ("成本指标", "安全隐患排查成本预算", "=6万元"),
         ("社会效益指标", "环境治理亮化美化率", "≥90%"), ("服务对象满意度指标", "群众满意度", "≥95%")]
@@ -1425,7 +1425,7 @@ def test_a_page_opening_mid_table_keeps_its_first_rows_and_their_split_targets()
 
 def test_a_vertical_label_run_into_a_glued_header_is_cut_off_it():
     # Xiqing's page: 绩 | 效 | 指 | 标一级指标二级指标三级指标指标值, then rows glued one per line
-    text = "\n".join([
+    form = _first_form([
         "项目名称支持西青区国有企业疫情期间减免房租补贴",
         "绩           效           目         标1.对疫情期间开展房租减免工作的国有企业进行补助。",
         "绩           效           指                     标一级指标二级指标三级指标指标值",
@@ -1433,7 +1433,6 @@ def test_a_vertical_label_run_into_a_glued_header_is_cut_off_it():
         "国有企业免收租金面积≥300000平方米",
         "质量指标补贴覆盖国有企业率100%",
     ])
-    form = parse_document(text_to_document(text))[0]
     assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
         ("数量指标", "补贴国有企业", "≥25个"), ("数量指标", "国有企业免收租金面积", "≥300000平方米"),
         ("质量指标", "补贴覆盖国有企业率", "100%")]

@@ -235,8 +235,6 @@ def unglue(rows: list[Row]) -> list[Row]:
     while i < len(rows):
         r = rows[i]
         whole = " ".join(c.raw or c.text for c in r.cells)
-        # a form's preview is glued from its title on, even where stray spaces split its first page's line
-        # into cells (1、2020年度县级专项资金绩效目标自评表专项资金名称… 2、…)
         # a form glued from its title on, its line split into cells at stray spaces: a preview's first page
         # (1、2020年度县级专项资金绩效目标自评表专项资金名称… ⏎ 2、…), or one long line of the whole form
         first_page = len(r.cells) > 1 and (
@@ -345,8 +343,8 @@ def _mend_vertical_rows(rows: list[Row]) -> list[Row]:
     out = []
     for row in rows:
         cells = mend_vertical(row.cells) if not row.exact and len(row.cells) >= 3 else row.cells
-        out.append(row if cells is row.cells or len(cells) == len(row.cells) and all(a is b for a, b in zip(cells, row.cells))
-                   else replace(row, cells=[c.moved(k) if c.col != k else c for k, c in enumerate(cells)]))
+        # (a mended row is shorter: its label's characters became one cell)
+        out.append(row if len(cells) == len(row.cells) else replace(row, cells=[c.moved(k) for k, c in enumerate(cells)]))
     return out
 
 
@@ -540,10 +538,12 @@ def read_form(seg: Segment) -> Optional[Form]:
                 reader = IndicatorReader(HEADERLESS)
                 pages.append(row.page)
                 if not start and not fields and not funding.lines and not seg.title:
-                    for early in _rows_before_levels(prior[:-1], row.table):  # a page's tail: its first rows
-                        reader.feed_row(early)
-                        header_reads = [r for r in header_reads if r.origin.row != early.cells[0].row
-                                        or r.origin.table != early.table]
+                    # a page opening mid-table: the rows above its first 一级 (split_forms kept them) are rows
+                    early = _rows_before_levels(prior[:-1], row.table)
+                    for e in early:
+                        reader.feed_row(e)
+                    taken = {(e.table, c.row) for e in early for c in e.cells}
+                    header_reads = [r for r in header_reads if (r.origin.table, r.origin.row) not in taken]
                 reader.feed_row(replace(row, cells=row.cells[start:]))
                 continue
             if hdr is not None:

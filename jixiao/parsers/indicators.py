@@ -30,7 +30,8 @@ from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, deco
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import (
-    HEADING_MAX, _rows, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, near_miss, role_by_affix,
+    HEADING_MAX, _rows, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
+    near_miss, role_by_affix,
 )
 from jixiao.records import Indicator, Origin
 
@@ -915,7 +916,6 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 
 
 BARE_NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
-NATURE_MARKS = ("定性", "定量")
 
 
 def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
@@ -927,7 +927,7 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
     while k < len(cells):
         c = cells[k]
         nxt = cells[k + 1] if k + 1 < len(cells) else None
-        if c.text and is_operator(c.text) and not c.text.lstrip("-—－").startswith(NATURE_MARKS) and nxt is not None \
+        if c.text and is_operator(c.text) and key(c.text.lstrip("-—－")) not in nature_words() and nxt is not None \
                 and BARE_NUMBER_CELL.match(nxt.text):
             unit = cells[k + 2] if k + 2 < len(cells) and is_unit(cells[k + 2].text) else None
             text = join_target_parts(c.text, nxt.text, unit.text if unit else "")
