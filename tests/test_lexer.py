@@ -5,7 +5,7 @@ import pytest
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
-from jixiao.parsers.lexer import repeat_cut, split_values
+from jixiao.parsers.lexer import repeat_cut, split_values, split_words
 
 
 @pytest.mark.parametrize("text, name, target", [
@@ -188,3 +188,10 @@ def test_a_note_glued_after_the_table_ends_it():
     pieces = split_words("森林火灾不发生大规模的火灾注:以预算批复的绩效目标为准填列")
     assert "注" in pieces and is_terminator("注")
     assert is_terminator("……总分") and not is_terminator("……")
+
+
+def test_a_title_glued_after_a_rows_value_starts_after_that_value():
+    # a Jiayuguan preview runs its second form's title onto the first form's last row
+    pieces = split_words("服务对象满意度%=99百分比省级部门预算项目支出绩效目标表2023年度")
+    assert "省级部门预算项目支出绩效目标表" in pieces
+    assert not any(p.endswith("绩效目标表") and "百分比" in p for p in pieces)

@@ -1436,3 +1436,15 @@ def test_a_vertical_label_run_into_a_glued_header_is_cut_off_it():
     assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
         ("数量指标", "补贴国有企业", "≥25个"), ("数量指标", "国有企业免收租金面积", "≥300000平方米"),
         ("质量指标", "补贴覆盖国有企业率", "100%")]
+
+
+def test_an_indicator_table_under_a_title_of_its_own_belongs_to_the_form_above():
+    # Qingshan's page: 项目支出绩效目标表 with its fields and funding, then 绩效项目指标表 over the indicators
+    forms = parse_document(text_to_document("\n\n".join([
+        "项目支出绩效目标表", "2020年度)", "项目名称", "教育系统基础设施建设和设备购置", "实施单位", "武汉市青山区教育局",
+        "项目资金", "资金总额", "10000万元", "绩效项目指标表",
+        "一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 重点建设工程安排数量 | 2",
+        "产出指标 | 质量指标 | 重点建设工程验收合格率 | 100%"])))
+    assert len(forms) == 1
+    assert forms[0].project == "教育系统基础设施建设和设备购置"
+    assert [i.indicator for i in forms[0].indicators] == ["重点建设工程安排数量", "重点建设工程验收合格率"]

@@ -475,10 +475,27 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             cur.has_fields = True
         if cur is not None:
             cur.rows.append(row)
+    segments = _join_table_under_own_title(segments)
     # a form is its indicator table; a titled form cut before its table (header fields, funding)
     # still counts when it names at least two of 项目/单位/主管部门
     return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
                                                                      & {"project", "department", "agency"}) >= 2)]
+
+
+def _join_table_under_own_title(segments: list[Segment]) -> list[Segment]:
+    """A form whose indicator table has a title of its own (项目支出绩效目标表 with its fields and funding,
+    then 绩效项目指标表 over the indicators): a segment with a header and no field, right after one with
+    fields and no header, is that form's table."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and prev.has_fields and not prev.has_header and seg.has_header and not seg.has_fields \
+                and not seg.field_names:
+            prev.rows.extend(seg.rows)
+            prev.has_header = True
+            continue
+        out.append(seg)
+    return out
 
 
 def _rows_before_levels(before: list[Row], table: Optional[int]) -> list[Row]:

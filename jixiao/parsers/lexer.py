@@ -29,6 +29,8 @@ MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
 PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
+# what no title holds: a value's sign or share, where text before a title glued to it ends
+TITLE_FREE = re.compile(r"[=≥≤<>%‰]|百分比")
 # a dotted date writes one separator throughout (2023.07.20; 2023.07-20 is a year.month range cut short)
 DOTTED_DATE = (r"(?:19|20)\d\d(?P<sep>[.．/-])(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2}"
                r"(?:[-—~至](?:(?:19|20)\d\d(?P=sep))?(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2})?")
@@ -126,7 +128,9 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
     for m in GLUED_TITLE.finditer(folded):
         if "绩效" in m.group() or "自评" in m.group():
-            cuts.append((m.start(), m.end()))
+            # (…满意度%=99百分比省级部门预算项目支出绩效目标表: the last row's value before it is no part of it)
+            value = [v.end() for v in TITLE_FREE.finditer(m.group())]
+            cuts.append((m.start() + (value[-1] if value else 0), m.end()))
     notes = [(m.start(), m.end()) for m in NOTE_AFTER.finditer(folded)]
     for m in _word_pattern().finditer(folded):
         if any(s < m.start() < e for s, e in notes):
