@@ -1448,3 +1448,9 @@ def test_an_indicator_table_under_a_title_of_its_own_belongs_to_the_form_above()
     assert len(forms) == 1
     assert forms[0].project == "教育系统基础设施建设和设备购置"
     assert [i.indicator for i in forms[0].indicators] == ["重点建设工程安排数量", "重点建设工程验收合格率"]
+
+
+def test_a_level_name_ending_in_cost_stays_level_like_and_a_sentence_about_this_indicator_is_not():
+    from jixiao.parsers.fit import shape
+    assert shape("项目成本指标").level_like  # (…成本指标: 本 is part of 成本, no reference)
+    assert not shape("本项目不适用此指标").level_like and not shape("无该指标").level_like

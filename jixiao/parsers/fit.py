@@ -25,7 +25,7 @@ SCORE = re.compile(r"^[-+]?\d{1,3}(?:\.\d+)?分?$")
 VALUE_ONLY = re.compile(
     r"^(?:[≥≤><=＞＜＝≧≦≈]|[<>]=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|约)?"
     r"[-+]?\d[\d.,，]*(?:[%％‰]|[^\d\s，。；,.、:：]{0,6})?(?:以上|以下|以内|左右|及以上|及以下)?$")
-REFERRING = "此该本"  # words referring to an indicator named before (不适用此指标): a sentence, no label
+REFERRING = ("此指标", "该指标")  # an indicator named before (不适用此指标): a sentence, no label (成本指标 is one)
 SENTENCE = re.compile(r"[。；;，,].+|.{26,}")
 DONE_WORDS = re.compile(r"^(?:已?完成|未完成|达成|已达成|达到|未达到|基本完成|部分完成|全部完成|是|否|已公开|按时完成|达成预期指标|"
                         r"部分达成预期指标|未达成预期指标|达成目标|达成目标值|全部达成)")
@@ -139,7 +139,7 @@ def _known_unit(text: str) -> bool:
 def _ends_like_level(k: str) -> bool:
     # (a sentence naming "this indicator" is none: 本项目不适用此指标, 无该指标)
     return k.endswith("指标") and 4 <= len(k) <= 12 and not re.search(r"\d", k) and not DONE_WORDS.match(k) \
-        and k[-3:-2] not in REFERRING
+        and not k.endswith(REFERRING)
 
 
 

@@ -393,6 +393,7 @@ class Segment:
     has_fields: bool = False
     year_hint: Optional[int] = None
     field_names: set = field(default_factory=set)
+    lead: int = 0  # rows opening the segment that are its table's own, above its first 一级 (a page opening mid-table)
 
 
 def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
@@ -460,7 +461,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             continue
         if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_at(row) is not None):
             if cur is None:  # (a page opening mid-table: its rows above the first 一级 are the form's too)
-                cur = Segment(rows=[] if read_header(row) is not None else _rows_before_levels(rows[:i], row.table))
+                lead = [] if read_header(row) is not None else _rows_before_levels(rows[:i], row.table)
+                cur = Segment(rows=lead, lead=len(lead))
                 segments.append(cur)
             cur.has_header = True
             cur.rows.append(row)
@@ -546,6 +548,8 @@ def read_form(seg: Segment) -> Optional[Form]:
         if ended:
             break
         prior.append(row)
+        if at < seg.lead:
+            continue  # read with the table, once its first 一级 opens it
         if reader is None:
             hdr = read_header(row)
             start = headerless_at(row) if hdr is None else None
@@ -554,13 +558,8 @@ def read_form(seg: Segment) -> Optional[Form]:
                     _read_header_row(replace(row, cells=row.cells[:start]), form, fields, funding, goals, seg, before)
                 reader = IndicatorReader(HEADERLESS)
                 pages.append(row.page)
-                if not start and not fields and not funding.lines and not seg.title:
-                    # a page opening mid-table: the rows above its first 一级 (split_forms kept them) are rows
-                    early = _rows_before_levels(prior[:-1], row.table)
-                    for e in early:
-                        reader.feed_row(e)
-                    taken = {(e.table, c.row) for e in early for c in e.cells}
-                    header_reads = [r for r in header_reads if (r.origin.table, r.origin.row) not in taken]
+                for early in seg.rows[:seg.lead]:  # a page opening mid-table: its rows above the first 一级
+                    reader.feed_row(early)
                 reader.feed_row(replace(row, cells=row.cells[start:]))
                 continue
             if hdr is not None:

@@ -506,9 +506,10 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             if e - s < 2 or ch in SIGNS:
                 continue  # (a comparison sign opens the value after it: 小组>|6.00(次) is no name 小组>)
             # in one row, a value may open with words the name already holds (…满意比例|满意率100%)
-            if echoed and not _tandem(text, e, s):
+            tandem = _tandem(text, e, s)
+            if echoed and not tandem:
                 continue
-            opens = e == len(text) or _opens_cell(text, e, single) or _tandem(text, e, s) or \
+            opens = e == len(text) or _opens_cell(text, e, single) or tandem > 0 or \
                 (not single and _doubled(text, e) > 0) or \
                 (single and _measure_then_number(text, e) and _repeats(text[s:e], _cjk2(text, e)))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
