@@ -329,3 +329,19 @@ def test_a_target_its_actual_repeats_is_cut_where_the_repetition_starts():
 def test_a_year_end_deadline_is_one_value():
     # 2025年年底前 / 2023年年底前 (real Lu'an and Xiangtan forms): the year's end, not 2025年 then words
     assert decode_row("完成时间2025年年底前", TARGETS).rows == [[(0, "完成时间"), (1, "2025年年底前")]]
+
+
+def test_an_explanation_column_takes_the_words_that_explain_the_row():
+    # a real Ezhou target form glued (三级 name | 绩效标准 | 当年预期实现值): 反映…情况 explains the row;
+    # read into the name, every name carried its explanation
+    roles = ["indicator", "ignore", "target"]
+    assert _rows(decode_glued("大楼维修维护次数反映大楼全年维修维护情况280次大楼安检巡察次数反映大楼保卫巡检情况200次",
+                              roles), roles) == [
+        {"indicator": "大楼维修维护次数", "target": "280次"}, {"indicator": "大楼安检巡察次数", "target": "200次"}]
+
+
+def test_a_target_in_words_ends_a_name_in_a_body_of_many_rows():
+    # the same form: 成本控制率不超预算 is a name and a target in words (不 | 超 was read before)
+    roles = ["indicator", "ignore", "target"]
+    assert _rows(decode_glued("成本控制率不超预算水电消耗下降率反映水电消耗比上年下降情况5%", roles), roles)[0] == \
+        {"indicator": "成本控制率", "target": "不超预算"}

@@ -1454,3 +1454,108 @@ def test_a_level_name_ending_in_cost_stays_level_like_and_a_sentence_about_this_
     from jixiao.parsers.fit import shape
     assert shape("项目成本指标").level_like  # (…成本指标: 本 is part of 成本, no reference)
     assert not shape("本项目不适用此指标").level_like and not shape("无该指标").level_like
+
+
+def test_a_glued_form_line_opening_with_a_signature_block_reads_from_its_title():
+    # a real Ezhou preview: the signature block printed before the title, a header with no 三级 column
+    # (its 二级 column holds the names) and an explanation column
+    line = ("主管部门审核意见单位公章:年月 日鄂州市2022年市直部门预算项目支出绩效目标表项目名称滨湖大厦运行保障"
+            "项目类别本级支出项目项目性质持续性项目绩效目标以办公大楼服务对象满意为目标。绩效指标一级指标二级指标"
+            "绩效标准当年预期实现值数量指标办公大楼日常维修维护次数反映办公大楼全年维修维护情况280次大楼安检巡察次数"
+            "反映大楼保卫巡检情况200次质量指标重要设备维修维保验收合格率反映设备设施维保质量情况95%")
+    form = _first_form(["鄂州市2022年市直部门预算项目支出绩效目标表.docx", line])
+    assert (form.title, form.project, form.department) == \
+        ("鄂州市2022年市直部门预算项目支出绩效目标表", "滨湖大厦运行保障", None)
+    assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("数量指标", "办公大楼日常维修维护次数", "280次"), ("数量指标", "大楼安检巡察次数", "200次"),
+        ("质量指标", "重要设备维修维保验收合格率", "95%")]
+
+
+def test_one_target_column_per_area_keeps_the_first_areas_targets():
+    # a real Anxi transfer form, one cell per line: after 指标解释 a target column per village, no 指标值
+    cells = ["项目名称 |", "省级水利专项资金 |", "主管部门(单位)名称 |", "安溪县水利局 |", "|", "绩效 指标 |",
+             "一级指标 |", "二级指标 |", "三级指标 |", "指 标 解 释 |", "西坪镇尧山村 |", "桃舟乡吾培村 |",
+             "芦田镇三洋村 |", "|", "产出 指标 |", "数量指标 |", "开展小型水利工程建设(个) |",
+             "反映小型水利工程建设项目开展情况 |", "1 |", "1 |", "2 |", "|", "效益指标 |", "社会效益指标 |",
+             "受益人口(人) |", "反映受益人口情况 |", "≥300 |", "≥200 |", "≥100 |", "|"]
+    form = _first_form(["2022年省级水利专项资金绩效目标表"] + cells)
+    assert [(i.level1, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("产出指标", "开展小型水利工程建设(个)", "1"), ("效益指标", "受益人口(人)", "≥300")]
+
+
+def test_area_headings_glued_together_are_cut_after_each_towns_name():
+    from jixiao.parsers.indicators import split_areas
+    assert split_areas("笏石街道办埭头镇") == ["笏石街道办", "埭头镇"]
+    assert split_areas("西坪镇尧山村桃舟乡吾培村") == ["西坪镇尧山村", "桃舟乡吾培村"]  # a village stays with its town
+    assert split_areas("区域目标值") == ["区域目标值"]
+
+
+def test_a_direction_column_holding_signs_gives_the_comparator():
+    # Fujian's 指标方向 holds ≥ / ≤; Hebei's holds 正向, which is no sign
+    form = _first_form(["项目支出绩效目标表", "项目名称|水毁修复", "一级指标|二级指标|三级指标|指标方向|指标值",
+                        "产出指标|数量指标|开展修复工程(个)|≥|1", "成本指标|经济成本指标|成本控制率(%)|≤|100%",
+                        "效益指标|社会效益指标|受益人口|正向|300人"])
+    assert [i.target_raw for i in form.indicators] == ["≥1", "≤100%", "300人"]
+
+
+def test_with_no_level2_column_a_level2_word_in_the_name_column_is_the_name():
+    # a real Linhai project-library entry: 指标类型 | 指标名称 | 指标值 | 指标描述, the filler wrote the 二级
+    # words in the name column; the row is kept under its name as printed (it was dropped as a bare 二级)
+    form = _first_form(["项目名称: | 绿化养护经费 |", "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+                        "产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护 |",
+                        "质量指标 | 100% | 达到绿化绿地全覆盖 |",
+                        "满意度指标 | 服务对象或受益者满意度指标 | ≥95% | 服务对象对于绿化的养护满意 |"])
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("产出指标", "", "数量指标", "375万平方米"), ("产出指标", "", "质量指标", "100%"),
+        ("满意度指标", "", "服务对象或受益者满意度指标", "≥95%")]
+
+
+def test_a_notices_list_of_attachments_opens_no_form():
+    # a real Hainan notice glued on one line: 附件:1.…分配表2.项目绩效目标表 lists the attachments; the form is
+    # the one after 附件2 (its number glued to the title and to the total before it)
+    line = ("请按照有关规定尽快将资金拨付申报单位,并对照有关绩效目标(详见附件2)做好绩效监控,附件:1.项目奖励资金分配表"
+            "2.项目绩效目标表海南省财政厅2022年6月29日附件1项目奖励资金分配表序号单位名称分配金额1省卫生健康委500"
+            "合计2430.3附件2项目绩效目标表主管部门:省商务厅项目名称会展业发展资金一级指标二级指标三级指标指标值"
+            "产出指标数量指标全年实现会展业综合收入≥280亿元")
+    forms = parse_document(text_to_document(line))
+    assert [(f.title, f.project) for f in forms] == [("项目绩效目标表", "会展业发展资金")]
+
+
+def _across_a_page_break(title: str, page1_row: list[str], page2_rows: list[list[str]]):
+    """The form of a two-page indicator table whose first level cells a page break cut: page 1 holds the
+    header and one row, page 2 the rest, its first 一级 cell merged over both its rows."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    p1 = Table([Cell(t, r, c, page=1) for r, row in enumerate([header, page1_row]) for c, t in enumerate(row)], page=1)
+    p2 = Table([Cell(t, r, c, page=2) for r, row in enumerate(page2_rows) for c, t in enumerate(row)], page=2)
+    p2.cells[0].rowspan = 2
+    [form] = parse_document(Document([TextLine(title), p1, p2]))
+    return [(i.level1, i.level2, i.indicator) for i in form.indicators]
+
+
+def test_a_level_label_cut_by_a_page_break_inside_its_bracket_is_joined():
+    # real Hebei self-evaluation content exported by Calc: the merged 一级 cell 产出指标(70分) spans a page
+    # break, its first line (产出指标(70) on page 1, the rest (分)) heading the rows of page 2
+    assert _across_a_page_break("项目支出绩效自评表", ["产出指标(70", "数量指标", "安装水标尺", "≥266米"],
+                                [["分)", "", "水标尺宽度", "≥50厘米"], ["", "质量指标", "验收合格率", "100%"]]) == [
+        ("产出指标(70分)", "数量指标", "安装水标尺"), ("产出指标(70分)", "数量指标", "水标尺宽度"),
+        ("产出指标(70分)", "质量指标", "验收合格率")]
+
+
+def test_level_labels_a_page_break_cut_in_two_are_joined():
+    # real Hunan target content exported to PDF: the merged 效益指标 | 经济效益指标 cells span a page break,
+    # 效益指 / 经济效 on page 1 and 标 / 益指标 heading page 2's rows
+    assert _across_a_page_break("项目支出绩效目标表", ["效益指", "经济效", "增加贫困村收入", ">=6万元"],
+                                [["标", "益指标", "增加贫困人口收入", ">=2.61万元"], ["", "社会效益指标", "接待游客数量", ">=60000人"]]) == [
+        ("效益指标", "经济效益指标", "增加贫困村收入"), ("效益指标", "经济效益指标", "增加贫困人口收入"),
+        ("效益指标", "社会效益指标", "接待游客数量")]
+
+
+def test_a_funding_block_of_planned_amounts_makes_no_self_evaluation():
+    # a real Zhenjiang project disclosure (its title names neither 目标 nor 自评): 全年(程)预算数 | 半年(程)计划执行数
+    # are a plan, the form a target form (全年预算数 alone had made it a self-evaluation)
+    cells = ["2024年度赛珍珠文化公园运转经费项目绩效公开", "项目名称", "赛珍珠文化公园运转经费", "项目资金 (万元)",
+             "收入", "全年(程) 预算数", "资金总额", "80", "财政拨款", "80", "支出", "半年(程) 计划执行数",
+             "全年(程) 预算数", "资金总额", "40", "80", "一级指标", "二级指标", "三级指标", "半年(程) 指标值",
+             "全年(程) 指标值", "产出指标", "数量指标", "开放天数", "≥150天", "≥300天"]
+    form = _first_form([line for c in cells for line in (c, "")])  # one cell per paragraph
+    assert form.form_type == "project_target"

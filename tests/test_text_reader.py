@@ -99,3 +99,13 @@ def test_a_page_metadata_line_does_not_widen_a_one_cell_per_line_table():
     tables = [b for b in text_to_document(text).blocks if isinstance(b, Table)]
     assert [t.n_cols for t in tables] == [4, 1]
     assert tables[1].text_rows()[0] == ["项目支出绩效自评表"] and tables[1].n_rows == 12
+
+
+def test_a_title_between_two_tables_of_pipe_closed_cells_stays_a_line():
+    # a real Anxi notice: an allocation table, then 附件2 and the form's title, then the form's first cell;
+    # the two lines were read as a cell wrapped over lines (附件22022年…绩效目标表项目名称)
+    text = ("合计 |\n100 |\n附件2\n2022年省级第七批水利专项资金绩效目标表\n项目名称 |\n省级第七批水利专项资金 |\n"
+            "主管部门 |\n安溪县水利局 |\n")
+    lines = [b.text for b in text_to_document(text).blocks if isinstance(b, TextLine)]
+    cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
+    assert "2022年省级第七批水利专项资金绩效目标表" in lines + cells and "项目名称" in cells

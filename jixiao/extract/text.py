@@ -214,7 +214,7 @@ def join_wrapped_pipe_cells(lines: list[str]) -> list[str]:
     out: list[str] = []
     held: list[str] = []  # lines without "|" after a closed cell, waiting for the line that closes them
     for line in lines:
-        if held and TRAIL_PIPE.match(line):
+        if held and TRAIL_PIPE.match(line) and not any(HEADING_LINE.match(h.strip()) for h in held):
             out.append("".join(h.strip() for h in held) + line.strip())
             held = []
         elif "|" not in line and line.strip() and out and out[-1].rstrip().endswith("|") and len(held) < WRAP_LINES_MAX:
@@ -226,6 +226,8 @@ def join_wrapped_pipe_cells(lines: list[str]) -> list[str]:
     return out + held
 
 
+# a line between two tables, never a wrapped cell: a table's title (…绩效目标表) or an attachment's number (附件2)
+HEADING_LINE = re.compile(r"^(?:.{4,60}表|附件\s*\d{1,2}[:：]?)$")
 NARROW_RUN = 8  # one-cell rows in a row that make a crawler's one-cell-per-line table, not spilled cells
 WRAP_LINES_MAX = 6  # lines of one wrapped cell (a label printed a character per line: 绩 ⏎ 效 ⏎ 指 ⏎ 标)
 

@@ -120,6 +120,11 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
             emit[0] = w.fit.level_like
         if tok.text in repeated:
             emit[2] -= w.repeated_name
+        if cols and tok.col is not None and "level2" not in cols and "level1" in cols and \
+                cols.get("indicator") == tok.col and emit[1] > emit[2]:
+            # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column the name
+            # column's 二级 word is the row's name as printed
+            emit[1], emit[2] = emit[2], emit[1]
         if cols and tok.col is not None:
             for j, r in enumerate(roles):
                 if cols.get(r) == tok.col:

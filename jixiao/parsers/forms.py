@@ -22,13 +22,14 @@ from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import (
-    Header, IndicatorReader, header_continued, header_from_above, refine_header, several_records, is_header, read_header, role_in_run, role_of, role_of_misread,
+    Header, IndicatorReader, area_run, header_continued, header_from_above, refine_header, several_records, is_header,
+    read_header, role_in_run, role_of, role_of_misread,
     tokenize_header,
 )
 from jixiao.parsers import accounting
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
-from jixiao.parsers.mend import mend, mend_rows, mend_vertical
+from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
 from jixiao.parsers.vocab import key, level_of, role_by_affix, squash
@@ -201,6 +202,9 @@ def _header_run(cells: list[RowCell], i: int) -> int:
             break  # 总额 after 年初预算数 … is the first line's label
         kinds.append(r or b)
         j += 1
+    for _ in range(area_run(cells, j, kinds)):  # a target column per area (西坪镇尧山村 | 桃舟乡吾培村 …)
+        kinds.append("target" if "target" not in kinds else "ignore")
+        j += 1
     # an indicator header by the reader's own rule (a table without level columns included: 指标名称 |
     # 计量单位 | 指标值 | 权重 …), a level column, or a funding header
     if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or is_header(kinds)
@@ -219,12 +223,28 @@ GLUED_LINE_MIN = 200  # characters of a line holding a whole glued form …
 GLUED_CELL_MIN = 25  # … whose stray spaces leave pieces this long on average (a row of cells is shorter)
 
 
+GLUED_TITLE_MAX = 48  # characters of a title GLUED_TITLE finds
+GLUED_LEAD_MAX = 40  # characters before the title of a glued form line (a signature block printed first)
+EMPTY_DATE = re.compile(r"年\s*月\s*日")  # a date field left blank (单位公章: 年 月 日) ends a lead
+
+
+def _glued_title_at(text: str) -> Optional[int]:
+    """Where the title of a glued form line starts: at its start, or after a short lead the viewer
+    printed first (``主管部门审核意见单位公章:年月日鄂州市2022年…绩效目标表项目名称…``)."""
+    m = GLUED_TITLE.search(text, 0, GLUED_LEAD_MAX + GLUED_TITLE_MAX)
+    if m is None or m.start() > GLUED_LEAD_MAX:
+        return None
+    start = m.start()
+    blank = EMPTY_DATE.match(text, start)
+    return blank.end() if blank else start
+
+
 def _glued_form_line(whole: str, pieces: int) -> bool:
     """A long line split at stray spaces into long pieces that holds a glued form from its title on
     (``2021年度财政项目绩效自评表单位名称:… 项目类别1、部门预算项目 02、…``): a viewer's wraps, no separators."""
     text = WRAP_SPACE.sub("", whole)
-    return len(whole) >= GLUED_LINE_MIN and len(whole) >= GLUED_CELL_MIN * pieces and bool(GLUED_TITLE.match(text)) \
-        and is_glued(whole)
+    return len(whole) >= GLUED_LINE_MIN and len(whole) >= GLUED_CELL_MIN * pieces and \
+        _glued_title_at(text) is not None and is_glued(whole)
 
 
 def unglue(rows: list[Row]) -> list[Row]:
@@ -242,6 +262,7 @@ def unglue(rows: list[Row]) -> list[Row]:
              and PAGE_MARKER.match(rows[i + 1].cells[0].raw or rows[i + 1].cells[0].text or "")
              and is_glued(whole) and GLUED_TITLE.match(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1))))
             or _glued_form_line(whole, len([c for c in r.cells if c.text])))
+        form_line = first_page and not FIRST_PAGE.match(whole)
         if (len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text)) or first_page:
             lines = [whole]
             j = i + 1
@@ -251,7 +272,13 @@ def unglue(rows: list[Row]) -> list[Row]:
                 lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
             source = r.cells[0]
-            pieces = split_words(WRAP_SPACE.sub("", join_pages(lines)))
+            text = WRAP_SPACE.sub("", join_pages(lines))
+            lead = _glued_title_at(text) if form_line else 0
+            if lead:  # a short lead before the title stays a line of its own (reported unread)
+                out.append(Row([RowCell(text[:lead], 0, 1, False, text[:lead], source.page, source.bbox,
+                                        source.confidence, source.table, source.row)], page=r.page, table=r.table))
+                text = text[lead:]
+            pieces = split_words(text)
             out.append(Row([RowCell(squash(t), k, 1, False, t, source.page, source.bbox, source.confidence,
                                     source.table, source.row, True) for k, t in enumerate(pieces)],
                            page=r.page, table=r.table, flat=True))
@@ -349,7 +376,7 @@ def _mend_vertical_rows(rows: list[Row]) -> list[Row]:
 
 
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = join_split_headings(join_header_lines(mend_rows(unglue(split_bracket_paths(_mend_vertical_rows(rows))))))
+    rows = join_split_headings(join_header_lines(mend_rows(unglue(split_bracket_paths(_mend_vertical_rows(mend_cut_labels(rows)))))))
     out: list[Row] = []
     run: list[Row] = []
 

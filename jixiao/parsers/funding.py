@@ -42,6 +42,9 @@ TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任�
 SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
 
 
+PLANNED = "计划"  # a funding heading naming what is planned (计划执行数): a target form's block, no self-evaluation
+
+
 @lru_cache(maxsize=65536)
 def budget_role(text: str) -> Optional[str]:
     roles = budget_roles()
@@ -125,7 +128,9 @@ class FundingReader:
             return True
         if len(set(amount)) >= 2 and len(amount) >= 0.5 * len([r for r in roles if r]):
             self._set_columns(kept)
-            self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount)
+            # (全年(程)预算数 | 半年(程)计划执行数: a plan's columns, a target form's)
+            self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount) and \
+                not any(PLANNED in c.text for c in cells)
             return True
         return False
 

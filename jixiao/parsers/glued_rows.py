@@ -134,6 +134,7 @@ class GluedCosts:
     word_cut: float = 2.0  # a one-character value that starts a dictionary word (中|心经费, 优|质均衡)
     level2_empty: float = 0.3  # a row with no 二级 of its own (the one above fills down)
     level2_ending: float = 0.3  # a 二级 outside the vocabulary, ending as 二级 names do (…管理)
+    explanation: float = -0.3  # an explanation in a column the form does not keep (反映…情况), a bonus
     beam: float = 5.0  # readings of a row costing this much more than its best are dropped
     junk_char: float = 0.4  # per character no row takes
     window: int = 40  # characters looked back for a cheaper row end …
@@ -301,7 +302,7 @@ def _phrase_ends() -> tuple[frozenset, int]:
     return ends, max(map(len, ends), default=0)
 
 
-def _phrases(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+def _phrases(text: str, i: int, costs: GluedCosts, open_end: bool = True) -> list[tuple[int, float]]:
     """A qualitative target in words of its own (严格执行相关制度规定, 卫生整洁、内部安全有序): running
     text without digits that ends in a result word (提升, 到位, 规定 …; data/cell_words.csv), cheaper
     when it opens as targets do (符合, 按, 严格 …); one that opens so may also end right before a
@@ -320,7 +321,7 @@ def _phrases(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
             out.append((e, costs.phrase + opening + inside + costs.phrase_char * (e - i)))
             if e < len(text) and _starts(text, e, starts):
                 inside = costs.phrase_inside
-        elif opening and e - i >= 4 and (e == len(text) or text[e].isdigit()):  # 按规定时限 | 4 | 3
+        elif open_end and opening and e - i >= 4 and (e == len(text) or text[e].isdigit()):  # 按规定时限 | 4 | 3
             out.append((e, costs.phrase + costs.phrase_open_end + opening + inside + costs.phrase_char * (e - i)))
     return out
 
@@ -434,7 +435,7 @@ def _opens_cell(text: str, i: int, single: bool = False) -> bool:
     if not single and _units(text, i):
         return True
     words = _words()
-    kinds = ("yesno", "nature", "phrase_start") if single else ("yesno", "nature")
+    kinds = ("yesno", "nature", "explain_open", "phrase_start") if single else ("yesno", "nature", "explain_open")
     if any(_starts(text, i, words[kind]) for kind in kinds if kind in words):
         return True
     # a grade word that a noun suffix continues is part of a name (合规性, 及时率)
@@ -510,6 +511,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
             if echoed and not tandem:
                 continue
             opens = e == len(text) or _opens_cell(text, e, single) or tandem > 0 or \
+                (ch in _name_end_chars() and _starts(text, e, _words()["phrase_start"])) or \
                 (not single and _doubled(text, e) > 0) or \
                 (single and _measure_then_number(text, e) and _repeats(text[s:e], _cjk2(text, e)))
             if opens or (single and not ch.isdigit() and not text[e].isdigit()):
@@ -549,10 +551,25 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
                       or not "\u4e00" <= text[e] <= "\u9fff" or _opens_cell(text, e, single=True)]
         empty = costs.empty + (costs.empty_target if role == "target" else 0.0)
         return [(i, empty)] + values + _free(text, i, costs) + \
-            (_phrases(text, i, costs) + _sentences(text, i, costs) if single else [])
-    # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, or nothing
+            (_phrases(text, i, costs) + _sentences(text, i, costs) if single else
+             _phrases(text, i, costs, open_end=False) if _starts(text, i, _words().get("phrase_start", frozenset()))
+             else [])  # (many rows: only a phrase opening and ending as targets do, 不超预算)
+    # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, an explanation, or nothing
     return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \
-        [(e, costs.ignore_value) for e, _ in _values(text, i, costs)]
+        [(e, costs.ignore_value) for e, _ in _values(text, i, costs)] + _explanations(text, i, costs)
+
+
+EXPLAIN_MAX = 60  # characters of an explanation cell
+
+
+def _explanations(text: str, i: int, costs: GluedCosts) -> list[tuple[int, float]]:
+    """An 指标说明/绩效标准 cell: words opening as explanations do (反映…) and ending in one of their
+    closing words (…情况, …程度; data/cell_words.csv explain_open / explain_end)."""
+    if not _starts(text, i, _words().get("explain_open", frozenset())):
+        return []
+    ends = _words().get("explain_end", frozenset())
+    return [(e, costs.explanation) for e in range(i + 4, min(len(text), i + EXPLAIN_MAX) + 1)
+            if any(text.endswith(w, i, e) for w in ends)]
 
 
 @lru_cache(maxsize=256)

@@ -30,7 +30,7 @@ from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, deco
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import (
-    HEADING_MAX, _rows, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
+    HEADING_MAX, _rows, area_endings, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
     near_miss, role_by_affix,
 )
 from jixiao.records import Indicator, Origin
@@ -174,6 +174,54 @@ def is_header(roles: list[str]) -> bool:
         ("indicator" in s and ("target" in s or "actual" in s) and sum(r in s for r in VALUE_COLUMNS) >= 3)
 
 
+AREA_WORDS = ("区域", "地区")  # a heading opening so names the area columns (区域目标值)
+AREA_HEADING_MAX = 12  # characters of a column heading naming an area (西坪镇尧山村, 笏石街道办)
+
+
+def area_heading(text: str, names: list[str]) -> bool:
+    """A heading no vocabulary knows, after the name column of a header with no value column yet (or after
+    the area columns before it): a target column per county, town or village (Fujian's transfer forms)."""
+    if "indicator" not in names or any(r in names for r in ("actual", "score_max", "score", "unit")):
+        return False
+    if "target" in names and names[-1] not in ("target", "ignore"):  # (the areas run on to the header's end)
+        return False
+    t = key(text)
+    return 2 <= len(t) <= AREA_HEADING_MAX and not any(ch.isdigit() for ch in t) and not level_of(t) \
+        and not SENTENCE.search(t) and all("\u4e00" <= ch <= "\u9fff" for ch in t)
+
+
+def area_run(cells: list, i: int, names: list[str]) -> int:
+    """How many area headings (:func:`area_heading`) run from cells[i] to the end of the header: each
+    names a place (ends as place names do, or 区域…) and a level name or the end follows the run."""
+    towns, villages = area_endings()
+    j = i
+    while j < len(cells) and cells[j].text and area_heading(cells[j].text, names) and \
+            (key(cells[j].text).endswith(towns + villages) or key(cells[j].text).startswith(AREA_WORDS)):
+        j += 1
+    after = next((c.text for c in cells[j:] if c.text), None)
+    return j - i if j > i and (after is None or level_of(after)) else 0
+
+
+def split_areas(text: str) -> list[str]:
+    """Area headings glued together (``笏石街道办埭头镇``) → each area, cut after the words that end a town's
+    or county's name (data/cell_words.csv area_end); a village's (西坪镇尧山村) stays with its town. The
+    text whole where it does not cut so."""
+    towns, villages = area_endings()
+    out, start, i = [], 0, 0
+    while i < len(text):
+        w = next((w for w in towns + villages if text.startswith(w, i)), None)
+        if w and i + len(w) - start >= 2:
+            piece = text[start:i + len(w)]
+            if w in villages and out and out[-1].endswith(towns) and not any(out[-1].endswith(v) for v in villages):
+                out[-1] += piece  # 西坪镇 | 尧山村: one place
+            else:
+                out.append(piece)
+            start = i = i + len(w)
+            continue
+        i += 1
+    return out if start == len(text) and len(out) > 1 and all(len(p) >= 2 for p in out) else [text]
+
+
 def read_header(row: Row) -> Optional[tuple[Header, int]]:
     """If the row is an indicator-table header: the header and the index of the first cell after it."""
     cells = row.cells
@@ -211,6 +259,11 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             later = [x for x in cells[i + 1:i + 4] if x.text]
             if later and any(role_of(x.text) for x in later[:2]) and len(c.text) <= 16:
                 roles.append(("ignore", c.col))  # an unknown heading between known ones: a column of its own
+                continue
+            if area_run(cells, i, [x for x, _ in roles]):
+                # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: one target column per area, the first kept
+                for j, _ in enumerate(split_areas(c.text) if c.glued else [c.text]):  # (笏石街道办埭头镇: two)
+                    roles.append(("ignore" if any(x == "target" for x, _ in roles) else "target", c.col + j))
                 continue
             end = i
             break
@@ -409,6 +462,11 @@ class IndicatorReader:
         if not cell.glued or level_of(text) or len(text) < 4:
             return [cell]
         columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
+        if not any(r == "indicator" for _, r in columns):  # 一级指标 | 二级指标 | 绩效标准 | 值: no name column,
+            levels = [c for r, c in self.header.roles if r in ("level1", "level2")]  # the last level's holds the names
+            if not levels:
+                return [cell]
+            columns = sorted(columns + [(max(levels), "indicator")])
         roles = [r for _, r in columns]
         values = [r for r in roles if r in ("target", "actual", "score_max", "score")]
         targets_only = values == ["target"]
@@ -646,6 +704,8 @@ class IndicatorReader:
         if op in DIRECTION_WORDS and extra and is_operator(extra) and extra not in DIRECTION_WORDS:
             # 指标性质 | 指标方向 holding 正向 | = (Inner Mongolia) where Hebei's hold ≥ | 正向: the sign is the comparator
             op = extra
+        elif op in DIRECTION_WORDS:
+            op = ""  # 指标方向 | 正向: a direction, no sign to keep
         number = rec.get("target", "")
         if "operator" in self.template.values or "unit" in self.template.values:
             target_raw = join_target_parts(op, number, unit) if (op or unit) else number

@@ -29,6 +29,9 @@ MIN_GLUED = 40  # a cell this long holding several vocabulary words is glued
 PAGE_MARKER = re.compile(r"^\s*\d{1,2}、")
 # a form title inside glued text: from a delimiter to 表 (绩效…表 or …自评表), with its (2022年度)
 GLUED_TITLE = re.compile(r"[^:：。;；,，、]{0,30}?(?:绩效[^:：。;；,，、]{0,12}?表|自评表)")
+# a notice's list of its attachments (附件:1.项目奖励资金分配表2.项目绩效目标表) names titles, none opens a form
+ATTACHMENT_LIST = re.compile(r"表\d{1,2}[.．、]")
+ATTACHMENT_MARK = re.compile(r"附件\d{1,2}")  # an attachment's number glued before its title
 # what no title holds: a value's sign or share, where text before a title glued to it ends
 TITLE_FREE = re.compile(r"[=≥≤<>%‰]|百分比")
 # a dotted date writes one separator throughout (2023.07.20; 2023.07-20 is a year.month range cut short)
@@ -127,10 +130,12 @@ def _cuts(folded: str) -> list[tuple[int, int]]:
     """Spans of titles and vocabulary words in folded glued text."""
     cuts: list[tuple[int, int]] = []
     for m in GLUED_TITLE.finditer(folded):
-        if "绩效" in m.group() or "自评" in m.group():
-            # (…满意度%=99百分比省级部门预算项目支出绩效目标表: the last row's value before it is no part of it)
-            value = [v.end() for v in TITLE_FREE.finditer(m.group())]
-            cuts.append((m.start() + (value[-1] if value else 0), m.end()))
+        if ("绩效" in m.group() or "自评" in m.group()) and not ATTACHMENT_LIST.search(m.group()):
+            # (…满意度%=99百分比省级部门预算项目支出绩效目标表: the last row's value before it is no part of it;
+            # …合计2430.3附件2项目绩效目标表: nor the attachment's number)
+            value = [v.end() for v in TITLE_FREE.finditer(m.group())] + \
+                [v.end() for v in ATTACHMENT_MARK.finditer(m.group())]
+            cuts.append((m.start() + (max(value) if value else 0), m.end()))
     notes = [(m.start(), m.end()) for m in NOTE_AFTER.finditer(folded)]
     for m in _word_pattern().finditer(folded):
         if any(s < m.start() < e for s, e in notes):

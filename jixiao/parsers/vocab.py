@@ -223,6 +223,15 @@ def level2_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def area_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words place names end with, longest first: a town's or county's (街道, 镇, 县; data/cell_words.csv
+    area_end) and a village's (村, 社区: area_low), which belongs to the town before it."""
+    rows = _rows("cell_words.csv")
+    return tuple(tuple(sorted((r["text"] for r in rows if r["kind"] == kind), key=len, reverse=True))
+                 for kind in ("area_end", "area_low"))
+
+
+@lru_cache(maxsize=None)
 def nature_words() -> frozenset:
     """A column's marks of an indicator's nature (定量指标, 定性): words no level name is (data/cell_words.csv)."""
     return frozenset(key(r["text"]) for r in _rows("cell_words.csv") if r["kind"] == "nature")
