@@ -178,25 +178,23 @@ AREA_WORDS = ("区域", "地区")  # a heading opening so names the area columns
 AREA_HEADING_MAX = 12  # characters of a column heading naming an area (西坪镇尧山村, 笏石街道办)
 
 
-def area_heading(text: str, names: list[str]) -> bool:
-    """A heading no vocabulary knows, after the name column of a header with no value column yet (or after
-    the area columns before it): a target column per county, town or village (Fujian's transfer forms)."""
-    if "indicator" not in names or any(r in names for r in ("actual", "score_max", "score", "unit")):
-        return False
-    if "target" in names and names[-1] not in ("target", "ignore"):  # (the areas run on to the header's end)
-        return False
+def _area_heading(text: str) -> bool:
+    """A heading no vocabulary knows that names a place: words ending as place names do (西坪镇尧山村,
+    笏石街道办) or opening 区域 (区域目标值)."""
     t = key(text)
-    return 2 <= len(t) <= AREA_HEADING_MAX and not any(ch.isdigit() for ch in t) and not level_of(t) \
-        and not SENTENCE.search(t) and all("\u4e00" <= ch <= "\u9fff" for ch in t)
+    towns, villages = area_endings()
+    return 2 <= len(t) <= AREA_HEADING_MAX and all("\u4e00" <= ch <= "\u9fff" for ch in t) and not level_of(t) \
+        and (t.endswith(towns + villages) or t.startswith(AREA_WORDS))
 
 
 def area_run(cells: list, i: int, names: list[str]) -> int:
-    """How many area headings (:func:`area_heading`) run from cells[i] to the end of the header: each
-    names a place (ends as place names do, or 区域…) and a level name or the end follows the run."""
-    towns, villages = area_endings()
+    """How many area headings run from cells[i] to the end of a header that has its name column and no
+    value column yet (one target column per county, town or village: Fujian's transfer forms): a level
+    name or nothing follows the run."""
+    if "indicator" not in names or any(r in names for r in ("target", "actual", "unit", "score_max", "score")):
+        return 0
     j = i
-    while j < len(cells) and cells[j].text and area_heading(cells[j].text, names) and \
-            (key(cells[j].text).endswith(towns + villages) or key(cells[j].text).startswith(AREA_WORDS)):
+    while j < len(cells) and cells[j].text and _area_heading(cells[j].text):
         j += 1
     after = next((c.text for c in cells[j:] if c.text), None)
     return j - i if j > i and (after is None or level_of(after)) else 0
@@ -260,11 +258,14 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             if later and any(role_of(x.text) for x in later[:2]) and len(c.text) <= 16:
                 roles.append(("ignore", c.col))  # an unknown heading between known ones: a column of its own
                 continue
-            if area_run(cells, i, [x for x, _ in roles]):
+            areas = area_run(cells, i, [x for x, _ in roles])
+            if areas:
                 # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: one target column per area, the first kept
-                for j, _ in enumerate(split_areas(c.text) if c.glued else [c.text]):  # (笏石街道办埭头镇: two)
-                    roles.append(("ignore" if any(x == "target" for x, _ in roles) else "target", c.col + j))
-                continue
+                for a in cells[i:i + areas]:
+                    for j, _ in enumerate(split_areas(a.text) if a.glued else [a.text]):  # (笏石街道办埭头镇: two)
+                        roles.append(("ignore" if any(x == "target" for x, _ in roles) else "target", a.col + j))
+                end = next((k for k in range(i + areas, len(cells)) if cells[k].text), None)
+                break
             end = i
             break
         if r == "level1" and any(x == "level1" for x, _ in roles):

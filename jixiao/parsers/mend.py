@@ -1,9 +1,8 @@
 """Labels broken over several cells put back together: ``经济效益 | 指标``, ``产 | 出 | 指 | 标``.
 
 A line of rows that holds only the end of a level label (``绩效指标 项目完成`` ⏎ ``指标``) finishes the
-last cell of the line before it (:func:`mend_rows`); a level label whose bracket a row boundary cut
-(``产出指标(70`` ⏎ ``分)``: a merged cell's lines split between two grid rows) is joined again
-(:func:`mend_cut_labels`), as is one a page break cut (``效益指`` ⏎ ``标``).
+last cell of the line before it (:func:`mend_rows`); a level label a page break cut (``产出指标(70`` ⏎
+``分)``, ``效益指`` ⏎ ``标``: a merged cell spanning the break) is joined again (:func:`mend_cut_labels`).
 
 Part of ``parsers/`` (pure). Crawlers and viewers break a label wherever the printed cell wrapped
 (one line per paragraph, one character per line for vertical text 竖排). A run of short cells
@@ -185,37 +184,33 @@ def _open_bracket(text: str) -> bool:
 
 
 def mend_cut_labels(rows: list[Row]) -> list[Row]:
-    """A level cell a row boundary cut in two — a merged cell spanning a page break, or its lines split
-    between two grid rows: a cell ending inside a bracket (``产出指标(70``) and the cell under it closing
-    it (``分)``), or pieces no level name alone either side of a page break (``效益指`` ⏎ ``标``), are one
-    label when together they spell one. The lower cell's text moves up and it is left empty; the rows its
-    merged cell spans carry the whole label."""
+    """A level cell a page break cut in two — a merged cell spanning the break, its lines split between the
+    pages' grids: the last row of a page and the first of the next hold, in one column, pieces of a label
+    that together spell one, the upper no whole label by itself (``产出指标(70`` ⏎ ``分)``, ``效益指`` ⏎
+    ``标``). The lower cell's text moves up and it is left empty; the rows its merged cell spans carry the
+    whole label."""
     out = list(rows)
     for r in range(len(out) - 1):
         upper, lower = out[r], out[r + 1]
-        if upper.table is None or lower.table is None or (upper.page or 0) + 1 < (lower.page or 0):
-            continue  # (a page break may cut the merged cell, the next page's grid a table of its own)
+        if upper.table is None or lower.table is None or upper.page is None or lower.page != upper.page + 1:
+            continue
         below = {c.col: c for c in lower.cells if c.text}
         for c in upper.cells:
             under = below.get(c.col)
             if not c.text or under is None or len(key(under.text)) > MAX_PIECE_LEN:
                 continue
             whole = c.text + under.text
-            bracket = _open_bracket(c.text) and not _open_bracket(whole) and \
-                (level_of(whole) or looks_like_level_label(whole))
-            # (效益指 ⏎ 标, 经济效 ⏎ 益指标 on the next page: pieces that are no level name alone)
-            broken = (upper.page or 0) < (lower.page or 0) and level_of(whole) and not _whole_label(c.text) \
-                and not _whole_label(under.text)
-            if not (bracket or broken):
+            if not (level_of(whole) or looks_like_level_label(whole)) or \
+                    (_whole_label(c.text) and not _open_bracket(c.text)) or _whole_label(under.text):
                 continue
             joined = replace(c, text=whole, raw=(c.raw or c.text) + (under.raw or under.text))
             out[r] = replace(out[r], cells=[joined if x is c else x for x in out[r].cells])
             out[r + 1] = replace(out[r + 1], cells=[replace(x, text="", raw="") if x is under else x
                                                     for x in out[r + 1].cells])
             for k in range(r + 2, len(out)):  # the merged cell's copies in the rows it spans carry the label
-                same = [x for x in out[k].cells if x.col == c.col and x.carried and x.text == under.text]
-                if not same:
+                copy = next((x for x in out[k].cells if x.col == c.col and x.carried and x.text == under.text), None)
+                if copy is None:
                     break
-                out[k] = replace(out[k], cells=[replace(x, text=whole, raw=whole) if x in same else x
+                out[k] = replace(out[k], cells=[replace(x, text=whole, raw=whole) if x is copy else x
                                                 for x in out[k].cells])
     return out
