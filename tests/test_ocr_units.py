@@ -115,6 +115,23 @@ def test_assign_splits_box_across_rule_and_orders_lines():
     assert texts[(3, 2)] == "第一行\n第二行"
 
 
+def test_assign_splits_an_upright_box_at_the_rule_it_runs_over():
+    # a 竖排 column read as one tall box (级/指/标 of the heading, 产/出/指/标 of the label below
+    # the rule at y=170): each character goes to the cell holding it (w14 drawn in a scan, where
+    # the box fell outside the table and the 一级 column came out empty)
+    page, xs, ys = draw_grid()
+    table = find_tables(page)[0]
+    chars = "级指标产出指标"
+    glyphs = [Glyph(ch, 190, 115 + 22 * i, 215, 135 + 22 * i, 0.95) for i, ch in enumerate(chars)]
+    # heading 级指标 ends at y 179 but its centre (168) is above the rule; 产… from y 181 below it
+    boxes = [TextBox(chars, 190, 115, 215, 115 + 22 * len(chars), 0.95, glyphs)]
+    filled, free = assign(boxes, [table])
+    assert free == []
+    texts = {(c.cell.row, c.cell.col): c.text for c in filled[0].cells}
+    assert texts[(0, 0)] == "级指标"
+    assert texts[(1, 0)] == "产出指标"  # joined as a stacked label, no line breaks
+
+
 def test_confusions():
     assert confusions.fix_text("＞=９０％") == ">=90%"  # two characters as printed (Hunan's >=90%), folded
     assert confusions.fix_text("<=15天") == "<=15天"
@@ -324,6 +341,41 @@ def test_borderless_table_from_text_alone():
     assert (t.n_rows, t.n_cols) == (8, 4)
     assert set(spans) <= got
     assert (2, 0, 6, 1) in got  # the stacked characters: one cell over the rows they cover
+
+
+def test_borderless_rows_closer_than_half_a_line_stay_apart():
+    # rows 47 px apart with 33 px lines (gaps of 14 px, 0.42 of a line: q01 drawn in a scan):
+    # the heading and the first row are two rows since the value column has a text beside each;
+    # a name wrapped on two touching lines stays one row; 实施单位 with its value blank, between
+    # two rows, is a row of its own
+    from jixiao.extract.ocr.borderless import borderless_tables
+
+    def line(x0, x1, k, dy=0):
+        top = 100 + 47 * k + dy
+        return (x0, top, x1, top + 33)
+
+    rects = [line(100, 200, 0), line(500, 700, 0), line(100, 200, 1), line(500, 700, 1)]  # 项目名称 | …
+    rects += [(100, 100 + 47 * 2 - 4, 200, 100 + 47 * 2 + 29)]  # 实施单位 in the gap
+    rects += [line(100, 200, 3), line(500, 700, 3)]  # 项目资金 | …
+    rects += [line(300, 400, 4), line(500, 600, 4), line(900, 980, 4)]  # 二级指标 | 三级指标 | 指标值
+    for k in range(5, 9):
+        rects += [line(500, 700, k), line(900, 980, k)]
+    rects += [line(300, 400, 6)]  # a 二级 label
+    rects += [line(500, 700, 9), line(500, 640, 9, dy=32), line(900, 980, 9)]  # a name wrapped on two lines
+    tables = borderless_tables(rects, 1400, 900)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.n_rows == 10
+    tops = sorted({c.y0 for c in t.cells if c.col == 0 or c.x0 <= 150 <= c.x1})
+    assert len(tops) >= 4  # 项目名称, 主管部门, 实施单位, 项目资金 each a row of the label column
+
+
+def test_a_column_of_short_values_is_no_stacked_label():
+    from jixiao.extract.ocr.borderless import stack_vertical
+
+    values = [(100, 100 + 60 * k, 160, 148 + 60 * k) for k in range(4)]  # 1次 ⏎ 1个 ⏎ …: 60×48 boxes
+    assert len(stack_vertical(values)) == 1  # read by shape alone, they look like one stacked label
+    assert sorted(stack_vertical(values, [False] * 4)) == values  # read as two characters each: kept
 
 
 def test_stacked_single_characters_become_one_box():

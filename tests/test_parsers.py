@@ -243,6 +243,20 @@ def test_a_self_evaluation_title_needs_no_绩效():
     assert not is_form_title("项目自评表填报说明如下。")
 
 
+def test_a_numbered_caption_naming_the_form_is_its_title():
+    # u08 (Hubei): the report's caption 表1:…项目绩效目标 is the form's only title; the year line under it counts
+    from jixiao.parsers.header import is_form_title
+
+    assert is_form_title("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标")
+    assert not is_form_title("表1:湖北省残疾人事业宣传文化工作经费项目完成情况")
+    assert not is_form_title("湖北省残疾人事业宣传文化工作经费项目绩效目标")  # uncaptioned: a heading like 年度绩效目标
+    text = ("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标\n(2017年度)\n单位:万元\n"
+            "项目名称 | 湖北省残疾人事业宣传文化工作经费项目\n实施单位 | 湖北省残疾人联合会\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 全国助残日活动次数 | 1次\n")
+    form = parse_document(text_to_document(text))[0]
+    assert (form.title, form.year) == ("表1:湖北省残疾人事业宣传文化工作经费项目绩效目标", 2017)
+
+
 def test_a_funding_line_whose_amounts_are_blank_sub_labels_is_still_a_line():
     text = ("项目支出绩效目标表\n专项名称 | 学生资助补助经费 |\n主管部门 | 某市教育局 |\n资金情况 (万元) |\n年度金额 | |\n"
             "其中:中央资金 | |\n地方资金 | 市: | 县: |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
@@ -1011,13 +1025,13 @@ def test_a_blank_field_of_an_office_grid_takes_no_value_from_the_row_below():
 def test_a_reports_target_table_numbered_one_cell_per_line_reads_without_its_row_numbers():
     """A report's own target table (序号 | 三级指标 | 年度指标值, one cell per line, no level columns) is an
     indicator table; its row numbers are no values (开展文化活动 | 1 | 8 …: the 8 numbers the next row),
-    and a report's contents line (附件:…自评表……22) is no form title."""
+    and a report's contents line (附件:…自评表……22) is no form title: the table's caption is."""
     cells = ["附件:某经费项目绩效目标自评表........................22", "一、基本情况",
              "表1:某经费项目绩效目标", "序号", "三级指标", "年度指标值", "1", "全国助残日活动次数", "1次",
              "2", "报纸杂志专版专栏", "1个", "3", "开展残疾人文化活动", "1", "4", "宣传覆盖面", "拓宽",
              "5", "培训合格率", "100%"]
     [form] = parse_text("\n".join(f"{c} |" for c in cells))
-    assert form.title == ""
+    assert form.title == "表1:某经费项目绩效目标"
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("全国助残日活动次数", "1次"), ("报纸杂志专版专栏", "1个"), ("开展残疾人文化活动", "1"),
         ("宣传覆盖面", "拓宽"), ("培训合格率", "100%")]
@@ -1541,6 +1555,33 @@ def test_a_level_label_cut_by_a_page_break_inside_its_bracket_is_joined():
         ("产出指标(70分)", "质量指标", "验收合格率")]
 
 
+def test_a_weight_a_page_break_left_under_a_whole_level_label_is_joined_to_it():
+    # real Shanxi self-evaluation content drawn in a scan: the merged cell 产出指标(50分) spans a page break,
+    # 产出指标 on page 1 and (50分) heading page 2's rows
+    assert _across_a_page_break("项目支出绩效自评表", ["产出指标", "数量指标", "全县参合人数", "8755"],
+                                [["(50分)", "质量指标", "资金是否全部纳入医保统筹", "100%"],
+                                 ["", "时效指标", "资金是否全部及时纳入", "100%"]]) == [
+        ("产出指标(50分)", "数量指标", "全县参合人数"), ("产出指标(50分)", "质量指标", "资金是否全部纳入医保统筹"),
+        ("产出指标(50分)", "时效指标", "资金是否全部及时纳入")]
+
+
+def test_a_level_label_lacking_its_指标_after_a_page_break_and_a_cut_name_are_joined():
+    # real Hunan target content drawn in a scan: the merged 二级 cell 社会效益指标 spans the last two rows of
+    # page 1 and the first of page 2 (社会效益 above the break, 指标 below), and that row's name is cut too
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    names = [("受益脱贫(监测)人口数", "≥500人"), ("解决脱贫(监测)饮水安全问题", "≥1000人")]
+    p1 = Table([Cell(t, 0, c, page=1) for c, t in enumerate(header)]
+               + [Cell("效益指标", 1, 0, rowspan=2, page=1), Cell("社会效益", 1, 1, rowspan=2, page=1)]
+               + [Cell(t, r, c, page=1) for r, pair in enumerate(names, start=1) for c, t in enumerate(pair, start=2)],
+               page=1)
+    rows2 = [["", "指标", "人数", ""], ["", "生态效益指标", "新增和改善灌溉达标面积", "≥500亩"]]
+    p2 = Table([Cell(t, r, c, page=2) for r, row in enumerate(rows2) for c, t in enumerate(row)], page=2)
+    [form] = parse_document(Document([TextLine("项目支出绩效目标表"), p1, p2]))
+    assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("社会效益指标", "受益脱贫(监测)人口数", "≥500人"), ("社会效益指标", "解决脱贫(监测)饮水安全问题人数", "≥1000人"),
+        ("生态效益指标", "新增和改善灌溉达标面积", "≥500亩")]
+
+
 def test_level_labels_a_page_break_cut_in_two_are_joined():
     # real Hunan target content exported to PDF: the merged 效益指标 | 经济效益指标 cells span a page break,
     # 效益指 / 经济效 on page 1 and 标 / 益指标 heading page 2's rows
@@ -1559,3 +1600,22 @@ def test_a_funding_block_of_planned_amounts_makes_no_self_evaluation():
              "全年(程) 指标值", "产出指标", "数量指标", "开放天数", "≥150天", "≥300天"]
     form = _first_form([line for c in cells for line in (c, "")])  # one cell per paragraph
     assert form.form_type == "project_target"
+
+
+def test_a_self_evaluations_goal_texts_under_年初设定目标_and_完成情况综述():
+    # a real Anhui self-evaluation (pipes): the goal block's column headings, then the two texts; the
+    # target ends in 收入 as funding labels do, and a clause with its comma is no funding label
+    form = _first_form([
+        "绩效目标自评表 | ||||",
+        "项目名称 | 河西村特色种养补贴到户项目 | |||",
+        "资金情况 (万元) |",
+        "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |",
+        "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 |",
+        "年度总体目标 | 年初设定目标 | 年度总体目标完成情况综述 | ||||",
+        "落实39户特色种养业奖补政策,增加脱贫户家庭收入 | 落实39户特色种养业奖补政策,增加脱贫户家庭收入 | ||||",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值 |",
+        "产出指标 | 数量指标 | 补助种植面积 | 29.5亩 | 29.5亩 |",
+    ])
+    text = "落实39户特色种养业奖补政策,增加脱贫户家庭收入"
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", text), ("actual", text)]
+    assert [b.item for b in form.budget] == ["年度资金总额:"]

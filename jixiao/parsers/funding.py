@@ -26,7 +26,7 @@ SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (�
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
-NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；]")
+NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；，,]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
 # the unit a funding block prints its amounts in: 项目资金（元）, 资金情况(万元), 金额单位：元
 UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell after its block label)|(?:资金|预算|金额|经费|拨款|执行|情况)[^（(]{0,6}[（(]\s*(万元|元)\s*[）)]|^(?:金额)?单位[:：]\s*(万元|元)$")

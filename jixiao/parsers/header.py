@@ -22,6 +22,8 @@ YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\
 # a department form's title that names its unit first: 重庆市梁平区林业局2023年度部门整体绩效自评表
 TITLE_UNIT = re.compile(r"^(.{4,30}?" + org_suffix_pattern() + r")(?:本级|机关)?(?:(?:19|20)\d{2}\s*年度?|部门|单位|整体)")
 ORG = re.compile(org_suffix_pattern() + r"(?:本级|机关)?$")  # the end of a unit's name
+# a numbered caption that names the form without 表 (表1:某某项目绩效目标): a title too
+CAPTION_TITLE = re.compile(r"^表\s*\d{1,2}\s*[:：.．、]\s*[^，。；;,:：]{2,40}绩效(?:目标|指标|自评)$")
 OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[）)])?$")
 
 
@@ -42,6 +44,8 @@ def is_form_title(text: str) -> bool:
     if TOC_ENTRY.search(text):
         return False  # 附件:…绩效目标自评表........22: a line of the report's table of contents
     t = clean_title(fold_text(text))  # 績效目標表 is a title too
+    if CAPTION_TITLE.match(t):
+        return True
     if t and len(t) <= 40 and SELF_EVAL_TITLE.search(t) and not NOT_TITLE.search(t):
         return True  # 2020年度长江禁捕项目自评表, 项目支出目标申报表: these need no 绩效 to be a form's title
     if not t or len(t) > 60 or "绩效" not in t:

@@ -188,7 +188,8 @@ def mend_cut_labels(rows: list[Row]) -> list[Row]:
     pages' grids: the last row of a page and the first of the next hold, in one column, pieces of a label
     that together spell one, the upper no whole label by itself (``产出指标(70`` ⏎ ``分)``, ``效益指`` ⏎
     ``标``). The lower cell's text moves up and it is left empty; the rows its merged cell spans carry the
-    whole label."""
+    whole label. A weight alone below a whole label (``产出指标`` ⏎ ``(50分)``) is the label's too, and so is
+    the 指标 a whole label lacks (``社会效益`` ⏎ ``指标``)."""
     out = list(rows)
     for r in range(len(out) - 1):
         upper, lower = out[r], out[r + 1]
@@ -200,13 +201,25 @@ def mend_cut_labels(rows: list[Row]) -> list[Row]:
             if not c.text or under is None or len(key(under.text)) > MAX_PIECE_LEN:
                 continue
             whole = c.text + under.text
-            if not (level_of(whole) or looks_like_level_label(whole)) or \
-                    (_whole_label(c.text) and not _open_bracket(c.text)) or _whole_label(under.text):
+            weight = _whole_label(c.text) and WEIGHT_ALONE.match(key(under.text)) and "(" in key(under.text)
+            # a whole label may still lack its 指标 (社会效益 ⏎ 指标)
+            short = not key(c.text).endswith("指标") and bool(level_of(whole))
+            if not weight and (not (level_of(whole) or looks_like_level_label(whole)) or
+                               (_whole_label(c.text) and not _open_bracket(c.text) and not short) or
+                               _whole_label(under.text)):
                 continue
             joined = replace(c, text=whole, raw=(c.raw or c.text) + (under.raw or under.text))
             out[r] = replace(out[r], cells=[joined if x is c else x for x in out[r].cells])
             out[r + 1] = replace(out[r + 1], cells=[replace(x, text="", raw="") if x is under else x
                                                     for x in out[r + 1].cells])
+            k, cell = r, c
+            while cell.carried and k > 0:  # the merged cell's rows above the break: its first one holds it
+                above = next((x for x in out[k - 1].cells if x.col == c.col and x.text == c.text), None)
+                if above is None:
+                    break
+                out[k - 1] = replace(out[k - 1], cells=[replace(x, text=whole, raw=whole) if x is above else x
+                                                        for x in out[k - 1].cells])
+                k, cell = k - 1, above
             for k in range(r + 2, len(out)):  # the merged cell's copies in the rows it spans carry the label
                 copy = next((x for x in out[k].cells if x.col == c.col and x.carried and x.text == under.text), None)
                 if copy is None:

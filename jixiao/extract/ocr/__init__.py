@@ -39,6 +39,7 @@ class OcrSettings:
     lone_sure: float = 0.9  # a one-character cell read less surely than this is read again on its own
     alone_min_score: float = 0.8  # … and a reading on its own is kept from this score (an empty cell's ink too)
     alone_max_lines: float = 1.8  # ink taller than this many text lines is no lone sign (not read on its own)
+    alone_sign_min_score: float = 0.5  # … a comparison sign alone in an empty cell is kept from this score
 
 
 DEFAULT_SETTINGS = OcrSettings()
@@ -74,7 +75,8 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
         boxes = reread(boxes, cleaned.alternatives, settings.min_box_score)
     boxes = reread_stacked(boxes, for_ocr, settings.min_box_score)
     boxes = dash_lengths(unit_superscripts(boxes, for_ocr), for_ocr)
-    tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes))
+    tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes),
+                         tuple(len(b.text.strip()) == 1 for b in boxes))
     filled, free = assign(boxes, tables)
     _read_alone(filled, for_ocr, boxes, settings)
 
@@ -162,11 +164,16 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
                 if box is not None and box.score < settings.alone_min_score else None
             if drawn is not None:  # a sign by its drawing replaces an unsure reading (≧ read M)
                 box = drawn
+            elif box is not None and not text and box.text.strip() in LONE_SIGNS and box.score >= settings.alone_sign_min_score:
+                pass  # a sign alone in an empty cell, read unsurely: nothing else reads as one (⩾ slanted, 0.54–0.72)
             elif box is None or box.score < settings.alone_min_score or \
                     (text and (len(box.text.strip()) != 1 or box.score <= (ct.confidence or 0.0))):
                 continue
             ct.text, ct.confidence, ct.lead_score = box.text.strip(), round(box.score, 4), box.score
             ct.lead_box = (box.x0, box.y0, box.glyphs[0].x1, box.y1)
+
+
+LONE_SIGNS = frozenset("≥≤≧≦><=═＝")  # what a lone sign in a sign column reads as
 
 
 def _drawn_sign(page: np.ndarray, box, score: float):

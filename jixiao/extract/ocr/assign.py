@@ -27,6 +27,7 @@ class Piece:
     y1: float
     scores: list[float]
     first_x1: float = 0.0  # right edge of the first character
+    upright: bool = False  # characters one below another (a 竖排 label read as one box)
 
     @property
     def cy(self) -> float:
@@ -69,25 +70,40 @@ def _cell_for(table: TableGrid, x: float, y: float) -> GridCell:
     return min(table.cells, key=lambda c: c.distance(x, y))
 
 
-def _table_for(tables: list[TableGrid], box: TextBox) -> Optional[TableGrid]:
+def _upright(box: TextBox) -> bool:
+    """A box the engine read top to bottom (a 竖排 label such as 一/级/指/标 ⏎ 产/出/指/标 in a
+    narrow column, which may run over the rule between a heading and its first row): at least
+    twice as tall as wide, each character below the one before."""
+    glyphs = box.glyphs
+    if len(glyphs) < 2 or box.height < 2 * (box.x1 - box.x0):
+        return False
+    return all(b.y0 >= a.y0 + 0.5 * (a.y1 - a.y0) for a, b in zip(glyphs, glyphs[1:]))
+
+
+def _table_for(tables: list[TableGrid], box: TextBox, upright: bool = False) -> Optional[TableGrid]:
     cx = (box.x0 + box.x1) / 2
+    size = (box.x1 - box.x0) if upright else box.height  # the size of one character
     for table in tables:
-        if table.contains(cx, box.cy, margin=-box.height * 0.15):
+        if table.contains(cx, box.cy, margin=-size * 0.15):
             return table
     return None
 
 
-def _split(box: TextBox, table: TableGrid) -> list[tuple[GridCell, Piece]]:
+def _split(box: TextBox, table: TableGrid, upright: bool = False) -> list[tuple[GridCell, Piece]]:
+    """The box's characters grouped by the cell holding each one's centre (along the line, or
+    down the column for an upright box)."""
     pieces: list[tuple[GridCell, Piece]] = []
     for glyph in box.glyphs:
-        cell = _cell_for(table, (glyph.x0 + glyph.x1) / 2, box.cy)
+        y0, y1 = (glyph.y0, glyph.y1) if upright else (box.y0, box.y1)
+        cell = _cell_for(table, (glyph.x0 + glyph.x1) / 2, (y0 + y1) / 2)
         if pieces and pieces[-1][0] is cell:
             p = pieces[-1][1]
             p.text += glyph.text
             p.x1 = max(p.x1, glyph.x1)
+            p.y1 = max(p.y1, y1)
             p.scores.append(glyph.score)
         else:
-            pieces.append((cell, Piece(glyph.text, glyph.x0, box.y0, glyph.x1, box.y1, [glyph.score], glyph.x1)))
+            pieces.append((cell, Piece(glyph.text, glyph.x0, y0, glyph.x1, y1, [glyph.score], glyph.x1, upright)))
     return pieces
 
 
@@ -122,11 +138,12 @@ def _join_line(line: list[Piece], spaced: bool) -> str:
 
 def _stacked(lines: list[list[Piece]]) -> bool:
     """A label printed top to bottom, one character per line (竖排: 产/出/指/标): every line one
-    character, all on one vertical axis."""
-    if len(lines) < 2 or any(len(line) != 1 or len(line[0].text.strip()) != 1 for line in lines):
+    character or characters read upright, all on one vertical axis."""
+    if len(lines) < 2 or any(len(line) != 1 or (len(line[0].text.strip()) != 1 and not line[0].upright)
+                             for line in lines):
         return False
     centres = [(line[0].x0 + line[0].x1) / 2 for line in lines]
-    size = max(line[0].height for line in lines)
+    size = max(line[0].x1 - line[0].x0 if line[0].upright else line[0].height for line in lines)
     return max(centres) - min(centres) <= 0.5 * size
 
 
@@ -135,11 +152,12 @@ def assign(boxes: list[TextBox], tables: list[TableGrid]) -> tuple[list[FilledTa
     per_cell: dict[int, list[Piece]] = {}
     outside: list[Piece] = []
     for box in boxes:
-        table = _table_for(tables, box)
+        upright = _upright(box)
+        table = _table_for(tables, box, upright)
         if table is None:
             outside.append(Piece(box.text, box.x0, box.y0, box.x1, box.y1, [g.score for g in box.glyphs] or [box.score]))
             continue
-        for cell, piece in _split(box, table):
+        for cell, piece in _split(box, table, upright):
             per_cell.setdefault(id(cell), []).append(piece)
     filled: list[FilledTable] = []
     for table in tables:

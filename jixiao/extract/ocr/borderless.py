@@ -24,11 +24,15 @@ import numpy as np
 
 Rect = tuple[float, float, float, float]
 
-def stack_vertical(rects: list[Rect]) -> list[Rect]:
+def stack_vertical(rects: list[Rect], one_char: Optional[list[bool]] = None) -> list[Rect]:
     """Boxes of single characters stacked one under another in a column (a label printed one
-    character per line: 产/出/指/标) joined into one tall box."""
+    character per line: 产/出/指/标) joined into one tall box. ``one_char`` flags the boxes that
+    read as one character, when the reading is known: a column of short values (``1次`` ⏎ ``1个``)
+    is no stacked label; without it, any box about as wide as high may be one."""
     out: list[Rect] = []
-    singles = sorted((r for r in rects if (r[2] - r[0]) <= 1.5 * (r[3] - r[1])), key=lambda r: (r[1], r[0]))
+    flags = one_char if one_char is not None and len(one_char) == len(rects) else [True] * len(rects)
+    singles = sorted((r for r, flag in zip(rects, flags) if flag and (r[2] - r[0]) <= 1.5 * (r[3] - r[1])),
+                     key=lambda r: (r[1], r[0]))
     used: set[int] = set()
     for i, r in enumerate(singles):
         if i in used:
@@ -51,7 +55,7 @@ def stack_vertical(rects: list[Rect]) -> list[Rect]:
             used.update(chain)
             out.append((x0, r[1], x1, y1))
     out += [r for k, r in enumerate(singles) if k not in used]
-    out += [r for r in rects if (r[2] - r[0]) > 1.5 * (r[3] - r[1])]
+    out += [r for r, flag in zip(rects, flags) if not flag or (r[2] - r[0]) > 1.5 * (r[3] - r[1])]
     return out
 
 
@@ -139,17 +143,103 @@ def virtual_rules(shape: tuple[int, int], bounds: list[float], rects: list[Rect]
     return mask
 
 
-def _row_bands(rects: list[Rect], height: float) -> list[tuple[float, float]]:
+def _row_bands(rects: list[Rect], height: float, join: float = 0.45) -> list[tuple[float, float]]:
     """Rows as y bands: runs of y covered by text lines (tall boxes — stacked labels, long wraps —
-    excluded), lines of one cell closer than half a line joined."""
+    excluded), lines closer than ``join`` of a line joined (lines of one cell)."""
     flat = sorted((r for r in rects if r[3] - r[1] <= 2.6 * height), key=lambda r: r[1])
     bands: list[list[float]] = []
     for r in flat:
-        if bands and r[1] <= bands[-1][1] + 0.45 * height:
+        if bands and r[1] <= bands[-1][1] + join * height:
             bands[-1][1] = max(bands[-1][1], r[3])
         else:
             bands.append([r[1], r[3]])
     return [(a, b) for a, b in bands]
+
+
+ROW_GAP_MIN = 0.2  # lines of the busiest column this many text lines apart may be rows of their own
+
+
+def _lines(rects: list[Rect]) -> list[tuple[float, float, float, float]]:
+    """Text lines as (top, bottom, left, right): boxes whose y ranges overlap are one line (the
+    lines of a wrapped cell set tight overlap too, and stay one)."""
+    out: list[list[float]] = []
+    for r in sorted(rects, key=lambda r: r[1]):
+        if out and r[1] < out[-1][1]:
+            out[-1] = [out[-1][0], max(out[-1][1], r[3]), min(out[-1][2], r[0]), max(out[-1][3], r[2])]
+        else:
+            out.append([r[1], r[3], r[0], r[2]])
+    return [(a, b, c, d) for a, b, c, d in out]
+
+
+def _split_bands(bands: list[tuple[float, float]], anchor_rects: list[Rect], flat: list[Rect],
+                 x_edges: list[float], anchor: int, height: float) -> list[tuple[float, float]]:
+    """Row bands of the busiest column cut between two of its lines that belong to different
+    cells (a dense table's rows stand closer than half a line): when another column holds a text
+    of its own beside each (the heading ``三级指标`` and the first name, with ``指标值`` and
+    ``1346.0088万平方米`` beside them), or when the two lines span different columns (``地方资金``
+    in its column, the goal text below it across two). Lines closer than :data:`ROW_GAP_MIN` of a
+    line are never cut (a wrapped cell's lines)."""
+    def columns(line: tuple[float, float, float, float]) -> tuple[int, int]:
+        return _index_range(x_edges, line[2], line[3], 0.3 * height)
+
+    out: list[tuple[float, float]] = []
+    for a, b in bands:
+        lines = _lines([r for r in anchor_rects if a <= (r[1] + r[3]) / 2 <= b])
+        if len(lines) < 2:
+            out.append((a, b))
+            continue
+        start = lines[0][0]
+        for p, q in zip(lines, lines[1:]):
+            if q[0] - p[1] >= ROW_GAP_MIN * height and (
+                    columns(p) != columns(q) or _beside_each(p[0], p[1], q[0], q[1], flat, x_edges, anchor)):
+                out.append((start, p[1]))
+                start = q[0]
+        out.append((start, lines[-1][1]))
+    return out
+
+
+def _rows_between(rows: list[tuple[float, float]], flat: list[Rect], x_edges: list[float],
+                  height: float) -> list[tuple[float, float]]:
+    """A text standing in a gap between two rows, in a column holding another text beside one of
+    them (``实施单位`` below ``主管部门``, its value left blank), is a row of its own. A label in
+    such a gap with nothing of its column beside its neighbours is a merged cell centred on them
+    and adds no row."""
+    def column(r: Rect) -> int:
+        return int(np.searchsorted(x_edges, (r[0] + r[2]) / 2, side="right")) - 1
+
+    def beside(r: Rect, band: tuple[float, float]) -> bool:
+        return r[1] < band[1] and r[3] > band[0]
+
+    added: list[tuple[float, float]] = []
+    for r in flat:
+        if any(beside(r, band) for band in rows):
+            continue
+        above = [band for band in rows if band[1] <= r[1]]
+        below = [band for band in rows if band[0] >= r[3]]
+        if not above or not below:
+            continue
+        # a text of the column beside the row above or below, and not the line before or after
+        # this one in the same cell
+        mates = [q for q in flat if q is not r and column(q) == column(r)
+                 and (q[3] <= r[1] - 0.45 * height or q[1] >= r[3] + 0.45 * height)]
+        if any(beside(q, above[-1]) for q in mates) or any(beside(q, below[0]) for q in mates):
+            added.append((r[1], r[3]))
+    return sorted(rows + added)
+
+
+def _beside_each(p0: float, p1: float, q0: float, q1: float, flat: list[Rect], x_edges: list[float],
+                 anchor: int) -> bool:
+    """Whether a column other than ``anchor`` holds one text centred beside the line [p0, p1] and
+    another, below it, centred beside the line [q0, q1]."""
+    for j in range(len(x_edges) - 1):
+        if j == anchor:
+            continue
+        col = [r for r in flat if x_edges[j] <= (r[0] + r[2]) / 2 < x_edges[j + 1]]
+        upper = [r for r in col if p0 <= (r[1] + r[3]) / 2 <= p1]
+        lower = [r for r in col if q0 <= (r[1] + r[3]) / 2 <= q1]
+        if any(u[3] <= w[1] for u in upper for w in lower):
+            return True
+    return False
 
 
 def _index_range(edges: list[float], a: float, b: float, margin: float) -> tuple[int, int]:
@@ -164,7 +254,7 @@ def _table_rows(rects: list[Rect], height: float) -> Optional[tuple[float, float
     """The y range of the longest run of text rows holding two or more boxes side by side with a
     wide gap between them (a title, a unit line or a note has one); one single-box row inside the
     run (a wide goal text) does not end it."""
-    bands = _row_bands(rects, height)
+    bands = _row_bands(rects, height, join=ROW_GAP_MIN)  # a dense table's rows stand 0.4 lines apart
 
     def multi(band: tuple[float, float]) -> bool:
         inside = sorted((r for r in rects if band[0] - 1 <= (r[1] + r[3]) / 2 <= band[1] + 1), key=lambda r: r[0])
@@ -187,12 +277,16 @@ def _table_rows(rects: list[Rect], height: float) -> Optional[tuple[float, float
     return bands[best[0]][0], bands[best[1] - 1][1]
 
 
-def borderless_tables(rects: list[Rect], page_w: int, page_h: int, min_cols: int = 2):
+def borderless_tables(rects: list[Rect], page_w: int, page_h: int, min_cols: int = 2,
+                      one_char: Optional[list[bool]] = None):
     """Tables made of aligned text alone (at most one per page), from the boxes given (those
-    outside every ruled table). Returns a list of :class:`~.lines.TableGrid`."""
+    outside every ruled table; ``one_char`` flags those read as one character). Returns a list
+    of :class:`~.lines.TableGrid`."""
     from jixiao.extract.ocr.grid import GridCell, TableGrid, compact as _compact
 
-    rects = stack_vertical([r for r in rects if r[2] > r[0] and r[3] > r[1]])
+    flags = one_char if one_char is not None and len(one_char) == len(rects) else [True] * len(rects)
+    kept = [(r, f) for r, f in zip(rects, flags) if r[2] > r[0] and r[3] > r[1]]
+    rects = stack_vertical([r for r, _ in kept], [f for _, f in kept])
     if len(rects) < 6:
         return []
     height = _line_height(rects)
@@ -212,7 +306,9 @@ def borderless_tables(rects: list[Rect], page_w: int, page_h: int, min_cols: int
     flat = [r for r in members if r[3] - r[1] <= 2.6 * height]
     counts = [sum(1 for r in flat if x_edges[j] <= (r[0] + r[2]) / 2 < x_edges[j + 1]) for j in range(n_cols)]
     anchor = int(np.argmax(counts))
-    rows = _row_bands([r for r in flat if r[0] < x_edges[anchor + 1] and r[2] > x_edges[anchor]], height)
+    in_anchor = [r for r in flat if r[0] < x_edges[anchor + 1] and r[2] > x_edges[anchor]]
+    rows = _split_bands(_row_bands(in_anchor, height), in_anchor, flat, x_edges, anchor, height)
+    rows = _rows_between(rows, flat, x_edges, height)
     if len(rows) < 3:
         return []
     top = min(rows[0][0], min(r[1] for r in members)) - 0.3 * height

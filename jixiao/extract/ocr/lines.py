@@ -160,12 +160,14 @@ def _index(centres: list[float], v: float) -> int:
     return int(np.argmin([abs(c - v) for c in centres]))
 
 
-def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> list[TableGrid]:
+def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = (),
+                one_char: tuple[bool, ...] = ()) -> list[TableGrid]:
     """Every table on an upright grey page, top to bottom, with its cell grid: ruled tables, tables
     ruled only horizontally (columns from the text, :mod:`.borderless`) and, from the text outside
     those, a table printed without rules.
 
-    ``text_rects`` are the boxes of the text lines read on the page (x0, y0, x1, y1), if known."""
+    ``text_rects`` are the boxes of the text lines read on the page (x0, y0, x1, y1), if known;
+    ``one_char`` flags, for each, whether it was read as one character."""
     from jixiao.extract.ocr.borderless import borderless_tables, column_bounds, virtual_rules
 
     binary = binarise(grey)
@@ -195,9 +197,10 @@ def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> list
         table = _table_from_rules(crop_h, crop_v, x, y, unit)
         if table is not None and table.cells:
             tables.append(table)
-    outside = [r for r in text_rects
+    flags = one_char if len(one_char) == len(text_rects) else (True,) * len(text_rects)
+    outside = [(r, f) for r, f in zip(text_rects, flags)
                if not any(t.contains((r[0] + r[2]) / 2, (r[1] + r[3]) / 2) for t in tables)]
-    tables += borderless_tables(list(outside), w, h)
+    tables += borderless_tables([r for r, _ in outside], w, h, one_char=[f for _, f in outside])
     tables.sort(key=lambda t: (t.y0, t.x0))
     return tables
 
