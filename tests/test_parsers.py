@@ -1619,3 +1619,60 @@ def test_a_self_evaluations_goal_texts_under_年初设定目标_and_完成情况
     text = "落实39户特色种养业奖补政策,增加脱贫户家庭收入"
     assert [(g.kind, g.text) for g in form.goals] == [("annual", text), ("actual", text)]
     assert [b.item for b in form.budget] == ["年度资金总额:"]
+
+
+def test_goal_texts_one_per_row_under_headings_side_by_side():
+    # a real Anhui target form (pipes): 中期目标 | 年度目标 side by side, then each text on a row of its own
+    text = "通过项目实施,开展农产品质量安全监测及三品一标工作,实现农产品质量安全得到提升。"
+    form = _first_form([
+        "项目支出绩效目标表 | |", "项目名称 | 农产品质量安全监测 |", "总 体 目 标 |",
+        "中期目标(2024年—2026年) | 年度目标 | ||||", f"{text} |", f"{text} |", "绩 效 指 标 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 检测批次 | 2批次/千人 |"])
+    assert [(g.kind, g.text) for g in form.goals] == [("long_term", text), ("annual", text)]
+
+
+def test_a_units_name_beside_部门_is_no_goal_and_a_goal_sentence_is_no_funding_label():
+    # real pages: 部门 | 某中心 (部门 starts the heading 部门整体绩效目标, read as cut short) and a goal one cell
+    # per paragraph whose words hold 预算 (按工作计划完成…预算安排), read as a funding line
+    form = _first_form([
+        "部门整体支出绩效自评表 | |", "部门 | 金寨县茶谷和美丽乡村建设服务中心 |",
+        "年度总体目标 | 预期目标 | 实际完成情况 |", "1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄。 | 1.启动精品示范村建设;2.整治自然村庄202个。 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 整治自然村庄 | 200个 |"])
+    assert [g.kind for g in form.goals] == ["annual", "actual"]
+    assert form.goals[0].text == "1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄。"
+    cells = ["项目支出绩效目标表", "项目名称", "教育系统基础设施建设", "总体目标", "中期目标", "年度目标",
+             "优化教育布局,推进教育领域综合改革全面提升育人质量", "按工作计划完成教育局重点项目建设经费预算安排",
+             "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "重点建设工程安排数量", "2"]
+    form = _first_form([line for c in cells for line in (c, "")])
+    assert [(g.kind, g.text) for g in form.goals][-1] == ("annual", "按工作计划完成教育局重点项目建设经费预算安排")
+    assert form.budget == []
+
+
+def test_a_funding_words_text_under_goal_headings_without_an_amount_is_the_goal():
+    # a real Yunnan self-evaluation: the project's name written as both goals reads like a funding label (经费)
+    form = _first_form([
+        "项目支出绩效自评表 | |", "项目名称 | 自然资源卫片执法补助经费 |", "年度总体目标 |", "预期目标 | 实际完成情况 |",
+        "| 自然资源卫片执法补助经费 | 自然资源卫片执法补助经费 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |", "产出指标 | 数量指标 | 卫片执法补助经费 | 72890元 | 72890元 |"])
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "自然资源卫片执法补助经费"), ("actual", "自然资源卫片执法补助经费")]
+
+
+def test_a_bare_部门_names_a_department_forms_own_unit_and_a_project_forms_supervisor():
+    body = ["一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 整治自然村庄 | 200个 |"]
+    dept = _first_form(["部门整体支出绩效目标表 | |", "部门 | 金寨县茶谷和美丽乡村建设服务中心 |", *body])
+    assert (dept.department, dept.agency) == ("金寨县茶谷和美丽乡村建设服务中心", None)
+    project = _first_form(["项目支出绩效目标表 | |", "部门 | 湘西州教育和体育局 |", "项目名称 | 特教学校运转 |", *body])
+    assert (project.department, project.agency) == (None, "湘西州教育和体育局")
+
+
+def test_a_funding_label_alone_takes_the_amounts_row_below_it_filling_the_last_columns():
+    # a real Yunnan self-evaluation (pipes): each label on its own line, its amounts on the next one with
+    # the empty 年初预算数 cell dropped
+    form = _first_form([
+        "项目支出绩效自评表 |", "项目名称 | 2023年马鹿坑国有林场新建野生动物收容所建设项目 |", "项目资金 (万元) |",
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "年度资金总额 |", "| 32.4 | 31.69 | 10 | 97.80% | 9 |",
+        "其中:当年财政拨款 |", "| 32.4 | 31.69 | 10 | 97.80% | 9 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |", "产出指标 | 数量指标 | 收容所 | ≥200平方米 | 204.46平方米 |"])
+    assert [(b.item, b.budget_initial, b.budget_full_year, b.executed, b.score_max, b.score) for b in form.budget] == [
+        ("年度资金总额", None, 32.4, 31.69, 10, 9), ("其中:当年财政拨款", None, 32.4, 31.69, 10, 9)]
+    assert round(form.budget[0].execution_rate, 1) == 97.8

@@ -160,6 +160,32 @@ def test_parts_of_a_continued_table_share_the_union_of_their_columns():
     assert third.n_cols == 2
 
 
+def test_a_row_a_scanned_page_break_cut_is_merged_though_the_next_scan_sits_a_few_points_off():
+    # real Shanxi content drawn in a three-page scan: page 2's table stands 5–7 pt right of page 1's (the
+    # scan's own offset), and the last row's wrapped name and actual value run on to the top of page 2
+    from jixiao.extract.pdf.continuation import align_continuations
+    from jixiao.model import Cell
+
+    def scanned(page, x0, x1, rows, top):
+        bounds = [x0 + (x1 - x0) * f for f in (0, 0.3, 0.45, 0.6, 0.8, 1.0)]
+        cells = [Cell(t, r, k, page=page, bbox=(bounds[k], top + 40 * r, bounds[k + 1], top + 40 * (r + 1)),
+                      confidence=0.95) for r, row in enumerate(rows) for k, t in enumerate(row)]
+        return Table(cells=cells, page=page, bbox=(x0, top, x1, top + 40 * len(rows)))
+
+    first = scanned(1, 78.1, 521.7, [["参训学员就业率", "60", "%", "53.53%", "完成"],
+                                     ["培训对\n象符合\n吕梁山", "18", "-54周岁", "存在\n18岁\n以", "完成"]], 640)
+    second = scanned(2, 82.9, 528.8, [["护工培\n训招生\n计划规\n定", "", "", "下、54\n周岁以上", ""],
+                                      ["参训学员结业考核通过率", "100", "%", "98.79%", "完成"]], 70)
+    align_continuations({1: [first], 2: [second]}, {1: 792.0, 2: 792.0})
+    last = [t.replace("\n", "") for t in first.text_rows()[-1]]
+    assert last == ["培训对象符合吕梁山护工培训招生计划规定", "18", "-54周岁", "存在18岁以下、54周岁以上", "完成"]
+    assert second.text_rows() == [["参训学员结业考核通过率", "100", "%", "98.79%", "完成"]]
+    # a new row whose name stands under a one-line cell is no fragment: left as it is
+    third = scanned(3, 80.0, 525.0, [["新的指标", "", "", "有效", ""]], 70)
+    align_continuations({2: [second], 3: [third]}, {2: 792.0, 3: 792.0})
+    assert third.text_rows() == [["新的指标", "", "", "有效", ""]]
+
+
 def test_open_table_without_outer_side_rules(tmp_path):
     d = Drawing()
     for y in (250, 220, 190):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from jixiao.model import Document
-from jixiao.parsers.cellkind import is_noise, is_terminator
+from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import UNIT_LABEL, FundingReader, budget_role, is_budget_label, split_label_amount
 from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
@@ -508,7 +508,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     # a form is its indicator table; a titled form cut before its table (header fields, funding)
     # still counts when it names at least two of 项目/单位/主管部门
     return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
-                                                                     & {"project", "department", "agency"}) >= 2)]
+                                                                     & {"project", "department", "agency", "unit"}) >= 2)]
 
 
 def _join_table_under_own_title(segments: list[Segment]) -> list[Segment]:
@@ -706,8 +706,12 @@ def read_form(seg: Segment) -> Optional[Form]:
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
                                   has_tasks=funding.task_mode)
-    if not ({"department", "agency"} & fields.keys()):
+    if not ({"department", "agency", "unit"} & fields.keys()):
         form.department = unit_in_title(form.title)  # no unit field printed: the unit the title names
+    if "unit" in fields:  # a bare 部门: the form's own unit in a department form, the supervising one in a project form
+        name = "department" if form.form_type.startswith("department") else "agency"
+        if getattr(form, name) is None:
+            setattr(form, name, fields["unit"][1] or None)
     known = [p for p in pages if p is not None]
     if known:
         form.page_start, form.page_end = min(known), max(known)
@@ -777,12 +781,12 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
                 break
     if goals.start(row):
         return "goal"
-    if goals.takes(row) and not _is_section_row(row):
+    if goals.takes(row) and not _is_section_row(row, goal_pending=True):
         goals.feed(row)
         return "goal"
     if not _is_section_row(row) and goals.more(row):
         return "goal"
-    goals.last_leaves = []
+    goals.last_leaves, goals.last_empty = [], []
     _read_fields(row, fields, before)
     funding.note_unit(row)
     if funding.read_header(row):
@@ -795,11 +799,18 @@ def _label_cell(row: Row, item: str) -> Optional[RowCell]:
         next((c for c in row.cells if c.text and item and c.text.startswith(item)), None)
 
 
-def _is_section_row(row: Row) -> bool:
-    for c in row.cells:
-        if c.carried or not c.text:
-            continue
-        if anchor_kind(c.text) in ("field", "budget", "title", "terminator") or budget_role(c.text):
+def _is_section_row(row: Row, goal_pending: bool = False) -> bool:
+    """A row opening another part of the head (a field, a funding line, a title, an end). Under goal
+    headings still waiting for their texts, a funding label counts only with an amount beside it
+    (``预期目标 | 实际完成情况`` ⏎ ``自然资源卫片执法补助经费 | 自然资源卫片执法补助经费``: the project's name
+    as both goals)."""
+    own = [c.text for c in row.cells if c.text and not c.carried]
+    amounts = any(is_amount_or_blank(t) for t in own)
+    for t in own:
+        kind = anchor_kind(t)
+        if kind in ("field", "title", "terminator"):
+            return True
+        if (kind == "budget" or budget_role(t)) and (amounts or not goal_pending):
             return True
     return False
 

@@ -14,6 +14,7 @@ from itertools import combinations
 from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
+from jixiao.parsers.header import ORG
 from jixiao.parsers.rows import Row
 from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
@@ -153,6 +154,7 @@ class GoalReader:
         self.last_goals: dict[int, Goal] = {}  # column → the goal read from it (for text wrapped into the next row)
         self.cut_short = False  # the heading being read was printed cut short (年度): its text must be a sentence
         self.leaf_cols: list[int] = []  # the grid column of each heading being read, when they stand side by side
+        self.last_empty: list[str] = []  # the kinds of the block just read that got no text (placed by column)
 
     def more(self, row: Row) -> bool:
         """A further row of texts under the same headings (two 年度预期目标 / 具体完成情况 lines)."""
@@ -166,6 +168,13 @@ class GoalReader:
                 self.last_goals[c.col].text += collapse(c.raw or c.text)
             return True
         texts = [c for c in cells if len(c.text) >= 8 and not c.text.replace(".", "").isdigit()]
+        if texts and len(texts) == len(cells) <= len(self.last_empty):
+            # headings side by side whose texts stand one per row (中期目标 | 年度目标 ⏎ text ⏎ text): the
+            # next row's text is the next heading's, left empty by the row before
+            for kind, c in zip(self.last_empty, texts):
+                self.goals.append(Goal(kind, collapse(c.raw or c.text)))
+            self.last_empty = self.last_empty[len(texts):]
+            return True
         if not texts or len(texts) > len(self.last_leaves) or len(cells) > len(self.last_leaves) + 1:
             return False
         self.leaves, self.texts = list(self.last_leaves), []
@@ -213,10 +222,11 @@ class GoalReader:
 
     def _cut_short(self, row: Row) -> bool:
         """``年度 | 文化惠民工程，主要用于…``: a heading printed cut short (the start of 年度目标) beside
-        one sentence is a goal of the kind the headings it starts mostly name."""
+        one sentence is a goal of the kind the headings it starts mostly name. A unit's name is no
+        sentence (部门 | 金寨县茶谷和美丽乡村建设服务中心: 部门 starts 部门整体绩效目标)."""
         cells = [c for c in row.cells if c.text and not c.carried]
         kind = heading_prefix_kind(key(cells[0].text)) if cells else None
-        if kind is None or (len(cells) >= 2 and not is_goal_sentence(cells[1].text)):
+        if kind is None or (len(cells) >= 2 and (not is_goal_sentence(cells[1].text) or ORG.search(key(cells[1].text)))):
             return False
         self._finish()
         if len(cells) == 1:  # the sentence follows in the next row: taken only if it is one
@@ -278,6 +288,8 @@ class GoalReader:
         if self.leaves:
             self.last_leaves = list(self.leaves)
             self.last_goals = {}
+            self.last_empty = [k for i, k in enumerate(self.leaves) if i < len(self.texts) and not self.texts[i]
+                               and any(self.texts[:i])]
         for i, (kind, text) in enumerate(zip(self.leaves, self.texts)):
             if text and not is_placeholder(text):
                 self.goals.append(Goal(kind, text))
