@@ -132,6 +132,17 @@ def test_assign_splits_an_upright_box_at_the_rule_it_runs_over():
     assert texts[(1, 0)] == "产出指标"  # joined as a stacked label, no line breaks
 
 
+def test_dust_read_as_a_character_is_dropped_but_small_sure_text_kept():
+    # a 12-px speck beside a scanned table came back 设 at 0.30 and became the rows' 一级 label (hx02)
+    from jixiao.extract.ocr import DEFAULT_SETTINGS, _without_specks
+
+    lines = [_box(t, 100, 100 + 40 * k, 300, 132 + 40 * k) for k, t in enumerate(["质量指标", "种植作物成活率", "95%"])]
+    speck = TextBox("设", 20, 240, 32, 253, 0.30, [Glyph("设", 20, 240, 32, 253, 0.30)])
+    page_number = TextBox("1", 825, 130, 833, 139, 0.92, [Glyph("1", 825, 130, 833, 139, 0.92)])
+    kept = _without_specks(lines + [speck, page_number], DEFAULT_SETTINGS)
+    assert [b.text for b in kept] == ["质量指标", "种植作物成活率", "95%", "1"]
+
+
 def test_confusions():
     assert confusions.fix_text("＞=９０％") == ">=90%"  # two characters as printed (Hunan's >=90%), folded
     assert confusions.fix_text("<=15天") == "<=15天"

@@ -1676,3 +1676,24 @@ def test_a_funding_label_alone_takes_the_amounts_row_below_it_filling_the_last_c
     assert [(b.item, b.budget_initial, b.budget_full_year, b.executed, b.score_max, b.score) for b in form.budget] == [
         ("年度资金总额", None, 32.4, 31.69, 10, 9), ("其中:当年财政拨款", None, 32.4, 31.69, 10, 9)]
     assert round(form.budget[0].execution_rate, 1) == 97.8
+
+
+def test_a_funding_line_printing_its_unit_beside_a_field_is_a_line():
+    # a real Tianjin 抗疫特别国债 form: 主管预算部门 | 某局 | 项目预算金额(万元) | 193.8 on one row
+    form = _first_form([
+        "抗疫特别国债项目绩效目标表(打捆项目) | ||||", "项目名称 | 2020年非营利性民办园房租补贴 | |||",
+        "主管预算部门 | 天津市宁河区教育局 | 项目预算金额(万元) | 193.8 | |",
+        "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 补贴民办幼儿园数量 | 20个 | |"])
+    assert [(b.item, b.amount) for b in form.budget] == [("项目预算金额(万元)", 193.8)]
+
+
+def test_a_funding_words_goal_under_its_heading_column_beside_a_rate_is_the_goal():
+    # the Yunnan self-evaluation in the Shanxi layout (a grid): 年度预期目标 | 具体完成情况 | 总体完成率(%), the texts
+    # below read like a funding label (经费) and stand beside the rate 100.00
+    rows = [["项目名称", "自然资源卫片执法补助经费", ""], ["年度资金总额", "7.29", "7.29"],
+            ["年度预期目标", "具体完成情况", "总体完成率(%)"],
+            ["自然资源卫片执法补助经费", "自然资源卫片执法补助经费", "100.00"],
+            ["一级指标", "二级指标", "三级指标"], ["产出指标", "数量指标", "卫片执法补助经费"]]
+    table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
+    [form] = parse_document(Document([TextLine("项目支出绩效自评表"), table]))
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "自然资源卫片执法补助经费"), ("actual", "自然资源卫片执法补助经费")]

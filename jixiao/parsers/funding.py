@@ -27,6 +27,7 @@ UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the voca
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
 PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")  # an execution rate as printed
+UNIT_SUFFIX = re.compile(r"[（(]\s*(?:万元|元)\s*[）)]$")
 LABEL_MAX = 20  # characters: a funding label is short (其中：当年财政拨款（一般公共预算） is 17); a goal sentence is longer
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；，,]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
@@ -65,7 +66,8 @@ def is_budget_label(text: str) -> bool:
         return False
     if field_of(text):
         return False
-    return bool(LABEL.search(k)) and not NOT_LABEL.search(k) and not NOT_LABEL.search(text)
+    bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
+    return bool(LABEL.search(bare)) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text))
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
@@ -173,7 +175,7 @@ class FundingReader:
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
                 self.lines.extend(BudgetLine(item=c.text) for c in items)
                 return True
-            self.pending_labels = labels  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
+            self.pending_labels = items  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
             return True
         found = False
         i = 0

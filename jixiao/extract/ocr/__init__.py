@@ -40,6 +40,7 @@ class OcrSettings:
     alone_min_score: float = 0.8  # … and a reading on its own is kept from this score (an empty cell's ink too)
     alone_max_lines: float = 1.8  # ink taller than this many text lines is no lone sign (not read on its own)
     alone_sign_min_score: float = 0.5  # … a comparison sign alone in an empty cell is kept from this score
+    speck_min_score: float = 0.6  # a box under half a text line high is kept only from this score (dust read 设 at 0.30)
 
 
 DEFAULT_SETTINGS = OcrSettings()
@@ -74,6 +75,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     if cleaned.stamped:
         boxes = reread(boxes, cleaned.alternatives, settings.min_box_score)
     boxes = reread_stacked(boxes, for_ocr, settings.min_box_score)
+    boxes = _without_specks(boxes, settings)
     boxes = dash_lengths(unit_superscripts(boxes, for_ocr), for_ocr)
     tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes),
                          tuple(len(b.text.strip()) == 1 for b in boxes))
@@ -130,6 +132,17 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
         more = f" and {len(low) - n} more" if len(low) > n else ""
         warnings.append(f"low OCR confidence on page {page}: {shown}{more}")
     return PageResult([b for _, b in placed], warnings)
+
+
+def _without_specks(boxes, settings: OcrSettings):
+    """The boxes without dust the recogniser read as a character: smaller than half the page's usual
+    line both ways and read unsurely (a 12-px speck beside a table came back 设 at 0.30 and became a
+    level label)."""
+    heights = sorted(b.height for b in boxes)
+    if not heights:
+        return boxes
+    half = 0.5 * heights[len(heights) // 2]
+    return [b for b in boxes if b.score >= settings.speck_min_score or b.height >= half or (b.x1 - b.x0) >= half]
 
 
 def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
