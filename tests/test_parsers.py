@@ -1697,3 +1697,13 @@ def test_a_funding_words_goal_under_its_heading_column_beside_a_rate_is_the_goal
     table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
     [form] = parse_document(Document([TextLine("项目支出绩效自评表"), table]))
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "自然资源卫片执法补助经费"), ("actual", "自然资源卫片执法补助经费")]
+
+
+def test_a_total_line_after_its_block_label_with_the_unit():
+    # a real Xiangtan form drawn as a PDF grid: 项目资金（万元） | 资金总额: | 250.00, then the sources below
+    rows = [["项目名称", "雾炮车抑尘降尘服务", ""], ["项目资金（万元）", "资金总额:", "250.00"],
+            ["项目资金（万元）", "一、预算资金:", "250.00"], ["项目资金（万元）", "三、其他:", "0.00"],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务车辆", "2台"]]
+    table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
+    [form] = parse_document(Document([TextLine("2024年项目绩效目标表"), table]))
+    assert [(b.item, b.amount) for b in form.budget][0] == ("资金总额:", 250.0)

@@ -161,7 +161,7 @@ class FundingReader:
         filled = [t for t in texts if t]
         if 2 <= len(filled) <= 3 and not self.columns and budget_role(filled[-2]) in ("total", "fiscal", "other") \
                 and not is_budget_label(filled[-2]) and is_amount(filled[-1]) \
-                and not any(is_amount(t) or is_budget_label(t) for t in filled[:-2]):
+                and not any(is_amount(t) or (is_budget_label(t) and not UNIT_LABEL.search(t)) for t in filled[:-2]):
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
