@@ -1,6 +1,8 @@
 """The form parser on small hand-made grids: layouts that real departments' forms take."""
 from __future__ import annotations
 
+import pytest
+
 from jixiao.extract.text import text_to_document
 from jixiao.model import Cell, Document, Table, TextLine
 from jixiao.parsers import parse_document
@@ -1546,23 +1548,25 @@ def _across_a_page_break(title: str, page1_row: list[str], page2_rows: list[list
     return [(i.level1, i.level2, i.indicator) for i in form.indicators]
 
 
-def test_a_level_label_cut_by_a_page_break_inside_its_bracket_is_joined():
-    # real Hebei self-evaluation content exported by Calc: the merged 一级 cell 产出指标(70分) spans a page
-    # break, its first line (产出指标(70) on page 1, the rest (分)) heading the rows of page 2
-    assert _across_a_page_break("项目支出绩效自评表", ["产出指标(70", "数量指标", "安装水标尺", "≥266米"],
-                                [["分)", "", "水标尺宽度", "≥50厘米"], ["", "质量指标", "验收合格率", "100%"]]) == [
-        ("产出指标(70分)", "数量指标", "安装水标尺"), ("产出指标(70分)", "数量指标", "水标尺宽度"),
-        ("产出指标(70分)", "质量指标", "验收合格率")]
-
-
-def test_a_weight_a_page_break_left_under_a_whole_level_label_is_joined_to_it():
-    # real Shanxi self-evaluation content drawn in a scan: the merged cell 产出指标(50分) spans a page break,
-    # 产出指标 on page 1 and (50分) heading page 2's rows
-    assert _across_a_page_break("项目支出绩效自评表", ["产出指标", "数量指标", "全县参合人数", "8755"],
-                                [["(50分)", "质量指标", "资金是否全部纳入医保统筹", "100%"],
-                                 ["", "时效指标", "资金是否全部及时纳入", "100%"]]) == [
-        ("产出指标(50分)", "数量指标", "全县参合人数"), ("产出指标(50分)", "质量指标", "资金是否全部纳入医保统筹"),
-        ("产出指标(50分)", "时效指标", "资金是否全部及时纳入")]
+@pytest.mark.parametrize("title, page1_row, page2_rows, levels", [
+    pytest.param(  # real Hebei self-evaluation content exported by Calc: 产出指标(70分) cut inside its bracket
+        "项目支出绩效自评表", ["产出指标(70", "数量指标", "安装水标尺", "≥266米"],
+        [["分)", "", "水标尺宽度", "≥50厘米"], ["", "质量指标", "验收合格率", "100%"]],
+        [("产出指标(70分)", "数量指标"), ("产出指标(70分)", "数量指标"), ("产出指标(70分)", "质量指标")], id="bracket"),
+    pytest.param(  # real Shanxi self-evaluation content drawn in a scan: 产出指标 on page 1, its weight (50分) on page 2
+        "项目支出绩效自评表", ["产出指标", "数量指标", "全县参合人数", "8755"],
+        [["(50分)", "质量指标", "资金是否全部纳入医保统筹", "100%"], ["", "时效指标", "资金是否全部及时纳入", "100%"]],
+        [("产出指标(50分)", "数量指标"), ("产出指标(50分)", "质量指标"), ("产出指标(50分)", "时效指标")], id="weight"),
+    pytest.param(  # real Hunan target content exported to PDF: 效益指 / 经济效 on page 1, 标 / 益指标 on page 2
+        "项目支出绩效目标表", ["效益指", "经济效", "增加贫困村收入", ">=6万元"],
+        [["标", "益指标", "增加贫困人口收入", ">=2.61万元"], ["", "社会效益指标", "接待游客数量", ">=60000人"]],
+        [("效益指标", "经济效益指标"), ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标")], id="two-labels"),
+])
+def test_a_level_label_a_page_break_cut_is_joined(title, page1_row, page2_rows, levels):
+    """The merged level cells span a page break, a piece of their label on each page; every row they span
+    carries the whole label."""
+    names = [page1_row[2]] + [row[2] for row in page2_rows]
+    assert _across_a_page_break(title, page1_row, page2_rows) == [(l1, l2, n) for (l1, l2), n in zip(levels, names)]
 
 
 def test_a_level_label_lacking_its_指标_after_a_page_break_and_a_cut_name_are_joined():
@@ -1580,15 +1584,6 @@ def test_a_level_label_lacking_its_指标_after_a_page_break_and_a_cut_name_are_
     assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
         ("社会效益指标", "受益脱贫(监测)人口数", "≥500人"), ("社会效益指标", "解决脱贫(监测)饮水安全问题人数", "≥1000人"),
         ("生态效益指标", "新增和改善灌溉达标面积", "≥500亩")]
-
-
-def test_level_labels_a_page_break_cut_in_two_are_joined():
-    # real Hunan target content exported to PDF: the merged 效益指标 | 经济效益指标 cells span a page break,
-    # 效益指 / 经济效 on page 1 and 标 / 益指标 heading page 2's rows
-    assert _across_a_page_break("项目支出绩效目标表", ["效益指", "经济效", "增加贫困村收入", ">=6万元"],
-                                [["标", "益指标", "增加贫困人口收入", ">=2.61万元"], ["", "社会效益指标", "接待游客数量", ">=60000人"]]) == [
-        ("效益指标", "经济效益指标", "增加贫困村收入"), ("效益指标", "经济效益指标", "增加贫困人口收入"),
-        ("效益指标", "社会效益指标", "接待游客数量")]
 
 
 def test_a_funding_block_of_planned_amounts_makes_no_self_evaluation():
@@ -1687,6 +1682,13 @@ def test_a_funding_line_printing_its_unit_beside_a_field_is_a_line():
     assert [(b.item, b.amount) for b in form.budget] == [("项目预算金额(万元)", 193.8)]
 
 
+def _grid_form(title: str, rows: list[list[str]]):
+    """The one form read from a title line and a grid of unmerged cells (an office or PDF table)."""
+    table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
+    [form] = parse_document(Document([TextLine(title), table]))
+    return form
+
+
 def test_a_funding_words_goal_under_its_heading_column_beside_a_rate_is_the_goal():
     # the Yunnan self-evaluation in the Shanxi layout (a grid): 年度预期目标 | 具体完成情况 | 总体完成率(%), the texts
     # below read like a funding label (经费) and stand beside the rate 100.00
@@ -1694,8 +1696,7 @@ def test_a_funding_words_goal_under_its_heading_column_beside_a_rate_is_the_goal
             ["年度预期目标", "具体完成情况", "总体完成率(%)"],
             ["自然资源卫片执法补助经费", "自然资源卫片执法补助经费", "100.00"],
             ["一级指标", "二级指标", "三级指标"], ["产出指标", "数量指标", "卫片执法补助经费"]]
-    table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
-    [form] = parse_document(Document([TextLine("项目支出绩效自评表"), table]))
+    form = _grid_form("项目支出绩效自评表", rows)
     assert [(g.kind, g.text) for g in form.goals] == [("annual", "自然资源卫片执法补助经费"), ("actual", "自然资源卫片执法补助经费")]
 
 
@@ -1704,6 +1705,5 @@ def test_a_total_line_after_its_block_label_with_the_unit():
     rows = [["项目名称", "雾炮车抑尘降尘服务", ""], ["项目资金（万元）", "资金总额:", "250.00"],
             ["项目资金（万元）", "一、预算资金:", "250.00"], ["项目资金（万元）", "三、其他:", "0.00"],
             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务车辆", "2台"]]
-    table = Table([Cell(t, r, c, page=1) for r, row in enumerate(rows) for c, t in enumerate(row)], page=1)
-    [form] = parse_document(Document([TextLine("2024年项目绩效目标表"), table]))
+    form = _grid_form("2024年项目绩效目标表", rows)
     assert [(b.item, b.amount) for b in form.budget][0] == ("资金总额:", 250.0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Collection, Optional
 
 from jixiao.model import Document
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
@@ -781,7 +781,7 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
                 break
     if goals.start(row):
         return "goal"
-    if goals.takes(row) and not _is_section_row(row, goal_pending=True, goal_cols=set(goals.leaf_cols)):
+    if goals.takes(row) and not _is_section_row(row, goal_pending=True, goal_cols=goals.leaf_cols):
         goals.feed(row)
         return "goal"
     if not _is_section_row(row) and goals.more(row):
@@ -799,18 +799,18 @@ def _label_cell(row: Row, item: str) -> Optional[RowCell]:
         next((c for c in row.cells if c.text and item and c.text.startswith(item)), None)
 
 
-def _is_section_row(row: Row, goal_pending: bool = False, goal_cols: frozenset = frozenset()) -> bool:
+def _is_section_row(row: Row, goal_pending: bool = False, goal_cols: Collection[int] = ()) -> bool:
     """A row opening another part of the head (a field, a funding line, a title, an end). Under goal
     headings still waiting for their texts, a funding label counts only with an amount beside it and
     not under a heading's own column (``预期目标 | 实际完成情况`` ⏎ ``自然资源卫片执法补助经费 |
     自然资源卫片执法补助经费``: the project's name as both goals)."""
     own = [c for c in row.cells if c.text and not c.carried]
-    amounts = any(is_amount_or_blank(c.text) for c in own)
     for c in own:
         kind = anchor_kind(c.text)
         if kind in ("field", "title", "terminator"):
             return True
-        if (kind == "budget" or budget_role(c.text)) and (not goal_pending or (amounts and c.col not in goal_cols)):
+        if (kind == "budget" or budget_role(c.text)) and (not goal_pending or (
+                c.col not in goal_cols and any(is_amount_or_blank(o.text) for o in own))):
             return True
     return False
 

@@ -26,7 +26,6 @@ SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (�
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
-PERCENT = re.compile(r"^\d+(?:\.\d+)?%$")  # an execution rate as printed
 UNIT_SUFFIX = re.compile(r"[（(]\s*(?:万元|元)\s*[）)]$")
 LABEL_MAX = 20  # characters: a funding label is short (其中：当年财政拨款（一般公共预算） is 17); a goal sentence is longer
 NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；，,]")
@@ -55,11 +54,11 @@ def budget_role(text: str) -> Optional[str]:
 
 
 def is_budget_label(text: str) -> bool:
-    if not text or len(key(text)) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other"):
+    k = key(text) if text else ""
+    if not k or len(k) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other"):
         return False
     if LABEL_AMOUNT.match(text):
         return False
-    k = key(text)
     if re.match(r"^其中[:：]\S{2,12}$", k) and not re.search(r"\d", k):
         return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
     if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
@@ -96,7 +95,7 @@ class FundingReader:
         self.column_cols: list[int] = []  # their grid columns
         self.column_spans: list[tuple[int, int]] = []  # the grid columns each heading spans
         self.pending_labels: list[RowCell] = []  # a row of labels whose amounts are in the next row
-        self.open_line: Optional[BudgetLine] = None  # a label alone on its row under amount columns
+        self.open_line: Optional[int] = None  # the index in lines of a label alone on its row under amount columns
         self.task_mode = False
         self.lines: list[BudgetLine] = []
         self.self_eval = False
@@ -215,7 +214,7 @@ class FundingReader:
                 else:
                     self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
                     if not any(v for v in texts if v and v != t):
-                        self.open_line = self.lines[-1]  # 年度资金总额 alone: its amounts may stand on the next row
+                        self.open_line = len(self.lines) - 1  # 年度资金总额 alone: its amounts may stand on the next row
                 found = True
             else:
                 # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
@@ -317,15 +316,14 @@ class FundingReader:
             self.lines.append(BudgetLine(item=label.text, amount=self._money(under.text) if under else None))
         return True
 
-    def _amounts_below(self, line: BudgetLine, filled: list[str]) -> bool:
+    def _amounts_below(self, at: int, filled: list[str]) -> bool:
         """A row of amounts alone under a label that stood alone on its row (``年度资金总额 |`` ⏎ ``| 32.4 |
         31.69 | 10 | 97.80% | 9 |``): they are the label's. A page that dropped empty cells dropped the
         leading ones (年初预算数 left blank), so fewer amounts than columns fill the last columns."""
-        if not filled or len(filled) > len(self.columns) or not all(is_amount_or_blank(t) or PERCENT.match(t)
-                                                                    for t in filled):
+        if not filled or len(filled) > len(self.columns) or not all(is_amount_or_blank(t) for t in filled):
             return False
         values = [""] * (len(self.columns) - len(filled)) + filled
-        self.lines[self.lines.index(line)] = self._line(line.item, values)
+        self.lines[at] = self._line(self.lines[at].item, values)
         return True
 
     def _by_position(self, label: RowCell, values: list[RowCell]) -> Optional[list[str]]:
