@@ -345,3 +345,28 @@ def test_a_target_in_words_ends_a_name_in_a_body_of_many_rows():
     roles = ["indicator", "ignore", "target"]
     assert _rows(decode_glued("成本控制率不超预算水电消耗下降率反映水电消耗比上年下降情况5%", roles), roles)[0] == \
         {"indicator": "成本控制率", "target": "不超预算"}
+
+
+def test_a_direction_column_the_form_does_not_keep_takes_its_direction_word():
+    # real Hainan transfer notice glued (…绩效指标性质 | 绩效指标值 | 绩效度量单位 | 权重 | 指标方向性):
+    # 正向指标 under 指标方向性 closes the row, the weight printed as a share
+    roles = ["indicator", "operator", "target", "unit", "score_max", "ignore"]
+    table = decode_glued("全年实现会展业综合收入≥280亿元30%正向指标", roles)
+    assert table.left_over == []
+    assert table.rows == [[(0, "全年实现会展业综合收入"), (1, "≥"), (2, "280"), (3, "亿元"), (4, "30%"), (5, "正向指标")]]
+
+
+def test_another_areas_target_echoes_the_first_areas():
+    # real Putian transfer form glued: one target column per town (笏石街道办 | 埭头镇), both 1; read
+    # without the echo, the two ones were one target 11
+    roles = ["indicator", "ignore", "operator", "target", "echo"]
+    table = decode_row("开展修复工程(个)反映防洪水利设施水毁修复项目开展情况≥11", roles)
+    assert table.rows == [[(0, "开展修复工程(个)"), (1, "反映防洪水利设施水毁修复项目开展情况"), (2, "≥"), (3, "1"),
+                           (4, "1")]]
+
+
+def test_a_one_character_answer_does_not_close_a_word_of_the_name():
+    # 是|否 is one word: a row cut before 否 (已建工程是 | 否) lost the name's own question
+    roles = ["indicator", "target"]
+    table = decode_glued("已建工程是否存在质量问题否", roles)
+    assert table.rows == [[(0, "已建工程是否存在质量问题"), (1, "否")]]

@@ -195,3 +195,40 @@ def test_a_title_glued_after_a_rows_value_starts_after_that_value():
     pieces = split_words("服务对象满意度%=99百分比省级部门预算项目支出绩效目标表2023年度")
     assert "省级部门预算项目支出绩效目标表" in pieces
     assert not any(p.endswith("绩效目标表") and "百分比" in p for p in pieces)
+
+
+def test_required_marks_and_a_lead_word_do_not_split_the_headings_of_a_glued_header():
+    # a real Hainan transfer notice glued: 一级指标*二级指标*…绩效指标性质*绩效指标值*绩效度量单位权重*指标方向性*;
+    # the marks cut the words and 绩效指标性质 was read as 绩效指标 | 性质*
+    pieces = split_words("一级指标*二级指标*三级指标*绩效指标性质*绩效指标值*绩效度量单位权重*指标方向性*产出指标数量指标")
+    assert pieces == ["一级指标*", "二级指标*", "三级指标*", "绩效指标性质*", "绩效指标值*", "绩效度量单位", "权重*",
+                      "指标方向性*", "产出指标", "数量指标"]
+
+
+def test_a_glued_form_with_marked_headings_and_funding_headings_beside_their_amounts():
+    text = ("附件2项目绩效目标表主管部门:省商务厅资金总额:2430.30项目负责人电话:65239479财政拨款:2430.30"
+            "预算执行率权重:10%其他资金:总体目标目标1:全年实现会展业综合收入不低于280亿元"
+            "一级指标*二级指标*三级指标*绩效指标性质*绩效指标值*绩效度量单位权重*指标方向性*"
+            "产出指标数量指标全年实现会展业综合收入≥280亿元30%正向指标")
+    [form] = parse_document(text_to_document(text))
+    assert [(b.item, b.amount) for b in form.budget] == [("资金总额", 2430.3), ("财政拨款", 2430.3), ("其他资金", None)]
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.score_max) for i in form.indicators] == [
+        ("产出指标", "数量指标", "全年实现会展业综合收入", "≥280亿元", 30)]
+
+
+def test_a_traditional_glued_preview_is_cut_and_its_values_stay_as_printed():
+    # a real Huanggang self-evaluation mirrored in Traditional characters with pinyin (績效, 項(xiàng)目): the
+    # preview line was not seen as glued (its words were matched unfolded); the project and unit keep their
+    # printed characters; 本單位 (this unit) names no unit where 單位名稱 does; 取得2018-2022監測資料 is one
+    # name (a row is not cut inside a range of years)
+    text = ("1、2020年度水土保持監(jiān)測項(xiàng)目績效自評表單位名稱:黃岡市水土保持與農(nóng)田水利科研所 "
+            "填報(bào)日期:2021年3月10日項(xiàng)目名稱水土保持監(jiān)測主管部門黃岡市水利和湖泊局項(xiàng)目實(shí)施單位本單位"
+            "預(yù)算執(zhí)行情況(萬元)(20分)預(yù)算數(shù)(A)執(zhí)行數(shù)(B)執(zhí)行率(B/A)得分(20分*執(zhí)行率)年度財(cái)政資金總額1010100%20"
+            "一級指標(biāo)二級指標(biāo)三級指標(biāo)年初目標(biāo)值(A)實(shí)際完成值(B)得分產(chǎn)出指標(biāo)質(zhì)量指標(biāo)"
+            "監(jiān)測數(shù)據(jù)必須合格100%100%10進(jìn)度指標(biāo)取得2018-2022\n"
+            "2、監(jiān)測資料100%100%10")
+    [form] = parse_document(text_to_document(text))
+    assert (form.project, form.department, form.agency) == (
+        "水土保持監(jiān)測", "黃岡市水土保持與農(nóng)田水利科研所", "黃岡市水利和湖泊局")
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("監(jiān)測數(shù)據(jù)必須合格", "100%", "100%"), ("取得2018-2022監(jiān)測資料", "100%", "100%")]

@@ -1707,3 +1707,90 @@ def test_a_total_line_after_its_block_label_with_the_unit():
             ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "服务车辆", "2台"]]
     form = _grid_form("2024年项目绩效目标表", rows)
     assert [(b.item, b.amount) for b in form.budget][0] == ("资金总额:", 250.0)
+
+
+def test_a_department_form_naming_its_unit_once_is_a_form_and_its_colon_labels_are_lines():
+    # a real Hunan 2017 申报表, one cell per paragraph: only 部门名称 names the form's subject and the
+    # indicator block has no header (质量指标:… rows); funding lines print label: amount, some left empty,
+    # by nature of income and of spending (按收入性质分 is a grouping, no line)
+    cells = ["部门整体支出绩效目标申报表", "部门名称", "南岳区实验中学", "年度预算申请", "(万元)", "资金总额:704",
+             "按收入性质分", "按支出性质分", "公共财政拨款:683", "政府性基金拨款:", "纳入专户管理的非税收入拨款:21",
+             "其他资金:", "基本支出:622", "项目支出:82", "部门整体支出", "年度绩效指标", "产出指标",
+             "质量指标:学校的教育教学秩序良好,力争毕业生合格率达100%"]
+    [form] = parse_text("\n\n".join(cells))
+    assert form.department == "南岳区实验中学"
+    assert [(b.item, b.amount) for b in form.budget] == [
+        ("资金总额:", 704.0), ("公共财政拨款:", 683.0), ("政府性基金拨款:", None), ("纳入专户管理的非税收入拨款:", 21.0),
+        ("其他资金:", None), ("基本支出:", 622.0), ("项目支出:", 82.0)]
+
+
+def test_funding_labels_with_their_colons_side_by_side_are_each_a_line():
+    # a real Yanling 2017 申报表 flattened to | rows: income and spending lines side by side, empty ones too
+    text = ("部门整体支出绩效目标申报表\n| 部门(单位)名称:炎陵县交通运输局 | 单位负责人:林友 | |\n"
+            "| 年度预算收支情况(万元) | 年初预算资金:183.58 | |\n| 按收入性质分: | 按支出性质分: | |\n"
+            "| 其中:公共财政拨款:183.18 | 其中: 基本支出:183.58 | |\n| 政府性基金拨款: | 其他支出: | |\n"
+            "| 其他资金: | | |\n| 部门整体支出 年度绩效指标 | 产出指标 | 指标1部门整体支出支付进度为100% |\n")
+    [form] = parse_text(text)
+    assert [(b.item, b.amount) for b in form.budget][-3:] == [("政府性基金拨款:", None), ("其他支出:", None),
+                                                              ("其他资金:", None)]
+
+
+def test_space_separated_self_evaluation_rows_that_dropped_their_blank_target_and_actual():
+    # a real Tianchang self-evaluation copied from a page: rows separated by spaces lose their empty
+    # cells, so 指标1:工程质量合格 10 10 (target and actual blank) stood left-aligned under 年度指标值 | 实际完成值;
+    # the weight 10 every whole row prints says the two 10s are 分值 | 得分. Labels broken over lines
+    # (可持续影 ⏎ 响指标, 服务对象 ⏎ 满意度指标) and a weight on a line of its own (满意度指标 ⏎ (10分)) join,
+    # and (30分) before a 二级 name is the next 一级 as printed, no value of the placeholder row above it
+    lines = ["项目支出绩效自评表", "项目名称 水旱灾害防御经费",
+             "年度绩效指标完成情况 一级", "指标", "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+             "(50分)", "数量指标 指标1:完成中型灌区节水改造项目数量 1 1 10 10", "指标2:完成农业综合水价改革项目 1 1 10 10",
+             "质量指标 指标1:工程质量合格 10 10", "时效指标 指标1:年度资金支付完成率100% 10 10", "指标2:", "……",
+             "(30分)", "经济效益", "指标", "指标1:全市安全度汛 10 10", "可持续影", "响指标", "指标1:已建工程良性运行 10 10",
+             "满意度指标", "(10分)", "服务对象", "满意度指标", "指标1:服务对象满意度 90% 100% 10 10", "总分 100 100"]
+    [form] = parse_text("\n".join(lines))
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score)
+            for i in form.indicators] == [
+        ("(50分)", "数量指标", "指标1:完成中型灌区节水改造项目数量", "1", "1", 10, 10),
+        ("(50分)", "数量指标", "指标2:完成农业综合水价改革项目", "1", "1", 10, 10),
+        ("(50分)", "质量指标", "指标1:工程质量合格", "", None, 10, 10),
+        ("(50分)", "时效指标", "指标1:年度资金支付完成率100%", "", None, 10, 10),
+        ("(30分)", "经济效益指标", "指标1:全市安全度汛", "", None, 10, 10),
+        ("(30分)", "可持续影响指标", "指标1:已建工程良性运行", "", None, 10, 10),
+        ("满意度指标(10分)", "服务对象满意度指标", "指标1:服务对象满意度", "90%", "100%", 10, 10)]
+
+
+def test_a_page_whose_lines_glued_their_cells_reads_fields_funding_and_levels():
+    # a real Langzhong self-evaluation as the page prints it: each line's cells run together. The
+    # funding headings are one cell (全年预算数(A)全年执行数(B)预算执行率(B/A)) and each line's amounts one
+    # run (40004000100%: 4000 | 4000 | 100% by their arithmetic); 成本指标 left unfilled (……) is a 二级,
+    # not the 一级 of the 经济效益指标 after it; 服务对象 glued after the 一级 begins the 二级 below it
+    lines = ["车辆购置税收入补助地方资金(普通省道公路建设)绩效目标自评表", "(2021年度)",
+             "转移支付(项目)名称车辆购置税收入补助地方资金(普通省道公路建设)", "中央主管部门财政部",
+             "地方主管部门阆中市交通运输局资金使用单位阆中市交通运输局", "项目资金", "(万元)", "",
+             "全年预算数(A)全年执行数(B)预算执行率(B/A)", "年度资金总额:40004000100%", " 其中:中央补助40004000100%",
+             "绩效指标一级", "指标", "二级指标三级指标指标值全年实际完成值未完成原因和改进措施", "",
+             "数量指标建设普通省道二级公路32.1公里2020", "", "时效指标按期完成投资1010", "", "成本指标", "", "……", "",
+             "经济效益", "指标", "对经济发展的促进作用1010", "", "满意度指标服务对象", "满意度指标",
+             "改善通行服务水平群众满意度2020", "", "……"]
+    [form] = parse_text("\n".join(lines))
+    assert (form.project, form.agency, form.department) == (
+        "车辆购置税收入补助地方资金(普通省道公路建设)", "阆中市交通运输局", "阆中市交通运输局")
+    assert [(b.item, b.budget_full_year, b.executed, b.execution_rate) for b in form.budget] == [
+        ("年度资金总额:", 4000.0, 4000.0, 100.0), ("其中:中央补助", 4000.0, 4000.0, 100.0)]
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"), ("", "时效指标", "按期完成投资", "10", "10"),
+        ("", "经济效益指标", "对经济发展的促进作用", "10", "10"),
+        ("满意度指标", "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+
+
+def test_a_funding_blocks_label_printing_its_unit_is_no_column_read_one_character_off():
+    # a real Daying self-evaluation: 年度预算数(万元) heads the line labels; read one character off it was a
+    # second 年初预算数 column and took 3.36, the 调整后预算数, as the initial budget
+    text = ("部门预算项目支出绩效自评表(2023年度)\n项目名称 | 安可替代补助资金项目 |\n主管部门 | 大英县司法局 | 实施单位 | 大英县司法局 |\n"
+            "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+            "总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | |\n"
+            "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n"
+            "产出指标 | 数量指标 | 购买安可电脑 | 13台 | 13台 | 90 | 90 |\n")
+    [form] = parse_text(text)
+    assert [(b.item, b.budget_initial, b.budget_full_year, b.executed, b.execution_rate, b.score_max, b.score)
+            for b in form.budget] == [("总额", 0.0, 3.36, 3.36, 100.0, 10, 10)]

@@ -20,6 +20,7 @@ import io
 import re
 from dataclasses import replace
 from functools import lru_cache
+from importlib.resources import files
 from typing import Iterable
 
 from .numbers import parse_amount
@@ -70,7 +71,10 @@ def parse_target(raw: str, *, year: int | None = None, indicator: str | None = N
 _OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向指标": "<="}
 DIRECTION_WORDS = frozenset(_OPERATOR_WORDS)  # an indicator's direction (正向: more is better), no sign of its own
 SIGNS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}  # the sign printed for a comparator
-_QUALITATIVE_OPS = {"定性", "定性指标", "定量", "定量指标"}  # the kind of indicator, no comparison
+# the kind of indicator (定性, 定量指标, 是/否), no comparison: the nature words of data/cell_words.csv but directions
+_QUALITATIVE_OPS = {r["text"] for r in csv.DictReader(io.StringIO(
+    files("jixiao").joinpath("data", "cell_words.csv").read_text(encoding="utf-8"))) if r["kind"] == "nature"} \
+    - DIRECTION_WORDS
 
 
 def _clean(cell) -> str:

@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATORS
-from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label
+from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label, nature_words
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?:万元|元|分)?$")
-EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "null", "NULL", "N/A", "n/a", "\\"}
+EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "null", "NULL", "N/A", "n/a", "\\", ":", "："}  # (a colon alone: a label's value slot printed empty)
 PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?共\d+页)?|\d+/\d+|page\d+|附?表[一二三四五六七八九十\d]{1,3})$", re.I)
 OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "定性", "定量", "≈",
              "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
@@ -54,7 +54,7 @@ def is_operator(text: str) -> bool:
         folded = unicodedata.normalize("NFKC", text)  # ﹦ (small equals), ＞＝: the comparators fold to ASCII
         if folded != text and folded in OPERATORS:
             return True
-    return text in OPERATORS or text.lstrip("-—－") in ("定性", "定量", "定性指标", "定量指标") or \
+    return text in OPERATORS or key(text.lstrip("-—－")) in nature_words() or \
         text in COMPARATORS.get("cell", {}) or _sign(text)  # (二: = as OCR reads it, alone in its cell)
 
 

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from jixiao.normalize.levels import standard_levels
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit, shape
 from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, level_of, nested_level2
 
@@ -75,6 +76,8 @@ class DecodeWeights:
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
     echo: float = 1.0  # a cell repeating the cell before it: a value more likely, a new name less
     stem_in_column: float = 4.0  # a 二级 name without its 指标 (满意度) standing in the 二级 column
+    not_parent: float = 3.0  # a 一级-or-二级 name (成本指标) whose next 二级 belongs to another 一级: a 二级 itself
+    usual_value: float = 3.0  # a cell printing its column's usual value (a weight most whole records share)
     repeated_name: float = 3.0  # a 三级 name printed in REPEATED cells or more: rather a column's usual value (计划标准)
     fit: FitWeights = WEIGHTS
 
@@ -83,7 +86,44 @@ DEFAULT = DecodeWeights()
 
 
 def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAULT) -> list[Optional[str]]:
-    """The role of each token (None for a token skipped: a group word, repeated header, noise or unread)."""
+    """The role of each token (None for a token skipped: a group word, repeated header, noise or unread).
+
+    Two passes when the first shows a column's usual value: a weight most whole records print alike
+    (分值 10 in every row that fills all its columns). A row that dropped its empty cells (``指标1:工程
+    质量合格 10 10``, target and actual left blank) then reads its 10s as weight and score."""
+    first = _viterbi(tokens, template, w, {})
+    usual = usual_values(tokens, first, template)
+    return _viterbi(tokens, template, w, usual) if usual else first
+
+
+USUAL_ROLES = ("score_max", "score")  # columns whose usual value is evidence (a weight repeats by design, full marks often)
+USUAL_SHARE = 0.75  # of the whole records printing one text in the column
+
+
+def usual_values(tokens: Sequence[Token], roles: Sequence[Optional[str]], template: Template) -> dict[str, str]:
+    """The text a column prints in most records that fill every value column the template reads
+    (at least REPEATED of them), for the columns of USUAL_ROLES."""
+    kept = [r for r in ("target", "actual", "score_max", "score") if r in template.values]
+    if not any(r in kept for r in USUAL_ROLES):
+        return {}
+    records: list[dict[str, str]] = []
+    for tok, role in zip(tokens, roles):
+        if role == "indicator" or (role in ("level1", "level2") and records and "indicator" in records[-1]):
+            records.append({})
+        if role is not None and records:
+            records[-1].setdefault(role, tok.text)
+    whole = [r for r in records if all(r.get(k) for k in kept)]
+    out = {}
+    for role in USUAL_ROLES:
+        texts = Counter(r[role] for r in whole if role in r)
+        if texts:
+            text, n = texts.most_common(1)[0]
+            if n >= REPEATED and n >= USUAL_SHARE * len(whole):
+                out[role] = text
+    return out
+
+
+def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usual: dict[str, str]) -> list[Optional[str]]:
     roles = template.roles
     n_roles = len(roles)
     target_at = roles.index("target") if "target" in roles else n_roles
@@ -107,6 +147,7 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         filled_before.append(last)
         last = tok if tok.text else last
     above = _nesting_levels(tokens)
+    sibling = _sibling_levels(tokens)
     weight_label = _weights_as_level1(tokens)
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
@@ -117,15 +158,24 @@ def decode(tokens: Sequence[Token], template: Template, w: DecodeWeights = DEFAU
         if above[t]:  # 产出指标 under the NDRC template's 实施效果指标 is its 二级
             emit[0], emit[1] = emit[1], emit[0]
         elif weight_label[t]:  # (50分) left where the 一级 stands, its vertical label lost: the 一级 as printed
-            emit[0] = w.fit.level_like
+            emit[0] = w.fit.level_like  # (and no value of the row above: 指标2: | …… | (30分) ⏎ 经济效益指标)
+            emit[3:] = [min(e, w.fit.unread) for e in emit[3:]]
+        if sibling[t]:
+            emit[0] -= w.not_parent
         if tok.text in repeated:
             emit[2] -= w.repeated_name
+        for j, r in enumerate(roles):
+            if usual.get(r) == tok.text:
+                emit[j] += w.usual_value
         if cols and tok.col is not None and "level2" not in cols and "level1" in cols and \
                 cols.get("indicator") == tok.col and emit[1] > emit[2]:
             # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column the name
             # column's 二级 word is the row's name as printed
             emit[1], emit[2] = emit[2], emit[1]
-        if cols and tok.col is not None:
+        # (a row of a text table that dropped its empty cells stands left-aligned under the header: its
+        # column says less than a cell printing a column's usual value)
+        placed = tok.col is not None and not (usual and not tok.exact and tok.text in usual.values())
+        if cols and placed:
             for j, r in enumerate(roles):
                 if cols.get(r) == tok.col:
                     emit[j] += w.column_bonus
@@ -252,6 +302,25 @@ def _nesting_levels(tokens: Sequence[Token]) -> list[bool]:
         out.append(parent is not None and k in nested[parent])
         if k in nested:
             parent = k
+    return out
+
+
+PLACEHOLDERS = ("……", "…", "/", "—", "-")  # a template row left unfilled between level names
+
+
+def _sibling_levels(tokens: Sequence[Token]) -> list[bool]:
+    """For each token: is it a name printed as both 一级 and 二级 (成本指标) whose next level name, no 三级
+    name between, is a 二级 of another 一级 (成本指标 ⏎ …… ⏎ 经济效益指标: 效益指标's)? Then it cannot
+    stand above that 二级: it is a 二级 of its own, its row left unfilled."""
+    out = [False] * len(tokens)
+    for t, tok in enumerate(tokens):
+        if level_of(tok.text) != {1, 2}:
+            continue
+        nxt = next((x.text for x in tokens[t + 1:] if x.text and x.text not in PLACEHOLDERS), "")
+        if level_of(nxt) == {2}:
+            own, _ = standard_levels(tok.text, None)
+            parent, _ = standard_levels(None, nxt)
+            out[t] = own is not None and parent is not None and own != parent
     return out
 
 

@@ -10,6 +10,7 @@ goal and indicator readers. A candidate without an indicator table is not a form
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Collection, Optional
 
@@ -27,12 +28,12 @@ from jixiao.parsers.indicators import (
     tokenize_header,
 )
 from jixiao.parsers import accounting
-from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, is_glued, join_pages, split_values, split_words
+from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import split_records
-from jixiao.parsers.vocab import key, level_of, role_by_affix, squash
+from jixiao.parsers.vocab import _rows, key, level_of, role_by_affix, squash
 from jixiao.parsers.fit import shape, skipped_role
 from jixiao.records import CellRead, Form, Origin
 
@@ -231,10 +232,11 @@ EMPTY_DATE = re.compile(r"年\s*月\s*日")  # a date field left blank (单位�
 def _glued_title_at(text: str) -> Optional[int]:
     """Where the title of a glued form line starts: at its start, or after a short lead the viewer
     printed first (``主管部门审核意见单位公章:年月日鄂州市2022年…绩效目标表项目名称…``)."""
-    m = GLUED_TITLE.search(text, 0, GLUED_LEAD_MAX + GLUED_TITLE_MAX)
+    folded, where = fold_mapped(text)  # (績效 of a Traditional page matches as 绩效)
+    m = GLUED_TITLE.search(folded, 0, GLUED_LEAD_MAX + GLUED_TITLE_MAX)
     if m is None or m.start() > GLUED_LEAD_MAX:
         return None
-    start = m.start()
+    start = where[m.start()]
     blank = EMPTY_DATE.match(text, start)
     return blank.end() if blank else start
 
@@ -260,7 +262,7 @@ def unglue(rows: list[Row]) -> list[Row]:
         first_page = len(r.cells) > 1 and (
             (FIRST_PAGE.match(whole) and i + 1 < len(rows) and rows[i + 1].cells
              and PAGE_MARKER.match(rows[i + 1].cells[0].raw or rows[i + 1].cells[0].text or "")
-             and is_glued(whole) and GLUED_TITLE.match(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1))))
+             and is_glued(whole) and GLUED_TITLE.match(fold_mapped(WRAP_SPACE.sub("", FIRST_PAGE.sub("", whole, count=1)))[0]))
             or _glued_form_line(whole, len([c for c in r.cells if c.text])))
         form_line = first_page and not FIRST_PAGE.match(whole)
         if (len(r.cells) == 1 and r.cells[0].text and is_glued(r.cells[0].text)) or first_page:
@@ -506,9 +508,23 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             cur.rows.append(row)
     segments = _join_table_under_own_title(segments)
     # a form is its indicator table; a titled form cut before its table (header fields, funding)
-    # still counts when it names at least two of 项目/单位/主管部门
-    return [s for s in segments if s.has_header or (s.title and len({f.rstrip("!") for f in s.field_names}
-                                                                     & {"project", "department", "agency", "unit"}) >= 2)]
+    # still counts when it names at least two of 项目/单位/主管部门, or one and prints a level name (a table
+    # whose rows this reader cannot place: 质量指标:学校的…, 指标1…: 指标2…)
+    return [s for s in segments if s.has_header or (s.title and _named(s) >= 2) or
+            (s.title and _named(s) == 1 and any(_level_cell(r) for r in s.rows))]
+
+
+LABEL_COLON = re.compile(r"[:：]")
+SUBJECT_FIELDS = {"project", "department", "agency", "unit"}  # the fields naming what a form is about
+
+
+def _named(seg: Segment) -> int:
+    return len({f.rstrip("!") for f in seg.field_names} & SUBJECT_FIELDS)
+
+
+def _level_cell(row: Row) -> bool:
+    """A cell of the row is a level name (产出指标) or opens with one and a colon (质量指标:…)."""
+    return any(level_of(c.text) or level_of(LABEL_COLON.split(c.text, 1)[0]) for c in row.cells if c.text)
 
 
 def _join_table_under_own_title(segments: list[Segment]) -> list[Segment]:
@@ -850,7 +866,8 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
             value = ""
             for nxt in cells[i + 1:]:
                 if nxt.text:
-                    if not field_of(nxt.text) and not _label_like(nxt.text):
+                    if not field_of(nxt.text) and not _label_like(nxt.text) and not budget_role(nxt.text) \
+                            and not role_of(nxt.text):  # (单位名称 | 资金总额 | …: a row of column headings)
                         value = nxt.text
                     break
             _keep(fields, f, value)
@@ -873,12 +890,23 @@ def _label_like(text: str) -> bool:
 BRACKETS_ONLY = re.compile(r"[\s()（）\[\]【】〔〕《》/／]+")  # no value, though a mask (****) is one
 
 
+SELF_REFERENCE_RANK = 100  # priorities a value naming the form's own unit (本单位) falls behind
+
+
+@lru_cache(maxsize=None)
+def self_references() -> frozenset:
+    """Values that name the form's own unit instead of printing it (本单位, 同上; data/cell_words.csv)."""
+    return frozenset(key(r["text"]) for r in _rows("cell_words.csv") if r["kind"] == "self_reference")
+
+
 def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
     name, priority = f
     if value and BRACKETS_ONLY.fullmatch(value):
         value = ""  # 单位名称(项目类别 ⏎ /支出项目): a bracket left of a heading broken over lines is no value
     if name == "year" and not year_of(value + "年"):
         return
+    if key(value) in self_references():
+        priority += SELF_REFERENCE_RANK  # 项目实施单位 | 本单位: the unit another field names wins
     if name not in fields or (priority < fields[name][0]) or (not fields[name][1] and value):
         fields[name] = (priority, value)
 

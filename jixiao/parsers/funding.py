@@ -9,6 +9,7 @@ Three shapes, one reader:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -26,9 +27,10 @@ SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (�
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
+EXPENSE = re.compile(r"支出$")  # 基本支出: | 项目支出: — the block's lines by nature of spending, printed with their colon
 UNIT_SUFFIX = re.compile(r"[（(]\s*(?:万元|元)\s*[）)]$")
 LABEL_MAX = 20  # characters: a funding label is short (其中：当年财政拨款（一般公共预算） is 17); a goal sentence is longer
-NOT_LABEL = re.compile(r"执行|分类|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；，,]")
+NOT_LABEL = re.compile(r"执行|分类|性质|科目|代码|名称|情况|万元|目标|指标|绩效|说明|依据|文号|周期|期限|=|用于|[。；，,]")
 LABEL_AMOUNT = re.compile(r"^(.{2,24}?[:：]?)([-+]?\d[\d,]*(?:\.\d+)?)(?:万元|万|元)?$")
 # the unit a funding block prints its amounts in: 项目资金（元）, 资金情况(万元), 金额单位：元
 UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell after its block label)|(?:资金|预算|金额|经费|拨款|执行|情况)[^（(]{0,6}[（(]\s*(万元|元)\s*[）)]|^(?:金额)?单位[:：]\s*(万元|元)$")
@@ -39,6 +41,7 @@ GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amou
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
+LINE_HEADINGS = ("total", "fiscal", "other")  # funding column headings that also label a line of their own
 MONEY_ROLES = {"total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed"}
 TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任务"}
 SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
@@ -66,14 +69,15 @@ def is_budget_label(text: str) -> bool:
     if field_of(text):
         return False
     bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
-    return bool(LABEL.search(bare)) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text))
+    labelled = LABEL.search(bare) or (EXPENSE.search(bare) and _colon_label(text))
+    return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text))
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
     """``年度资金总额:16`` → (年度资金总额:, 16)."""
     m = LABEL_AMOUNT.match(text)
-    if m and is_budget_label(m.group(1)):
-        return m.group(1), m.group(2)
+    if m and (is_budget_label(m.group(1)) or (_colon_label(m.group(1)) and budget_role(m.group(1)) in LINE_HEADINGS)):
+        return m.group(1), m.group(2)  # (资金总额:704: a column heading, but its colon makes it a line's label)
     return None
 
 
@@ -118,11 +122,16 @@ class FundingReader:
 
     def read_header(self, row: Row) -> bool:
         cells = [c for c in row.cells if c.text and not c.carried and not _row_label(c.text)]
+        cells = [replace(c, text=t, raw=t) for c in cells for t in (run_together_headings(c.text) or [c.text])]
         if self.columns and any(is_amount(c.text) for c in cells):
             return False  # 总额 | 251.89 | 到位数 | 251.89 | 执行数 …: a line whose labels repeat, not a header
+        if row.flat and _heading_amount_pairs(row):
+            return False  # 资金总额 | 2430.30 | … | 财政拨款 | 2430.30: glued lines, each heading with its amount
         roles = [budget_role(c.text) for c in cells]
         if sum(r in AMOUNT_ROLES for r in roles) >= 2:  # a header: headings read one character off count too
-            roles = [r or near_miss(key_no_notes(c.text), budget_roles()) for r, c in zip(roles, cells)]
+            # (not the block's label printing its unit: 年度预算数(万元) | 年初预算 | … is no second 年初预算数)
+            roles = [r or (None if UNIT_LABEL.search(fold_text(c.text)) else near_miss(key_no_notes(c.text), budget_roles()))
+                     for r, c in zip(roles, cells)]
         amount = [r for r in roles if r in AMOUNT_ROLES]
         kept = [(r, c) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
         if "item" in roles or "content" in roles:
@@ -174,31 +183,43 @@ class FundingReader:
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
                 self.lines.extend(BudgetLine(item=c.text) for c in items)
                 return True
+            if all(_colon_label(c.text) for c in items):  # 政府性基金拨款: | 其他支出: — each a line, printed empty
+                self.lines.extend(BudgetLine(item=c.text) for c in items)
+                return True
             self.pending_labels = items  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
             return True
         found = False
         i = 0
         while i < len(cells):
             t = texts[i]
-            glued = GLUED_LABEL.match(t) if self.columns and t and not is_budget_label(t) else None
-            if glued and is_budget_label(glued.group(1).rstrip(".")) and not is_amount(glued.group(2)):
-                # 年度总金额.32.06.5: the label and its amounts run together
-                self.lines.append(self._glued_line(glued.group(1), glued.group(2), blank=True))
-                found = True
-                i += 1
-                continue
+            glued = GLUED_LABEL.match(t) if len(self.columns) >= 2 and t else None
+            if glued and is_budget_label(glued.group(1).rstrip(".")):
+                # 年度总金额.32.06.5: the label and its amounts run together (40004000100%: one number only
+                # when no cut of it bears out the columns' arithmetic)
+                line = self._glued_line(glued.group(1), glued.group(2), blank=not is_amount(glued.group(2)))
+                if line is not None:
+                    self.lines.append(line)
+                    found = True
+                    i += 1
+                    continue
             split = split_label_amount(t) if t and not is_budget_label(t) else None
             if split:
                 self.lines.append(self._line(split[0], [split[1]]))
                 found = True
                 i += 1
                 continue
+            if row.flat and not self.columns and i in _heading_amount_pairs(row):
+                self.lines.append(self._line(t, [texts[i + 1]]))  # a glued line: the heading, its amount
+                found = True
+                i += 2
+                continue
             if not is_budget_label(t) or _is_value_of_key(texts, i):
                 i += 1
                 continue
             j = i + 1
             named = split_label_amount(texts[j]) if j < len(texts) and texts[j] else None
-            if named and STANDARD_LABEL.match(key(t)) and not STANDARD_LABEL.match(key(named[0])):
+            if named and STANDARD_LABEL.match(key(t)) and not STANDARD_LABEL.match(key(named[0])) and \
+                    not _colon_label(named[0]):  # (其他资金: | 基本支出:622: the next line, with its own colon)
                 # 其中:财政拨款 | 少数民族发展资金37万元: the standard line's amount, with the source it names
                 self.lines.append(self._line(t, [named[1]]))
                 found = True
@@ -227,7 +248,7 @@ class FundingReader:
                     trailing_label = j < len(cells)
                     # a label straight before another is a block heading (项目资金 | 年度资金总额 | 25),
                     # unless it names a total: then its amount was left blank (中期预算资金总额 | 年度…)
-                    if first or not trailing_label or key(t).endswith("总额"):
+                    if first or not trailing_label or key(t).endswith("总额") or _colon_label(t):
                         self.lines.append(self._line(t, [first]))
                         found = True
             i = j
@@ -392,6 +413,41 @@ class FundingReader:
             if not any(texts):
                 break
         return found
+
+
+HEADING_RUN_MAX = 60  # characters of a cell read as funding headings run together
+
+
+def run_together_headings(text: str) -> Optional[list[str]]:
+    """``全年预算数(A)全年执行数(B)预算执行率(B/A)`` → its headings, when the cell is nothing but two or more
+    funding column headings printed with no separator (a line's cells glued); None otherwise."""
+    if len(text) > HEADING_RUN_MAX or budget_role(text):
+        return None
+    best: dict[int, list[str]] = {0: []}
+    for i in range(len(text)):
+        if i not in best:
+            continue
+        for j in range(len(text), i + 1, -1):  # (the longest heading first: 全年预算数(A), not 全年预算数)
+            piece = text[i:j]  # (a bracketed note closes the heading before it: 全年预算数(A) | 全年执行数(B))
+            if budget_role(piece) in AMOUNT_ROLES and j not in best and piece[0] not in "(（":
+                best[j] = best[i] + [piece]
+    found = best.get(len(text))
+    roles = [budget_role(p) for p in found or []]
+    # (each a column of its own: 年初预算资金总额 is one heading, not 年初预算 | 资金总额)
+    return found if len(roles) >= 2 and len(set(roles)) == len(roles) and not set(roles) & set(LINE_HEADINGS) else None
+
+
+def _colon_label(text: str) -> bool:
+    """A label printed with its colon (政府性基金拨款:): a line of its own, its amount after the colon."""
+    return text.rstrip().endswith((":", "："))
+
+
+def _heading_amount_pairs(row: Row) -> list[int]:
+    """Indices of the funding headings (资金总额, 财政拨款, 其他资金) a row's next cell gives an amount —
+    in a glued form split at its words, each heading is a line's label followed by its amount."""
+    texts = [c.text for c in row.cells if not c.carried]
+    return [i for i in range(len(texts) - 1)
+            if texts[i] and budget_role(texts[i]) in LINE_HEADINGS and is_amount(texts[i + 1])]
 
 
 def _blank_slot_after(label: RowCell, cells: list[RowCell]) -> bool:

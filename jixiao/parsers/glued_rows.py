@@ -55,6 +55,7 @@ from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MA
 from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
 from jixiao.parsers.vocab import LEVEL2_MAX, PHRASE_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
 
+RANGE_MARKS = "-—~～至"  # what joins the two ends of a range (2018-2022)
 SHORT_NAME = 3  # characters: indicator names are rarely shorter (补助, 面积 are parts of names)
 NAME_MAX = 40  # characters of an indicator name in a glued row
 ROW_MAX = 400  # characters of a text read as one row (decode_row)
@@ -554,8 +555,9 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
             (_phrases(text, i, costs) + _sentences(text, i, costs) if single else
              _phrases(text, i, costs, open_end=False) if _starts(text, i, _words().get("phrase_start", frozenset()))
              else [])  # (many rows: only a phrase opening and ending as targets do, 不超预算)
-    # a column the form does not keep (得分系数, 是否核心指标, 说明): a yes/no, a value, an explanation, or nothing
-    return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"])] + \
+    # a column the form does not keep (得分系数, 是否核心指标, 指标方向性, 说明): a yes/no, a direction
+    # (正向指标), a value, an explanation, or nothing
+    return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"] | _words()["nature"])] + \
         [(e, costs.ignore_value) for e, _ in _values(text, i, costs)] + _explanations(text, i, costs)
 
 
@@ -595,6 +597,29 @@ def _grade_led_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _grade_closed_words() -> frozenset:
+    """Two-character words of jieba's dictionary (not rare) closing with a one-character grade or
+    yes/no (是否, 提高, 中等 excluded: the grade opens it), read as _grade_led_words is."""
+    import jieba
+
+    grades = {w for kind in ("grade", "yesno") for w in _words().get(kind, ()) if len(w) == 1}
+    out = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
+        for line in fh:
+            word, freq = line.split(" ", 2)[:2]
+            if len(word) == 2 and word[1] in grades and word[0] != word[1] and int(freq) >= WORD_MIN_FREQ \
+                    and "\u4e00" <= word[0] <= "\u9fff":
+                out.add(word)
+    return frozenset(out)
+
+
+def _closes_word(text: str, s: int) -> bool:
+    """A one-character value at text[s] closing a dictionary word with the character before it (否 of
+    是否存在质量问题): the cut falls inside the word."""
+    return s > 0 and text[s - 1:s + 1] in _grade_closed_words()
+
+
 def _opens_word(text: str, s: int) -> bool:
     """A dictionary word starts at text[s] with its grade character (中 of 中心经费, 优 of 优质均衡);
     a character repeated (高高: a target and its actual) is no word."""
@@ -606,12 +631,14 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
     it makes inside a run of digits or inside a word."""
     c = 0.0
-    if len(piece) == 1 and _opens_word(text, s):
-        c += costs.word_cut  # a one-character grade that is the start of a word (中心, 优质, 有序)
+    if len(piece) == 1 and (_opens_word(text, s) or _closes_word(text, s)):
+        c += costs.word_cut  # a one-character grade that is the start (中心, 优质) or end (是否) of a word
     if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":
         c += costs.name_in_number  # a cell opening with the decimal point of the number before it
     if 0 < s < len(text) and s in _inside_dates(text):
         c += costs.name_in_number  # a cell boundary inside a date (2022年|12月底前)
+    if 2 <= s < len(text) and text[s - 1] in RANGE_MARKS and text[s - 2].isdigit() and text[s].isdigit():
+        c += costs.name_in_number  # … or inside a range of numbers (取得2018-|2022监测资料)
     if 0 < s < len(text) and text[s - 1].isdigit() and text[s].isdigit():
         c += costs.cut
         a = s
@@ -718,7 +745,8 @@ def _rows_from(text: str, start: int, roles: list[str], costs: GluedCosts, group
                 size = _doubled(text, pos)  # a target its actual repeats (专款专用专款专用, 不超过预算不超过预算)
                 if size and not (single and any(ch.isdigit() for ch in text[pos:pos + size])):
                     options = options + [(pos + size, 0.0, pos)]
-            if role == "actual" and not single and cells and roles[cells[-1][0]] == "target" and cells[-1][2] == pos:
+            if (role == "echo" or (role == "actual" and not single)) and cells and roles[cells[-1][0]] == "target" \
+                    and cells[-1][2] == pos:  # (an actual, or another area's target, printed as the target)
                 size = cells[-1][2] - cells[-1][1]
                 if text[pos:pos + size] == text[cells[-1][1]:pos]:
                     options = options + [(pos + size, costs.echo, pos)]

@@ -10,7 +10,8 @@ import re
 from typing import Optional
 
 from jixiao.normalize.folding import fold_text
-from jixiao.parsers.vocab import field_key_pattern, field_keys, key, org_suffix_pattern
+from jixiao.parsers.lexer import fold_mapped
+from jixiao.parsers.vocab import field_key_pattern, field_keys, key, org_suffix_pattern, squash
 
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
 LOOSE_TITLE = re.compile(r"(?:支出|项目|整体)[^，。；;,]{0,6}绩效[^，。；;,]{0,4}表(?:[（(][^）)]{0,12}[）)])?$")
@@ -118,8 +119,22 @@ def split_fields(text: str) -> list[tuple[str, str]]:
     for i, (_start, end, kk) in enumerate(matches):
         stop = matches[i + 1][0] if i + 1 < len(matches) else len(k)
         value = UNIT_NOTE_AFTER.sub("", k[end:stop].lstrip("：:"))
-        out.append((kk, value))
+        out.append((kk, as_printed(text, value)))
     return out
+
+
+def as_printed(text: str, folded: str) -> str:
+    """The printed span of ``text`` that folds to ``folded`` (a value found in the folded text: 水土保持監(jiān)測
+    stays as printed, its pinyin included), or ``folded`` itself when no span does."""
+    if not folded or folded in text:
+        return folded
+    printed = squash(text)
+    matching, where = fold_mapped(printed)
+    at = matching.rfind(folded)
+    if at < 0:
+        return folded
+    end = at + len(folded)
+    return printed[where[at]:where[end] if end < len(where) else len(printed)]
 
 
 def _iter_keys(k: str, pat: re.Pattern):

@@ -49,6 +49,7 @@ class Header:
     group_texts: set = field(default_factory=set)
     positional: bool = True  # the columns are the table's own (False for an assumed header)
     rare_cols: frozenset = frozenset()  # columns usually left empty (data/rarely_filled.csv)
+    echo_cols: frozenset = frozenset()  # another area's target column (not kept; its value echoes the first's)
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
@@ -225,6 +226,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
     cells = row.cells
     roles: list[tuple[str, int]] = []
     group_texts = set()
+    echoes: set[int] = set()
     end = None
     started = False
     for i, c in enumerate(cells):
@@ -263,6 +265,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
                 # 三级指标 | 指标解释 | 西坪镇尧山村 | 桃舟乡吾培村 …: one target column per area, the first kept
                 for a in cells[i:i + areas]:
                     for j, _ in enumerate(split_areas(a.text) if a.glued else [a.text]):  # (笏石街道办埭头镇: two)
+                        if any(x == "target" for x, _ in roles):
+                            echoes.add(a.col + j)
                         roles.append(("ignore" if any(x == "target" for x, _ in roles) else "target", a.col + j))
                 end = next((k for k in range(i + areas, len(cells)) if cells[k].text), None)
                 break
@@ -289,7 +293,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
     if not is_header([r for r, _ in roles]) and not _third_level_heading(cells[:end], roles):
         return None
     rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
-    return Header(roles, group_texts=group_texts, rare_cols=rare), (end if end is not None else len(cells))
+    return Header(roles, group_texts=group_texts, rare_cols=rare, echo_cols=frozenset(echoes)), \
+        (end if end is not None else len(cells))
 
 
 UPPER_VALUES = ("actual", "score_max", "score", "deviation")  # the columns an upper header row may add
@@ -462,7 +467,8 @@ class IndicatorReader:
         text = cell.text
         if not cell.glued or level_of(text) or len(text) < 4:
             return [cell]
-        columns = sorted((c, r) for r, c in self.header.roles if r not in ("group", "level1", "level2"))
+        columns = sorted((c, "echo" if c in self.header.echo_cols else r)  # (another area's target: read as
+                         for r, c in self.header.roles if r not in ("group", "level1", "level2"))  # the first's echo)
         if not any(r == "indicator" for _, r in columns):  # 一级指标 | 二级指标 | 绩效标准 | 值: no name column,
             levels = [c for r, c in self.header.roles if r in ("level1", "level2")]  # the last level's holds the names
             if not levels:
@@ -474,6 +480,7 @@ class IndicatorReader:
         if not values or (not targets_only and not any(ch.isdigit() for ch in text)):
             return [cell]
         need = 1 if targets_only else 2
+        bare = set(roles) - {"ignore"} <= {"indicator", "target"}  # (with a sign or another area's column, rows fill alike)
 
         def complete(row):
             return sum(roles[j] in values for j, _ in row) >= need
@@ -489,7 +496,8 @@ class IndicatorReader:
         starts = len(opens)
         def pieces(table):  # the grammar's roles stay: the decoder would read a 偏差 after the scores
             # (…43个别人未及时完成任务2:…) as the next row's name, and cannot place a 二级 outside the vocabulary
-            return [cell.piece(t, columns[j][0], role=roles[j]) for row in table.rows for j, t in row]
+            return [cell.piece(t, columns[j][0], role="ignore" if roles[j] == "echo" else roles[j])
+                    for row in table.rows for j, t in row]
 
         scored = any(r in ("score", "score_max") for r in roles)
         if starts >= 2 and opens[0] == 0:  # each row opens with its numbering: the rows are known
@@ -513,7 +521,8 @@ class IndicatorReader:
             len(table.rows) >= ALIKE_MIN_ROWS and shapes.most_common(1)[0][1] >= ALIKE_SHARE * len(table.rows)
             and (not scored or all(any(roles[j] in ("score", "score_max") for j, _ in r) for r in table.rows)))
         if not table.rows or table.left_over or \
-                not all(complete(r) and (numbered(r) if starts >= 2 else targets_only or (alike and not prose(r)))
+                not all(complete(r) and (numbered(r) if starts >= 2 else (targets_only and (alike or bare)) or
+                                         (alike and not prose(r)))
                         for r in table.rows):  # a numbered piece has only numbered rows
             table = GluedTable()
         if len(table.rows) <= 1 and several and levels_known and scored:

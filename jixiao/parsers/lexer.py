@@ -51,6 +51,7 @@ NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
 NOTE_AFTER = re.compile(r"\([^()]{1,10}\)(?:分(?!值))?")  # 产出指标(40分), 成本指标(0-20)分
 QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+REQUIRED_MARKS = frozenset("*＊★☆※")  # a template's mark of a required column or row (一级指标*)
 
 
 def fold_chars(text: str) -> str:
@@ -77,7 +78,7 @@ def _word_pattern() -> re.Pattern:
 
 
 def word_hits(text: str) -> int:
-    return len(_word_pattern().findall(fold_chars(text)))
+    return len(_word_pattern().findall(fold_mapped(text)[0]))  # (a Traditional page's words count too)
 
 
 def is_glued(text: str) -> bool:
@@ -93,10 +94,11 @@ def join_pages(lines: list[str]) -> str:
 
 
 def fold_mapped(text: str) -> tuple[str, list[int]]:
-    """The matching form of glued text — NFKC, pinyin of mirror sites removed, Simplified — with,
-    for each of its characters, where the printed one starts (``產(chǎn)出`` → ``产出``, [0, 5])."""
+    """The matching form of glued text — NFKC, pinyin of mirror sites removed, required-field marks
+    removed (``一级指标*二级指标*``), Simplified — with, for each of its characters, where the printed
+    one starts (``產(chǎn)出`` → ``产出``, [0, 5])."""
     chars = fold_chars(text)
-    kept = [True] * len(chars)
+    kept = [ch not in REQUIRED_MARKS for ch in chars]
     for m in PINYIN.finditer(chars):
         for k in range(m.start(), m.end()):
             kept[k] = False

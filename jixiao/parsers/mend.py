@@ -41,6 +41,7 @@ def is_word(text: str) -> bool:
 def mend(cells: list[RowCell]) -> list[RowCell]:
     """Join runs of cells that together spell one vocabulary word (longest run first); a level
     label's weight printed on a line of its own (产出指标 ⏎ (50)) joins the label."""
+    cells = _unglue_heads(cells)
     out: list[RowCell] = []
     i = 0
     n = len(cells)
@@ -57,6 +58,29 @@ def mend(cells: list[RowCell]) -> list[RowCell]:
         out.append(cells[i])
         i += 1
     return out
+
+
+def _unglue_heads(cells: list[RowCell]) -> list[RowCell]:
+    """A level name with the head of the next label glued after it (``满意度指标服务对象`` ⏎ ``满意度指标``, the
+    cells of a line run together): the head moves down to the label it begins (满意度指标 | 服务对象满意度指标)."""
+    out = list(cells)
+    for i in range(len(out) - 1):
+        text, nxt = out[i].text, out[i + 1].text
+        if not text or not level_of(nxt) or len(text) > 2 * MAX_PIECE_LEN:
+            continue
+        cut = next((m for m in range(len(text) - 2, 1, -1) if level_of(text[:m]) and _plain(text[m:])
+                    and not is_word(text[m:])
+                    and len(text) - m <= MAX_PIECE_LEN and level_of(text[m:] + nxt)), None)
+        if cut is not None:
+            head = text[cut:]
+            out[i] = replace(out[i], text=text[:cut], raw=text[:cut])
+            out[i + 1] = replace(out[i + 1], text=head + nxt, raw=head + out[i + 1].raw)
+    return out
+
+
+def _plain(text: str) -> bool:
+    """Characters only (no weight, bracket or digit): what the head of a label is."""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 VERTICAL_TAIL_MAX = 2  # characters of a vertical label's end glued to the text after it
@@ -138,7 +162,11 @@ def mend_rows(rows: list[Row]) -> list[Row]:
         # (in space-separated text the row goes on after the label's end: 标 数量指标 维护设备数量 ≥5套 …)
         opens = bool(filled) and not row.exact and filled[0] is row.cells[0]
         tail = len(filled) == 1 or opens
-        heads = _heads_of(out, filled[0]) if filled and tail and LEVEL_TAIL.endswith(key(filled[0].text)) else []
+        heads = _heads_of(out, filled[0]) if filled and tail and _label_tail(filled[0].text) else []
+        if not heads and len(filled) == 1 and level_of(filled[0].text) and out:
+            heads = _head_of_label(out[-1], filled[0])  # 服务对象 ⏎ 满意度指标: a head that is no label by itself
+        if not heads and len(filled) == 1 and out and WEIGHT_ALONE.match(key(filled[0].text)):
+            heads = _weighted_label(out[-1])  # 满意度指标 ⏎ (10分): the label's weight on a line of its own
         if not heads:
             out.append(row)
             continue
@@ -151,6 +179,32 @@ def mend_rows(rows: list[Row]) -> list[Row]:
         table = row.table if len(filled) > 1 else prev.table  # (a one-cell line before it is no table's row)
         out.append(Row(cells, page=prev.page, table=table, flat=prev.flat, exact=prev.exact))
     return out
+
+
+def _label_tail(text: str) -> bool:
+    """The end of a level label broken over lines: 指标 or 标, or a few characters ending so that are no
+    label by themselves (可持续影 ⏎ 响指标)."""
+    k = key(text)
+    return LEVEL_TAIL.endswith(k) or (k.endswith(LEVEL_TAIL) and len(k) <= MAX_PIECE_LEN and not level_of(k)
+                                      and not looks_like_level_label(k))
+
+
+def _head_of_label(row: Row, label: RowCell) -> list[RowCell]:
+    """The one cell of the row before a whole level label when it is no word by itself and the two spell a
+    longer level name (服务对象 ⏎ 满意度指标 → 服务对象满意度指标)."""
+    filled = [c for c in row.cells if c.text]
+    if len(filled) != 1 or is_word(filled[0].text) or WEIGHT_ALONE.match(key(filled[0].text)) or \
+            len(filled[0].text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in filled[0].text):
+        return []
+    return filled if level_of(filled[0].text + label.text) else []
+
+
+def _weighted_label(row: Row) -> list[RowCell]:
+    """The row's last cell when it is a whole level label with no weight yet (the head a weight alone joins)."""
+    filled = [c for c in row.cells if c.text]
+    last = filled[-1] if filled else None
+    return [last] if last is not None and level_of(last.text) and not WEIGHT_ALONE.search(key(last.text)) and \
+        "分" not in last.text else []
 
 
 def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:

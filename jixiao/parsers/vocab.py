@@ -113,7 +113,15 @@ def stacked_readings(word: str) -> set[str]:
 
 @lru_cache(maxsize=None)
 def column_roles() -> dict[str, str]:
-    return {key(r["header"]): r["role"] for r in _rows("columns.csv")}
+    """Column headings → roles; a heading printed after a lead word (heading_affixes.csv ``lead``:
+    绩效度量单位, 绩效指标性质) has its listed heading's role unless listed itself."""
+    roles = {key(r["header"]): r["role"] for r in _rows("columns.csv")}
+    leads = [key(r["affix"]) for r in _rows("heading_affixes.csv") if r["where"] == "lead"]
+    for heading, role in list(roles.items()):
+        for lead in leads:
+            if not heading.startswith(lead):
+                roles.setdefault(lead + heading, role)
+    return roles
 
 
 @lru_cache(maxsize=None)
@@ -125,7 +133,7 @@ def grade_words() -> frozenset:
 @lru_cache(maxsize=None)
 def heading_affixes() -> tuple[tuple[str, str, str], ...]:
     """(affix, start|end, role) of column headings the vocabulary does not list, longest first."""
-    rows = [(r["affix"], r["where"], r["role"]) for r in _rows("heading_affixes.csv")]
+    rows = [(r["affix"], r["where"], r["role"]) for r in _rows("heading_affixes.csv") if r["where"] in ("start", "end")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
