@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
-from jixiao.parsers.glued_amounts import split_glued_amounts
+from jixiao.parsers.glued_amounts import place_short_line, split_glued_amounts
 
 SELF_EVAL = ["budget_initial", "budget_full_year", "executed", "execution_rate", "score_max", "score"]
 
@@ -34,3 +34,11 @@ def test_a_funding_line_whose_label_and_amounts_run_together_is_read():
     [form] = parse_document(text_to_document(text))
     lines = {b.item: (b.budget_initial, b.executed, b.execution_rate, b.score_max, b.score) for b in form.budget}
     assert lines == {"年度总金额": (None, None, None, None, None), "其中财政拨款": (None, None, 79.27, 10, 7.93)}
+
+
+def test_a_line_that_dropped_its_blank_rate_is_placed_by_its_arithmetic():
+    # a real Tianchang self-evaluation copied with spaces: 年度资金总额: 880 880 880 10 10 under six columns;
+    # from the left its 10s were 分值 | 执行率 — a rate of 10 % where 880 / 880 is 100 %
+    roles = ["budget_initial", "budget_full_year", "executed", "score_max", "execution_rate", "score"]
+    assert place_short_line(["880", "880", "880", "10", "10"], roles) == ["880", "880", "880", "10", "", "10"]
+    assert place_short_line(["880", "880", "440", "10", "50%"], roles) is None  # (from the left it holds)

@@ -1794,3 +1794,13 @@ def test_a_funding_blocks_label_printing_its_unit_is_no_column_read_one_characte
     [form] = parse_text(text)
     assert [(b.item, b.budget_initial, b.budget_full_year, b.executed, b.execution_rate, b.score_max, b.score)
             for b in form.budget] == [("总额", 0.0, 3.36, 3.36, 100.0, 10, 10)]
+
+
+def test_a_units_field_glued_to_the_funding_line_after_it():
+    # a real Chongqing 整体绩效目标表 glued one row per line: the unit's name runs into 区级支出预算总量3724.39
+    text = ("2022年部门(单位)整体绩效目标表\n单位:万元\n"
+            "部门(单位)名称重庆市巴南区人民政府一品街道办事处区级支出预算总量3724.39\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 开展各种文艺活动场次 | 20场 |\n")
+    [form] = parse_text(text)
+    assert form.department == "重庆市巴南区人民政府一品街道办事处"
+    assert [(b.item, b.amount) for b in form.budget] == [("区级支出预算总量", 3724.39)]

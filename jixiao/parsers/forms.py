@@ -621,6 +621,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             if seg.title and [c.text for c in row.cells if c.text] == [seg.title]:
                 header_reads.extend(accounting.header_cells(row))
                 continue  # the title's own line (部门整体绩效目标 names no goal heading)
+            row = _split_field_funding(row)
             n_lines = len(funding.lines)
             region = _read_header_row(row, form, fields, funding, goals, seg, before)
             before = row
@@ -808,6 +809,38 @@ def _read_header_row(row: Row, form: Form, fields: dict, funding: FundingReader,
     if funding.read_header(row):
         return "funding"
     return "funding" if funding.feed(row) else None
+
+
+UNIT_FIELDS = ("department", "agency", "unit")  # fields whose value is a unit's name (it ends as ORG says)
+ORG_END = re.compile(ORG.pattern.rstrip("$"))
+
+
+def _split_field_funding(row: Row) -> Row:
+    """A unit's field glued to the funding line printed after it, no separator (``部门(单位)名称重庆市…
+    办事处区级支出预算总量3724.39``): cut after the unit's name, so the line reads as a funding label and its
+    amount (a text row; a grid's cells are its own)."""
+    if row.exact:
+        return row
+    out: list[RowCell] = []
+    for c in row.cells:
+        pieces = _field_funding_pieces(c.text) if c.text and not c.carried else None
+        out.extend([c.piece(t, c.col, glued=False) for t in pieces] if pieces else [c])
+    return row if len(out) == len(row.cells) else replace(row, cells=[c.moved(k) for k, c in enumerate(out)])
+
+
+def _field_funding_pieces(text: str) -> Optional[list[str]]:
+    fields = split_fields(text)
+    if len(fields) != 1 or not fields[0][1] or (field_of(fields[0][0]) or ("", 0))[0] not in UNIT_FIELDS:
+        return None
+    value = fields[0][1]
+    split = split_label_amount(value)
+    if split is not None:
+        return None  # (the whole value is a label and amount: no unit's name before it)
+    for m in reversed(list(ORG_END.finditer(value))):
+        rest = split_label_amount(value[m.end():])
+        if rest is not None and value.endswith(rest[1]):
+            return [text[:len(text) - len(value)], value[:m.end()], rest[0], rest[1]]
+    return None
 
 
 def _label_cell(row: Row, item: str) -> Optional[RowCell]:

@@ -16,7 +16,7 @@ from typing import Optional
 from jixiao.normalize import parse_amount
 from jixiao.normalize.folding import fold_text
 from jixiao.normalize.names import numbering_at
-from jixiao.parsers.glued_amounts import split_glued_amounts
+from jixiao.parsers.glued_amounts import place_short_line, split_glued_amounts
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.rows import Row, RowCell
@@ -233,7 +233,8 @@ class FundingReader:
                 if run_line is not None:
                     self.lines.append(run_line)  # 1.561.56120: amounts run together
                 else:
-                    self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or texts[i + 1:j]))
+                    self.lines.append(self._line(t, self._by_position(cells[i], cells[i + 1:j]) or
+                                                 self._placed(texts[i + 1:j])))
                     if not any(v for v in texts if v and v != t):
                         self.open_line = len(self.lines) - 1  # 年度资金总额 alone: its amounts may stand on the next row
                 found = True
@@ -358,6 +359,17 @@ class FundingReader:
             cell = next((c for c in values if c.col <= k < c.col + c.span), None)
             out.append(cell.text if cell else "")
         return out
+
+    def _placed(self, values: list[str]) -> list[str]:
+        """Values in order under the columns; a line that dropped its empty cells (fewer values than
+        amount columns, none blank) placed where the columns' arithmetic holds (glued_amounts)."""
+        roles = [r for r in self.columns if r in AMOUNT_ROLES]
+        printed = list(values)
+        while printed and not printed[-1]:
+            printed.pop()  # (the row's padding to the table's width)
+        if roles != self.columns or not printed or not all(printed):
+            return values
+        return place_short_line(printed, roles) or values
 
     def _glued_line(self, item: str, run: str, blank: bool = False) -> Optional[BudgetLine]:
         """A line whose amounts run together, cut by the columns' arithmetic (glued_amounts.py); when

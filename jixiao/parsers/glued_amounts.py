@@ -13,6 +13,7 @@ number (``.32``) is an amount lost to the preview: it stays empty, and so do the
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Optional
 
 RUN = re.compile(r"^[\d.%]+")
@@ -21,6 +22,7 @@ RUN_MAX = 24  # characters of a digit run cut this way (the cuts grow fast; long
 MONEY = ("budget_initial", "budget_full_year", "executed", "total", "fiscal", "other", "amount")
 RATE_TOLERANCE = 0.006  # of the rate as a fraction (rounded to two decimals of a percent)
 SCORE_TOLERANCE = 0.011  # points (a score printed with two decimals)
+SHORT_LINE_BLANKS_MAX = 2  # columns a line's dropped empty cells may leave (more: the placement is a guess)
 
 
 def _number(piece: str) -> Optional[float]:
@@ -98,3 +100,39 @@ def split_glued_amounts(text: str, roles: list[str]) -> Optional[list[Optional[s
 
     cut(0, [])
     return best[2] if best is not None else None
+
+
+def place_short_line(values: list[str], roles: list[str]) -> Optional[list[str]]:
+    """A line printing fewer amounts than its columns (a text row that dropped its empty cells:
+    ``年度资金总额: 880 880 880 10 10`` under 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分): the
+    placement, in order, whose arithmetic holds best — a rate that is no executed share of the budget
+    (10 where 880/880 is 100 %) counts against. None when the placement from the left is as good."""
+    n, k = len(roles), len(values)
+    if not 0 < k < n or k + SHORT_LINE_BLANKS_MAX < n or any(_number(v) is None for v in values):
+        return None
+
+    def judged(slots: tuple[int, ...]) -> Optional[int]:
+        placed = {roles[s]: _number(v) for s, v in zip(slots, values)}
+        budget = placed.get("budget_full_year") or placed.get("budget_initial")
+        rate, weight, score = placed.get("execution_rate"), placed.get("score_max"), placed.get("score")
+        if (weight is not None and weight > 100) or (weight is not None and score is not None and score > weight + 1e-9):
+            return None
+        met = 0
+        if rate is not None and budget and placed.get("executed") is not None:
+            met += 1 if _rate(rate, budget, placed["executed"]) is not None else -1
+        if rate is not None and weight is not None and score is not None:
+            met += 1 if abs(score - weight * min(rate, 100) / 100) <= SCORE_TOLERANCE else 0
+        return met
+
+    scored = [(judged(slots), slots) for slots in combinations(range(n), k)]
+    scored = [(m, s) for m, s in scored if m is not None]
+    if not scored:
+        return None
+    left = next((m for m, s in scored if s == tuple(range(k))), None)
+    best, slots = max(scored, key=lambda x: x[0])  # (the first of equals: the leftmost placement)
+    if left is not None and best <= left:
+        return None
+    out = [""] * n
+    for s, v in zip(slots, values):
+        out[s] = v
+    return out
