@@ -28,6 +28,7 @@ from jixiao.parsers.indicators import (
     tokenize_header,
 )
 from jixiao.parsers import accounting
+from jixiao.parsers.packed import block_rows, block_start
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
@@ -579,6 +580,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     funding = FundingReader()
     goals = GoalReader()
     reader: Optional[IndicatorReader] = None
+    as_text = False  # the indicators are written as text beside their level names (packed.py)
     just_headed = False
     header_reads: list[CellRead] = []
     goal_reads: list[CellRead] = []
@@ -596,6 +598,19 @@ def read_form(seg: Segment) -> Optional[Form]:
         if reader is None:
             hdr = read_header(row)
             start = headerless_at(row) if hdr is None else None
+            opens = block_start(row) if hdr is None and start is None and not seg.has_header else None
+            if opens is not None:  # a level name and its indicators written as text (packed.py)
+                own = [c for c in row.cells if c.text and not c.carried]
+                head = opens
+                while head and _block_label(own[head - 1].text):
+                    head -= 1  # (部门整体支出 | 年度绩效指标: the block's labels, no goal text)
+                if head:
+                    _read_header_row(replace(row, cells=own[:head]), form, fields, funding, goals, seg, before)
+                form.cells.extend(accounting.read(c, "heading") for c in own[head:opens])
+                reader, as_text = IndicatorReader(HEADERLESS), True
+                pages.append(row.page)
+                _feed_block(reader, own[opens:], row, form)
+                continue
             if start is not None:
                 if start:  # the run's head before the table: fields, funding, goals
                     _read_header_row(replace(row, cells=row.cells[:start]), form, fields, funding, goals, seg, before)
@@ -662,6 +677,10 @@ def read_form(seg: Segment) -> Optional[Form]:
         if not first:
             first = next((c.text for c in row.cells if c.text), "")
         filled = [c.text for c in row.cells if c.text and not c.carried]
+        own = [c for c in row.cells if c.text and not c.carried]
+        if as_text and own and any(block_rows([c], row) for c in own):
+            _feed_block(reader, own, row, form)  # (its texts are sentences: no end of the table)
+            continue
         if key(first) == "序号" and len(filled) >= 3:
             ended = True  # another table's header (序号 | 学校性质 | …) after the indicator table
             continue
@@ -686,6 +705,9 @@ def read_form(seg: Segment) -> Optional[Form]:
         if _name_tail_after_break(row, reader, last_page):
             own = next(c for c in row.cells if c.text and not c.carried)
             reader.append_to_last_name(own.text, own)  # an indicator name cut by the page break
+            continue
+        if as_text:
+            _feed_block(reader, [c for c in row.cells if c.text and not c.carried], row, form)
             continue
         if row.flat:
             cut = next((k for k, c in enumerate(row.cells) if k and _numbered_goal_heading(c.text)), None)
@@ -754,6 +776,25 @@ def cell_reads(accounting) -> list[CellRead]:
                                                                                 cell.row), cell.col,
                             ("indicator", record) if record is not None else None, cell.confidence))
     return out
+
+
+BLOCK_LABEL_MAX = 14  # characters of a label over a block of indicators (部门整体支出年度绩效指标)
+
+
+def _block_label(text: str) -> bool:
+    """A short label over an indicators block (部门整体支出, 年度绩效指标), no sentence."""
+    k = key(text)
+    return len(k) <= BLOCK_LABEL_MAX and not is_prose(text) and (k.endswith(("指标", "支出")) or role_of(text) == "group")
+
+
+def _feed_block(reader: IndicatorReader, cells: list[RowCell], row: Row, form: Form) -> None:
+    """A block's cells as the rows they stand for; a cell that is none (年度绩效指标) is reported unread."""
+    for c in cells:
+        rows = block_rows([c], row)
+        for r in rows:
+            reader.feed_row(r)
+        if not rows:
+            form.cells.append(accounting.read(c, "unread"))
 
 
 NOTE_LOOKAHEAD = 3  # rows after a line of free text in which the indicator table may go on

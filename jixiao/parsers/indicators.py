@@ -632,7 +632,7 @@ class IndicatorReader:
 
         def flush():
             nonlocal cur
-            if cur is not None and cur.get("indicator"):
+            if cur is not None and (cur.get("indicator") or self._level_text(cur)):
                 unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): reported unread
                 ind = None if unfilled else self._emit(cur)
                 if ind is not None:
@@ -701,6 +701,12 @@ class IndicatorReader:
             last = len(records)
             accounting = [(c, "unread" if r == last else role, None if r == last else r) for c, role, r in accounting]
         return records, accounting
+
+    def _level_text(self, rec: dict) -> bool:
+        """A record a 二级 name and the text it targets make, with no 三级 name (``质量指标:学校的…``,
+        packed.py): its cells' roles fixed, a target read."""
+        return bool(rec.get("target") and rec.get("level2")) and all(
+            isinstance(self.tokens[i].ref, tuple) and self.tokens[i].ref[0] == "fixed" for i in rec["cells"])
 
     def _unfilled(self, rec: dict) -> bool:
         """A row of flattened text that names an indicator and holds no value (:func:`holds_no_value`).
