@@ -1804,3 +1804,12 @@ def test_a_units_field_glued_to_the_funding_line_after_it():
     [form] = parse_text(text)
     assert form.department == "重庆市巴南区人民政府一品街道办事处"
     assert [(b.item, b.amount) for b in form.budget] == [("区级支出预算总量", 3724.39)]
+
+
+def test_a_blank_field_takes_no_label_and_value_printed_after_it():
+    # a real Nanyue 申报表: 填报单位(盖章): 单位负责人:谭呈祥 — the unit left blank, a person's field after it
+    text = ("雨露计划绩效目标申报表\n| 填报单位(盖章): 单位负责人:谭呈祥 | |\n| 专项名称 | 2023年雨露计划就学补助项目 |\n"
+            "| 主管部门 | 南岳区乡村振兴局 |\n| 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |\n"
+            "| 产出指标 | 数量指标 | 补助学生人数 | 100人 |\n")
+    [form] = parse_text(text)
+    assert (form.department, form.agency, form.project) == (None, "南岳区乡村振兴局", "2023年雨露计划就学补助项目")

@@ -964,6 +964,7 @@ def _label_like(text: str) -> bool:
 BRACKETS_ONLY = re.compile(r"[\s()（）\[\]【】〔〕《》/／]+")  # no value, though a mask (****) is one
 
 
+LABELLED_VALUE = re.compile(r"^[^:：\d]{2,8}[:：]")  # a value opening with a label of its own (单位负责人:…)
 SELF_REFERENCE_RANK = 100  # priorities a value naming the form's own unit (本单位) falls behind
 
 
@@ -977,6 +978,8 @@ def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
     name, priority = f
     if value and BRACKETS_ONLY.fullmatch(value):
         value = ""  # 单位名称(项目类别 ⏎ /支出项目): a bracket left of a heading broken over lines is no value
+    if value and LABELLED_VALUE.match(value):
+        value = ""  # 填报单位(盖章): 单位负责人:谭呈祥 — the next label and its value, this one left blank
     if name == "year" and not year_of(value + "年"):
         return
     if key(value) in self_references():
