@@ -113,6 +113,7 @@ CASES = [
     ("≥2万元/人", ">=", 2, None, "万元/人", 2, "万元/人"),
     ("≥300盏", ">=", 300, None, "盏", 300, "盏"),
     ("≤60元/人/年", "<=", 60, None, "元/人/年", 60, "元/人/年"),
+    (">=530元/人*月", ">=", 530, None, "元/人*月", 530, "元/人*月"),  # a real Suixi self-evaluation: 人*月 as printed
     ("100%（以上）", ">=", 100, None, "%", 100, "%"),
     ("80%≤x≤90%", "between", 80, 90, "%", 80, "%"),
     ("90%≥x≥80%", "between", 80, 90, "%", 80, "%"),
@@ -185,6 +186,7 @@ def test_empty_cell():
     ("2023年12月中旬前", None, "2023-12-20"),
     ("2023年12月31日24时前", None, "2023-12-31"),
     ("2024年内", None, "2024-12-31"),
+    ("2021年全年", None, "2021-12-31"),  # the whole year (a real Jinzhai target form)
 ])
 def test_deadline(raw, year, deadline):
     t = parse_target(raw, year=year)

@@ -18,7 +18,7 @@ _STOP = set("以及或之左上下内前后至到且并和与约等的为余多�
 
 # marks joining the parts of a compound unit (元/人, 元/人·月), written canonically; a full stop
 # between letters stays as written (17元/人.每天)
-_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·", ".": "."}
+_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·", ".": ".", "*": "*", "＊": "*"}  # (元/人*月)
 # a compound part may say 每 (元/人.每天, 元/每人)
 _EACH = "每"
 # the longest unknown word read whole inside brackets: ≥100.00(人数)
