@@ -1813,3 +1813,15 @@ def test_a_blank_field_takes_no_label_and_value_printed_after_it():
             "| 产出指标 | 数量指标 | 补助学生人数 | 100人 |\n")
     [form] = parse_text(text)
     assert (form.department, form.agency, form.project) == (None, "南岳区乡村振兴局", "2023年雨露计划就学补助项目")
+
+
+def test_a_page_opening_mid_table_at_a_level_name_both_levels_use():
+    # a real Daying self-evaluation excerpt opening inside a form's table: its first 一级 row starts with
+    # 满意度指标, a name both levels use, before a 二级 of its own; the rows above it are the table's too
+    text = ("公益性讲座知晓率 | = | 100 | % | 100 | 5 | 5 |\n"
+            "满意度指标 | 服务对象满意度指标 | 活动参与人员满意度 | ≥ | 95 | % | 95 | 5 | 5 |\n"
+            "聘用人员满意度 | ≥ | 95 | % | 95 | 5 | 5 |\n合计 | 100 | 100 |\n")
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators][-2:] == [
+        ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%"),
+        ("满意度指标", "服务对象满意度指标", "聘用人员满意度", "≥95%")]

@@ -566,7 +566,9 @@ def headerless_at(row: Row) -> Optional[int]:
     filled = [k for k, c in enumerate(row.cells) if c.text]
     for n, k in enumerate(filled if row.flat else filled[:1]):
         texts = [row.cells[j].text for j in filled[n:n + 4]]
-        if len(texts) == 4 and level_of(texts[0]) == {1} and 2 in level_of(texts[1]) and \
+        # (a name both levels use, 满意度指标 | 服务对象满意度指标, is the 一级 before a 二级 of its own)
+        if len(texts) == 4 and 1 in level_of(texts[0]) and 2 in level_of(texts[1]) and \
+                (level_of(texts[0]) == {1} or level_of(texts[1]) == {2}) and \
                 not any(level_of(t) for t in texts[2:4]):
             return k
     return None
