@@ -232,3 +232,15 @@ def test_a_traditional_glued_preview_is_cut_and_its_values_stay_as_printed():
         "水土保持監(jiān)測", "黃岡市水土保持與農(nóng)田水利科研所", "黃岡市水利和湖泊局")
     assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("監(jiān)測數(shù)據(jù)必須合格", "100%", "100%"), ("取得2018-2022監(jiān)測資料", "100%", "100%")]
+
+
+def test_the_keys_of_a_provincial_glued_form_cut_its_fields():
+    # a real Jiayuguan preview (OCR, glued): 一级项目名称 names the parent, 二级项目名称 the project; the
+    # unit's name stops where 政策依据 starts
+    text = ("省级部门预算项目支出绩效目标表(2023年度)一*级项目名称文化事业发展专项资金二级项目名称博物馆纪念馆市级免费"
+            "开放补助资金项目主管部门嘉峪关市文化和旅游局组织实施单位甘肃省文物局监督管理单位嘉峪关文旅局"
+            "项目实施单位嘉峪关城市博物馆政策依据甘财科[2022]78号一级指标二级指标三级指标指标目标值"
+            "产出指标数量指标免费开放天数=300天")
+    [form] = parse_document(text_to_document(text))
+    assert (form.project, form.agency, form.department) == (
+        "博物馆纪念馆市级免费开放补助资金", "嘉峪关市文化和旅游局", "嘉峪关城市博物馆")
