@@ -245,6 +245,15 @@ def test_a_self_evaluation_title_needs_no_绩效():
     assert not is_form_title("项目自评表填报说明如下。")
 
 
+def test_a_page_heading_over_targets_and_indicators_is_a_title():
+    # a real Huangshan page: 黄山市公安局2025年项目绩效目标和指标 heads its projects' targets (no 表 printed)
+    from jixiao.parsers.header import form_type_of, is_form_title
+
+    assert is_form_title("黄山市公安局2025年项目绩效目标和指标")
+    assert form_type_of("黄山市公安局2025年项目绩效目标和指标", has_project=False, self_eval=False) == "project_target"
+    assert not is_form_title("年度绩效目标和指标完成情况")
+
+
 def test_a_numbered_caption_naming_the_form_is_its_title():
     # u08 (Hubei): the report's caption 表1:…项目绩效目标 is the form's only title; the year line under it counts
     from jixiao.parsers.header import is_form_title

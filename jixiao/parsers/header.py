@@ -24,6 +24,8 @@ YEAR_LINE = re.compile(r"^[（(【\[]?\s*((?:19|20)\d{2})\s*年?度?\s*[）)】\
 TITLE_UNIT = re.compile(r"^(.{4,30}?" + org_suffix_pattern() + r")(?:本级|机关)?(?:(?:19|20)\d{2}\s*年度?|部门|单位|整体)")
 ORG = re.compile(org_suffix_pattern() + r"(?:本级|机关)?$")  # the end of a unit's name
 # a numbered caption that names the form without 表 (表1:某某项目绩效目标): a title too
+# a page heading over forms written without 表 (黄山市公安局2025年项目绩效目标和指标)
+TARGETS_AND_INDICATORS = re.compile(r"(?:项目|部门|整体|支出)绩效目标(?:和|及|与)指标$")
 CAPTION_TITLE = re.compile(r"^表\s*\d{1,2}\s*[:：.．、]\s*[^，。；;,:：]{2,40}绩效(?:目标|指标|自评)$")
 OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[）)])?$")
 
@@ -54,7 +56,7 @@ def is_form_title(text: str) -> bool:
     if NOT_TITLE.search(t) and not t.endswith(("自评表", "目标表", "目标表公开", "自评表公开")):
         return False
     # the full pattern, or (a word lost to OCR or wrapping) a short line naming a 支出 绩效 …表
-    return bool(TITLE.search(t)) or bool(LOOSE_TITLE.search(t))
+    return bool(TITLE.search(t)) or bool(LOOSE_TITLE.search(t)) or bool(TARGETS_AND_INDICATORS.search(t))
 
 
 def is_other_table_title(text: str) -> bool:
