@@ -216,31 +216,33 @@ def test_a_glued_form_with_marked_headings_and_funding_headings_beside_their_amo
         ("产出指标", "数量指标", "全年实现会展业综合收入", "≥280亿元", 30)]
 
 
-def test_a_traditional_glued_preview_is_cut_and_its_values_stay_as_printed():
-    # a real Huanggang self-evaluation mirrored in Traditional characters with pinyin (績效, 項(xiàng)目): the
-    # preview line was not seen as glued (its words were matched unfolded); the project and unit keep their
-    # printed characters; 本單位 (this unit) names no unit where 單位名稱 does; 取得2018-2022監測資料 is one
-    # name (a row is not cut inside a range of years)
-    text = ("1、2020年度水土保持監(jiān)測項(xiàng)目績效自評表單位名稱:黃岡市水土保持與農(nóng)田水利科研所 "
-            "填報(bào)日期:2021年3月10日項(xiàng)目名稱水土保持監(jiān)測主管部門黃岡市水利和湖泊局項(xiàng)目實(shí)施單位本單位"
-            "預(yù)算執(zhí)行情況(萬元)(20分)預(yù)算數(shù)(A)執(zhí)行數(shù)(B)執(zhí)行率(B/A)得分(20分*執(zhí)行率)年度財(cái)政資金總額1010100%20"
-            "一級指標(biāo)二級指標(biāo)三級指標(biāo)年初目標(biāo)值(A)實(shí)際完成值(B)得分產(chǎn)出指標(biāo)質(zhì)量指標(biāo)"
-            "監(jiān)測數(shù)據(jù)必須合格100%100%10進(jìn)度指標(biāo)取得2018-2022\n"
-            "2、監(jiān)測資料100%100%10")
+# a real Huanggang self-evaluation mirrored in Traditional characters with pinyin (績效, 項(xiàng)目)
+HUANGGANG = ("1、2020年度水土保持監(jiān)測項(xiàng)目績效自評表單位名稱:黃岡市水土保持與農(nóng)田水利科研所 "
+             "填報(bào)日期:2021年3月10日項(xiàng)目名稱水土保持監(jiān)測主管部門黃岡市水利和湖泊局項(xiàng)目實(shí)施單位本單位"
+             "預(yù)算執(zhí)行情況(萬元)(20分)預(yù)算數(shù)(A)執(zhí)行數(shù)(B)執(zhí)行率(B/A)得分(20分*執(zhí)行率)年度財(cái)政資金總額1010100%20"
+             "一級指標(biāo)二級指標(biāo)三級指標(biāo)年初目標(biāo)值(A)實(shí)際完成值(B)得分產(chǎn)出指標(biāo)質(zhì)量指標(biāo)"
+             "監(jiān)測數(shù)據(jù)必須合格100%100%10進(jìn)度指標(biāo)取得2018-2022\n"
+             "2、監(jiān)測資料100%100%10")
+# a real Jiayuguan preview (OCR, glued): 一级项目名称 names the parent, 二级项目名称 the project
+JIAYUGUAN = ("省级部门预算项目支出绩效目标表(2023年度)一*级项目名称文化事业发展专项资金二级项目名称博物馆纪念馆市级免费"
+             "开放补助资金项目主管部门嘉峪关市文化和旅游局组织实施单位甘肃省文物局监督管理单位嘉峪关文旅局"
+             "项目实施单位嘉峪关城市博物馆政策依据甘财科[2022]78号一级指标二级指标三级指标指标目标值"
+             "产出指标数量指标免费开放天数=300天")
+
+
+@pytest.mark.parametrize("text, fields", [
+    # the preview line was not seen as glued (its words matched unfolded); values keep their printed characters
+    # and 本單位 (this unit) names no unit where 單位名稱 does
+    (HUANGGANG, ("水土保持監(jiān)測", "黃岡市水土保持與農(nóng)田水利科研所", "黃岡市水利和湖泊局")),
+    # the unit's name stops where 政策依据 starts
+    (JIAYUGUAN, ("博物馆纪念馆市级免费开放补助资金", "嘉峪关城市博物馆", "嘉峪关市文化和旅游局")),
+], ids=["traditional", "provincial"])
+def test_the_fields_of_a_glued_preview_are_cut_at_their_keys_and_stay_as_printed(text, fields):
     [form] = parse_document(text_to_document(text))
-    assert (form.project, form.department, form.agency) == (
-        "水土保持監(jiān)測", "黃岡市水土保持與農(nóng)田水利科研所", "黃岡市水利和湖泊局")
+    assert (form.project, form.department, form.agency) == fields
+
+
+def test_a_traditional_glued_previews_rows_are_not_cut_inside_a_range_of_years():
+    [form] = parse_document(text_to_document(HUANGGANG))
     assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("監(jiān)測數(shù)據(jù)必須合格", "100%", "100%"), ("取得2018-2022監(jiān)測資料", "100%", "100%")]
-
-
-def test_the_keys_of_a_provincial_glued_form_cut_its_fields():
-    # a real Jiayuguan preview (OCR, glued): 一级项目名称 names the parent, 二级项目名称 the project; the
-    # unit's name stops where 政策依据 starts
-    text = ("省级部门预算项目支出绩效目标表(2023年度)一*级项目名称文化事业发展专项资金二级项目名称博物馆纪念馆市级免费"
-            "开放补助资金项目主管部门嘉峪关市文化和旅游局组织实施单位甘肃省文物局监督管理单位嘉峪关文旅局"
-            "项目实施单位嘉峪关城市博物馆政策依据甘财科[2022]78号一级指标二级指标三级指标指标目标值"
-            "产出指标数量指标免费开放天数=300天")
-    [form] = parse_document(text_to_document(text))
-    assert (form.project, form.agency, form.department) == (
-        "博物馆纪念馆市级免费开放补助资金", "嘉峪关市文化和旅游局", "嘉峪关城市博物馆")

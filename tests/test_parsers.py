@@ -1795,12 +1795,13 @@ def test_a_page_whose_lines_glued_their_cells_reads_fields_funding_and_levels():
 def test_a_funding_blocks_label_printing_its_unit_is_no_column_read_one_character_off():
     # a real Daying self-evaluation: 年度预算数(万元) heads the line labels; read one character off it was a
     # second 年初预算数 column and took 3.36, the 调整后预算数, as the initial budget
-    text = ("部门预算项目支出绩效自评表(2023年度)\n项目名称 | 安可替代补助资金项目 |\n主管部门 | 大英县司法局 | 实施单位 | 大英县司法局 |\n"
-            "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
-            "总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | |\n"
-            "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n"
-            "产出指标 | 数量指标 | 购买安可电脑 | 13台 | 13台 | 90 | 90 |\n")
-    [form] = parse_text(text)
+    rows = [["部门预算项目支出绩效自评表(2023年度)"], ["项目名称", "安可替代补助资金项目"],
+            ["主管部门", "大英县司法局", "实施单位", "大英县司法局"],
+            ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+            ["总额", "0.00", "3.36", "3.36", "100.00%", "10", "10", ""],
+            ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"],
+            ["产出指标", "数量指标", "购买安可电脑", "13台", "13台", "90", "90"]]
+    [form] = parse_text("\n".join(" | ".join(r) + " |" for r in rows))
     assert [(b.item, b.budget_initial, b.budget_full_year, b.executed, b.execution_rate, b.score_max, b.score)
             for b in form.budget] == [("总额", 0.0, 3.36, 3.36, 100.0, 10, 10)]
 
