@@ -28,7 +28,7 @@ from jixiao.parsers.indicators import (
     tokenize_header,
 )
 from jixiao.parsers import accounting
-from jixiao.parsers.packed import block_rows, block_start
+from jixiao.parsers.packed import block_rows, block_start, labelled
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
@@ -515,7 +515,6 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             (s.title and _named(s) == 1 and any(_level_cell(r) for r in s.rows))]
 
 
-LABEL_COLON = re.compile(r"[:：]")
 SUBJECT_FIELDS = {"project", "department", "agency", "unit"}  # the fields naming what a form is about
 
 
@@ -525,7 +524,7 @@ def _named(seg: Segment) -> int:
 
 def _level_cell(row: Row) -> bool:
     """A cell of the row is a level name (产出指标) or opens with one and a colon (质量指标:…)."""
-    return any(level_of(c.text) or level_of(LABEL_COLON.split(c.text, 1)[0]) for c in row.cells if c.text)
+    return any(level_of(c.text) or labelled(c.text) for c in row.cells if c.text)
 
 
 def _join_table_under_own_title(segments: list[Segment]) -> list[Segment]:

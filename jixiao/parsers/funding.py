@@ -189,6 +189,7 @@ class FundingReader:
             self.pending_labels = items  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
             return True
         found = False
+        pairs = set(_heading_amount_pairs(row)) if row.flat and not self.columns else set()
         i = 0
         while i < len(cells):
             t = texts[i]
@@ -208,7 +209,7 @@ class FundingReader:
                 found = True
                 i += 1
                 continue
-            if row.flat and not self.columns and i in _heading_amount_pairs(row):
+            if i in pairs:
                 self.lines.append(self._line(t, [texts[i + 1]]))  # a glued line: the heading, its amount
                 found = True
                 i += 2

@@ -17,19 +17,25 @@ Template fillers (``……``) are no indicators.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.lexer import value_at
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import level_of
+from jixiao.parsers.vocab import _rows, level_of
 
 ITEM_SEPARATORS = " :：;；,，、"  # what stands between packed items (and closes each)
-CONNECTORS = ("是", "为", "达到")  # words joining an item's name to its value, part of neither
 TRAILING_FILLER = re.compile(r"[\s:：;；,，、]*…+$")  # a template's filler (……) standing for more items
 LABEL_COLON = re.compile(r"^([^:：]{2,20})[:：](.+)$", re.S)
 NUMBERED_ITEM = re.compile(r"(?:指标|任务|目标)\d{1,2}")  # an item's numbering in words
 MIN_ITEMS = 2  # numbered items that make a cell a packed list
+
+
+@lru_cache(maxsize=None)
+def connectors() -> tuple[str, ...]:
+    """Words joining an item's name to its value, part of neither (是, 为, 达到; data/cell_words.csv), longest first."""
+    return tuple(sorted((r["text"] for r in _rows("cell_words.csv") if r["kind"] == "connector"), key=len, reverse=True))
 
 
 def items_of(text: str) -> list[str]:
@@ -57,7 +63,7 @@ def split_item(item: str) -> tuple[str, str]:
     if start is None:
         return item, ""
     name = item[:start]
-    for word in CONNECTORS:
+    for word in connectors():
         if name.endswith(word) and len(name) - len(word) > at:
             name = name[:-len(word)]
             break
