@@ -20,7 +20,6 @@ import io
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterable
 
 from .numbers import parse_amount
@@ -28,7 +27,7 @@ from .context import Context
 from .target import Target
 from .target import parse as _parse
 from .units import read_unit
-from .vocab import COMPARATORS, fold
+from .vocab import COMPARATORS, fold, read_table
 
 __all__ = ["CSV_COLUMNS", "Context", "Target", "parse_target", "parse_target_parts", "join_target_parts",
            "parse_amount", "normalize_lines", "input_lines"]
@@ -72,9 +71,7 @@ _OPERATOR_WORDS = {"正向": ">=", "正向指标": ">=", "反向": "<=", "反向
 DIRECTION_WORDS = frozenset(_OPERATOR_WORDS)  # an indicator's direction (正向: more is better), no sign of its own
 SIGNS = {">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"}  # the sign printed for a comparator
 # the kind of indicator (定性, 定量指标, 是/否), no comparison: the nature words of data/cell_words.csv but directions
-_QUALITATIVE_OPS = {r["text"] for r in csv.DictReader(io.StringIO(
-    files("jixiao").joinpath("data", "cell_words.csv").read_text(encoding="utf-8"))) if r["kind"] == "nature"} \
-    - DIRECTION_WORDS
+_QUALITATIVE_OPS = {r["text"] for r in read_table("cell_words.csv") if r["kind"] == "nature"} - DIRECTION_WORDS
 
 
 def _clean(cell) -> str:

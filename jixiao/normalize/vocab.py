@@ -29,11 +29,13 @@ def _key(spelling: str) -> str:
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """The rows of a tab-separated table in ``jixiao/data`` (blank lines and ``#`` comments skipped)."""
+    """The rows of a table in ``jixiao/data`` — tab-separated, or comma-separated for a ``.csv`` — blank
+    lines and ``#`` comments skipped."""
     text = files("jixiao").joinpath("data", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
-                               quoting=csv.QUOTE_NONE))
+    delimiter = "," if name.endswith(".csv") else "\t"
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter,
+                               quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE))
 
 
 @dataclass(frozen=True)

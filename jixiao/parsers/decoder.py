@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from jixiao.normalize.levels import standard_levels
+from jixiao.parsers.cellkind import is_blank_mark
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit, shape
 from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, level_of, nested_level2
 
@@ -305,9 +306,6 @@ def _nesting_levels(tokens: Sequence[Token]) -> list[bool]:
     return out
 
 
-PLACEHOLDERS = ("……", "…", "/", "—", "-")  # a template row left unfilled between level names
-
-
 def _sibling_levels(tokens: Sequence[Token]) -> list[bool]:
     """For each token: is it a name printed as both 一级 and 二级 (成本指标) whose next level name, no 三级
     name between, is a 二级 of another 一级 (成本指标 ⏎ …… ⏎ 经济效益指标: 效益指标's)? Then it cannot
@@ -316,7 +314,7 @@ def _sibling_levels(tokens: Sequence[Token]) -> list[bool]:
     for t, tok in enumerate(tokens):
         if level_of(tok.text) != {1, 2}:
             continue
-        nxt = next((x.text for x in tokens[t + 1:] if x.text and x.text not in PLACEHOLDERS), "")
+        nxt = next((x.text for x in tokens[t + 1:] if not is_blank_mark(x.text)), "")  # (…… an unfilled row)
         if level_of(nxt) == {2}:
             own, _ = standard_levels(tok.text, None)
             parent, _ = standard_levels(None, nxt)

@@ -679,9 +679,8 @@ def read_form(seg: Segment) -> Optional[Form]:
             first = next((c.text for c in row.cells if c.text), "")
         filled = [c.text for c in row.cells if c.text and not c.carried]
         own = [c for c in row.cells if c.text and not c.carried]
-        if as_text and own and any(block_rows([c], row) for c in own):
-            _feed_block(reader, own, row, form)  # (its texts are sentences: no end of the table)
-            continue
+        if as_text and _feed_block(reader, own, row, form, only_if_read=True):
+            continue  # (its texts are sentences: no end of the table)
         if key(first) == "序号" and len(filled) >= 3:
             ended = True  # another table's header (序号 | 学校性质 | …) after the indicator table
             continue
@@ -788,14 +787,18 @@ def _block_label(text: str) -> bool:
     return len(k) <= BLOCK_LABEL_MAX and not is_prose(text) and (k.endswith(("指标", "支出")) or role_of(text) == "group")
 
 
-def _feed_block(reader: IndicatorReader, cells: list[RowCell], row: Row, form: Form) -> None:
-    """A block's cells as the rows they stand for; a cell that is none (年度绩效指标) is reported unread."""
-    for c in cells:
-        rows = block_rows([c], row)
+def _feed_block(reader: IndicatorReader, cells: list[RowCell], row: Row, form: Form, only_if_read: bool = False) -> bool:
+    """A block's cells as the rows they stand for, a cell that is none (年度绩效指标) reported unread; with
+    ``only_if_read``, nothing is done unless some cell stands for rows. True when some did."""
+    parts = [(c, block_rows([c], row)) for c in cells]
+    if only_if_read and not any(rows for _, rows in parts):
+        return False
+    for c, rows in parts:
         for r in rows:
             reader.feed_row(r)
         if not rows:
             form.cells.append(accounting.read(c, "unread"))
+    return any(rows for _, rows in parts)
 
 
 NOTE_LOOKAHEAD = 3  # rows after a line of free text in which the indicator table may go on

@@ -431,11 +431,18 @@ class FundingReader:
 HEADING_RUN_MAX = 60  # characters of a cell read as funding headings run together
 
 
+@lru_cache(maxsize=None)
+def amount_heading_pattern() -> re.Pattern:
+    """The amount columns' headings (data/budget.csv), longest first."""
+    words = sorted((k for k, r in budget_roles().items() if r in AMOUNT_ROLES and len(k) >= 2), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def run_together_headings(text: str) -> Optional[list[str]]:
     """``全年预算数(A)全年执行数(B)预算执行率(B/A)`` → its headings, when the cell is nothing but two or more
     funding column headings printed with no separator (a line's cells glued); None otherwise."""
-    if len(text) > HEADING_RUN_MAX or budget_role(text):
-        return None
+    if len(text) > HEADING_RUN_MAX or budget_role(text) or len(amount_heading_pattern().findall(key(text))) < 2:
+        return None  # (cheap first: two amount headings at least must be in it)
     best: dict[int, list[str]] = {0: []}
     for i in range(len(text)):
         if i not in best:

@@ -170,6 +170,12 @@ def _words() -> dict[str, frozenset]:
 
 
 @lru_cache(maxsize=None)
+def _ignored_words() -> frozenset:
+    """What a column the form does not keep prints as a word: a yes/no or a direction (正向指标)."""
+    return _words()["yesno"] | _words()["nature"]
+
+
+@lru_cache(maxsize=None)
 def _level_words() -> frozenset:
     return frozenset(fold_chars(n) for names in level_names() for n in names)
 
@@ -557,7 +563,7 @@ def _cells(role: str, text: str, i: int, costs: GluedCosts, single: bool = False
              else [])  # (many rows: only a phrase opening and ending as targets do, 不超预算)
     # a column the form does not keep (得分系数, 是否核心指标, 指标方向性, 说明): a yes/no, a direction
     # (正向指标), a value, an explanation, or nothing
-    return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _words()["yesno"] | _words()["nature"])] + \
+    return [(i, costs.empty_optional)] + [(e, 0.0) for e in _starts(text, i, _ignored_words())] + \
         [(e, costs.ignore_value) for e, _ in _values(text, i, costs)] + _explanations(text, i, costs)
 
 
@@ -581,49 +587,39 @@ def _inside_dates(text: str) -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def _grade_led_words() -> dict[str, tuple[str, ...]]:
-    """Words of jieba's dictionary (two to four characters, not rare) that open with a one-character
-    grade (中心, 优质, 有序, 高效), by their first character. Read from its word list once: jieba's
-    segmenter would hold its whole dictionary in memory (measured: +70 MiB per batch worker)."""
+def _grade_words() -> tuple[dict[str, tuple[str, ...]], frozenset]:
+    """Words of jieba's dictionary (not rare) a one-character grade opens (two to four characters: 中心,
+    优质, 有序, 高效, by their first character) or closes (two characters, the grade or a yes/no last: 是否).
+    Read from its word list once: jieba's segmenter would hold its whole dictionary in memory (measured:
+    +70 MiB per batch worker)."""
     import jieba
 
     grades = {w for w in _words().get("grade", ()) if len(w) == 1}
-    out: dict[str, list[str]] = {}
+    answers = grades | {w for w in _words().get("yesno", ()) if len(w) == 1}
+    led: dict[str, list[str]] = {}
+    closed = set()
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
             word, freq = line.split(" ", 2)[:2]
-            if 2 <= len(word) <= 4 and word[0] in grades and word[1] != word[0] and int(freq) >= WORD_MIN_FREQ:
-                out.setdefault(word[0], []).append(word)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-@lru_cache(maxsize=None)
-def _grade_closed_words() -> frozenset:
-    """Two-character words of jieba's dictionary (not rare) closing with a one-character grade or
-    yes/no (是否, 提高, 中等 excluded: the grade opens it), read as _grade_led_words is."""
-    import jieba
-
-    grades = {w for kind in ("grade", "yesno") for w in _words().get(kind, ()) if len(w) == 1}
-    out = set()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            word, freq = line.split(" ", 2)[:2]
-            if len(word) == 2 and word[1] in grades and word[0] != word[1] and int(freq) >= WORD_MIN_FREQ \
-                    and "\u4e00" <= word[0] <= "\u9fff":
-                out.add(word)
-    return frozenset(out)
+            if not 2 <= len(word) <= 4 or word[1] == word[0] or int(freq) < WORD_MIN_FREQ:
+                continue
+            if word[0] in grades:
+                led.setdefault(word[0], []).append(word)
+            if len(word) == 2 and word[1] in answers and "\u4e00" <= word[0] <= "\u9fff":
+                closed.add(word)
+    return {k: tuple(v) for k, v in led.items()}, frozenset(closed)
 
 
 def _closes_word(text: str, s: int) -> bool:
     """A one-character value at text[s] closing a dictionary word with the character before it (否 of
     是否存在质量问题): the cut falls inside the word."""
-    return s > 0 and text[s - 1:s + 1] in _grade_closed_words()
+    return s > 0 and text[s - 1:s + 1] in _grade_words()[1]
 
 
 def _opens_word(text: str, s: int) -> bool:
     """A dictionary word starts at text[s] with its grade character (中 of 中心经费, 优 of 优质均衡);
     a character repeated (高高: a target and its actual) is no word."""
-    return any(text.startswith(w, s) for w in _grade_led_words().get(text[s:s + 1], ()))
+    return any(text.startswith(w, s) for w in _grade_words()[0].get(text[s:s + 1], ()))
 
 
 def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCosts,
