@@ -53,6 +53,30 @@ def standard_levels(level1: Optional[str], level2: Optional[str]) -> tuple[Optio
     return std1, std2
 
 
+def known_level1(name: Optional[str]) -> Optional[str]:
+    """The standard 一级 a printed 一级 name stands for, None for a name the table does not know."""
+    one, _ = _table()
+    return one.get(_known(name_key(name or ""), one))
+
+
+@lru_cache(maxsize=1)
+def _printed_under() -> dict[str, str]:
+    with files("jixiao").joinpath("data", "level_std.csv").open(encoding="utf-8") as f:
+        return {name_key(r["name"]): r["printed_under"] for r in csv.DictReader(f)
+                if r["level"] == "2" and r.get("printed_under")}
+
+
+def level1_parents(level2: Optional[str]) -> frozenset:
+    """The standard 一级 names a printed 二级 name is found under: its own standard 一级 and, for a
+    二级 a reform moved (成本指标, under 产出指标 before 2021), the one it was printed under before.
+    Empty for a name the table does not know."""
+    _, two = _table()
+    k = _known(name_key(level2 or ""), two)
+    if k not in two:
+        return frozenset()
+    return frozenset(x for x in (two[k][0], _printed_under().get(k)) if x)
+
+
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 

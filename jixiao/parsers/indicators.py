@@ -29,6 +29,7 @@ from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
 from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
+from jixiao.parsers.spans import spanned_levels
 from jixiao.parsers.vocab import (
     HEADING_MAX, _rows, area_endings, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
     near_miss, role_by_affix,
@@ -629,14 +630,22 @@ class IndicatorReader:
         level1 = level2 = ""
         cur: Optional[dict] = None
         k = 0
+        printed: list[list[Optional[str]]] = []  # per record: the 一级 and 二级 its own row prints
+        pending: list[Optional[str]] = [None, None]  # labels of a row that made no record, for the next
 
         def flush():
             nonlocal cur
+            if cur is not None:
+                for n, name in enumerate(("own1", "own2")):
+                    if cur.get(name):
+                        pending[n] = cur[name]
             if cur is not None and (cur.get("indicator") or self._level_text(cur)):
                 unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): reported unread
                 ind = None if unfilled else self._emit(cur)
                 if ind is not None:
                     records.append(ind)
+                    printed.append(list(pending))
+                    pending[:] = [None, None]
                     for i in cur["cells"]:
                         accounting[i] = (accounting[i][0], accounting[i][1], len(records) - 1)
                 elif unfilled:
@@ -677,9 +686,10 @@ class IndicatorReader:
             if role == "level1":
                 level1, level2 = tok.text, ""
                 cur["level1"], cur["level2"] = level1, ""
+                cur["own1"], cur["own2"] = tok.text, None
             elif role == "level2":
                 level2 = tok.text
-                cur["level2"] = level2
+                cur["level2"] = cur["own2"] = level2
             elif role == "indicator":
                 cur["indicator"] = tok.text
                 cur["page"] = cell.page
@@ -687,6 +697,9 @@ class IndicatorReader:
                 cur.setdefault(role, tok.text)
             cur["cells"].append(i)
         flush()
+        spanned = spanned_levels([p[0] for p in printed], [p[1] for p in printed])
+        if spanned is not None:  # labels printed at their blocks' middle or bottom
+            records = [replace(r, level1=a, level2=b) for r, a, b in zip(records, *spanned)]
         if self.header.has("level2") and any(v in ("actual", "score_max", "score") for v in self.template.values):
             records, accounting = group_labels(records, accounting)
         records = displaced_level1(records)

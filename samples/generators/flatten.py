@@ -4,7 +4,8 @@ Each real form of ``samples/expected/real`` becomes pasted text in six flattenin
 paragraph, ``|`` rows with merged cells dropped, space-separated rows, tab rows with merged cells
 left blank, each row glued into one line, the whole form on one line, a document preview with no
 separator at all cut into numbered page lines, one cell per paragraph with the target column printed
-after the table body (a PDF's text-layer order) — so the parser is measured on
+after the table body (a PDF's text-layer order), space-separated rows whose merged 一级 / 二级 labels
+stand on the middle row of their block (a PDF viewer's copy of vertically centred cells) — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred")
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
 
@@ -54,8 +55,25 @@ def _head(form: dict) -> list[list[str]]:
     return lines
 
 
+def _centred(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with each 一级 / 二级 label moved to the middle row of its block (the upper of two)."""
+    out = [list(r) for r in rows]
+    firsts = {k for k, r in enumerate(rows) if r[0]}
+    for col in (0, 1):
+        marks = [k for k, r in enumerate(rows) if r[col]]
+        for n, a in enumerate(marks):
+            b = marks[n + 1] if n + 1 < len(marks) else len(rows)
+            if col == 1:  # a 二级 block ends where its 一级 block does
+                b = min([k for k in firsts if a < k < b] + [b])
+            out[a][col] = ""
+            out[a + (b - a - 1) // 2][col] = rows[a][col]
+    return out
+
+
 def render(form: dict, style: str) -> str:
     header, rows = _rows(form)
+    if style == "centred":
+        return "\n".join(" ".join(c for c in r if c) for r in _head(form) + [header] + _centred(rows))
     table = _head(form) + [header] + rows
     if style == "cells":
         return "\n\n".join(c for r in table for c in r if c)
