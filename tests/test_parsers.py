@@ -1835,3 +1835,15 @@ def test_a_page_opening_mid_table_at_a_level_name_both_levels_use():
     assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators][-2:] == [
         ("满意度指标", "服务对象满意度指标", "活动参与人员满意度", "≥95%"),
         ("满意度指标", "服务对象满意度指标", "聘用人员满意度", "≥95%")]
+
+
+def test_a_bracketed_unit_cell_never_heads_the_level_label_after_it():
+    """One cell per paragraph under 计算符号 | 指标值 | 度量单位: ``(%)`` ends a row, ``质量指标`` opens the next."""
+    text = "\n\n".join(["项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "计算符号", "指标值", "度量单位",
+                        "产出指标", "数量指标", "补贴对象申请审核完成率", "=", "100.00", "(%)",
+                        "质量指标", "补贴对象审核达标率", "=", "100.00", "(平方米)",
+                        "效益指标", "社会效益指标", "补贴对象生活改善度", "≥", "80", "%"])
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2, i.indicator) for i in form.indicators] == [
+        ("产出指标", "数量指标", "补贴对象申请审核完成率"), ("产出指标", "质量指标", "补贴对象审核达标率"),
+        ("效益指标", "社会效益指标", "补贴对象生活改善度")]

@@ -11,6 +11,7 @@ goal heading, a funding label) — and whose pieces are not words on their own �
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from jixiao.parsers.vocab import (
 )
 
 MAX_PIECES = 6
+BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")  # a cell that is one bracketed note: (%), (平方米), (必填)
 MAX_PIECE_LEN = 8
 
 
@@ -116,6 +118,8 @@ def _run_spelling(cells: list[RowCell], i: int) -> int:
         piece = cells[i:i + k]
         if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
             continue
+        if BRACKETED_ONLY.match(piece[0].text.strip()):
+            continue  # a bracketed note opens no label: it closes the cell before (a unit cell's (%) | 质量指标)
         text = "".join(c.text for c in piece)
         word = is_word(text)
         if not (word or (k == 2 and _label_head(piece[0].text, piece[1].text))):
@@ -194,7 +198,7 @@ def _head_of_label(row: Row, label: RowCell) -> list[RowCell]:
     longer level name (服务对象 ⏎ 满意度指标 → 服务对象满意度指标)."""
     filled = [c for c in row.cells if c.text]
     if len(filled) != 1 or is_word(filled[0].text) or WEIGHT_ALONE.match(key(filled[0].text)) or \
-            len(filled[0].text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in filled[0].text):
+            BRACKETED_ONLY.match(filled[0].text.strip()) or len(filled[0].text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in filled[0].text):
         return []
     return filled if level_of(filled[0].text + label.text) else []
 
@@ -227,7 +231,7 @@ def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:
 
 def _label_head(head: str, tail: str) -> bool:
     k = key(head)
-    if not k or len(k) > MAX_PIECE_LEN or any(ch.isdigit() for ch in k) or k.endswith(LEVEL_TAIL):
+    if not k or len(k) > MAX_PIECE_LEN or any(ch.isdigit() for ch in k) or k.endswith(LEVEL_TAIL) or BRACKETED_ONLY.match(k):
         return False
     whole = k + key(tail)
     return whole.endswith(LEVEL_TAIL) and (bool(level_of(whole)) or looks_like_level_label(whole))

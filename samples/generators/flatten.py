@@ -5,17 +5,20 @@ paragraph, ``|`` rows with merged cells dropped, space-separated rows, tab rows 
 left blank, each row glued into one line, the whole form on one line, a document preview with no
 separator at all cut into numbered page lines, one cell per paragraph with the target column printed
 after the table body (a PDF's text-layer order), space-separated rows whose merged 一级 / 二级 labels
-stand on the middle row of their block (a PDF viewer's copy of vertically centred cells) — so the parser is measured on
+stand on the middle row of their block (a PDF viewer's copy of vertically centred cells), one cell
+per paragraph with the target in 计算符号 | 指标值 | 度量单位 columns (Jiangxi's, Shanghai's templates) — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs")
+SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
 
@@ -72,6 +75,13 @@ def _centred(rows: list[list[str]]) -> list[list[str]]:
 
 def render(form: dict, style: str) -> str:
     header, rows = _rows(form)
+    if style == "signs":
+        split = []
+        for r in rows:
+            m = SPLIT_TARGET.match(r[3])
+            split.append(r[:3] + ([m.group(1) or "", m.group(2), m.group(3)] if m else ["", r[3], ""]) + r[4:])
+        signed = header[:3] + ["计算符号", "指标值", "度量单位"] + header[4:]
+        return "\n\n".join(c for r in _head(form) + [signed] + split for c in r if c)
     if style == "centred":
         return "\n".join(" ".join(c for c in r if c) for r in _head(form) + [header] + _centred(rows))
     table = _head(form) + [header] + rows
