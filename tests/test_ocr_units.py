@@ -163,6 +163,10 @@ def test_confusions():
     assert confusions.fix_target("≥5%以上") == "≥5%以上"
     assert confusions.is_target_header("年度指标值")
     assert not confusions.is_target_header("三级指标")
+    # a vertical level label's weight note whose closing bracket OCR read as 一 or twice (w22 scanned)
+    assert confusions.fix_text("产出指标(50分一") == "产出指标(50分)"
+    assert confusions.fix_text("产出指标（50分）)") == "产出指标（50分）"
+    assert confusions.fix_text("统一") == "统一"
 
 
 def _png_header_only(path: Path, width: int, height: int) -> None:

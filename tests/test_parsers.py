@@ -1847,3 +1847,20 @@ def test_a_bracketed_unit_cell_never_heads_the_level_label_after_it():
     assert [(i.level1, i.level2, i.indicator) for i in form.indicators] == [
         ("产出指标", "数量指标", "补贴对象申请审核完成率"), ("产出指标", "质量指标", "补贴对象审核达标率"),
         ("效益指标", "社会效益指标", "补贴对象生活改善度")]
+
+
+def test_a_level_label_with_a_damaged_weight_note_is_still_a_level():
+    from jixiao.parsers.vocab import level_of
+    assert level_of("产出指标(50分一") == level_of("产出指标（50分）)") == level_of("产出指标(50分)") == {1}
+    assert not level_of("一级指标")
+
+
+def test_an_explanation_column_between_name_and_target_one_cell_per_paragraph():
+    text = "\n\n".join(["项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "指标解释", "指标值",
+                        "产出指标", "数量指标", "开展社区法治宣传活动", "反映开展社区法治情况", "开展不低于5次的社区法治宣传活动",
+                        "按计划数量完成", "反映按计划数量完情况", "慰问人数不少于100人",
+                        "质量指标", "心理健康教育活动有效", "反映心理健康教育情况", "居民心理健康有效提升"])
+    [form] = parse_text(text)
+    assert rows_of(form) == [("产出指标", "数量指标", "开展社区法治宣传活动", "开展不低于5次的社区法治宣传活动"),
+                             ("产出指标", "数量指标", "按计划数量完成", "慰问人数不少于100人"),
+                             ("产出指标", "质量指标", "心理健康教育活动有效", "居民心理健康有效提升")]

@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import (
     qualitative_suffixes,
 )
 from jixiao.parsers.vocab import (
-    column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, nature_words, reads_as_phrase)
+    column_roles, ends_like_level2, key, key_no_notes, level_of, looks_like_level_label, nature_words, reads_as_explanation, reads_as_phrase)
 
 BARE_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 SCORE = re.compile(r"^[-+]?\d{1,3}(?:\.\d+)?分?$")
@@ -70,6 +70,7 @@ class Shape:
     level_like: bool
     level2_ending: bool  # ends as 二级 names outside the vocabulary do (预算执行管理)
     phrase: bool  # a target in words of its own (按规定执行, 全部达成)
+    explanation: bool  # an indicator's explanation (反映资金使用情况): a 指标解释 column's cell
     header: str | None
     group: bool
     value: bool  # a number-bearing target shape (≥90%, 100, 2023年12月前)
@@ -104,6 +105,7 @@ def shape(text: str) -> Shape:
         (looks_like_level_label(t) or _ends_like_level(key_no_notes(t))),
         level2_ending=bool(t) and not lv and ends_like_level2(t),
         phrase=bool(t) and reads_as_phrase(t),
+        explanation=bool(t) and reads_as_explanation(t),
         header=hdr,
         group=key_no_notes(t) in _group_words(),
         value=value,
@@ -200,6 +202,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         return -6.0
     if s.numbering:
         return w.indicator_text if role == "indicator" else w.impossible
+    if s.explanation and role in ("indicator", "target", "standard", "actual"):
+        return -1.5  # 反映…情况 explains a row's name: a 指标解释 cell, rarely a name or a value
     if role == "indicator":
         if s.value_only or s.operator or s.score or not CJK.search(text):
             return -3.0  # (a name is written in Chinese: qrcode under a page's table is none)
@@ -247,7 +251,7 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
             return -2.0
         return 0.6 if s.sentence else 0.1
     if role == "extra":
-        return -0.4 if s.value_only else 0.0
+        return -0.4 if s.value_only else (1.0 if s.explanation else 0.0)
     raise ValueError(role)
 
 

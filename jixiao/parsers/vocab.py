@@ -19,7 +19,8 @@ from jixiao.normalize.names import name_key
 WS = re.compile(r"\s+")
 NOTE = re.compile(r"[（(][^（）()]{0,12}[）)]分?")
 WEIGHT_ALONE = re.compile(r"^[（(]?\d{1,3}(?:分)?[）)]$|^[（(]\d{1,3}分?[）)]?$")  # (50) | 30分) | (20分: a weight alone in its cell
-SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*[）)]?\s*分?$")
+# (a scan's OCR doubles the closing bracket or reads it as 一: 产出指标(50分)), 产出指标(50分一)
+SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*(?:[）)]{1,2}|(?<=分)一)?\s*分?$")
 LEVEL_LIKE = re.compile(r"(?:效益|成本|满意度|影响|数量|质量|时效|效果|效率|产出|管理|进度|投入|过程|履职|发展)指标$")
 TRAIL = re.compile(r"[：:\s*＊]+$")
 HEADING_MAX = 12  # characters of a column heading read by its opening or ending (heading_affixes.csv)
@@ -50,6 +51,8 @@ def key_no_notes(text: str | None) -> str:
     k = key(text)
     k2 = NOTE.sub("", k)
     k2 = SCORE_NOTE.sub("", k2) if not k2.isdigit() else k2
+    if k2.endswith(")") and k2.count(")") > k2.count("("):
+        k2 = k2.rstrip(")")  # a closing bracket OCR read twice: 产出指标（50分）)
     return k2 or k
 
 
@@ -254,6 +257,22 @@ def phrase_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 PHRASE_MAX = 30  # characters of a target in words of its own (严格执行相关制度规定)
+EXPLANATION_MIN = 6  # characters of an indicator's explanation (反映…情况)
+
+
+@lru_cache(maxsize=1)
+def explanation_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words an indicator's explanation (指标解释) opens with (反映, 衡量 …) and ends with (情况, 程度 …)."""
+    rows = _rows("cell_words.csv")
+    return (tuple(r["text"] for r in rows if r["kind"] == "explain_open"),
+            tuple(r["text"] for r in rows if r["kind"] == "explain_end"))
+
+
+def reads_as_explanation(text: str) -> bool:
+    """A 指标解释 cell: opens and ends as explanations do (反映资金使用情况), no comparison in it."""
+    k = key(text)
+    opens, ends = explanation_words()
+    return len(k) >= EXPLANATION_MIN and k.startswith(opens) and k.endswith(ends) and not re.search(r"[≥≤<>=≧≦]", k)
 
 
 def reads_as_phrase(text: str) -> bool:

@@ -6,7 +6,8 @@ left blank, each row glued into one line, the whole form on one line, a document
 separator at all cut into numbered page lines, one cell per paragraph with the target column printed
 after the table body (a PDF's text-layer order), space-separated rows whose merged 一级 / 二级 labels
 stand on the middle row of their block (a PDF viewer's copy of vertically centred cells), one cell
-per paragraph with the target in 计算符号 | 指标值 | 度量单位 columns (Jiangxi's, Shanghai's templates) — so the parser is measured on
+per paragraph with the target in 计算符号 | 指标值 | 度量单位 columns (Jiangxi's, Shanghai's templates), one
+cell per paragraph with a 指标解释 column (反映…情况) between the name and the target — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -82,6 +83,10 @@ def render(form: dict, style: str) -> str:
             split.append(r[:3] + ([m.group(1) or "", m.group(2), m.group(3)] if m else ["", r[3], ""]) + r[4:])
         signed = header[:3] + ["计算符号", "指标值", "度量单位"] + header[4:]
         return "\n\n".join(c for r in _head(form) + [signed] + split for c in r if c)
+    if style == "explained":
+        explained = [r[:3] + [f"反映{r[2][:6]}情况" if r[2] else ""] + r[3:] for r in rows]
+        return "\n\n".join(c for r in _head(form) + [header[:3] + ["指标解释"] + header[3:]] + explained
+                             for c in r if c)
     if style == "centred":
         return "\n".join(" ".join(c for c in r if c) for r in _head(form) + [header] + _centred(rows))
     table = _head(form) + [header] + rows

@@ -30,6 +30,9 @@ _PAIRS = [
     (re.compile(r"(?<=\d)\s*[°o]/o"), "%"),
     (re.compile(r"(?<=\*)0(?=%)"), ""),  # a serif % after a hint's ** read as 0% (≥**%): no digit follows a placeholder
     (re.compile(r"(?<=\d)%0(?![\d.])"), "‰"),  # per mille read as percent + zero (0.9‰ → 0.9%0)
+    # a level label's weight note closing in 一 or in two brackets: 产出指标(50分一, 产出指标（50分）)
+    (re.compile(r"([（(]\d{1,3}分)一$"), r"\1)"),
+    (re.compile(r"([（(]\d{1,3}分[)）])[)）]$"), r"\1"),
 ]
 
 # a target cell that reads "290%" where "≥90%" was printed: a leading 2 before a percentage <= 100
