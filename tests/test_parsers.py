@@ -1864,3 +1864,11 @@ def test_an_explanation_column_between_name_and_target_one_cell_per_paragraph():
     assert rows_of(form) == [("产出指标", "数量指标", "开展社区法治宣传活动", "开展不低于5次的社区法治宣传活动"),
                              ("产出指标", "数量指标", "按计划数量完成", "慰问人数不少于100人"),
                              ("产出指标", "质量指标", "心理健康教育活动有效", "居民心理健康有效提升")]
+
+
+def test_a_level_label_printed_one_character_to_a_line_is_one_label():
+    vertical = "\n".join("可持续影响指标")
+    text = "\n\n".join(["项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "指标值",
+                        "效益指标", vertical, "设施持续使用年限", "≥10年"])
+    [form] = parse_text(text)
+    assert rows_of(form) == [("效益指标", "可持续影响指标", "设施持续使用年限", "≥10年")]

@@ -109,3 +109,18 @@ def test_a_title_between_two_tables_of_pipe_closed_cells_stays_a_line():
     lines = [b.text for b in text_to_document(text).blocks if isinstance(b, TextLine)]
     cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
     assert "2022年省级第七批水利专项资金绩效目标表" in lines + cells and "项目名称" in cells
+
+
+def test_cells_separated_by_question_mark_runs_or_ideographic_spaces():
+    """A crawled page whose non-breaking spaces a wrong encoding turned into ??, and one separating its
+    cells by full-width spaces: both are space-separated rows."""
+    for sep in ("??", "\u3000"):
+        text = "\n".join(sep.join(r) for r in (["一级指标", "二级指标", "三级指标", "指标值"],
+                                               ["产出指标", "数量指标", "培训人次", "≥500人次"],
+                                               ["质量指标", "培训合格率", "≥95%"]))
+        rows = [[c.text for c in b.cells if c.row == r] for b in text_to_document(text).blocks
+                if isinstance(b, Table) for r in sorted({c.row for c in b.cells})]
+        assert [[t for t in r if t] for r in rows] == [["一级指标", "二级指标", "三级指标", "指标值"],
+                                                     ["产出指标", "数量指标", "培训人次", "≥500人次"],
+                                                     ["质量指标", "培训合格率", "≥95%"]], sep
+    assert text_to_document("阆中市?交通局").blocks[0].text == "阆中市?交通局"  # one ? is a lost character

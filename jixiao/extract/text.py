@@ -24,6 +24,7 @@ MD_EMPHASIS = re.compile(r"(?:(?<=^)|(?<=[\t|]))[ \u3000]*(?:\*\*|__)(?=[^*_\s])
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
+LOST_SPACES = re.compile(r"[?？]{2,}")  # non-breaking spaces a wrong encoding turned into ?? (a crawled page)
 
 
 def decode_text(data: bytes) -> str:
@@ -54,6 +55,7 @@ def clean_line(line: str) -> str:
     line = MD_HEADING.sub("", line)
     if "&" in line:
         line = html.unescape(line)
+    line = LOST_SPACES.sub("  ", line)
     return line.rstrip("\r\n")
 
 
@@ -78,7 +80,7 @@ def detect_separator(lines: list[str], paragraphs: float = 0.0) -> str:
     tabs = sum(1 for l in lines if "\t" in l.strip("\n"))
     pipes = sum(1 for l in lines if l.count("|") >= 1)
     runs = sum(1 for l in lines if SPACE_RUN.search(l.strip()))
-    singles = sum(1 for l in lines if re.search(r"\S [^\s]", l.strip()))
+    singles = sum(1 for l in lines if re.search(r"\S[ \u3000\u00a0][^\s]", l.strip()))
     if tabs >= max(2, 0.1 * n):
         return "tab"
     if _looks_like_csv(lines):

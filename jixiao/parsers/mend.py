@@ -22,6 +22,7 @@ from jixiao.parsers.vocab import (
 )
 
 MAX_PIECES = 6
+VERTICAL_PIECES = 16  # one-character cells that may spell one label (a label printed vertically)
 BRACKETED_ONLY = re.compile(r"^[（(][^（）()]*[）)]$")  # a cell that is one bracketed note: (%), (平方米), (必填)
 MAX_PIECE_LEN = 8
 
@@ -114,7 +115,10 @@ def mend_vertical(cells: list[RowCell]) -> list[RowCell]:
 def _run_spelling(cells: list[RowCell], i: int) -> int:
     """How many cells from ``i`` spell one label (the longest such run), 0 when none does. A word among
     the pieces is a cell of its own, unless a head that is none runs into it (服务对象 | 满意度指标)."""
-    for k in range(min(MAX_PIECES, len(cells) - i), 1, -1):
+    chars = 0  # a label printed one character to a line may be longer (社会公众或服务对象满意度指标)
+    while i + chars < len(cells) and chars < VERTICAL_PIECES and len(cells[i + chars].text.strip()) == 1:
+        chars += 1
+    for k in range(min(max(MAX_PIECES, chars), len(cells) - i), 1, -1):
         piece = cells[i:i + k]
         if any(not c.text or len(c.text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in c.text) for c in piece):
             continue
@@ -211,10 +215,15 @@ def _weighted_label(row: Row) -> list[RowCell]:
         "分" not in last.text else []
 
 
+def _only_text(row: Row) -> str:
+    return next((c.text.strip() for c in row.cells if c.text), "")
+
+
 def _heads_of(out: list[Row], tail: RowCell) -> list[RowCell]:
     """The last cells of the rows before that the label ``tail`` ends (one per row taken), or []."""
-    singles = 0  # the one-cell rows right before
-    while singles < min(len(out), MAX_PIECES - 1) and sum(1 for c in out[-1 - singles].cells if c.text) == 1:
+    singles = 0  # the one-cell rows right before (more when each holds one character: a vertical label)
+    while singles < min(len(out), VERTICAL_PIECES - 1) and sum(1 for c in out[-1 - singles].cells if c.text) == 1 \
+            and (singles < MAX_PIECES - 1 or len(_only_text(out[-1 - singles])) == 1):
         singles += 1
     lasts = [next((c for c in reversed(r.cells) if c.text), None) for r in out[-max(singles, 1):]] if out else []
     if not lasts or lasts[-1] is None:

@@ -7,7 +7,9 @@ separator at all cut into numbered page lines, one cell per paragraph with the t
 after the table body (a PDF's text-layer order), space-separated rows whose merged 一级 / 二级 labels
 stand on the middle row of their block (a PDF viewer's copy of vertically centred cells), one cell
 per paragraph with the target in 计算符号 | 指标值 | 度量单位 columns (Jiangxi's, Shanghai's templates), one
-cell per paragraph with a 指标解释 column (反映…情况) between the name and the target — so the parser is measured on
+cell per paragraph with a 指标解释 column (反映…情况) between the name and the target, one cell per
+paragraph with the level labels printed one character to a line, space-separated rows whose spaces a
+wrong encoding turned into ``??`` — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
-STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained")
+STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
+          "vertical", "lost_spaces")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -87,6 +90,11 @@ def render(form: dict, style: str) -> str:
         explained = [r[:3] + [f"反映{r[2][:6]}情况" if r[2] else ""] + r[3:] for r in rows]
         return "\n\n".join(c for r in _head(form) + [header[:3] + ["指标解释"] + header[3:]] + explained
                              for c in r if c)
+    if style == "vertical":
+        cells = [("\n".join(c) if k < 2 and c.endswith("指标") else c) for r in rows for k, c in enumerate(r) if c]
+        return "\n\n".join([c for r in _head(form) + [header] for c in r if c] + cells)
+    if style == "lost_spaces":
+        return "\n".join("??".join(c for c in r if c) for r in _head(form) + [header] + rows)
     if style == "centred":
         return "\n".join(" ".join(c for c in r if c) for r in _head(form) + [header] + _centred(rows))
     table = _head(form) + [header] + rows
