@@ -370,3 +370,9 @@ def test_a_one_character_answer_does_not_close_a_word_of_the_name():
     roles = ["indicator", "target"]
     table = decode_glued("已建工程是否存在质量问题否", roles)
     assert table.rows == [[(0, "已建工程是否存在质量问题"), (1, "否")]]
+
+
+def test_a_full_stop_ends_the_name_and_opens_the_target():
+    text = "打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。效果良好"
+    table = decode_row(text, ["indicator", "target"])
+    assert [t for _, t in table.rows[0]] == ["打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。", "效果良好"]

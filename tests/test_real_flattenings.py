@@ -39,7 +39,7 @@ from samples.generators.flatten import STYLES, real_forms, render
 # level labels one character to a line: 0.932, 0.978 once up to 16 one-character lines may spell a label;
 # ?? for the spaces between cells: 0.000, 0.993 once ?? runs read as spaces
 # centred 一级 / 二级 labels (a PDF viewer's copy; spans.py): 0.810 filled down, 0.920 read as centred blocks
-FLOORS = {"cells": 0.98, "pipes": 0.99, "spaces": 0.99, "tabs": 0.99, "glued": 0.875, "oneline": 0.98, "preview": 0.75,
+FLOORS = {"cells": 0.98, "pipes": 0.99, "spaces": 0.99, "tabs": 0.99, "glued": 0.88, "oneline": 0.98, "preview": 0.75,
           "deferred": 0.845, "centred": 0.915, "signs": 0.935,
           "explained": 0.97, "vertical": 0.97, "lost_spaces": 0.99}
 

@@ -70,6 +70,7 @@ MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_row
 NUMBER_ROLES = ("score_max", "score")
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
 SIGNS = "<>=≥≤≧≦＞＜＝"  # comparison signs: no name ends with one
+SENTENCE_STOPS = "。；;！!"  # marks ending a sentence: a name running on past one is two cells
 ECHO_MIN = 4  # characters of a name's tail a target repeats (…标准化建设|…标准化建设; 及时率 is a word of both)
 
 VALUE_ROLES = ("target", "actual")
@@ -121,6 +122,7 @@ class GluedCosts:
     mentions: float = -0.5  # a value in words naming part of its row's name (安全性、利用率 | …利用率高于80%), a bonus
     name_over_target: float = 0.5  # a name running on past its ending (…率) into a word targets open with (无, 按 …)
     name_percent: float = 0.3  # a share inside a name, words after it (one row known)
+    name_stop: float = 1.0  # a name or value running on past a full stop (。；) into more words
     deadline_tail: float = 0.5  # a value opening with 前/底 right after a month (9月 | 前7月): the deadline's own word
     mentions_opening: float = -0.5  # on top of mentions: a number's words open with those words (满意率100%)
     name_free_end: float = 0.4  # a name ending where no cell opens (only a phrase can follow; one row known)
@@ -500,9 +502,11 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
         opening = costs.name_level if _is_level_at(text, s) else 0.0
         numbering = numbering_at(text, s)
         opening += costs.numbered if numbering else 0.0
-        digits = over = percent = 0
+        digits = over = percent = stops = 0
         for e in range(s + 1, min(len(text), s + (len(text) if single else NAME_MAX)) + 1):
             ch = text[e - 1]
+            if e - 2 >= s and text[e - 2] in SENTENCE_STOPS:
+                stops += 1  # (…提升六安城市的知名度和美誉度。|效果良好: a sentence's full stop ends the name)
             if single and e - 2 > s and text[e - 2] in _name_end_chars() and _starts(text, e - 1, _words()["phrase_start"]):
                 over += 1  # (…利用率|无资产损失: the name ended before)
             if ch.isdigit() and e - 2 >= s and text[e - 2] in "%‰":
@@ -528,7 +532,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                             + (costs.name_short if e - s < SHORT_NAME else 0.0)
                             + (0.0 if opens else costs.name_free_end)
                             + (costs.name_list_end if ch in LIST_MARKS else 0.0) + costs.name_over_target * over \
-                            + costs.name_percent * percent
+                            + costs.name_percent * percent + costs.name_stop * stops
                             + (costs.name_noun_end if single and e < len(text) and ch in _noun_suffixes() else 0.0)))
     return out
 
@@ -627,6 +631,8 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     """What the table as a whole says about ``piece`` in column ``j`` (second pass), and the cuts
     it makes inside a run of digits or inside a word."""
     c = 0.0
+    if any(ch in SENTENCE_STOPS for ch in piece[:-1]):
+        c += costs.name_stop  # (和美誉度。效果良好: a value running on past a full stop into more words)
     if len(piece) == 1 and (_opens_word(text, s) or _closes_word(text, s)):
         c += costs.word_cut  # a one-character grade that is the start (中心, 优质) or end (是否) of a word
     if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":
