@@ -1872,3 +1872,15 @@ def test_a_level_label_printed_one_character_to_a_line_is_one_label():
                         "效益指标", vertical, "设施持续使用年限", "≥10年"])
     [form] = parse_text(text)
     assert rows_of(form) == [("效益指标", "可持续影响指标", "设施持续使用年限", "≥10年")]
+
+
+def test_a_funding_block_label_run_into_its_first_line_or_its_headings():
+    from jixiao.parsers.funding import run_together_headings, split_label_amount
+    assert split_label_amount("项目资金(万元)年度资金总额:5") == ("年度资金总额:", "5")
+    assert run_together_headings("项目资金(万元)全年预算数全年执行数执行率得分") == [
+        "项目资金(万元)", "全年预算数", "全年执行数", "执行率", "得分"]
+    text = "\n".join(["项目支出绩效自评表", "项目名称某某项目", "项目资金(万元)全年预算数全年执行数执行率得分",
+                      "年度财政资金总额1.561.56100%20", "一级指标二级指标三级指标指标值实际完成值",
+                      "产出指标数量指标培训人次≥500人次500人次"])
+    [form] = parse_text(text)
+    assert [(b.item, b.budget_full_year, b.executed) for b in form.budget] == [("年度财政资金总额", 1.56, 1.56)]

@@ -37,6 +37,7 @@ UNIT_LABEL = re.compile(r"^[（(]\s*(万元|元)\s*[）)]$(?#a bare unit cell af
 # an amount cell with words around its number: 854万(高标准农田建设…), 2279.048 万元, 中央补助资金(…)50
 LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[（(].*)?$|^\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)|^[^\d]{2,}?[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?$")
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
+BLOCK_PREFIX = re.compile(r"^[^（(\d]{2,8}[（(]\s*(?:万元|元)\s*[）)]")  # 项目资金(万元) run into its first line
 GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
@@ -74,10 +75,14 @@ def is_budget_label(text: str) -> bool:
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
-    """``年度资金总额:16`` → (年度资金总额:, 16)."""
+    """``年度资金总额:16`` → (年度资金总额:, 16); the block's label and unit run into the line's
+    (``项目资金(万元)年度资金总额:5``: the line is 年度资金总额: | 5, the unit read by note_unit)."""
     m = LABEL_AMOUNT.match(text)
     if m and (is_budget_label(m.group(1)) or (_colon_label(m.group(1)) and budget_role(m.group(1)) in LINE_HEADINGS)):
         return m.group(1), m.group(2)  # (资金总额:704: a column heading, but its colon makes it a line's label)
+    block = BLOCK_PREFIX.match(text)
+    if block and block.end() < len(text):
+        return split_label_amount(text[block.end():])
     return None
 
 
@@ -440,17 +445,23 @@ def amount_heading_pattern() -> re.Pattern:
 
 def run_together_headings(text: str) -> Optional[list[str]]:
     """``全年预算数(A)全年执行数(B)预算执行率(B/A)`` → its headings, when the cell is nothing but two or more
-    funding column headings printed with no separator (a line's cells glued); None otherwise."""
+    funding column headings printed with no separator (a line's cells glued), after the block's label
+    when that opens it; None otherwise."""
     if len(text) > HEADING_RUN_MAX or budget_role(text) or len(amount_heading_pattern().findall(key(text))) < 2:
         return None  # (cheap first: two amount headings at least must be in it)
+    block = BLOCK_PREFIX.match(text)
+    if block:  # the block's label and unit run into its headings: 项目资金(万元)全年预算数全年执行数执行率
+        rest = run_together_headings(text[block.end():])
+        return [text[:block.end()]] + rest if rest else None
     best: dict[int, list[str]] = {0: []}
     for i in range(len(text)):
         if i not in best:
             continue
         for j in range(len(text), i + 1, -1):  # (the longest heading first: 全年预算数(A), not 全年预算数)
             piece = text[i:j]  # (a bracketed note closes the heading before it: 全年预算数(A) | 全年执行数(B))
-            if budget_role(piece) in AMOUNT_ROLES and j not in best and piece[0] not in "(（":
-                best[j] = best[i] + [piece]
+            if budget_role(piece) in AMOUNT_ROLES and piece[0] not in "(（" and \
+                    (j not in best or len(best[i]) + 1 > len(best[j])):
+                best[j] = best[i] + [piece]  # (more headings rather than fewer: 执行率 | 得分, not 执行率得分)
     found = best.get(len(text))
     roles = [budget_role(p) for p in found or []]
     # (each a column of its own: 年初预算资金总额 is one heading, not 年初预算 | 资金总额)

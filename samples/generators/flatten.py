@@ -120,3 +120,56 @@ def render(form: dict, style: str) -> str:
     if style == "oneline":
         return " ".join(c for r in table for c in r if c)
     raise ValueError(style)
+
+
+# -- funding blocks ------------------------------------------------------------------------------
+FUNDING_STYLES = ("pipes", "cells", "spaces", "glued", "across", "yuan")
+SELF_EVAL_AMOUNTS = (("budget_initial", "年初预算数"), ("budget_full_year", "全年预算数"), ("executed", "全年执行数"),
+                     ("score_max", "分值"), ("execution_rate", "执行率"), ("score", "得分"))
+
+
+def funding_forms() -> list[tuple[str, dict]]:
+    """(file name, form) for every real form of :func:`real_forms` whose funding lines print amounts."""
+    return [(n, f) for n, f in real_forms() if f.get("budget") and all(
+        any(b.get(k) is not None for k in ("amount", "budget_full_year", "executed")) for b in f["budget"])]
+
+
+def _amount_text(v) -> str:
+    return "" if v is None else f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _funding_rows(form: dict) -> tuple[list[str], list[list[str]]]:
+    """The block's heading row (its label first) and a row per funding line."""
+    lines = form["budget"]
+    if all(b.get("amount") is not None for b in lines):
+        return ["项目资金(万元)"], [[b["item"], _amount_text(b["amount"])] for b in lines]
+    cols = [(k, h) for k, h in SELF_EVAL_AMOUNTS if any(b.get(k) is not None for b in lines)]
+    return (["项目资金(万元)"] + [h for _, h in cols],
+            [[b["item"]] + [_amount_text(b.get(k)) + ("%" if k == "execution_rate" and b.get(k) is not None else "")
+                            for k, _ in cols] for b in lines])
+
+
+def render_funding(form: dict, style: str) -> str:
+    """The form's head, its funding block and its indicator table, flattened in ``style``: the block's
+    label on its first line's row (项目资金(万元) | 年度资金总额 | 854) or, with amount columns, a row of its own."""
+    head, lines = _funding_rows(form)
+    header, rows = _rows(form)
+    columns = len(head) > 1
+    if style == "yuan" and not columns:
+        block = [["项目资金(元)", lines[0][0], f"{float(lines[0][1]) * 10000:,.2f}"]] + \
+            [[r[0], f"{float(r[1]) * 10000:,.2f}"] for r in lines[1:]]
+    elif style == "across" and not columns:
+        flat = [c for r in lines for c in r]
+        block = [head + flat[:4]] + [flat[k:k + 4] for k in range(4, len(flat), 4)]
+    else:
+        block = ([head] + lines) if columns else [head + lines[0]] + lines[1:]
+    table = _head(form) + block + [header] + rows
+    if style in ("pipes", "across", "yuan"):
+        return "\n".join(" | ".join(c for c in r if c) + " |" for r in table)
+    if style == "cells":
+        return "\n\n".join(c for r in table for c in r if c)
+    if style == "spaces":
+        return "\n".join(" ".join(c for c in r if c) for r in table)
+    if style == "glued":
+        return "\n".join("".join(r) for r in table)
+    raise ValueError(style)
