@@ -219,6 +219,7 @@ def _header_run(cells: list[RowCell], i: int) -> int:
 FIRST_PAGE = re.compile(r"^\s*1、")  # the first page line of a numbered preview (1、… 2、…)
 # a space beside a Chinese character in a glued preview is where the viewer wrapped a cell's line (产 出 指 标)
 WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+SPACE_GAP = re.compile(r"[ \u3000\u00a0]{2,}")  # spaces parting a glued line's cells (one space may be a wrap)
 
 
 GLUED_LINE_MIN = 200  # characters of a line holding a whole glued form …
@@ -281,7 +282,13 @@ def unglue(rows: list[Row]) -> list[Row]:
                 out.append(Row([RowCell(text[:lead], 0, 1, False, text[:lead], source.page, source.bbox,
                                         source.confidence, source.table, source.row)], page=r.page, table=r.table))
                 text = text[lead:]
-            pieces = split_words(text)
+            joined = join_pages(lines)
+            if len(lines) == 1 and not lead and SPACE_GAP.search(joined.strip()):
+                # a run of spaces parts cells for sure: no word is read across it (…建设项目  主管部门:…
+                # is no 项目主管部门)
+                pieces = [p for seg in SPACE_GAP.split(joined.strip()) for p in split_words(WRAP_SPACE.sub("", seg))]
+            else:
+                pieces = split_words(text)
             out.append(Row([RowCell(squash(t), k, 1, False, t, source.page, source.bbox, source.confidence,
                                     source.table, source.row, True) for k, t in enumerate(pieces)],
                            page=r.page, table=r.table, flat=True))
@@ -950,8 +957,8 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
                     break
             _keep(fields, f, value)
             continue
-        for k, value in split_fields(c.text):
-            f = field_of(k)
+        for k, value in split_fields(c.raw if c.raw and SPACE_GAP.search(c.raw.strip()) else c.text):
+            f = field_of(k)  # (the printed spaces part fields: 项目名称:某某项目  实施单位:某局)
             if f and value:
                 _keep(fields, f, value)
 

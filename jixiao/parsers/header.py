@@ -107,10 +107,18 @@ UNIT_NOTE_AFTER = re.compile(r"(?:金额|资金|计量)?单位[:：]?(?:万元|�
 def split_fields(text: str) -> list[tuple[str, str]]:
     """``项目主管部门某局项目执行单位某校`` → [(agency-key, 某局), (department-key, 某校)].
 
-    Only when the text starts with a key; otherwise []. Keys are returned folded.
+    Only when the text starts with a key; otherwise []. Keys are returned folded. Where spaces part
+    the fields (``项目名称:某某项目  主管部门:某局``), each starts at its space: a longer key across it
+    (项目主管部门) would take the value's last word.
     """
-    k = key(text)
     pat = field_key_pattern()
+    pieces = text.split()
+    if len(pieces) > 1 and all(pat.match(key(p)) for p in pieces):
+        parts = [split_fields(p) for p in pieces]
+        if all(parts):
+            return [f for part in parts for f in part]
+    text = squash(text) if len(pieces) > 1 else text
+    k = key(text)
     m = pat.match(k)
     if not m or (len(m.group()) <= 2 and k[m.end():m.end() + 1] not in ":："):
         return []  # a two-character key (部门) counts only with its colon: 部门预算 is no field

@@ -173,3 +173,35 @@ def render_funding(form: dict, style: str) -> str:
     if style == "glued":
         return "\n".join("".join(r) for r in table)
     raise ValueError(style)
+
+
+# -- header fields -------------------------------------------------------------------------------
+HEADER_STYLES = ("rows", "oneline", "pairs", "cells", "nav", "glued")
+HEADER_FIELDS = (("project", "项目名称"), ("agency", "主管部门"), ("department", "实施单位"))
+
+
+def render_header(form: dict, style: str) -> str:
+    """The form's title, year line and fields, then its indicator table as ``|`` rows: a field per row
+    (项目名称 | X), all fields on one line (项目名称:X  主管部门:Y), two per row, one cell per paragraph,
+    a page's navigation text first, or each field glued to its value."""
+    header, rows = _rows(form)
+    title = form["title"] or "项目支出绩效目标表"
+    year = f"({form['year']}年度)" if form.get("year") else ""
+    fields = [(label, form[k]) for k, label in HEADER_FIELDS if form.get(k)]
+    body = [" | ".join(c for c in r if c) + " |" for r in [header] + rows]
+    if style == "rows":
+        return "\n".join([title, year] + [f"{lab} | {v} |" for lab, v in fields] + body)
+    if style == "oneline":
+        return "\n".join([title, year, "  ".join(f"{lab}:{v}" for lab, v in fields)] + body)
+    if style == "pairs":
+        pairs = [" | ".join(f"{lab} | {v}" for lab, v in fields[k:k + 2]) + " |" for k in range(0, len(fields), 2)]
+        return "\n".join([title, year] + pairs + body)
+    if style == "cells":
+        return "\n\n".join([title] + ([year] if year else []) + [x for f in fields for x in f]
+                             + [c for r in [header] + rows for c in r if c])
+    if style == "nav":
+        return "\n".join(["首页 > 信息公开 > 财政预决算", "字号:大 中 小 打印本页", f"发布时间:{form.get('year') or 2023}-03-01",
+                          render_header(form, "rows")])
+    if style == "glued":
+        return "\n".join([title + year] + [f"{lab}{v}" for lab, v in fields] + ["".join(r) for r in [header] + rows])
+    raise ValueError(style)
