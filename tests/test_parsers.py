@@ -1884,3 +1884,10 @@ def test_a_funding_block_label_run_into_its_first_line_or_its_headings():
                       "产出指标数量指标培训人次≥500人次500人次"])
     [form] = parse_text(text)
     assert [(b.item, b.budget_full_year, b.executed) for b in form.budget] == [("年度财政资金总额", 1.56, 1.56)]
+
+
+def test_a_goal_heading_run_into_its_text_without_a_colon():
+    from jixiao.parsers.goals import heading_with_text
+    assert heading_with_text("年度绩效目标保持和稳定地方粮食储备机制") == ("annual", "保持和稳定地方粮食储备机制")
+    assert heading_with_text("绩效目标申报表(基础设施建设类)") is None  # a title
+    assert heading_with_text("年度目标实际完成情况") is None  # two headings

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
-from jixiao.parsers.header import ORG
+from jixiao.parsers.header import ORG, is_form_title, is_other_table_title
 from jixiao.parsers.rows import Row
 from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
@@ -47,15 +47,27 @@ def goal_keys_in(text: str) -> list[tuple[str, str]]:
     return out if len(out) >= 2 else []
 
 
+GLUED_HEADING_MIN = 4  # characters of a heading read run into its text with no colon (年度绩效目标保持…)
+
+
 def heading_with_text(text: str):
-    """``年度目标：完成…`` → (kind, text)."""
+    """``年度目标：完成…`` → (kind, text); a heading of four or more characters run into a text of
+    its own with no colon (``年度绩效目标保持和稳定地方粮食储备机制``, a glued line) too."""
     m = re.match(r"^\s*([^：:]{2,10})[：:]\s*(.+)$", text or "", re.S)
+    kinds = goal_kinds()
     if m:
-        kinds = goal_kinds()
         k = key(m.group(1))
         if k in kinds:
             return kinds[k], m.group(2)
-    return None
+    k = key(text)
+    glued = goal_key_pattern().match(k) if k else None
+    if glued is None or len(glued.group()) < GLUED_HEADING_MIN or len(k) - glued.end() < MERGE_MIN:
+        return None
+    if goal_keys_in(k[glued.end():]) or heading_prefix_kind(k[glued.end():]) or is_form_title(text) \
+            or is_other_table_title(text):
+        return None  # (two headings run together, 年度目标实际完成情况: no text; 绩效目标申报表(…类): a title)
+    printed = next((n for n in range(1, len(text) + 1) if key(text[:n]) == glued.group()), None)
+    return (kinds[glued.group()], text[printed:].strip()) if printed else None
 
 
 def collapse(text: str) -> str:

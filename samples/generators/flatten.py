@@ -205,3 +205,29 @@ def render_header(form: dict, style: str) -> str:
     if style == "glued":
         return "\n".join([title + year] + [f"{lab}{v}" for lab, v in fields] + ["".join(r) for r in [header] + rows])
     raise ValueError(style)
+
+
+# -- goals ---------------------------------------------------------------------------------------
+GOAL_STYLES = ("rows", "colon", "cells", "glued", "below")
+GOAL_HEADINGS = {"annual": "年度绩效目标", "long_term": "中长期目标", "actual": "全年实际完成情况"}
+
+
+def render_goals(form: dict, style: str) -> str:
+    """The form's head, its goals and its indicator table: each goal as heading | text, heading:text,
+    one cell per paragraph, heading and text glued, or the first goal's text on the line below its heading."""
+    header, rows = _rows(form)
+    goals = [(GOAL_HEADINGS.get(g["kind"], "年度绩效目标"), g["text"]) for g in form["goals"]]
+    head = [" | ".join(r) + " |" for r in _head(form)]
+    body = [" | ".join(c for c in r if c) + " |" for r in [header] + rows]
+    if style == "rows":
+        return "\n".join(head + [f"{h} | {t} |" for h, t in goals] + body)
+    if style == "colon":
+        return "\n".join(head + [f"{h}:{t}" for h, t in goals] + body)
+    if style == "cells":
+        return "\n\n".join([c for r in _head(form) for c in r] + [x for g in goals for x in g]
+                             + [c for r in [header] + rows for c in r if c])
+    if style == "glued":
+        return "\n".join(["".join(r) for r in _head(form)] + [h + t for h, t in goals] + ["".join(r) for r in [header] + rows])
+    if style == "below":
+        return "\n".join(head + [f"{goals[0][0]} |", f"{goals[0][1]} |"] + [f"{h} | {t} |" for h, t in goals[1:]] + body)
+    raise ValueError(style)
