@@ -251,6 +251,15 @@ def _glued_form_line(whole: str, pieces: int) -> bool:
         _glued_title_at(text) is not None and is_glued(whole)
 
 
+INDICATOR_HEADINGS = ("level1", "level2", "indicator", "target", "actual", "score_max", "score")
+
+
+def _header_alone(pieces: list[str]) -> bool:
+    """A glued line that is nothing but an indicator table's column headings (一级指标二级指标…得分
+    偏差原因分析及改进措施): its rows follow one to a line, and are read with it as a run of cells."""
+    return sum(role_of(t) in INDICATOR_HEADINGS for t in pieces) >= 3 and all(role_of(t) or role_by_affix(t) for t in pieces)
+
+
 def unglue(rows: list[Row]) -> list[Row]:
     """Glued lines (a whole form with no separators, a page preview's lines) → rows of cells cut at
     vocabulary words; the lines of one glued preview are joined first (a page break cuts cells)."""
@@ -289,6 +298,10 @@ def unglue(rows: list[Row]) -> list[Row]:
                 pieces = [p for seg in SPACE_GAP.split(joined.strip()) for p in split_words(WRAP_SPACE.sub("", seg))]
             else:
                 pieces = split_words(text)
+            if len(lines) == 1 and len(r.cells) == 1 and not lead and _header_alone(pieces):
+                out.append(r)  # an indicator header alone on its line: read with the one-line rows under it
+                i += 1
+                continue
             out.append(Row([RowCell(squash(t), k, 1, False, t, source.page, source.bbox, source.confidence,
                                     source.table, source.row, True) for k, t in enumerate(pieces)],
                            page=r.page, table=r.table, flat=True))

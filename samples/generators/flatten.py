@@ -9,7 +9,8 @@ stand on the middle row of their block (a PDF viewer's copy of vertically centre
 per paragraph with the target in 计算符号 | 指标值 | 度量单位 columns (Jiangxi's, Shanghai's templates), one
 cell per paragraph with a 指标解释 column (反映…情况) between the name and the target, one cell per
 paragraph with the level labels printed one character to a line, space-separated rows whose spaces a
-wrong encoding turned into ``??`` — so the parser is measured on
+wrong encoding turned into ``??``, each row glued under a long glued header (年初目标值(A) | 实际完成值(B) |
+… | 偏差原因分析及改进措施) — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
 STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
-          "vertical", "lost_spaces")
+          "vertical", "lost_spaces", "glued_long_header")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -93,6 +94,10 @@ def render(form: dict, style: str) -> str:
     if style == "vertical":
         cells = [("\n".join(c) if k < 2 and c.endswith("指标") else c) for r in rows for k, c in enumerate(r) if c]
         return "\n\n".join([c for r in _head(form) + [header] for c in r if c] + cells)
+    if style == "glued_long_header":
+        named = {"指标值": "年初目标值(A)", "实际完成值": "实际完成值(B)"}
+        long_header = [named.get(h, h) for h in header] + ["偏差原因分析及改进措施"]
+        return "\n".join("".join(r) for r in _head(form) + [long_header] + rows)
     if style == "lost_spaces":
         return "\n".join("??".join(c for c in r if c) for r in _head(form) + [header] + rows)
     if style == "centred":
