@@ -28,6 +28,22 @@ def fold(v) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v)))
 
 
+def f1_score(hit: int, got: int, want: int) -> tuple[float, float, float]:
+    """(F1, precision, recall) of ``hit`` right items among ``got`` read and ``want`` expected."""
+    precision, recall = hit / max(got, 1), hit / max(want, 1)
+    return (2 * precision * recall / (precision + recall) if hit else 0.0), precision, recall
+
+
+def matched_f1(pairs) -> tuple[float, float, float]:
+    """(F1, precision, recall) over (expected items, items read) pairs, an item right when read as expected."""
+    hit = got = want = 0
+    for expected, read in pairs:
+        hit += sum(1 for w in expected if w in read)
+        want += len(expected)
+        got += len(read)
+    return f1_score(hit, got, want)
+
+
 def same(a, b) -> bool:
     try:
         return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)

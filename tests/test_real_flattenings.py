@@ -13,6 +13,7 @@ import pytest
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
+from sample_truth import matched_f1
 from samples.generators.flatten import STYLES, real_forms, render
 
 # (measured on the shared real forms and, since they joined samples/real, the harvested pages' forms h09–h31:
@@ -57,14 +58,10 @@ def _key(l1, l2, name, target):
 
 @pytest.mark.parametrize("style", STYLES)
 def test_real_forms_read_in_every_flattening(style):
-    hit = truth = got = 0
-    for _, form in real_forms():
+    def rows(form) -> tuple[list, list]:
         want = [_key(i["level1"], i["level2"], i["indicator"], i["target_raw"]) for i in form["indicators"]]
-        read = [_key(i.level1, i.level2, i.indicator, i.target_raw)
-                for f in parse_document(text_to_document(render(form, style))) for i in f.indicators]
-        hit += sum(1 for w in want if w in read)
-        truth += len(want)
-        got += len(read)
-    precision, recall = hit / max(got, 1), hit / truth
-    f1 = 2 * precision * recall / (precision + recall) if hit else 0.0
+        return want, [_key(i.level1, i.level2, i.indicator, i.target_raw)
+                      for f in parse_document(text_to_document(render(form, style))) for i in f.indicators]
+
+    f1, precision, recall = matched_f1(rows(form) for _, form in real_forms())
     assert f1 >= FLOORS[style], f"{style}: F1 {f1:.3f} (P {precision:.3f} R {recall:.3f})"

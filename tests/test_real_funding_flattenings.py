@@ -6,13 +6,11 @@ counts when its label and every amount come back. Floors at what the parser read
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
+from sample_truth import fold, matched_f1
 from samples.generators.flatten import FUNDING_STYLES, funding_forms, render_funding
 
 AMOUNTS = ("amount", "budget_initial", "budget_full_year", "executed")
@@ -23,20 +21,15 @@ FLOORS = {"pipes": 0.99, "cells": 0.97, "spaces": 0.99, "glued": 0.93, "across":
 
 
 def _line(item, values) -> tuple:
-    return (re.sub(r"\s+", "", unicodedata.normalize("NFKC", item or "")),
-            tuple(None if v is None else round(float(v), 4) for v in values))
+    return fold(item), tuple(None if v is None else round(float(v), 4) for v in values)
 
 
 @pytest.mark.parametrize("style", FUNDING_STYLES)
 def test_real_funding_blocks_read_in_every_flattening(style):
-    hit = want_n = got_n = 0
-    for _, form in funding_forms():
-        want = [_line(b["item"], [b.get(k) for k in AMOUNTS]) for b in form["budget"]]
-        got = [_line(b.item, [getattr(b, k) for k in AMOUNTS])
-               for f in parse_document(text_to_document(render_funding(form, style))) for b in f.budget]
-        hit += sum(1 for w in want if w in got)
-        want_n += len(want)
-        got_n += len(got)
-    precision, recall = hit / max(got_n, 1), hit / want_n
-    f1 = 2 * precision * recall / (precision + recall) if hit else 0.0
+    def lines(form) -> tuple[list, list]:
+        return ([_line(b["item"], [b.get(k) for k in AMOUNTS]) for b in form["budget"]],
+                [_line(b.item, [getattr(b, k) for k in AMOUNTS])
+                 for f in parse_document(text_to_document(render_funding(form, style))) for b in f.budget])
+
+    f1, precision, recall = matched_f1(lines(form) for _, form in funding_forms())
     assert f1 >= FLOORS[style], f"{style}: F1 {f1:.3f} (P {precision:.3f} R {recall:.3f})"

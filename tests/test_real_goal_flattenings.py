@@ -2,13 +2,11 @@
 (samples/generators/flatten.py render_goals), read back by kind and text. Floors at what the parser reads today."""
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pytest
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
+from sample_truth import fold
 from samples.generators.flatten import GOAL_STYLES, real_forms, render_goals
 
 # glued: 0.000 while a heading run into its text with no colon (年度绩效目标保持和稳定…) was no heading,
@@ -17,17 +15,13 @@ from samples.generators.flatten import GOAL_STYLES, real_forms, render_goals
 FLOORS = {"rows": 1.0, "colon": 0.96, "cells": 1.0, "glued": 0.84, "below": 1.0}
 
 
-def _fold(v) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(v or "")))
-
-
 @pytest.mark.parametrize("style", GOAL_STYLES)
 def test_real_goals_read_in_every_flattening(style):
     right = total = 0
     for _, form in real_forms():
         if not form.get("goals"):
             continue
-        read = {(g.kind, _fold(g.text)) for f in parse_document(text_to_document(render_goals(form, style))) for g in f.goals}
+        read = {(g.kind, fold(g.text)) for f in parse_document(text_to_document(render_goals(form, style))) for g in f.goals}
         total += len(form["goals"])
-        right += sum((g["kind"], _fold(g["text"])) in read for g in form["goals"])
+        right += sum((g["kind"], fold(g["text"])) in read for g in form["goals"])
     assert right / total >= FLOORS[style], f"{style}: {right}/{total}"
