@@ -17,7 +17,10 @@ AMOUNTS = ("amount", "budget_initial", "budget_full_year", "executed")
 # glued: 0.785 with the block's label run into its first line or into its amount headings, 0.938 once
 # read past (项目资金(万元)年度资金总额:5; …(万元)全年预算数全年执行数执行率得分) and 执行率 | 得分 preferred
 # to the one heading 执行率得分 in a run of headings
-FLOORS = {"pipes": 0.99, "cells": 0.97, "spaces": 0.99, "glued": 0.93, "across": 0.96, "yuan": 0.98}
+# glued in 元 (项目资金(元) ⏎ 年度财政资金总额1560015600100%20): 0.730, 0.919 once a line whose label and
+# amounts run together is a funding line whatever its amounts' width and the block's label is read past
+# before the line's own
+FLOORS = {"pipes": 0.99, "cells": 0.97, "spaces": 0.99, "glued": 0.93, "across": 0.96, "yuan": 0.98, "glued_yuan": 0.9}
 
 
 def _line(item, values) -> tuple:

@@ -17,7 +17,9 @@ from typing import Collection, Optional
 from jixiao.model import Document
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
-from jixiao.parsers.funding import UNIT_LABEL, FundingReader, budget_role, is_budget_label, split_label_amount
+from jixiao.parsers.funding import (
+    UNIT_LABEL, FundingReader, budget_role, glued_budget_line, is_budget_label, split_label_amount,
+)
 from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
@@ -93,7 +95,7 @@ def anchor_kind(text: str) -> Optional[str]:
             return "field"
     if goal_keys_in(text):
         return "goal"
-    if is_budget_label(text) or split_label_amount(text):
+    if is_budget_label(text) or split_label_amount(text) or glued_budget_line(text):
         return "budget"
     if is_terminator(text) or key(text).startswith("附件"):
         return "terminator"

@@ -77,13 +77,21 @@ def is_budget_label(text: str) -> bool:
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
     """``年度资金总额:16`` → (年度资金总额:, 16); the block's label and unit run into the line's
     (``项目资金(万元)年度资金总额:5``: the line is 年度资金总额: | 5, the unit read by note_unit)."""
+    block = BLOCK_PREFIX.match(text)
+    if block and block.end() < len(text):
+        rest = split_label_amount(text[block.end():])
+        if rest:
+            return rest
     m = LABEL_AMOUNT.match(text)
     if m and (is_budget_label(m.group(1)) or (_colon_label(m.group(1)) and budget_role(m.group(1)) in LINE_HEADINGS)):
         return m.group(1), m.group(2)  # (资金总额:704: a column heading, but its colon makes it a line's label)
-    block = BLOCK_PREFIX.match(text)
-    if block and block.end() < len(text):
-        return split_label_amount(text[block.end():])
     return None
+
+
+def glued_budget_line(text: str) -> bool:
+    """A funding line's label and its amounts run together (年度财政资金总额1560015600100%20)."""
+    m = GLUED_LABEL.match(text)
+    return bool(m) and len(m.group(2)) >= 2 and (budget_role(m.group(1)) in LINE_HEADINGS or is_budget_label(m.group(1)))
 
 
 RATE_TOLERANCE = 0.01  # of a share: a rate printed as one (0.958) that 执行数 / 全年预算数 bears out

@@ -128,7 +128,7 @@ def render(form: dict, style: str) -> str:
 
 
 # -- funding blocks ------------------------------------------------------------------------------
-FUNDING_STYLES = ("pipes", "cells", "spaces", "glued", "across", "yuan")
+FUNDING_STYLES = ("pipes", "cells", "spaces", "glued", "across", "yuan", "glued_yuan")
 SELF_EVAL_AMOUNTS = (("budget_initial", "年初预算数"), ("budget_full_year", "全年预算数"), ("executed", "全年执行数"),
                      ("score_max", "分值"), ("execution_rate", "执行率"), ("score", "得分"))
 
@@ -160,6 +160,14 @@ def render_funding(form: dict, style: str) -> str:
     head, lines = _funding_rows(form)
     header, rows = _rows(form)
     columns = len(head) > 1
+    if style == "glued_yuan":  # glued, the block in 元 (项目资金(元), 1560015600100%20)
+        money = {k for k, _ in SELF_EVAL_AMOUNTS if k in ("budget_initial", "budget_full_year", "executed")}
+        keys = [k for k, _ in SELF_EVAL_AMOUNTS if any(b.get(k) is not None for b in form["budget"])] if columns else ["amount"]
+        head = ["项目资金(元)"] + head[1:]
+        lines = [[b["item"]] + [_amount_text(None if b.get(k) is None else b[k] * (10000 if k in money | {"amount"} else 1))
+                                + ("%" if k == "execution_rate" and b.get(k) is not None else "") for k in keys]
+                 for b in form["budget"]]
+        style = "glued"
     if style == "yuan" and not columns:
         block = [["项目资金(元)", lines[0][0], f"{float(lines[0][1]) * 10000:,.2f}"]] + \
             [[r[0], f"{float(r[1]) * 10000:,.2f}"] for r in lines[1:]]
