@@ -23,9 +23,12 @@ from .names import name_key
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict, dict]:
+def _read() -> tuple[dict, dict, dict]:
+    """level_std.csv once: 一级 names → standard 一级; 二级 names → (standard 一级, standard 二级);
+    二级 names → the 一级 they were printed under before a reform moved them (printed_under)."""
     level1: dict[str, str] = {}
     level2: dict[str, tuple[str, str]] = {}
+    under: dict[str, str] = {}
     with files("jixiao").joinpath("data", "level_std.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             key = name_key(row["name"])
@@ -33,6 +36,13 @@ def _table() -> tuple[dict, dict]:
                 level1[key] = row["level1_std"]
             else:
                 level2[key] = (row["level1_std"], row["level2_std"])
+                if row.get("printed_under"):
+                    under[key] = row["printed_under"]
+    return level1, level2, under
+
+
+def _table() -> tuple[dict, dict]:
+    level1, level2, _ = _read()
     return level1, level2
 
 
@@ -59,22 +69,15 @@ def known_level1(name: Optional[str]) -> Optional[str]:
     return one.get(_known(name_key(name or ""), one))
 
 
-@lru_cache(maxsize=1)
-def _printed_under() -> dict[str, str]:
-    with files("jixiao").joinpath("data", "level_std.csv").open(encoding="utf-8") as f:
-        return {name_key(r["name"]): r["printed_under"] for r in csv.DictReader(f)
-                if r["level"] == "2" and r.get("printed_under")}
-
-
 def level1_parents(level2: Optional[str]) -> frozenset:
     """The standard 一级 names a printed 二级 name is found under: its own standard 一级 and, for a
     二级 a reform moved (成本指标, under 产出指标 before 2021), the one it was printed under before.
     Empty for a name the table does not know."""
-    _, two = _table()
+    _, two, under = _read()
     k = _known(name_key(level2 or ""), two)
     if k not in two:
         return frozenset()
-    return frozenset(x for x in (two[k][0], _printed_under().get(k)) if x)
+    return frozenset(x for x in (two[k][0], under.get(k)) if x)
 
 
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")

@@ -287,13 +287,13 @@ def unglue(rows: list[Row]) -> list[Row]:
                 lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
             source = r.cells[0]
-            text = WRAP_SPACE.sub("", join_pages(lines))
+            joined = join_pages(lines)
+            text = WRAP_SPACE.sub("", joined)
             lead = _glued_title_at(text) if form_line else 0
             if lead:  # a short lead before the title stays a line of its own (reported unread)
                 out.append(Row([RowCell(text[:lead], 0, 1, False, text[:lead], source.page, source.bbox,
                                         source.confidence, source.table, source.row)], page=r.page, table=r.table))
                 text = text[lead:]
-            joined = join_pages(lines)
             if len(lines) == 1 and not lead and SPACE_GAP.search(joined.strip()):
                 # a run of spaces parts cells for sure: no word is read across it (…建设项目  主管部门:…
                 # is no 项目主管部门)

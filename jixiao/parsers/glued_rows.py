@@ -502,11 +502,9 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
         opening = costs.name_level if _is_level_at(text, s) else 0.0
         numbering = numbering_at(text, s)
         opening += costs.numbered if numbering else 0.0
-        digits = over = percent = stops = 0
+        digits = over = percent = 0
         for e in range(s + 1, min(len(text), s + (len(text) if single else NAME_MAX)) + 1):
             ch = text[e - 1]
-            if e - 2 >= s and text[e - 2] in SENTENCE_STOPS:
-                stops += 1  # (…提升六安城市的知名度和美誉度。|效果良好: a sentence's full stop ends the name)
             if single and e - 2 > s and text[e - 2] in _name_end_chars() and _starts(text, e - 1, _words()["phrase_start"]):
                 over += 1  # (…利用率|无资产损失: the name ended before)
             if ch.isdigit() and e - 2 >= s and text[e - 2] in "%‰":
@@ -532,7 +530,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                             + (costs.name_short if e - s < SHORT_NAME else 0.0)
                             + (0.0 if opens else costs.name_free_end)
                             + (costs.name_list_end if ch in LIST_MARKS else 0.0) + costs.name_over_target * over \
-                            + costs.name_percent * percent + costs.name_stop * stops
+                            + costs.name_percent * percent
                             + (costs.name_noun_end if single and e < len(text) and ch in _noun_suffixes() else 0.0)))
     return out
 
@@ -632,7 +630,7 @@ def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCos
     it makes inside a run of digits or inside a word."""
     c = 0.0
     if any(ch in SENTENCE_STOPS for ch in piece[:-1]):
-        c += costs.name_stop  # (和美誉度。效果良好: a value running on past a full stop into more words)
+        c += costs.name_stop  # (…美誉度。效果良好: a name or value running on past a full stop into more words)
     if len(piece) == 1 and (_opens_word(text, s) or _closes_word(text, s)):
         c += costs.word_cut  # a one-character grade that is the start (中心, 优质) or end (是否) of a word
     if piece and 0 < s < len(text) and text[s - 1].isdigit() and text[s] == ".":

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Optional
 
 from jixiao.parsers.cellkind import is_placeholder
-from jixiao.parsers.header import ORG, is_form_title, is_other_table_title
+from jixiao.parsers.header import ORG, as_printed, is_form_title, is_other_table_title
 from jixiao.parsers.rows import Row
 from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
@@ -66,8 +66,7 @@ def heading_with_text(text: str):
     if goal_keys_in(k[glued.end():]) or heading_prefix_kind(k[glued.end():]) or is_form_title(text) \
             or is_other_table_title(text):
         return None  # (two headings run together, 年度目标实际完成情况: no text; 绩效目标申报表(…类): a title)
-    printed = next((n for n in range(1, len(text) + 1) if key(text[:n]) == glued.group()), None)
-    return (kinds[glued.group()], text[printed:].strip()) if printed else None
+    return kinds[glued.group()], as_printed(text, k[glued.end():])
 
 
 def collapse(text: str) -> str:

@@ -698,7 +698,7 @@ class IndicatorReader:
             cur["cells"].append(i)
         flush()
         spanned = spanned_levels([p[0] for p in printed], [p[1] for p in printed])
-        if spanned is not None:  # labels printed at their blocks' middle or bottom
+        if spanned is not None:  # labels printed at their blocks' middle (spans.py)
             records = [replace(r, level1=a, level2=b) for r, a, b in zip(records, *spanned)]
         if self.header.has("level2") and any(v in ("actual", "score_max", "score") for v in self.template.values):
             records, accounting = group_labels(records, accounting)
