@@ -376,3 +376,35 @@ def test_a_full_stop_ends_the_name_and_opens_the_target():
     text = "打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。效果良好"
     table = decode_row(text, ["indicator", "target"])
     assert [t for _, t in table.rows[0]] == ["打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。", "效果良好"]
+
+
+def test_a_name_is_not_cut_at_a_function_word_or_before_a_particle():
+    # real previews (w01, h19): 新增和|改善 and …空气质量|改善 + 的满意程度 were read as two rows each
+    roles = ["indicator", "target"]
+    body = "新增和改善灌溉达标面积≥500亩服务周期内,市民对空气质量改善的满意程度≥85%"
+    assert _rows(decode_glued(body, roles), roles) == [
+        {"indicator": "新增和改善灌溉达标面积", "target": "≥500亩"},
+        {"indicator": "服务周期内,市民对空气质量改善的满意程度", "target": "≥85%"},
+    ]
+
+
+def test_a_bare_verb_is_the_next_name_s_not_a_target():
+    # w14 as a preview prints it: 完成 alone is no target (none of the real forms' 619 is)
+    roles = ["indicator", "target"]
+    body = "向各类新闻媒体完成林业新闻信息投稿数(篇)=30篇林业微信公众号完成新闻宣传(篇)=50篇"
+    assert _rows(decode_glued(body, roles), roles) == [
+        {"indicator": "向各类新闻媒体完成林业新闻信息投稿数(篇)", "target": "=30篇"},
+        {"indicator": "林业微信公众号完成新闻宣传(篇)", "target": "=50篇"},
+    ]
+
+
+def test_a_name_is_more_than_its_numbering():
+    roles = ["indicator", "target"]
+    body = "指标1:提升群众安全感≥90%"
+    assert _rows(decode_glued(body, roles), roles) == [{"indicator": "指标1:提升群众安全感", "target": "≥90%"}]
+
+
+def test_done_as_an_actual_before_its_scores_costs_nothing():
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    assert _rows(decode_row("成本控制数≤30万元完成9090", roles), roles) == [
+        {"indicator": "成本控制数", "target": "≤30万元", "actual": "完成", "score_max": "90", "score": "90"}]
