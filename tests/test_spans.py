@@ -57,3 +57,14 @@ def test_a_pdf_copy_with_centred_labels_reads_each_row_under_its_block():
         ("效益指标", "社会效益指标", "受益群众人数"), ("效益指标", "社会效益指标", "群众出行时间缩短"),
         ("效益指标", "社会效益指标", "道路安全事故下降"),
     ]
+
+
+def test_a_centred_level1_block_reaches_over_the_level2_labels_filed_under_it():
+    # t01 (Huangshi): 产出指标 printed on the 5th of its 12 rows, 满意度指标 on its own row; cutting the 产出
+    # block at its middle alone would file 时效指标 / 成本指标 under 满意度指标
+    l1 = [None] * 4 + ["产出指标"] + [None] * 7 + ["满意度指标"]
+    l2 = ["数量指标", None, None, None, None, "质量指标", None, None, None, None, "时效指标", "成本指标", "服务对象满意度指标"]
+    got = spanned_levels(l1, l2)
+    assert got is not None
+    assert got[0] == ["产出指标"] * 12 + ["满意度指标"]
+    assert got[1] == ["数量指标"] * 5 + ["质量指标"] * 5 + ["时效指标", "成本指标", "服务对象满意度指标"]

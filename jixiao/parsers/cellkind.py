@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATORS
-from jixiao.parsers.vocab import _rows, key, level_of, looks_like_level_label, nature_words
+from jixiao.parsers.vocab import _rows, field_keys, key, level_of, squash, looks_like_level_label, nature_words
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?:万元|元|分)?$")
@@ -73,6 +73,9 @@ def is_noise(text: str) -> bool:
     return bool(PAGE_NO.match(k)) or k in _section_words("noise") or k.startswith(("续表", "（续）", "(续)"))
 
 
+SIGNOFF_MAX = 30  # characters of a sign-off cell (单位负责人签字, 财政资金管理科室(盖章) 年 月 日)
+
+
 def is_terminator(text: str) -> bool:
     k = key(text).lstrip("…．.·")  # (……总分: a placeholder row's dots run into the total under it)
     if not k:
@@ -84,6 +87,9 @@ def is_terminator(text: str) -> bool:
         return True  # a report's numbered heading after its table: （三）存在的问题和原因
     if len(k) <= 16 and k.endswith(("意见", "意见（盖章）", "意见(盖章)")):
         return True  # 财政部门绩效评价股审核意见: the sign-off rows under a form
+    flat = squash(text)
+    if len(flat) <= SIGNOFF_MAX and any(w in flat for w in _section_words("signoff")) and k not in field_keys():
+        return True  # 财政资金管理科室(盖章) 年 月 日: a sign-off under the form
     if len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words()):
         return True  # 返回顶部, 手机扫码: the web page's own links after the content
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))

@@ -15,8 +15,8 @@ the assignment whose total score is best (Viterbi):
   when it repeats the cell before it (a target repeating its name, an actual its target);
 - transition: roles of one record follow the template order (a skipped column costs a little,
   by how often that column is left empty); a new record starts at a level name or a 三级 name;
-  a record without a target, a record running across two real rows, and a new record starting
-  in the middle of a real row all cost.
+  a record without a target (the table's last one too), a record running across two real rows,
+  and a new record starting in the middle of a real row all cost.
 
 Level names fill down (a record starting at its 三级 name keeps the levels above it).
 """
@@ -240,8 +240,9 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
                     new[j], ptr[j] = cand, (i, j)
         score = {s: new.get(s, NEG) for s in states}
         back.append(ptr)
-    # the best final state, then walk back
-    best = max(score, key=lambda s: score[s])
+    # the best final state (the last record, too, costs when it ends before its target), then walk back
+    final = {s: v - (w.no_target if 2 <= s < target_at else 0.0) for s, v in score.items()}
+    best = max(final, key=lambda s: final[s])
     out: list[Optional[str]] = [None] * n
     s = best
     for t in range(n - 1, -1, -1):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Collection, Optional
 
 from jixiao.model import Document
+from jixiao.parsers.cut_rows import drop_cut_row
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
@@ -67,6 +68,11 @@ def parse_document(doc: Document) -> list[Form]:
                 if not seg.title and forms:
                     inherit(form, forms[-1])
                 forms.append(form)
+    if forms and doc.method == "text":  # page text is often an excerpt, stopping inside a row
+        last = next(((c.table, c.row, c.col, c.text) for r in reversed(rows) for c in reversed(r.cells)
+                     if c.text and not c.carried), None)
+        if last is not None:
+            drop_cut_row(forms[-1], last)
     return forms
 
 

@@ -799,7 +799,7 @@ def refine_header(header: Header, row: Row) -> Optional[Header]:
     own = [c for c in row.cells if c.text and not c.carried]
     if len(own) < 2 or any(level_of(c.text) for c in own):
         return None
-    roles = [role_of(c.text) for c in own]
+    roles = [role_of(c.text) or role_by_affix(c.text) for c in own]
     if len(own) >= GRADE_SCALE and all(key(c.text) in grade_words() for c in own):
         roles = ["standard"] * len(own)  # 绩效标准 over 优 | 良 | 中 | 差: a standard per grade, not kept
     if sum(r is not None for r in roles) < 2 or sum(r is None for r in roles) > 1:

@@ -24,6 +24,7 @@ SCORE_NOTE = re.compile(r"[（(]?\s*[\d.]+(?:\s*[-—~～]\s*[\d.]+)?\s*分?\s*(
 LEVEL_LIKE = re.compile(r"(?:效益|成本|满意度|影响|数量|质量|时效|效果|效率|产出|管理|进度|投入|过程|履职|发展)指标$")
 TRAIL = re.compile(r"[：:\s*＊]+$")
 HEADING_MAX = 12  # characters of a column heading read by its opening or ending (heading_affixes.csv)
+HEADING_YEAR = re.compile(r"(?:19|20)\d\d年(?:度)?")  # a year inside a heading (预期2022年实现值, 2021年实际实现值)
 
 
 def squash(text: str | None) -> str:
@@ -146,6 +147,11 @@ def role_by_affix(text: str) -> Optional[str]:
     k = key_no_notes(text)
     if not k or len(k) > HEADING_MAX:
         return None
+    bare = HEADING_YEAR.sub("", k)
+    if bare != k and bare:
+        k = bare
+        if k in column_roles():
+            return column_roles()[k]
     for affix, where, role in heading_affixes():
         if (k.startswith(affix) if where == "start" else k.endswith(affix)):
             return role
