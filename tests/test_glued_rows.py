@@ -408,3 +408,14 @@ def test_done_as_an_actual_before_its_scores_costs_nothing():
     roles = ["indicator", "target", "actual", "score_max", "score"]
     assert _rows(decode_row("成本控制数≤30万元完成9090", roles), roles) == [
         {"indicator": "成本控制数", "target": "≤30万元", "actual": "完成", "score_max": "90", "score": "90"}]
+
+
+def test_a_required_mark_after_a_glued_level_name_opens_the_name():
+    from jixiao.parsers.indicators import peel_levels
+    from jixiao.parsers.lexer import split_words
+
+    assert split_words("产出指标(50分)数量指标★补助各类瓜果蔬菜种植面积29.5亩") == [
+        "产出指标(50分)", "数量指标", "★补助各类瓜果蔬菜种植面积29.5亩"]
+    assert peel_levels("★补助鱼塘面积3亩3亩1010") == ([], "★补助鱼塘面积3亩3亩1010")
+    assert peel_levels("产出指标数量指标*贫困人口数(≥**人)>=1102人") == (["产出指标", "数量指标"], "*贫困人口数(≥**人)>=1102人")
+    assert split_words("一级指标*二级指标*三级指标*指标值")[:2] == ["一级指标*", "二级指标*"]  # a heading keeps its mark

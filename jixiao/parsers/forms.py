@@ -36,7 +36,7 @@ from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
-from jixiao.parsers.record_lists import split_records
+from jixiao.parsers.record_lists import listing_header, split_records
 from jixiao.parsers.vocab import _rows, key, level_of, role_by_affix, squash
 from jixiao.parsers.fit import shape, skipped_role
 from jixiao.records import CellRead, Form, Origin
@@ -421,6 +421,7 @@ def regroup(rows: list[Row]) -> list[Row]:
             out.extend(run)
         run.clear()
 
+    listing = False  # under a header naming record columns (项目名称 项目单位 … 一级指标 …): rows stay whole
     for r in rows:
         if len(r.cells) == 1:
             run.append(r)
@@ -431,6 +432,11 @@ def regroup(rows: list[Row]) -> list[Row]:
         # a row cut from glued text (lexer pieces) is a run of cells whatever its length
         long_flat = (len(filled) > EXPLODE_AT or (len(filled) > 2 and all(c.glued for c in filled))) and \
             not any(c.carried for c in r.cells)
+        if listing and filled and is_form_title(filled[0].text):
+            listing = False  # the next form
+        if long_flat and r.table is not None and not any(c.glued for c in filled) and (listing or listing_header(r)):
+            listing = True  # a record list's header and rows (in the tables below it too): split_records reads them
+            long_flat = False
         parts = split_at_anchors(r.cells) if long_flat else []
         if len(parts) > 1:  # a flattened run holding several rows' worth: cut at its anchors
             for part in parts:

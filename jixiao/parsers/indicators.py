@@ -27,7 +27,7 @@ from jixiao.parsers.decoder import Template, Token, decode, record_starts, row_n
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
-from jixiao.parsers.lexer import fold_chars, fold_mapped, repeat_cut, split_values, value_at
+from jixiao.parsers.lexer import fold_chars, fold_mapped, printed_end, repeat_cut, split_values, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.spans import spanned_levels
 from jixiao.parsers.vocab import (
@@ -1038,7 +1038,7 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     folded, where = fold_mapped(text)
 
     def printed(k: int) -> int:
-        return where[k] if k < len(where) else len(text)
+        return printed_end(text, where, k)
 
     pos = 0
     out: list[str] = []

@@ -109,11 +109,38 @@ def fold_mapped(text: str) -> tuple[str, list[int]]:
     return folded, where
 
 
+def printed_end(text: str, where: list[int], e: int) -> int:
+    """Where folded text up to ``e`` ends in print (``where`` from :func:`fold_mapped`): before the next
+    character kept, pinyin after it included, but not a required mark, which opens what follows
+    (数量指标★补助… prints ★补助…: no level label of the real forms ends in a mark, 21 of their names
+    open with one)."""
+    if e <= 0:
+        return 0
+    end = where[e] if e < len(where) else len(text)
+    while end > where[e - 1] + 1 and text[end - 1] in REQUIRED_MARKS:
+        end -= 1
+    return end
+
+
+def _printed_end(text: str, folded: str, where: list[int], s: int, e: int) -> int:
+    """Where the word folded[s:e] ends in print; a level name leaves a mark after it to the name
+    (:func:`printed_end`), a heading keeps its own (一级指标*)."""
+    if folded[s:e] in _level_words():
+        return printed_end(text, where, e)
+    return where[e] if e < len(where) else len(text)
+
+
+@lru_cache(maxsize=None)
+def _level_words() -> frozenset:
+    l1, l2 = level_names()
+    return frozenset(l1 | l2)
+
+
 def split_words(text: str) -> list[str]:
     """Cut glued text at vocabulary words and titles; pieces keep the printed characters (a word
     found in the folded text takes the printed span it came from, pinyin after it included)."""
     folded, where = fold_mapped(text)
-    cuts = [(where[s], where[e] if e < len(where) else len(text)) for s, e in _cuts(folded)]
+    cuts = [(where[s], _printed_end(text, folded, where, s, e)) for s, e in _cuts(folded)]
     pieces: list[str] = []
     pos = 0
     for s, e in cuts:

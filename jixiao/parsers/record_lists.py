@@ -17,6 +17,12 @@ Crawled or glued text loses the record columns: the headings run together above 
 header (单位代码单位(专项)名称资金总额…) and each record prints as one line of code, name and
 amount (``505006州民族特殊教育学校30.00``). There a line of that shape, under such headings and
 outside the rows of a level name, opens a record (:func:`split_text_records`).
+
+Space-separated text keeps the columns but drops every empty cell: a record's first row prints its
+record cells and its first indicator, the rows after it only their indicator cells, from the first
+column. Such a row opens a record only when its record columns hold what records print there (not a
+level name, 正向, 大于等于 or a unit), and one that prints no level name stands under the 三级 heading
+(a real list of two projects, t03: 0 of 15 rows → 15).
 """
 from __future__ import annotations
 
@@ -26,7 +32,9 @@ from typing import Optional
 
 from jixiao.parsers.indicators import read_header
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of
+from jixiao.normalize.vocab import UNITS, fold
+from jixiao.parsers.cellkind import is_operator
+from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of, nature_words
 
 # a record printed as one line: its code, its name, its amount (505006州民族特殊教育学校30.00)
 RECORD_LINE = re.compile(r"^(\d{4,12})[_\-\s]*([^\d\s].{1,40}?)(\d+(?:\.\d+)?)$")
@@ -61,6 +69,17 @@ def record_columns(row: Row) -> dict[int, tuple[str, str]]:
     if not fields & {"project", "department"} or not fields & {"amount", "goal", "code"}:
         return {}
     return cols
+
+
+def listing_header(row: Row) -> bool:
+    """The row is a record list's header: record headings, nothing else, then the indicator header
+    (项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 …), not a form run onto one line whose
+    fields hold their values (项目名称 某项目 … 年度资金总额 10 … 一级指标 …)."""
+    cols = record_columns(row)
+    if not cols:
+        return False
+    last = max(cols)
+    return all(c.col in cols for c in row.cells if c.text and c.col <= last)
 
 
 def _blank(row: Row, cols) -> Row:
@@ -153,6 +172,36 @@ def _aligned(row: Row, level_cols: dict[int, int]) -> Row:
     return Row([c.moved(c.col + shift) for c in row.cells], page=row.page, table=row.table, flat=row.flat)
 
 
+def _record_like(text: str) -> bool:
+    """A cell a record column may hold: not a level name, an indicator's nature (正向, 定性), a
+    comparison or a unit (a space-separated indicator row's cells)."""
+    return not (level_of(text) or key(text) in nature_words() or is_operator(text) or fold(text) in UNITS)
+
+
+def _opens_record(row: Row, cols: dict[int, tuple[str, str]], name_cols: list[int]) -> bool:
+    """The row opens a record: its name column is filled and, in text whose rows dropped their empty
+    cells, so are two record columns or more, with cells no indicator row prints there (a row
+    ``设备验收及时率 正向 大于等于 98 % 5`` under 项目名称 项目单位 项目类别 预算数 … opens none)."""
+    if not any(c.col in name_cols and c.text and not c.carried for c in row.cells):
+        return False
+    if row.exact or any(c.carried for c in row.cells):
+        return True
+    own = [c for c in row.cells if c.col in cols and c.text]
+    return len(own) >= min(2, len(cols)) and all(_record_like(c.text) for c in own)
+
+
+def _under_names(row: Row, level_cols: dict[int, int], name_col: Optional[int]) -> Row:
+    """A text row of a record holding no level name, printed from its first column (its level and
+    record cells dropped): moved right so its first cell stands under the 三级 heading."""
+    if row.exact or name_col is None or any(level_of(c.text) for c in row.cells if c.text):
+        return row
+    first = next((c for c in row.cells if c.text), None)
+    if first is None or first.col >= name_col:
+        return row
+    shift = name_col - first.col
+    return Row([c.moved(c.col + shift) for c in row.cells], page=row.page, table=row.table, flat=row.flat)
+
+
 def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     at, cols = next(((i, c) for i, c in ((i, record_columns(r)) for i, r in enumerate(rows)) if c), (None, {}))
     if at is None:
@@ -165,9 +214,12 @@ def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
     hdr = read_header(rows[at])  # (record_columns read it: a header)
     level_cols = {n: c for n, r in ((1, "level1"), (2, "level2")) for role, c in (hdr[0].roles if hdr else [])
                   if role == r}
+    name_col = next((c for role, c in (hdr[0].roles if hdr else []) if role == "indicator"), None)
     for row in rows[at + 1:]:
         row = _aligned(row, level_cols)
-        opens = any(c.col in name_cols and c.text and not c.carried for c in row.cells)
+        opens = _opens_record(row, cols, name_cols)
+        if not opens and records:
+            row = _under_names(row, level_cols, name_col)
         if opens or not records:
             records.append((row, []))
         records[-1][1].append(_blank(row, cols))
