@@ -4,12 +4,13 @@ Part of ``parsers/`` (pure). Crawled and pasted page text is often an excerpt: t
 a row (``满意度指标(10分) | 服务对象满意度指标 | ★受助对象满意度(≥**%) | 10 | >=9`` and nothing after).
 Read as it stands, that row is a wrong record (a target of 9 for 90%, no actual, no score). A row is
 taken for cut when the document's last cell is read into it and it lacks what the form's other rows
-nearly all fill (their target, actual, score), or its target is a comparison sign with no number
-(``≧``). It is left out of the indicators, its cells are accounted ``unread`` and the form carries a
+nearly all fill (their target, actual, score), its target is a comparison sign with no number
+(``≧``), or a bare number where the others' targets carry a unit (``验收合格率 | 1`` under 100%, 95%). It is left out of the indicators, its cells are accounted ``unread`` and the form carries a
 warning naming it, so nothing is lost silently.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
@@ -18,6 +19,8 @@ from jixiao.records import CellRead, Form, Indicator
 FILLED_SHARE = 0.8  # the other rows filling a field this often make its absence a cut
 MIN_OTHERS = 2  # rows needed to say what a row usually holds
 FIELDS = ("target_raw", "actual_raw", "score_max", "score")
+BARE_NUMBER = re.compile(r"^\s*[<>=≥≤≧≦＞＜＝]*\s*\d+\s*$")  # a target stopped after its digits
+UNIT_AFTER = re.compile(r"\d\s*[^\d\s.,]")  # a target whose number a unit or % follows
 
 
 def _filled(ind: Indicator, name: str) -> bool:
@@ -40,6 +43,9 @@ def looks_cut(last: Indicator, others: list[Indicator]) -> bool:
         share = sum(_filled(i, name) for i in others) / len(others)
         if share >= FILLED_SHARE and not _filled(last, name):
             return True
+    if BARE_NUMBER.match(last.target_raw or ""):  # 100% cut to 1, 1500元/学期 to 15
+        share = sum(bool(UNIT_AFTER.search(i.target_raw or "")) for i in others) / len(others)
+        return share >= FILLED_SHARE
     return False
 
 

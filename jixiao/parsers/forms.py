@@ -53,6 +53,7 @@ HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 
 PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
 NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
 CELL_LINE_MAX = 40  # characters of a one-text line still read as a table row
+INDICATOR_NUMBERING = re.compile(r"^指标\s*\d+\s*[:：.、．]")  # 指标1:完成…等工作。 is a long name, no prose after the table
 SENTENCE_MARK = re.compile(r"[。：:；;]|^(?:注|说明|备注)")
 CAPTION = re.compile(r"^\d+\s*[.、．]")
 
@@ -143,7 +144,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         if in_indicators and kind == "field" and _opens_form(cells, i):
             kind = "title"  # the next form's 项目名称 | 某项目 after this one's rows (a preview runs the forms on)
         if in_indicators and (kind not in ("title", "terminator", "header", "prose") or
-                              (kind == "prose" and len(c.text) <= CELL_LINE_MAX and not goal_waiting)):
+                              (kind == "prose" and (len(c.text) <= CELL_LINE_MAX or INDICATOR_NUMBERING.match(c.text))
+                               and not goal_waiting)):
             kind = None  # (a target written as a short sentence, 95%以上。, is a cell of its row)
         if kind == "budget" and _after_budget_label(cur) and any(ch.isdigit() for ch in c.text):
             kind = None  # 其中:财政拨款 | 少数民族发展资金37万元: the amount cell of the label before it

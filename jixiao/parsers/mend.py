@@ -166,6 +166,7 @@ def mend_rows(rows: list[Row]) -> list[Row]:
     longest run of one-cell rows that does (服务对象 ⏎ 满意度 ⏎ 指标 → 服务对象满意度指标)."""
     out: list[Row] = []
     for row in rows:
+        row = _label_split_in_row(row)
         filled = [c for c in row.cells if c.text]
         # (in space-separated text the row goes on after the label's end: 标 数量指标 维护设备数量 ≥5套 …)
         opens = bool(filled) and not row.exact and filled[0] is row.cells[0]
@@ -187,6 +188,24 @@ def mend_rows(rows: list[Row]) -> list[Row]:
         table = row.table if len(filled) > 1 else prev.table  # (a one-cell line before it is no table's row)
         out.append(Row(cells, page=prev.page, table=table, flat=prev.flat, exact=prev.exact))
     return out
+
+
+def _label_split_in_row(row: Row) -> Row:
+    """A level label a space cut inside a row of text (产出 指标 年度申请就学补助户数 …, 社会效益 指标 …):
+    the tail (指标, 标) joins the cell before it when together they spell a level name that cell is not."""
+    if row.exact or len(row.cells) < 2:
+        return row
+    cells = list(row.cells)
+    k = 1
+    while k < len(cells):
+        a, b = cells[k - 1], cells[k]
+        if a.text and b.text and _label_tail(b.text) and not level_of(a.text) and level_of(a.text + b.text):
+            cells[k - 1:k + 1] = [_joined([a, b])]
+            continue
+        k += 1
+    if len(cells) == len(row.cells):
+        return row
+    return replace(row, cells=[c.moved(j) for j, c in enumerate(cells)])
 
 
 def _label_tail(text: str) -> bool:
