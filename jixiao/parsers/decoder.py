@@ -309,14 +309,18 @@ def _nesting_levels(tokens: Sequence[Token]) -> list[bool]:
 
 def _sibling_levels(tokens: Sequence[Token]) -> list[bool]:
     """For each token: is it a name printed as both 一级 and 二级 (成本指标) whose next level name, no 三级
-    name between, is a 二级 of another 一级 (成本指标 ⏎ …… ⏎ 经济效益指标: 效益指标's)? Then it cannot
-    stand above that 二级: it is a 二级 of its own, its row left unfilled."""
+    name between, is a 二级 of another 一级 (成本指标 ⏎ …… ⏎ 经济效益指标: 效益指标's), or itself again right
+    after a 一级 (产出指标 ⏎ 成本指标 ⏎ 成本指标: the 长期 and 年度 二级 columns side by side; 满意度指标 ⏎
+    满意度指标 alone is a 一级 and its 二级)? Then it cannot stand above that 二级: it is a 二级 of its own."""
     out = [False] * len(tokens)
     for t, tok in enumerate(tokens):
         if level_of(tok.text) != {1, 2}:
             continue
         nxt = next((x.text for x in tokens[t + 1:] if not is_blank_mark(x.text)), "")  # (…… an unfilled row)
-        if level_of(nxt) == {2}:
+        before = next((x.text for x in reversed(tokens[:t]) if not is_blank_mark(x.text)), "")
+        if key_no_notes(nxt) == key_no_notes(tok.text) and level_of(before) == {1}:
+            out[t] = True  # 产出指标 ⏎ 成本指标 ⏎ 成本指标: a 二级 printed in two columns (长期 | 年度) under its 一级
+        elif level_of(nxt) == {2}:
             own, _ = standard_levels(tok.text, None)
             parent, _ = standard_levels(None, nxt)
             out[t] = own is not None and parent is not None and own != parent
