@@ -44,14 +44,14 @@ from samples.generators.flatten import STYLES, real_forms, render
 # centred 一级 / 二级 labels (a PDF viewer's copy; spans.py): 0.810 filled down, 0.920 read as centred blocks
 # preview 0.760 → 0.785 once no cell ends on a function word (新增和|改善) or opens with a particle (的满意程度),
 # a bare verb (完成) before words is the next name's and a name is more than its numbering (指标1:)
-# with the eighth harvest's twelve pages (639 rows; the 543 before read as they did, centred 0.926, signs 0.944
+# with the ninth harvest's twelve pages (639 rows; the 543 before read as they did, centred 0.926, signs 0.944
 # once the misfiled 二级 price the 一级 blocks and the last record, too, costs without its target): cells 0.986,
 # pipes and tabs 0.994, spaces 0.992, glued 0.852, oneline 0.983, preview 0.763, deferred 0.861, centred 0.932,
 # signs 0.945, explained 0.977, vertical 0.980, glued_long_header 0.835 — the new forms' ★ marks, (≥**人) hints
 # and 其中… rows glue worse
 # a required mark after a glued level name (数量指标★补助…) opens the name after it: glued 0.852 → 0.873,
 # preview 0.763 → 0.769, glued_long_header 0.835 → 0.856
-# with the ninth harvest's eleven pages (705 rows): a prose-like name opening 指标1: (…等工作。) no longer ends the
+# with the tenth harvest's eleven pages (705 rows): a prose-like name opening 指标1: (…等工作。) no longer ends the
 # table, a level label a space cut (产出 指标) joins in its row: cells 0.987, pipes and tabs 0.994, spaces 0.990,
 # glued 0.863, oneline 0.982, preview 0.763, deferred 0.866, centred 0.933, signs 0.950, explained 0.979,
 # vertical 0.982, glued_long_header 0.848
