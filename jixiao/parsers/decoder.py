@@ -27,10 +27,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from jixiao.normalize.levels import standard_levels
+from jixiao.normalize.levels import known_level1, standard_levels
 from jixiao.parsers.cellkind import is_blank_mark
 from jixiao.parsers.fit import WEIGHTS, FitWeights, fit, shape
-from jixiao.parsers.vocab import WEIGHT_ALONE, key, key_no_notes, level2_stems, level_of, nested_level2
+from jixiao.parsers.vocab import (
+    WEIGHT_ALONE, closed_level1_names, key, key_no_notes, level2_stems, level_of, nested_level2)
 
 NEG = float("-inf")
 REPEATED = 3  # cells printing one text that make it a column's usual value rather than a name
@@ -75,6 +76,7 @@ class DecodeWeights:
     column_bonus: float = 1.5
     off_column: float = 2.0
     no_level2: float = 0.8  # a 一级 name straight before a 三级 name: 成本指标 there is a 二级
+    closed_level2: float = 0.0  # a 二级 outside the vocabulary by its ending (…管理) under 产出/效益/满意度指标
     echo: float = 1.0  # a cell repeating the cell before it: a value more likely, a new name less
     stem_in_column: float = 4.0  # a 二级 name without its 指标 (满意度) standing in the 二级 column
     not_parent: float = 3.0  # a 一级-or-二级 name (成本指标) whose next 二级 belongs to another 一级: a 二级 itself
@@ -148,6 +150,7 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
         filled_before.append(last)
         last = tok if tok.text else last
     above = _nesting_levels(tokens)
+    closed = _under_closed_level1(tokens)
     sibling = _sibling_levels(tokens)
     weight_label = _weights_as_level1(tokens)
     # state: index of the last role taken in the current record; -1 before the first record
@@ -163,6 +166,8 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
             emit[3:] = [min(e, w.fit.unread) for e in emit[3:]]
         if sibling[t]:
             emit[0] -= w.not_parent
+        if closed[t] and shape(tok.text).level2_ending:
+            emit[1] = min(emit[1], w.closed_level2)
         if tok.text in repeated:
             emit[2] -= w.repeated_name
         for j, r in enumerate(roles):
@@ -304,6 +309,20 @@ def _nesting_levels(tokens: Sequence[Token]) -> list[bool]:
         out.append(parent is not None and k in nested[parent])
         if k in nested:
             parent = k
+    return out
+
+
+def _under_closed_level1(tokens: Sequence[Token]) -> list[bool]:
+    """For each token: does it stand under a 一级 whose 二级 are all in the vocabulary (产出指标: 数量, 质量,
+    时效, 成本; data/cell_words.csv closed_level1)? There a text ending as open 二级 names do (…管理) is
+    rather a row's 偏差 (特困人员实行动态管理): none of the real or generated forms prints such a 二级 under
+    them, while 管理指标 holds 预算执行管理, 资产管理 …"""
+    closed = closed_level1_names()
+    out, under = [], False
+    for tok in tokens:
+        if tok.text and level_of(tok.text) == {1}:
+            under = (known_level1(tok.text) or "") in closed
+        out.append(under)
     return out
 
 

@@ -129,6 +129,12 @@ def column_roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def closed_level1_names() -> frozenset:
+    """一级 names whose 二级 are all in the vocabulary (data/cell_words.csv closed_level1)."""
+    return frozenset(r["text"] for r in _rows("cell_words.csv") if r["kind"] == "closed_level1")
+
+
+@lru_cache(maxsize=None)
 def grade_words() -> frozenset:
     """One-word grades (优, 良, 中, 差, 较好 …; data/cell_words.csv grade)."""
     return frozenset(r["text"] for r in _rows("cell_words.csv") if r["kind"] == "grade")
