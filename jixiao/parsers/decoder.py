@@ -336,8 +336,8 @@ def _sibling_levels(tokens: Sequence[Token]) -> list[bool]:
         if level_of(tok.text) != {1, 2}:
             continue
         nxt = next((x.text for x in tokens[t + 1:] if not is_blank_mark(x.text)), "")  # (…… an unfilled row)
-        before = next((x.text for x in reversed(tokens[:t]) if not is_blank_mark(x.text)), "")
-        if key_no_notes(nxt) == key_no_notes(tok.text) and level_of(before) == {1}:
+        if key_no_notes(nxt) == key_no_notes(tok.text) and \
+                level_of(next((x.text for x in reversed(tokens[:t]) if not is_blank_mark(x.text)), "")) == {1}:
             out[t] = True  # 产出指标 ⏎ 成本指标 ⏎ 成本指标: a 二级 printed in two columns (长期 | 年度) under its 一级
         elif level_of(nxt) == {2}:
             own, _ = standard_levels(tok.text, None)

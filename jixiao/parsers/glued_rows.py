@@ -58,7 +58,7 @@ from typing import Optional
 
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
-from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, value_at
+from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, level_words, value_at
 from jixiao.parsers.vocab import LEVEL2_MAX, PHRASE_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
 
 RANGE_MARKS = "-—~～至"  # what joins the two ends of a range (2018-2022)
@@ -186,11 +186,6 @@ def _ignored_words() -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def _level_words() -> frozenset:
-    return frozenset(fold_chars(n) for names in level_names() for n in names)
-
-
-@lru_cache(maxsize=None)
 def _level2_words() -> frozenset:
     return frozenset(fold_chars(n) for n in level_names()[1])
 
@@ -237,7 +232,7 @@ def _starts(text: str, i: int, words: frozenset) -> list[int]:
 
 def _is_level_at(text: str, i: int) -> bool:
     """A level name (either level) is written at text[i]."""
-    return bool(_starts(text, i, _level_words()))
+    return bool(_starts(text, i, level_words()))
 
 
 def _numbers(text: str, i: int) -> list[int]:
@@ -599,27 +594,38 @@ def _inside_dates(text: str) -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def _grade_words() -> tuple[dict[str, tuple[str, ...]], frozenset]:
-    """Words of jieba's dictionary (not rare) a one-character grade opens (two to four characters: 中心,
-    优质, 有序, 高效, by their first character) or closes (two characters, the grade or a yes/no last: 是否).
-    Read from its word list once: jieba's segmenter would hold its whole dictionary in memory (measured:
+def _dictionary() -> tuple[dict[str, tuple[str, ...]], frozenset, frozenset]:
+    """What the parser takes from jieba's dictionary (words not rare), in one pass over its word list:
+    the words a one-character grade opens (two to four characters: 中心, 优质, 有序, 高效, by their first
+    character), the two-character words a grade or a yes/no closes (是否), and every two-character word.
+    Only the word list is read: jieba's segmenter would hold its whole dictionary in memory (measured:
     +70 MiB per batch worker)."""
     import jieba
 
     grades = {w for w in _words().get("grade", ()) if len(w) == 1}
     answers = grades | {w for w in _words().get("yesno", ()) if len(w) == 1}
     led: dict[str, list[str]] = {}
-    closed = set()
+    closed, pairs = set(), set()
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
             word, freq = line.split(" ", 2)[:2]
-            if not 2 <= len(word) <= 4 or word[1] == word[0] or int(freq) < WORD_MIN_FREQ:
+            if not 2 <= len(word) <= 4 or int(freq) < WORD_MIN_FREQ:
+                continue
+            if len(word) == 2:
+                pairs.add(word)
+            if word[1] == word[0]:
                 continue
             if word[0] in grades:
                 led.setdefault(word[0], []).append(word)
             if len(word) == 2 and word[1] in answers and "\u4e00" <= word[0] <= "\u9fff":
                 closed.add(word)
-    return {k: tuple(v) for k, v in led.items()}, frozenset(closed)
+    return {k: tuple(v) for k, v in led.items()}, frozenset(closed), frozenset(pairs)
+
+
+def _grade_words() -> tuple[dict[str, tuple[str, ...]], frozenset]:
+    """Dictionary words a one-character grade opens (by that character) and those it closes."""
+    led, closed, _ = _dictionary()
+    return led, closed
 
 
 def _closes_word(text: str, s: int) -> bool:
@@ -644,22 +650,8 @@ def _dangles(piece: str, text: str, s: int) -> bool:
     return piece[:1] in _words().get("dangling_start", ()) and not _starts_word(text, s)
 
 
-@lru_cache(maxsize=None)
-def _dictionary_words() -> frozenset:
-    """Two-character words of jieba's dictionary (not rare), read from its word list once."""
-    import jieba
-
-    out = set()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            word, freq = line.split(" ", 2)[:2]
-            if len(word) == 2 and int(freq) >= WORD_MIN_FREQ:
-                out.add(word)
-    return frozenset(out)
-
-
 def _starts_word(text: str, s: int) -> bool:
-    return text[s:s + 2] in _dictionary_words()
+    return text[s:s + 2] in _dictionary()[2]
 
 
 def _cell_cost(role: str, piece: str, text: str, s: int, j: int, costs: GluedCosts,

@@ -125,15 +125,15 @@ def printed_end(text: str, where: list[int], e: int) -> int:
 def _printed_end(text: str, folded: str, where: list[int], s: int, e: int) -> int:
     """Where the word folded[s:e] ends in print; a level name leaves a mark after it to the name
     (:func:`printed_end`), a heading keeps its own (一级指标*)."""
-    if folded[s:e] in _level_words():
+    if folded[s:e] in level_words():
         return printed_end(text, where, e)
     return where[e] if e < len(where) else len(text)
 
 
 @lru_cache(maxsize=None)
-def _level_words() -> frozenset:
-    l1, l2 = level_names()
-    return frozenset(l1 | l2)
+def level_words() -> frozenset:
+    """Every level name of the vocabulary (either level), as folded text matches it."""
+    return frozenset(fold_chars(n) for names in level_names() for n in names)
 
 
 def split_words(text: str) -> list[str]:
@@ -184,7 +184,7 @@ def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
     level name, or where the header's run of headings ends) it is cut only beside another heading
     (a header repeated after a page break prints them all together). Other headings there
     (原因分析, 备注) open the notes under the table and stay cut."""
-    levels = {fold_chars(n) for names in level_names() for n in names}
+    levels = level_words()
     roles = column_roles()
     funding = budget_roles()
 

@@ -168,7 +168,10 @@ def _aligned(row: Row, level_cols: dict[int, int]) -> Row:
     first = next(((c, n) for c in row.cells if c.text for n in sorted(level_of(c.text)) if n in level_cols), None)
     if first is None or first[0].col >= level_cols[first[1]]:
         return row
-    shift = level_cols[first[1]] - first[0].col
+    return _shifted(row, level_cols[first[1]] - first[0].col)
+
+
+def _shifted(row: Row, shift: int) -> Row:
     return Row([c.moved(c.col + shift) for c in row.cells], page=row.page, table=row.table, flat=row.flat)
 
 
@@ -198,8 +201,7 @@ def _under_names(row: Row, level_cols: dict[int, int], name_col: Optional[int]) 
     first = next((c for c in row.cells if c.text), None)
     if first is None or first.col >= name_col:
         return row
-    shift = name_col - first.col
-    return Row([c.moved(c.col + shift) for c in row.cells], page=row.page, table=row.table, flat=row.flat)
+    return _shifted(row, name_col - first.col)
 
 
 def _split_grid_records(rows: list[Row]) -> Optional[list[list[Row]]]:
