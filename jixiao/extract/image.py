@@ -2,8 +2,10 @@
 
 The file's header is checked before any pixel is decoded: an image whose declared size is beyond
 :data:`MAX_PIXELS` (a decompression bomb, or a poster nobody scans) is refused with a
-:class:`ReadError`. Each frame (multi-page TIFF) is one page; pages go through the OCR path
-(:mod:`jixiao.extract.ocr`). Document method: ``image-ocr``.
+:class:`ReadError`. Each frame (multi-page TIFF) is one page; a frame several pages tall
+(pages stitched into one picture, a long screenshot) is read in page-high pieces cut at blank bands
+(:mod:`jixiao.extract.ocr.pieces`), their boxes put back in the frame's pixels; pages go through the
+OCR path (:mod:`jixiao.extract.ocr`). Document method: ``image-ocr``.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Iterator
 
 import numpy as np
 
-from jixiao.model import Document, ReadError
+from jixiao.model import Block, Document, ReadError, Table
 
 MAX_PIXELS = 80_000_000  # per frame; an A3 page at 600 dpi is ~70 Mpx
 MAX_PAGES = 200
@@ -59,6 +61,7 @@ def _frames(image) -> Iterator[np.ndarray]:
 def read(path: Path, options=None) -> Document:
     """OCR an image file (every frame of a multi-page TIFF) into a Document."""
     from jixiao.extract.ocr import ocr_page, settings_of
+    from jixiao.extract.ocr.pieces import piece_bounds
 
     if options is not None and getattr(options, "ocr", "auto") == "never":
         raise ReadError("the file is an image and OCR is switched off (--ocr never)")
@@ -69,8 +72,22 @@ def read(path: Path, options=None) -> Document:
         warnings_out: list[str] = []
         pages = 0
         for number, frame in enumerate(_frames(image), start=1):
-            result = ocr_page(frame, number, settings=settings_of(options))
-            blocks.extend(result.blocks)
-            warnings_out.extend(result.warnings)
+            for top, bottom in piece_bounds(frame):
+                result = ocr_page(frame[top:bottom], number, settings=settings_of(options))
+                blocks.extend(_moved_down(block, top) for block in result.blocks)
+                warnings_out.extend(result.warnings)
             pages = number
     return Document(blocks=blocks, method="image-ocr", pages=pages, warnings=warnings_out)
+
+
+def _moved_down(block: Block, dy: int) -> Block:
+    """A block read from a piece of a frame, its boxes put back where the piece lies in the frame."""
+    if not dy:
+        return block
+    def down(bbox):
+        return None if bbox is None else (bbox[0], bbox[1] + dy, bbox[2], bbox[3] + dy)
+    if isinstance(block, Table):
+        for cell in block.cells:
+            cell.bbox = down(cell.bbox)
+    block.bbox = down(block.bbox)
+    return block
