@@ -236,3 +236,23 @@ def test_a_scanned_ruled_table_keeps_rows_printing_a_name_and_no_value(tmp_path)
     names = [(i.indicator, i.target_raw) for i in form.indicators]
     assert [n for n, _ in names] == [n for n, _ in RULED_FORM_ROWS]
     assert names[2:] == RULED_FORM_ROWS[2:]
+
+
+def test_a_vertical_label_the_page_break_cuts_is_read_whole(tmp_path):
+    """A 竖排 level label whose merged cell starts in a page's last row flows on (as Word and
+    LibreOffice set a cell's text): 效 at the foot of page 1, 益指标 at the top of page 2. The rows on
+    both pages carry 效益指标."""
+    from jixiao.extract import read_document
+    from jixiao.parsers import parse_document
+    from samples.generators import scan, scan_forms
+
+    sheet = scan.target_sheet(scan_forms.STREET_WORK)
+    start = next(r for r, c, rs, cs, text, vertical in sheet.cells if text == "效益指标" and c == 0)
+    pages = [scan.draw_sheet(sheet, 200, rows=rows, heading=heading, flow=True)[0]
+             for rows, heading in (((0, start + 1), True), ((start + 1, sheet.n_rows), False))]
+    pdf = tmp_path / "cut_label.pdf"
+    pages[0].save(pdf, "PDF", resolution=200.0, save_all=True, append_images=pages[1:])
+    [form] = parse_document(read_document(pdf, ReadOptions()))
+    expected = [(i["level1"], i["indicator"]) for i in scan_forms.STREET_WORK["indicators"]]
+    assert [(i.level1, i.indicator) for i in form.indicators] == expected
+    assert sum(level1 == "效益指标" for level1, _ in expected) >= 2

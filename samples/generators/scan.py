@@ -289,10 +289,15 @@ def target_sheet(form: dict, widths: tuple[float, ...] = (26.0, 30.0, 76.0, 48.0
 
 
 def draw_sheet(sheet: Sheet, dpi: int = 200, rules: str = "grid", rows: tuple[int, int] | None = None,
-               heading: bool = True, vertical_step: float = 1.25, paper=PAPER) -> tuple[Image.Image, dict]:
+               heading: bool = True, vertical_step: float = 1.25, paper=PAPER,
+               flow: bool = False) -> tuple[Image.Image, dict]:
     """The sheet (or its rows ``rows[0]:rows[1]``, for one page of a split table) on a portrait A4
     page. ``rules``: ``grid`` (every cell outlined), ``horizontal`` (each cell's top and bottom
     edges only: no vertical rules, merged cells still open) or ``none`` (a borderless table).
+    ``flow``: a vertical label whose merged cell the page cuts too short for it is set as Word and
+    LibreOffice set a cell's text: as many characters as the part on this page holds, from its
+    top, the rest from the top of the cell's part on the next page (without it the label is
+    centred on this page's part and may run past the table).
     Returns the page and each cell's pixel box, keyed by (row, col)."""
     mm = dpi / 25.4
     page = Image.new("RGB", (round(210 * mm), round(297 * mm)), paper)
@@ -324,10 +329,19 @@ def draw_sheet(sheet: Sheet, dpi: int = 200, rules: str = "grid", rows: tuple[in
         elif rules == "horizontal":
             draw.line((left, top, right, top), fill=INK, width=line_w)
             draw.line((left, bottom, right, bottom), fill=INK, width=line_w)
+        step = regular.size * vertical_step
         if not first <= row < last:
+            if flow and vertical:  # the characters the part on the previous page could not hold
+                held = _vertical_room(sum(sheet.heights[row:first]) * mm, step)
+                for k, ch in enumerate(text[held:]):
+                    draw.text(((left + right) / 2, top + step * (k + 0.8)), ch, font=regular, fill=INK, anchor="mm")
             continue  # the part of a merged cell continued from the previous page: its text stays there
         if vertical:
-            step = regular.size * vertical_step
+            held = _vertical_room(bottom - top, step) if flow else len(text)
+            if held < len(text):
+                for k, ch in enumerate(text[:held]):
+                    draw.text(((left + right) / 2, top + step * (k + 0.8)), ch, font=regular, fill=INK, anchor="mm")
+                continue
             start = (top + bottom) / 2 - step * (len(text) - 1) / 2
             for k, ch in enumerate(text):
                 draw.text(((left + right) / 2, start + k * step), ch, font=regular, fill=INK, anchor="mm")
@@ -340,6 +354,11 @@ def draw_sheet(sheet: Sheet, dpi: int = 200, rules: str = "grid", rows: tuple[in
             draw.text((anchor_x, start + k * step), line, font=regular, fill=INK,
                       anchor="mm" if len(lines) == 1 else "lm")
     return page, boxes
+
+
+def _vertical_room(height: float, step: float) -> int:
+    """Characters of a vertical label a cell part ``height`` pixels high holds."""
+    return max(0, int((height - 0.6 * step) // step))
 
 
 def stamp_seal(page: Image.Image, centre: tuple[float, float], dpi: int, rng: np.random.Generator,
