@@ -4,9 +4,10 @@ file → page image (:mod:`.render`, or decoded by :mod:`jixiao.extract.image`) 
 page (:mod:`.preprocess`: light evened out, red seals suppressed, skew or perspective removed) →
 text boxes from one OCR pass over the whole page (:mod:`.engine`; a box round several lines of a
 narrow column read again line by line) + tables as cell grids (ruled: :mod:`.lines`; ruled only
-horizontally or not at all: :mod:`.borderless`) → boxes assigned to cells (:mod:`.assign`) →
-confusions fixed (:mod:`.confusions`; comparison signs the recogniser cannot read, ``≧ ≦ ═``, read
-from their drawing by :mod:`.signs`) → :class:`Table` and :class:`TextLine` blocks in reading
+horizontally or not at all: :mod:`.borderless`) → unsure look-alike characters set right by the
+words around them (:mod:`.lexicon`) → boxes assigned to cells (:mod:`.assign`) → confusions fixed
+(:mod:`.confusions`; comparison signs the recogniser cannot read, ``≧ ≦ ═``, read from their
+drawing by :mod:`.signs`) → :class:`Table` and :class:`TextLine` blocks in reading
 order, every cell and line with its box on the scan and its confidence.
 
 Entry points used by the readers:
@@ -66,6 +67,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     from jixiao.extract.ocr.confusions import (dash_lengths, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
                                                fix_text, is_target_header, slash_read_as_one, unit_superscripts)
     from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
+    from jixiao.extract.ocr.lexicon import fix_unsure_glyphs
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean
 
@@ -75,7 +77,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     if cleaned.stamped:
         boxes = reread(boxes, cleaned.alternatives, settings.min_box_score)
     boxes = reread_stacked(boxes, for_ocr, settings.min_box_score)
-    boxes = _without_specks(boxes, settings)
+    boxes = fix_unsure_glyphs(_without_specks(boxes, settings))
     boxes = dash_lengths(unit_superscripts(boxes, for_ocr), for_ocr)
     tables = find_tables(for_lines, tuple((b.x0, b.y0, b.x1, b.y1) for b in boxes),
                          tuple(len(b.text.strip()) == 1 for b in boxes))
