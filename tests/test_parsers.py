@@ -1891,3 +1891,16 @@ def test_a_goal_heading_run_into_its_text_without_a_colon():
     assert heading_with_text("年度绩效目标保持和稳定地方粮食储备机制") == ("annual", "保持和稳定地方粮食储备机制")
     assert heading_with_text("绩效目标申报表(基础设施建设类)") is None  # a title
     assert heading_with_text("年度目标实际完成情况") is None  # two headings
+
+
+def test_a_seal_read_under_the_table_is_no_row():
+    """A seal the scan left as dark as the print (a palette PNG turns its red grey) is read as two lines
+    under the table: its rim (the unit's name, garbled) and its legend ``绩效专用章``, which ends the table."""
+    blocks = [Table([Cell(t, r, c) for r, row in enumerate((
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "保障人数", "≥204人"),
+        ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"))) for c, t in enumerate(row)], exact=True),
+        TextLine("海杜商务和机保"), TextLine("绩效专用章")]
+    [form] = parse_document(Document(blocks=blocks, method="image-ocr", pages=1))
+    assert rows_of(form)[-1] == ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%")
+    assert len(form.indicators) == 2
