@@ -114,6 +114,8 @@ CASES = [
     ("≥300盏", ">=", 300, None, "盏", 300, "盏"),
     ("≤60元/人/年", "<=", 60, None, "元/人/年", 60, "元/人/年"),
     (">=530元/人*月", ">=", 530, None, "元/人*月", 530, "元/人*月"),  # a real Suixi self-evaluation: 人*月 as printed
+    ("400元/人、天", "=", 400, None, "元/人、天", 400, "元/人、天"),  # a real Suining self-evaluation: per person-day
+    ("3人、次", "=", 3, None, "人", 3, "人"),  # 、 joins a compound's parts only after its /
     ("100%（以上）", ">=", 100, None, "%", 100, "%"),
     ("80%≤x≤90%", "between", 80, 90, "%", 80, "%"),
     ("90%≥x≥80%", "between", 80, 90, "%", 80, "%"),

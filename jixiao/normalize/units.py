@@ -18,7 +18,8 @@ _STOP = set("以及或之左上下内前后至到且并和与约等的为余多�
 
 # marks joining the parts of a compound unit (元/人, 元/人·月), written canonically; a full stop
 # between letters stays as written (17元/人.每天)
-_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·", ".": ".", "*": "*", "＊": "*"}  # (元/人*月)
+_COMPOUND_MARKS = {"/": "/", "·": "·", "・": "·", "•": "·", "∙": "·", ".": ".", "*": "*", "＊": "*",  # (元/人*月)
+                   "、": "、"}  # 元/人、天 (per person-day): after a /, before a unit the table knows
 # a compound part may say 每 (元/人.每天, 元/每人)
 _EACH = "每"
 # the longest unknown word read whole inside brackets: ≥100.00(人数)
@@ -124,7 +125,8 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
     while text[end:end + 1] in _COMPOUND_MARKS and (compound != read.unit or text[end] == "/"):
         each = _EACH if text[end + 1:end + 2] == _EACH else ""
         other = _base(text, end + 1 + len(each), allow_unknown)
-        if not other or (text[end] == "." and not _is_cjk(text[end + 1:end + 2] or "0")):
+        if not other or (text[end] == "." and not _is_cjk(text[end + 1:end + 2] or "0")) or \
+                (text[end] == "、" and other[1] is None):
             break
         compound += _COMPOUND_MARKS[text[end]] + each + other[0]
         end, known = other[2], known and other[1] is not None
