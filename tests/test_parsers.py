@@ -1904,3 +1904,19 @@ def test_a_seal_read_under_the_table_is_no_row():
     [form] = parse_document(Document(blocks=blocks, method="image-ocr", pages=1))
     assert rows_of(form)[-1] == ("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%")
     assert len(form.indicators) == 2
+
+
+@pytest.mark.parametrize("second_page", [2, 1])  # a PDF's next page; a picture of stitched pages: one page
+def test_a_level_label_a_page_break_cut_is_joined(second_page):
+    """效 at the foot of one page, 益指标 at the top of the next: the rows on both sides carry 效益指标.
+    Pages stitched into one picture come as two tables one under the other on the same page."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    p1 = Table.from_rows([header, ["产出指标", "数量指标", "新建社区养老服务", "7个"],
+                          ["效", "社会效益指标", "服务老人人次", "≥500人次"]], page=1)
+    p2 = Table.from_rows([["益指标", "", "老人生活改善", "有所改善"],
+                          ["满意度指标", "服务对象满意度指标", "老人满意度", "≥90%"]], page=second_page)
+    doc = Document([TextLine("项目支出绩效目标表", page=1), p1, p2], method="image-ocr", pages=second_page)
+    [form] = parse_document(doc)
+    assert [(i.level1, i.indicator) for i in form.indicators] == [
+        ("产出指标", "新建社区养老服务"), ("效益指标", "服务老人人次"), ("效益指标", "老人生活改善"),
+        ("满意度指标", "老人满意度")]

@@ -269,6 +269,15 @@ def _open_bracket(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
+def _across_break(upper: Row, lower: Row) -> bool:
+    """The last row of one table and the first of the next, on the next page, or on the same page
+    when the next table follows directly (pages stitched into one picture are read as tables one under
+    another on one page)."""
+    if upper.table is None or lower.table is None or upper.page is None or lower.page is None:
+        return False
+    return lower.page == upper.page + 1 or (lower.page == upper.page and lower.table == upper.table + 1)
+
+
 def mend_cut_labels(rows: list[Row]) -> list[Row]:
     """A level cell a page break cut in two — a merged cell spanning the break, its lines split between the
     pages' grids: the last row of a page and the first of the next hold, in one column, pieces of a label
@@ -279,7 +288,7 @@ def mend_cut_labels(rows: list[Row]) -> list[Row]:
     out = list(rows)
     for r in range(len(out) - 1):
         upper, lower = out[r], out[r + 1]
-        if upper.table is None or lower.table is None or upper.page is None or lower.page != upper.page + 1:
+        if not _across_break(upper, lower):
             continue
         below = {c.col: c for c in lower.cells if c.text}
         for c in upper.cells:
