@@ -1920,3 +1920,15 @@ def test_a_level_label_a_page_break_cut_is_joined(second_page):
     assert [(i.level1, i.indicator) for i in form.indicators] == [
         ("产出指标", "新建社区养老服务"), ("效益指标", "服务老人人次"), ("效益指标", "老人生活改善"),
         ("满意度指标", "老人满意度")]
+
+
+def test_a_weight_the_row_could_not_hold_on_its_line_is_the_rows():
+    """Space-separated rows (a crawled spreadsheet preview): a 定性 row's 分值 printed on the next line
+    alone is that row's, not a page number; a lone number after a complete row stays out."""
+    text = ("项目支出绩效目标表\n一级指标 二级指标 三级指标 指标性质 指标值 度量单位 分值\n"
+            "产出指标 数量指标 开展食品安全宣传周活动 = 1 次 10\n"
+            "效益指标 社会效益指标 食品安全整体状况 定性 高中低\n10\n"
+            "满意度指标 服务对象满意度指标 公众对食品安全满意度 ≥ 90 % 5\n7\n")
+    [form] = parse_text(text)
+    assert [(i.indicator, i.score_max) for i in form.indicators] == [
+        ("开展食品安全宣传周活动", 10), ("食品安全整体状况", 10), ("公众对食品安全满意度", 5)]

@@ -623,6 +623,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     goal_reads: list[CellRead] = []
     pages = []
     last_page = None
+    last_fed: Optional[Row] = None
     ended = False
     before: Optional[Row] = None  # the row read before this one in the form's head
     prior: list[Row] = []  # the rows read so far, this one last (a header's upper row stands above it)
@@ -729,7 +730,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             if any(key(t) in ENDING_CELLS for t in filled):  # 总分 | 100 | 97.13: the form's closing row
                 form.cells.extend(accounting.read(c, "heading") for c in accounting.own_cells(row))
             continue
-        if is_noise(first) and len(filled) <= 1:
+        if is_noise(first) and len(filled) <= 1 and not _value_left_over(first, row, last_fed, reader):
             continue
         if row.table is None and not row.flat and not reader.header.run_together and not several_records(filled) \
                 and not _cell_like_line(filled):
@@ -751,6 +752,7 @@ def read_form(seg: Segment) -> Optional[Form]:
                 form.cells.extend(accounting.read(c, "unread") for c in row.cells[cut:] if c.text)  # (reported)
                 row, ended = replace(row, cells=row.cells[:cut]), True
         reader.feed_row(row)
+        last_fed = row
         if row.page is not None:
             pages.append(row.page)
             last_page = row.page
@@ -854,6 +856,18 @@ def _cell_like_line(filled: list[str]) -> bool:
     """A line of one short text inside a table of ``|`` or tab rows — a row left with one cell (a
     name whose other cells were printed elsewhere, a level name, a value) — rather than prose."""
     return len(filled) == 1 and len(filled[0]) <= CELL_LINE_MAX and not SENTENCE_MARK.search(filled[0])
+
+
+def _value_left_over(text: str, row: Row, before: Optional[Row], reader) -> bool:
+    """A number alone on its line of text right after a row that stopped short of the header's last
+    column (``食品安全整体状况 定性 高中低`` ⏎ ``10``: the 分值 its line could not hold) is that row's
+    value, not a page number (a paged file's lone number stays one)."""
+    if before is None or reader is None or row.exact or before.exact or row.page is not None:
+        return False  # (a grid's own cell alone in its row is read as it stands; a paged file's is its page number)
+    if not key(text).isdigit() or len(key(text)) > 3:
+        return False
+    own = [c for c in before.cells if c.text and not c.carried]
+    return 3 <= len(own) < len(reader.header.roles)
 
 
 def _name_tail_after_break(row: Row, reader: IndicatorReader, last_page) -> bool:
