@@ -1907,7 +1907,7 @@ def test_a_seal_read_under_the_table_is_no_row():
 
 
 @pytest.mark.parametrize("second_page", [2, 1])  # a PDF's next page; a picture of stitched pages: one page
-def test_a_level_label_a_page_break_cut_is_joined(second_page):
+def test_a_level_label_cut_between_stitched_pages_is_joined(second_page):
     """效 at the foot of one page, 益指标 at the top of the next: the rows on both sides carry 效益指标.
     Pages stitched into one picture come as two tables one under the other on the same page."""
     header = ["一级指标", "二级指标", "三级指标", "指标值"]
