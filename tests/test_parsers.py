@@ -1932,3 +1932,17 @@ def test_a_weight_the_row_could_not_hold_on_its_line_is_the_rows():
     [form] = parse_text(text)
     assert [(i.indicator, i.score_max) for i in form.indicators] == [
         ("开展食品安全宣传周活动", 10), ("食品安全整体状况", 10), ("公众对食品安全满意度", 5)]
+
+
+def test_a_qualitative_row_broken_over_two_lines_reads_whole():
+    """A page opening mid-table (no header): a 定性 row's marker is no target, and its line break leaves
+    the actual and scores on the next line, whose first cell repeats the target — the row goes on there,
+    no new row named 好坏."""
+    text = ("公益性讲座知晓率 | = | 100 | % | 100 | 5 | 5 |\n| |||\n"
+            "可持续影响指标 | 图书馆管理机制健全性 | 定性 | 好坏 |\n| 好坏 | 5 | 5 |\n| ||\n"
+            "满意度指标 | 服务对象满意度指标 | 活动参与人员满意度 | ≥ | 95 | % | 95 | 5 | 5 |\n| |\n"
+            "聘用人员满意度 | ≥ | 95 | % | 95 | 5 | 5 |\n| |||\n合计 | 100 | 100 |\n")  # (a real Daying page)
+    [form] = parse_text(text)
+    rows = [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators]
+    assert ("图书馆管理机制健全性", "好坏", "好坏", 5, 5) in rows
+    assert not any(name == "好坏" for name, *_ in rows)

@@ -197,7 +197,8 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
                 any(0 <= u < n and tokens[u].flat and tokens[u].text == tok.text for u in (t - 1, t + 1)):
             skip = min(skip, w.fit.unread)  # a number repeated by its neighbour is a value (target and actual), no page number
         prev_tok = tokens[t - 1] if t else None
-        if tok.flat and prev_tok is not None and prev_tok.flat and tok.text == prev_tok.text and tok.text:
+        if prev_tok is not None and tok.text == prev_tok.text and tok.text and not tok.exact and \
+                ((tok.flat and prev_tok.flat) or (tok.row != prev_tok.row and not shape(tok.text).number)):
             # a cell repeating the one before: a target repeating its name, an actual its target —
             # rarely a new record of the same name
             emit = [e + (w.echo if r in ECHOED else -w.echo if r == "indicator" else 0.0)

@@ -86,6 +86,7 @@ class Shape:
     placeholder: bool
     numbering: bool  # nothing but a name's numbering (指标2, 任务1:, （一）): a placeholder row's name
     numbered: bool  # a name's numbering, then words (指标3.化妆品抽验平均标准): a name, never a value
+    nature: bool = False  # 定性 / 定量: the 指标性质 column's marker, never a value (not an operator either)
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +122,7 @@ def shape(text: str) -> Shape:
         placeholder=bool(t) and is_placeholder(t),
         numbering=bool(t) and is_bare_numbering(t),
         numbered=numbered,
+        nature=k in nature_words(),
     )
 
 
@@ -216,6 +218,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         return w.indicator_text
     if s.numbered and role in ("target", "standard", "actual"):
         return -3.0  # 指标2.药品抽验平均标准 ⏎ 指标3.化妆品抽验平均标准: two unfilled rows, not a name and its target
+    if s.nature and role in ("target", "standard", "actual"):
+        return w.impossible
     if role in ("target", "standard"):  # (a grade's standard, 保障95-98%, is written as targets are)
         if s.operator:
             return -2.0
