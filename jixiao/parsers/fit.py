@@ -86,7 +86,7 @@ class Shape:
     placeholder: bool
     numbering: bool  # nothing but a name's numbering (指标2, 任务1:, （一）): a placeholder row's name
     numbered: bool  # a name's numbering, then words (指标3.化妆品抽验平均标准): a name, never a value
-    nature: bool = False  # 定性 / 定量: the 指标性质 column's marker, never a value (not an operator either)
+    nature: bool  # 定性 / 定量: the 指标性质 column's marker, never a value (not an operator either)
 
 
 @lru_cache(maxsize=65536)

@@ -53,9 +53,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
+from jixiao.normalize.dictionary import dictionary_words
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
 from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, level_words, value_at
@@ -598,27 +598,20 @@ def _dictionary() -> tuple[dict[str, tuple[str, ...]], frozenset, frozenset]:
     """What the parser takes from jieba's dictionary (words not rare), in one pass over its word list:
     the words a one-character grade opens (two to four characters: 中心, 优质, 有序, 高效, by their first
     character), the two-character words a grade or a yes/no closes (是否), and every two-character word.
-    Only the word list is read: jieba's segmenter would hold its whole dictionary in memory (measured:
-    +70 MiB per batch worker)."""
-    import jieba
-
+    (:func:`jixiao.normalize.dictionary.dictionary_words`: the word list, not jieba's segmenter)."""
     grades = {w for w in _words().get("grade", ()) if len(w) == 1}
     answers = grades | {w for w in _words().get("yesno", ()) if len(w) == 1}
     led: dict[str, list[str]] = {}
     closed, pairs = set(), set()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            word, freq = line.split(" ", 2)[:2]
-            if not 2 <= len(word) <= 4 or int(freq) < WORD_MIN_FREQ:
-                continue
-            if len(word) == 2:
-                pairs.add(word)
-            if word[1] == word[0]:
-                continue
-            if word[0] in grades:
-                led.setdefault(word[0], []).append(word)
-            if len(word) == 2 and word[1] in answers and "\u4e00" <= word[0] <= "\u9fff":
-                closed.add(word)
+    for word, _ in dictionary_words((2, 4), WORD_MIN_FREQ):
+        if len(word) == 2:
+            pairs.add(word)
+        if word[1] == word[0]:
+            continue
+        if word[0] in grades:
+            led.setdefault(word[0], []).append(word)
+        if len(word) == 2 and word[1] in answers and "\u4e00" <= word[0] <= "\u9fff":
+            closed.add(word)
     return {k: tuple(v) for k, v in led.items()}, frozenset(closed), frozenset(pairs)
 
 

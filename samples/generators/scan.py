@@ -329,22 +329,18 @@ def draw_sheet(sheet: Sheet, dpi: int = 200, rules: str = "grid", rows: tuple[in
         elif rules == "horizontal":
             draw.line((left, top, right, top), fill=INK, width=line_w)
             draw.line((left, bottom, right, bottom), fill=INK, width=line_w)
-        step = regular.size * vertical_step
+        step, x = regular.size * vertical_step, (left + right) / 2
         if not first <= row < last:
             if flow and vertical:  # the characters the part on the previous page could not hold
                 held = _vertical_room(sum(sheet.heights[row:first]) * mm, step)
-                for k, ch in enumerate(text[held:]):
-                    draw.text(((left + right) / 2, top + step * (k + 0.8)), ch, font=regular, fill=INK, anchor="mm")
+                _draw_column(draw, text[held:], x, top + 0.8 * step, step, regular)
             continue  # the part of a merged cell continued from the previous page: its text stays there
         if vertical:
             held = _vertical_room(bottom - top, step) if flow else len(text)
             if held < len(text):
-                for k, ch in enumerate(text[:held]):
-                    draw.text(((left + right) / 2, top + step * (k + 0.8)), ch, font=regular, fill=INK, anchor="mm")
-                continue
-            start = (top + bottom) / 2 - step * (len(text) - 1) / 2
-            for k, ch in enumerate(text):
-                draw.text(((left + right) / 2, start + k * step), ch, font=regular, fill=INK, anchor="mm")
+                _draw_column(draw, text[:held], x, top + 0.8 * step, step, regular)  # from the top; the rest goes on
+            else:
+                _draw_column(draw, text, x, (top + bottom) / 2 - step * (len(text) - 1) / 2, step, regular)
             continue
         lines = _wrap(draw, text, regular, right - left - 3 * mm, kinsoku=True)
         step = regular.size * LINE_STEP
@@ -354,6 +350,12 @@ def draw_sheet(sheet: Sheet, dpi: int = 200, rules: str = "grid", rows: tuple[in
             draw.text((anchor_x, start + k * step), line, font=regular, fill=INK,
                       anchor="mm" if len(lines) == 1 else "lm")
     return page, boxes
+
+
+def _draw_column(draw: ImageDraw.ImageDraw, chars: str, x: float, start: float, step: float, font) -> None:
+    """A vertical label's characters, one per line from ``start``."""
+    for k, ch in enumerate(chars):
+        draw.text((x, start + k * step), ch, font=font, fill=INK, anchor="mm")
 
 
 def _vertical_room(height: float, step: float) -> int:

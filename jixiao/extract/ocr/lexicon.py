@@ -13,9 +13,11 @@ character (RapidOCR returns the best only), so the look-alike table stands in fo
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+
+from jixiao.normalize.dictionary import dictionary_words
 
 UNSURE = 0.6  # a character read less surely than this may be a look-alike
 WORD_MIN_FREQ = 10  # jieba dictionary frequency from which a two-character word counts (阆中 33)
@@ -37,16 +39,9 @@ def lookalikes() -> dict[str, str]:
 def _words() -> dict[str, int]:
     """Two-character dictionary words holding a look-alike, with their frequency (only those: the whole
     word list is not kept)."""
-    import jieba
-
     chars = set(lookalikes())
-    words: dict[str, int] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            word, freq = line.split(" ", 2)[:2]
-            if len(word) == 2 and (word[0] in chars or word[1] in chars) and int(freq) >= WORD_MIN_FREQ:
-                words[word] = int(freq)
-    return words
+    return {word: freq for word, freq in dictionary_words((2, 2), WORD_MIN_FREQ)
+            if word[0] in chars or word[1] in chars}
 
 
 def _word_freq(before: str, ch: str, after: str) -> int:
@@ -66,8 +61,6 @@ def better_reading(before: str, ch: str, after: str, score: float) -> str:
 
 def fix_unsure_glyphs(boxes):
     """The boxes with their unsure look-alike characters set right (box text and glyphs alike)."""
-    from dataclasses import replace
-
     out = []
     for box in boxes:
         glyphs = box.glyphs
