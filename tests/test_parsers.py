@@ -1946,3 +1946,53 @@ def test_a_qualitative_row_broken_over_two_lines_reads_whole():
     rows = [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators]
     assert ("图书馆管理机制健全性", "好坏", "好坏", 5, 5) in rows
     assert not any(name == "好坏" for name, *_ in rows)
+
+
+def _office_grid(rows, spans=()):
+    """An office table: ``rows`` of texts, ``spans`` (row, col, rowspan) merging a cell down its column."""
+    covered = {(r + k, c) for r, c, n in spans for k in range(1, n)}
+    span_of = {(r, c): n for r, c, n in spans}
+    return Table([Cell(t, r, c, rowspan=span_of.get((r, c), 1)) for r, row in enumerate(rows)
+                  for c, t in enumerate(row) if (r, c) not in covered], exact=True)
+
+
+def test_an_office_grid_printing_names_under_a_blank_level2_column_reads_them_as_names():
+    """A real Linhai form printed 指标类型 | 指标名称 | 指标值 and was drawn into the 一级/二级/三级
+    template with the 二级 cells left blank: its 数量指标, 质量指标 … stand in the 三级 column and are the
+    rows' names as printed. No row moves left into the blank column."""
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "", "数量指标", "375万平方米"], ["", "", "质量指标", "100%"], ["", "", "时效指标", "全年"],
+            ["效益指标", "", "社会效益指标", "是"], ["", "", "生态效益指标", "是"],
+            ["满意度指标", "", "服务对象或受益者满意度指标", "≥95%"]]
+    doc = Document([TextLine("项目支出绩效目标表"), _office_grid(rows, [(1, 0, 3), (1, 1, 3), (4, 0, 2), (4, 1, 2)])])
+    [form] = parse_document(doc)
+    assert rows_of(form) == [("产出指标", "", "数量指标", "375万平方米"), ("产出指标", "", "质量指标", "100%"),
+                             ("产出指标", "", "时效指标", "全年"), ("效益指标", "", "社会效益指标", "是"),
+                             ("效益指标", "", "生态效益指标", "是"),
+                             ("满意度指标", "", "服务对象或受益者满意度指标", "≥95%")]
+
+
+def test_an_office_grid_row_with_a_blank_level3_cell_keeps_its_target():
+    """A real Nanyue form wrote each 二级's target as a sentence and left the 三级 column blank: every row
+    is kept, nameless, with the sentence as its target (not read as a name)."""
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "质量指标", "", "学校的教育教学秩序良好,力争毕业生合格率达100%"],
+            ["", "时效指标", "", "按时完成教学任务,顺利完成中考。"],
+            ["", "成本指标", "", "全年预算全额用于保障教育教学。"]]
+    doc = Document([TextLine("部门整体支出绩效目标表"), _office_grid(rows, [(1, 0, 3)])])
+    [form] = parse_document(doc)
+    assert rows_of(form) == [("产出指标", "质量指标", "", "学校的教育教学秩序良好,力争毕业生合格率达100%"),
+                             ("产出指标", "时效指标", "", "按时完成教学任务,顺利完成中考。"),
+                             ("产出指标", "成本指标", "", "全年预算全额用于保障教育教学。")]
+
+
+def test_a_project_named_after_its_form_is_the_project_not_a_new_form():
+    """A real Lijiang page: the 项目名称 cell spills onto the next line and the project's name ends as a
+    form title does (…经费支出绩效自评表)."""
+    text = ("| 2020年度项目支出绩效自评表 | ||||\n| 项目名称 |\n2020年省级自然资源卫片执法补助经费支出绩效自评表 |\n"
+            "|||||\n| 主管部门 | 丽江市自然资源和规划局 | 实施单位 | 丽江市古城区自然资源局 |\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+            "| 产出指标 | 数量指标 | 卫片执法补助经费 | 72890元 | 72890元 |\n")
+    [form] = parse_text(text)
+    assert (form.title, form.project) == ("2020年度项目支出绩效自评表", "2020年省级自然资源卫片执法补助经费支出绩效自评表")
+    assert rows_of(form) == [("产出指标", "数量指标", "卫片执法补助经费", "72890元")]

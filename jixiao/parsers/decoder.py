@@ -153,6 +153,8 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
     closed = _under_closed_level1(tokens)
     sibling = _sibling_levels(tokens)
     weight_label = _weights_as_level1(tokens)
+    blank_level2 = _under_blank_level2(tokens, cols)
+    value_cols = {c for r, c in cols.items() if r in template.values}
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
     score = {s: (0.0 if s == -1 else NEG) for s in states}
@@ -173,10 +175,10 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
         for j, r in enumerate(roles):
             if usual.get(r) == tok.text:
                 emit[j] += w.usual_value
-        if cols and tok.col is not None and "level2" not in cols and "level1" in cols and \
-                cols.get("indicator") == tok.col and emit[1] > emit[2]:
-            # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column the name
-            # column's 二级 word is the row's name as printed
+        if cols and tok.col is not None and "level1" in cols and cols.get("indicator") == tok.col and \
+                emit[1] > emit[2] and ("level2" not in cols or t in blank_level2):
+            # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column (or an
+            # office grid's 二级 cell left blank in the row) the name column's 二级 word is the row's name as printed
             emit[1], emit[2] = emit[2], emit[1]
         # (a row of a text table that dropped its empty cells stands left-aligned under the header: its
         # column says less than a cell printing a column's usual value)
@@ -192,6 +194,8 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
                     # a value standing in another column of an exact grid (指标值说明's too); a whole target
                     # written in its sign's or unit's column (符号 | 指标值 | 单位(文字描述): ═100%) is still one
                     emit[j] -= w.off_column
+                elif tok.exact and r == "indicator" and tok.col in value_cols:
+                    emit[j] -= w.off_column  # a sentence in an office grid's 指标值 column, its 三级 cell left blank
         skip = fit(tok.text, "skip", w.fit)
         if tok.flat and shape(tok.text).number and \
                 any(0 <= u < n and tokens[u].flat and tokens[u].text == tok.text for u in (t - 1, t + 1)):
@@ -280,6 +284,16 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
             marked.add(k)
             expect += 1
     return marked if len(marked) >= ROW_NUMBERS_MIN else set()
+
+
+def _under_blank_level2(tokens: Sequence[Token], cols: dict) -> set[int]:
+    """Tokens in the 三级 column of an office grid's row whose 二级 cell is blank (产出指标 | | 数量指标 |
+    375万平方米): the form printed its names there, not its 二级 words."""
+    if "level2" not in cols or "indicator" not in cols:
+        return set()
+    filled = {tok.row for tok in tokens if tok.exact and tok.col == cols["level2"] and tok.text}
+    return {t for t, tok in enumerate(tokens)
+            if tok.exact and tok.col == cols["indicator"] and tok.text and tok.row not in filled}
 
 
 def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:

@@ -501,9 +501,14 @@ def _field_names(row: Row) -> set[str]:
 def split_forms(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     cur: Optional[Segment] = None
+    before: Optional[Row] = None  # the last row with text
     for i, row in enumerate(rows):
         following = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r.cells)), None)
         title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
+        if title and cur is not None and (_open_field(before) or ("",))[0] == "project":
+            title = None  # 项目名称 | ⏎ 2020年…经费支出绩效自评表 |: a project named after its form
+        if any(c.text for c in row.cells):
+            before = row
         if title:
             # (a run flattened from one cell per line may hold the whole form after its title)
             headed = row.flat and (read_header(row) is not None or headerless_at(row) is not None)
@@ -982,8 +987,10 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
     own = [c.text for c in cells if c.text]
     open_field = _open_field(before)
     if open_field and own and not field_of(own[0]) and not _label_like(own[0]) and not split_fields(own[0]) \
-            and anchor_kind(own[0]) is None:
-        _keep(fields, open_field, own[0])  # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row
+            and (anchor_kind(own[0]) is None or open_field[0] == "project" and anchor_kind(own[0]) == "title"):
+        # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row; a project may be named after its
+        # form (项目名称 | ⏎ 2020年省级…经费支出绩效自评表 |), the form's title printed above it already
+        _keep(fields, open_field, own[0])
     if len(own) == 2 and is_noise(own[1]) and ORG.search(own[0]) and not field_of(own[0]) and not split_fields(own[0]):
         _keep(fields, ("department", 9), own[0])  # 207101某某法院 | 单位:万元: the unit printed above its table
     for i, c in enumerate(cells):

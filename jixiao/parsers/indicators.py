@@ -366,6 +366,7 @@ class IndicatorReader:
         self._shift_by_width: dict[int, int] = {}  # the shift the last row of so many cells took
         self._extent = max((c for _, c in header.roles), default=0)  # the header's last column
         self.levelless = not any(r in ("level1", "level2") for r, _ in header.roles)
+        self._home_table: Optional[int] = None  # the grid of the first row read (the header's)
 
     def feed_row(self, row: Row) -> None:
         cells = [c for c in row.cells if c.text or not c.carried]
@@ -412,7 +413,13 @@ class IndicatorReader:
             ((len(filled) >= 2 and len([c for c in cells if c.text]) >= (2 if row.exact else 3))
              or (row.exact and len(filled) == 1))
         self._row += 1
-        shift = self._shift(cells) if real else 0
+        # (a row of the header's own grid that merged cells from the rows above reach sits in its own columns:
+        # 产出指标 | (blank) | 时效指标 | 全年 stays, its 二级 column is the blank merged cell's; a PDF page's
+        # table after a break has columns of its own)
+        if self._home_table is None:
+            self._home_table = row.table
+        anchored = row.exact and row.table == self._home_table and any(c.carried for c in cells)
+        shift = self._shift(cells) if real and not anchored else 0
         if real and self.template.columns:
             # the merged block label left of the levels (年度绩效指标, 四、年度绩效指标完成情况) is no cell of a record
             first = min(self.template.columns.get(r, 10 ** 6) for r in ("level1", "level2", "indicator"))
@@ -639,7 +646,7 @@ class IndicatorReader:
                 for n, name in enumerate(("own1", "own2")):
                     if cur.get(name):
                         pending[n] = cur[name]
-            if cur is not None and (cur.get("indicator") or self._level_text(cur)):
+            if cur is not None and (cur.get("indicator") or self._level_text(cur) or self._blank_name(cur)):
                 unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): reported unread
                 ind = None if unfilled else self._emit(cur)
                 if ind is not None:
@@ -720,6 +727,11 @@ class IndicatorReader:
         packed.py): its cells' roles fixed, a target read."""
         return bool(rec.get("target") and rec.get("level2")) and all(
             isinstance(self.tokens[i].ref, tuple) and self.tokens[i].ref[0] == "fixed" for i in rec["cells"])
+
+    def _blank_name(self, rec: dict) -> bool:
+        """A row of an office grid printing its 二级 name and a target, its 三级 cell left blank (质量指标 | |
+        学校的教育教学秩序良好…): a row of the form as printed, with no name."""
+        return bool(rec.get("target") and rec.get("own2")) and all(self.tokens[i].exact for i in rec["cells"])
 
     def _unfilled(self, rec: dict) -> bool:
         """A row of flattened text that names an indicator and holds no value (:func:`holds_no_value`).
