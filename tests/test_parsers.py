@@ -2006,3 +2006,17 @@ def test_a_blank_field_does_not_take_the_funding_heading_after_it():
             "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n产出指标 | 数量指标 | 参合人数 | 8755 | 8676 |\n")
     [form] = parse_text(text)
     assert (form.project, form.agency, form.department) == ("某配套资金", "某县医疗保障局", None)
+
+
+def test_a_row_left_without_its_level1_cell_reads_the_level_word_after_its_level2_as_its_name():
+    """A real Yueyanglou page: rows after a block's first print no 一级 cell and sit one column right;
+    成本指标 | 社会成本指标 | 定量 | 100 | % opens with its 二级, so 社会成本指标 is the row's name."""
+    text = ("部门整体支出绩效目标表\n一级指标 | 二级指标 | 三级指标 | 指标值类型 | 指标值 | 计量单位 |\n"
+            "产出指标 | 数量指标 | 业务工作支出安排金额 | 定量 | 28.8万元 | |\n"
+            "质量指标 | 业务工作支出到位率 | 定量 | 100 | % |\n"
+            "成本指标 | 社会成本指标 | 定量 | 100 | % |\n"
+            "效益指标 | 社会效益指标 | 保证单位正常运转 | 定性 | 应保尽保 | |\n")
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2, i.indicator) for i in form.indicators] == [
+        ("产出指标", "数量指标", "业务工作支出安排金额"), ("产出指标", "质量指标", "业务工作支出到位率"),
+        ("产出指标", "成本指标", "社会成本指标"), ("效益指标", "社会效益指标", "保证单位正常运转")]

@@ -287,13 +287,19 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
 
 
 def _under_blank_level2(tokens: Sequence[Token], cols: dict) -> set[int]:
-    """Tokens in the 三级 column of an office grid's row whose 二级 cell is blank (产出指标 | | 数量指标 |
-    375万平方米): the form printed its names there, not its 二级 words."""
+    """Tokens in the 三级 column whose row has no 二级 of its own there or already has one: an office grid's
+    row whose 二级 cell is blank (产出指标 | | 数量指标 | 375万平方米: the form printed its names there, not its
+    二级 words), and a text row opening with its 二级 (成本指标 | 社会成本指标 | 定量 | 100 | %)."""
     if "level2" not in cols or "indicator" not in cols:
         return set()
     filled = {tok.row for tok in tokens if tok.exact and tok.col == cols["level2"] and tok.text}
+    # a text row its 一级 cell left (成本指标 | 社会成本指标 | 定量 | 100 | %, the row set one column right):
+    # it opens with its own 二级, so the level word after it is its name
+    opens_level2 = {tok.row for k, tok in enumerate(tokens) if tok.real_row and not tok.exact and tok.text
+                    and tok.col == cols["level2"] and (k == 0 or tokens[k - 1].row != tok.row)}
     return {t for t, tok in enumerate(tokens)
-            if tok.exact and tok.col == cols["indicator"] and tok.text and tok.row not in filled}
+            if tok.col == cols["indicator"] and tok.text and
+            ((tok.exact and tok.row not in filled) or (not tok.exact and tok.real_row and tok.row in opens_level2))}
 
 
 def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:
