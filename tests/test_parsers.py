@@ -2020,3 +2020,31 @@ def test_a_row_left_without_its_level1_cell_reads_the_level_word_after_its_level
     assert [(i.level1, i.level2, i.indicator) for i in form.indicators] == [
         ("产出指标", "数量指标", "业务工作支出安排金额"), ("产出指标", "质量指标", "业务工作支出到位率"),
         ("产出指标", "成本指标", "社会成本指标"), ("效益指标", "社会效益指标", "保证单位正常运转")]
+
+
+def test_a_goal_line_cut_at_its_spaces_keeps_its_numbered_items():
+    """A real Wuhai page, space-separated: the goal's sentence and its 目标1: … 目标5: items are one goal."""
+    text = ("某项目绩效目标表\n项目名称 某经费\n"
+            "年度目标 围绕循环经济的要求,合理布局,规范建设。达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%\n"
+            "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 出差人数 8人\n")
+    [form] = parse_text(text)
+    assert [(g.kind, g.text) for g in form.goals] == [
+        ("annual", "围绕循环经济的要求,合理布局,规范建设。达成以下目标: 目标1:聘用人员1人,出差8人 目标2:在岗率100%")]
+
+
+@pytest.mark.parametrize("line", ["*年度总体绩效目标 | 做好涉案、价格认定工作。 |", "当年整体绩效目标做好涉案、价格认定工作。"])
+def test_goal_headings_of_the_department_templates(line):
+    """Hunan's *年度总体绩效目标 and Chongqing's 当年整体绩效目标 (glued to its text) head the annual goal; a
+    block label after it (绩效指标, 績效指標(biāo) with its pinyin) is no more of the goal."""
+    text = (f"部门整体支出绩效目标表\n部门(单位)名称 | 某价格认证中心 |\n{line}\n绩效指标 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 业务工作支出安排金额 | 28.8万元 |\n")
+    [form] = parse_text(text)
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "做好涉案、价格认定工作。")]
+
+
+def test_a_block_label_with_pinyin_after_a_goal_is_no_goal_text():
+    text = ("部门整体支出绩效目标表\n部門(單位)名稱 | 某價格認證中心 |\n年度總體績效目標(biāo) | 做好涉案、價格認定工作。 |\n"
+            "績效指標(biāo) |\n一級指標(biāo) | 二級指標(biāo) | 三級指標(biāo) | 指標(biāo)值 |\n"
+            "產(chǎn)出指標(biāo) | 數(shù)量指標(biāo) | 業務工作支出安排金額 | 28.8萬元 |\n")
+    [form] = parse_text(text)
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "做好涉案、價格認定工作。")]

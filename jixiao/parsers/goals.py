@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, takewhile
 from typing import Optional
 
+from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.header import ORG, as_printed, is_form_title, is_other_table_title
 from jixiao.parsers.rows import Row
@@ -178,7 +179,7 @@ class GoalReader:
             for c in cells:  # a cell's text wrapped into the next row band (or page): it continues the goal
                 self.last_goals[c.col].text += collapse(c.raw or c.text)
             return True
-        texts = [c for c in cells if len(c.text) >= 8 and not c.text.replace(".", "").isdigit()]
+        texts = [c for c in cells if len(key(c.text)) >= 8 and not c.text.replace(".", "").isdigit()]  # (績效指標(biāo): 4)
         if texts and len(texts) == len(cells) <= len(self.last_empty):
             # headings side by side whose texts stand one per row (中期目标 | 年度目标 ⏎ text ⏎ text): the
             # next row's text is the next heading's, left empty by the row before
@@ -291,6 +292,12 @@ class GoalReader:
                 continue  # another column's heading in the heading row (总体完成率(%)), not a goal
             self.texts.append(collapse(c.raw or c.text))
             self.cols.append(c.col)
+            if not self.collecting and not row.exact:
+                # a line of text cut at its spaces: the numbered items after the goal's sentence are its own
+                # (年度目标 围绕…达成以下目标: 目标1:聘用人员1人 目标2:…)
+                items = list(takewhile(lambda x: numbering_at(x.text) > 0 and not goal_keys_in(x.text), cells[k + 1:]))
+                if items:
+                    self.texts[-1] = " ".join([self.texts[-1]] + [collapse(x.raw or x.text) for x in items])
         if not self.collecting:
             self._finish()
 
