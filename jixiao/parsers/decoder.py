@@ -153,7 +153,7 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
     closed = _under_closed_level1(tokens)
     sibling = _sibling_levels(tokens)
     weight_label = _weights_as_level1(tokens)
-    blank_level2 = _under_blank_level2(tokens, cols)
+    named_level_words = _level_words_as_names(tokens, cols)
     value_cols = {c for r, c in cols.items() if r in template.values}
     # state: index of the last role taken in the current record; -1 before the first record
     states = list(range(-1, n_roles))
@@ -176,9 +176,9 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
             if usual.get(r) == tok.text:
                 emit[j] += w.usual_value
         if cols and tok.col is not None and "level1" in cols and cols.get("indicator") == tok.col and \
-                emit[1] > emit[2] and ("level2" not in cols or t in blank_level2):
-            # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column (or an
-            # office grid's 二级 cell left blank in the row) the name column's 二级 word is the row's name as printed
+                emit[1] > emit[2] and ("level2" not in cols or t in named_level_words):
+            # 指标类型 | 指标名称 | 指标值 holding 产出指标 | 数量指标 | 375万平方米: with no 二级 column (or the
+            # row's 二级 settled without it) the name column's 二级 word is the row's name as printed
             emit[1], emit[2] = emit[2], emit[1]
         # (a row of a text table that dropped its empty cells stands left-aligned under the header: its
         # column says less than a cell printing a column's usual value)
@@ -286,20 +286,19 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
     return marked if len(marked) >= ROW_NUMBERS_MIN else set()
 
 
-def _under_blank_level2(tokens: Sequence[Token], cols: dict) -> set[int]:
-    """Tokens in the 三级 column whose row has no 二级 of its own there or already has one: an office grid's
-    row whose 二级 cell is blank (产出指标 | | 数量指标 | 375万平方米: the form printed its names there, not its
-    二级 words), and a text row opening with its 二级 (成本指标 | 社会成本指标 | 定量 | 100 | %)."""
+def _level_words_as_names(tokens: Sequence[Token], cols: dict) -> set[int]:
+    """Tokens in the 三级 column of a row whose 二级 is settled without them, so that a 二级 word there is the
+    row's name as printed: an office grid's row whose 二级 cell is blank (产出指标 | | 数量指标 | 375万平方米),
+    and a text row set one column right, its 一级 cell left, that opens with its own 二级 (成本指标 |
+    社会成本指标 | 定量 | 100 | %)."""
     if "level2" not in cols or "indicator" not in cols:
         return set()
-    filled = {tok.row for tok in tokens if tok.exact and tok.col == cols["level2"] and tok.text}
-    # a text row its 一级 cell left (成本指标 | 社会成本指标 | 定量 | 100 | %, the row set one column right):
-    # it opens with its own 二级, so the level word after it is its name
+    level2_filled = {tok.row for tok in tokens if tok.exact and tok.col == cols["level2"] and tok.text}
     opens_level2 = {tok.row for k, tok in enumerate(tokens) if tok.real_row and not tok.exact and tok.text
                     and tok.col == cols["level2"] and (k == 0 or tokens[k - 1].row != tok.row)}
-    return {t for t, tok in enumerate(tokens)
-            if tok.col == cols["indicator"] and tok.text and
-            ((tok.exact and tok.row not in filled) or (not tok.exact and tok.real_row and tok.row in opens_level2))}
+    settled = {t for t, tok in enumerate(tokens)
+               if (tok.row not in level2_filled if tok.exact else tok.real_row and tok.row in opens_level2)}
+    return {t for t in settled if tokens[t].col == cols["indicator"] and tokens[t].text}
 
 
 def _weights_as_level1(tokens: Sequence[Token]) -> list[bool]:

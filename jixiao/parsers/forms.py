@@ -505,7 +505,8 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     for i, row in enumerate(rows):
         following = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r.cells)), None)
         title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
-        if title and cur is not None and (_open_field(before) or ("",))[0] == "project":
+        open_field = _open_field(before)
+        if title and cur is not None and open_field and open_field[0] == "project":
             title = None  # 项目名称 | ⏎ 2020年…经费支出绩效自评表 |: a project named after its form
         if any(c.text for c in row.cells):
             before = row
@@ -987,7 +988,7 @@ def _read_fields(row: Row, fields: dict, before: Optional[Row] = None) -> None:
     own = [c.text for c in cells if c.text]
     open_field = _open_field(before)
     if open_field and own and _field_value_like(own[0]) and not split_fields(own[0]) \
-            and (anchor_kind(own[0]) is None or open_field[0] == "project" and anchor_kind(own[0]) == "title"):
+            and (anchor_kind(own[0]) is None or (open_field[0] == "project" and anchor_kind(own[0]) == "title")):
         # 项目名称 | ⏎ 某项目 | 中期预算 | …: the value opens the next row; a project may be named after its
         # form (项目名称 | ⏎ 2020年省级…经费支出绩效自评表 |), the form's title printed above it already
         _keep(fields, open_field, own[0])
