@@ -189,6 +189,8 @@ def test_empty_cell():
     ("2023年12月31日24时前", None, "2023-12-31"),
     ("2024年内", None, "2024-12-31"),
     ("2021年全年", None, "2021-12-31"),  # the whole year (a real Jinzhai target form)
+    ("12月底前100%到位", 2021, "2021-12-31"),  # all of it by the date (real Sichuan and Ningxia pages)
+    ("2022年11月底完成100%", None, "2022-11-30"),
 ])
 def test_deadline(raw, year, deadline):
     t = parse_target(raw, year=year)
@@ -204,6 +206,8 @@ def test_yearless_deadline_stays_empty_without_a_year(raw):
 def test_date_inside_a_quantity_target_is_not_the_target():
     t = parse_target("截至2023年12月31日覆盖率达98%")
     assert (t.comparator, t.value, t.unit, t.deadline) == ("=", 98, "%", None)
+    t = parse_target("6月底前完成60%", year=2023)  # a share short of all of it is the target
+    assert (t.comparator, t.value, t.unit, t.deadline) == ("=", 60, "%", None)
 
 
 def test_durations_are_not_deadlines():

@@ -7,7 +7,8 @@ comparator (a strong word before the number beats a word after it; a weak one su
 gives way: 控制在5%以内 → <=); two quantities joined by a range mark (90%-95%, 5至10天) or a
 lower and an upper bound of the same kind of unit (≥90%且≤95%) give `between`; otherwise the
 first is the target (慰问人数不少于100人,宣传用品不少于20000份 → >= 100 人). A date expression with
-no other quantity is a deadline; no number at all is `text`.
+no other quantity (or with 100% only: 12月底前100%到位, all of it by then) is a deadline; no number at all
+is `text`.
 
 Damage read as a careful reader would: a sign OCR misreads as the cell's first character
 (》90%, 叱100% → >= 90, >= 100; the table's `ocr` words); a masked number (≤****000元) keeps its
@@ -316,6 +317,8 @@ def parse(raw: str, year: int | None = None, context: Context | None = None) -> 
     qs = [q for q in qs if not _calendar_year(q, bool(deadline))]
     if deadline:
         qs = [q for q in qs if not _clock_time(numeric_text, q)]
+    if deadline and len(qs) == 1 and qs[0].value == 100 and qs[0].unit is not None and qs[0].unit.unit == "%":
+        qs = []  # 12月底前100%到位: all of it by the date — the date is the target
     if qs:
         first = qs[0]
         first.pre, first.pre_strong = _pre_comparator(numeric_text[:first.start])
