@@ -2037,3 +2037,96 @@ def test_goal_headings_of_the_department_templates(head, label, goal):
             "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 业务工作支出安排金额 | 28.8万元 |\n")
     [form] = parse_text(text)
     assert [(g.kind, g.text) for g in form.goals] == [("annual", goal)]
+
+
+def test_goal_pairs_one_per_line_under_a_labelled_block_with_its_score():
+    # a real Sichuan regional self-evaluation (one cell per paragraph): 年度目标完成情况 labels the block of
+    # 预期目标 | 目标实际完成情况, the block's score (20) stands in the heading row, and each numbered goal is
+    # printed twice, its target then its outcome; 年度绩效指标完成情况 heads the indicator table
+    cells = ["食品监管补助资金区域绩效目标自评表", "专项名称", "食品监管补助资金", "年度目标完成情况", "预期目标",
+             "目标实际完成情况", "20", "目标1:深入开展食品风险隐患排查整治。", "目标1:深入开展食品风险隐患排查整治。",
+             "目标2:加大违法行为打击力度。", "目标2:加大违法行为打击力度。", "年度绩效指标完成情况", "一级指标", "二级指标",
+             "三级指标", "年度指标值", "实际完成指标值", "产出指标", "质量指标", "指标2:违法案件查办率", "100%", "100%"]
+    form = _first_form([line for c in cells for line in (c, "")])
+    first, second = "目标1:深入开展食品风险隐患排查整治。", "目标2:加大违法行为打击力度。"
+    assert [(g.kind, g.text) for g in form.goals] == [
+        ("annual", first), ("actual", first), ("annual", second), ("actual", second)]
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [("指标2:违法案件查办率", "100%", "100%")]
+
+
+def test_a_budget_units_field_glued_to_its_value_is_no_funding_line_and_实施周期总目标_is_long_term():
+    # a real Dongguan target form (pipes): 预算单位:东莞展览馆 holds 预算 as funding labels do; the goal block's
+    # first heading carries its period (实施周期总目标(2022年--2024年))
+    form = _first_form([
+        "东莞市财政项目支出绩效目标表 | |", "预算单位:东莞展览馆 | |",
+        "项目名称 | 物业管理费支出 | 本年度申请市财政预算资金(万元) | 282.92 |",
+        "总体目标 | 实施周期总目标(2022年--2024年) | 年度目标 |",
+        "维持场馆正常开放运转,不断提升服务品质。 | 2022年维持场馆正常开放运转配套。 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 质量指标 | 物业管理保障工作合格率 | 100% |"])
+    assert form.department == "东莞展览馆"
+    assert [b.item for b in form.budget] == ["本年度申请市财政预算资金(万元)"]
+    assert [(g.kind, g.text) for g in form.goals] == [
+        ("long_term", "维持场馆正常开放运转,不断提升服务品质。"), ("annual", "2022年维持场馆正常开放运转配套。")]
+
+
+def test_a_glued_form_wrapped_over_lines_is_read_as_one_and_an_ocr_sign_opens_a_value():
+    # a real Ningxia preview's OCR text: the glued form broken where the viewer wrapped it, one line a
+    # number run alone (259.45万元) and one opening with a decimal (86.5%…, no numbered note); ≥ read as ^
+    form = _first_form([
+        "马铃薯种薯繁育示范推广项目绩效目标自评表(2022年度)项目名称马铃薯种薯繁育项目实施单位原州区农技中心"
+        "资金情况(万元)年度资金总额全年预算数(A)全年执行数(B)执行率(B/A)300万元",
+        "259.45万元",
+        "86.5%年度总体目标采购马铃薯原原种425万粒免费向全区农户发放绩效指标一级指标二级指标三级指标年度指标值"
+        "全年实际值得分产出指标数量指标免费发放原原种550万粒550万粒8企业自行采购200万粒200万粒8",
+        "效益指标社会效益指标一级种薯推广面积占总面积比例≥80%^80%8",
+    ])
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("免费发放原原种", "550万粒", "550万粒"), ("企业自行采购", "200万粒", "200万粒"),
+        ("一级种薯推广面积占总面积比例", "≥80%", "^80%")]
+
+
+def test_funding_lines_a_space_broke_printed_empty_twice_and_numbered_with_a_colon():
+    # real pages: a Jiangxi self-evaluation flattened with spaces (其中:当年财政 拨款, its 得分 printed after the
+    # line), a Xinjiang target form whose dropped merged cell leaves 其他资金 | 其他资金 side by side and empty,
+    # and a Hunan form's numbered lines (三、其他:0)
+    form = _first_form([
+        "项目支出绩效自评表", "项目名称 司法业务经费 主管部门 上饶市司法局",
+        "年初预算数 全年预算数 全年执行数 分值 执行率",
+        "年度资金总额: 620.82 620.82 620.82 100 100% 10",
+        "其中:当年财政 拨款 620.82 620.82 620.82 100 100% 10 得分",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值", "产出指标 数量指标 普法宣传次数 10次 12次"])
+    assert [(b.item, b.budget_full_year, b.score_max, b.score) for b in form.budget] == [
+        ("年度资金总额:", 620.82, 100, 10), ("其中:当年财政拨款", 620.82, 100, 10)]
+    form = _first_form([
+        "兵团本级财政衔接推进乡村振兴补助资金绩效目标申报表 | ||", "项目名称 | 保鲜库建设项目 | |",
+        "资金情况 (万元) | 项目资金总额: | 1500 | 年度资金申请总额 | 1500 | |", "其他资金 | 其他资金 | |||||",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 |", "产出指标 | 数量指标 | 新建保鲜库数量 | 1座 |"])
+    assert [(b.item, b.amount) for b in form.budget][-2:] == [("其他资金", None), ("其他资金", None)]
+    form = _first_form(["雾炮车抑尘降尘服务项目绩效目标表", "", "资金总额: 250", "", "一、预算资金:250", "",
+                        "二、自有资金:0", "", "三、其他:0", "", "一级指标", "", "二级指标", "", "三级指标", "", "指标值",
+                        "", "产出指标", "", "数量指标", "", "雾炮车数量", "", "2台"])
+    assert [(b.item, b.amount) for b in form.budget] == [
+        ("资金总额:", 250), ("一、预算资金:", 250), ("二、自有资金:", 0), ("三、其他:", 0)]
+
+
+def test_a_transfer_forms_empty_funding_lines_unlabelled_goal_and_a_row_cut_by_the_pages_end():
+    # a real Chongqing transfer form, one cell per paragraph: 下达资金总额 printed empty, its 中央财政补助 given
+    # elsewhere (参见附件1具体金额), 地方资金 empty; the goal's label cell lost; the excerpt ends inside the second
+    # row (7度以上抗震设防地区…), and 应改尽改 is the first row's target
+    cells = ["2025年农村危房改造补助资金绩效目标表", "项目名称", "农村危房改造补助资金", "省级主管部门", "重庆市住房城乡建委",
+             "资金情况(万元)", "下达资金总额", "其中:中央财政补助", "参见附件1具体金额", "地方资金",
+             "支持农村低收入群体等重点对象实施危房改造和危房抗震改造,保障其基本住房安全。",
+             "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "农村低收入群体等重点对象危房改造户数",
+             "应改尽改", "7度以上抗震设防地区"]
+    form = _first_form([line for c in cells for line in (c, "")])
+    assert [(b.item, b.amount) for b in form.budget] == [("下达资金总额", None), ("其中:中央财政补助", None), ("地方资金", None)]
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", cells[10])]
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("农村低收入群体等重点对象危房改造户数", "应改尽改")]
+
+
+def test_a_budget_code_and_the_areas_after_glued_fields_end_their_values():
+    # a real Fujian transfer form glued on one line: 部门预算编码 after the unit's name, 补助区域 after the project's
+    form = _first_form(["专项转移支付绩效目标表(2023年度)部门(单位)名称龙岩市民族与宗教事务局部门预算编码230001项目名称宗教管理经费"
+                        "补助区域新罗区、永定区资金情况(万元)资金总额:30其中:财政拨款30其他资金绩效指标一级指标二级指标三级指标"
+                        "指标值产出指标数量指标补助县(市、区)数量2个"])
+    assert (form.department, form.project) == ("龙岩市民族与宗教事务局", "宗教管理经费")

@@ -70,6 +70,7 @@ class DecodeWeights:
         "deviation": 0.1, "extra": 0.15, "standard": 0.15})
     new_record: float = 0.3
     no_target: float = 1.5
+    cut_last: float = 0.5  # the last record of a flattened run without its target
     no_indicator: float = 3.0
     across_rows: float = 2.5
     new_in_row: float = 3.0
@@ -251,7 +252,9 @@ def _viterbi(tokens: Sequence[Token], template: Template, w: DecodeWeights, usua
         score = {s: new.get(s, NEG) for s in states}
         back.append(ptr)
     # the best final state (the last record, too, costs when it ends before its target), then walk back
-    final = {s: v - (w.no_target if 2 <= s < target_at else 0.0) for s, v in score.items()}
+    # (a flattened run ending inside a record was most often cut there: an excerpt's end)
+    cut = w.cut_last if n and tokens[-1].flat else w.no_target
+    final = {s: v - (cut if 2 <= s < target_at else 0.0) for s, v in score.items()}
     best = max(final, key=lambda s: final[s])
     out: list[Optional[str]] = [None] * n
     s = best

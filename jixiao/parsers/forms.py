@@ -19,9 +19,9 @@ from jixiao.parsers.cut_rows import drop_cut_row
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
-    UNIT_LABEL, FundingReader, budget_role, glued_budget_line, is_budget_label, split_label_amount,
+    UNIT_LABEL, FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, split_label_amount,
 )
-from jixiao.parsers.goals import GoalReader, goal_keys_in, heading_prefix_kind, is_goal_sentence
+from jixiao.parsers.goals import GoalReader, collapse, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
     ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
@@ -32,14 +32,14 @@ from jixiao.parsers.indicators import (
 )
 from jixiao.parsers import accounting
 from jixiao.parsers.packed import block_rows, block_start, labelled
-from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words
+from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import listing_header, split_records
 from jixiao.parsers.vocab import _rows, key, level_of, role_by_affix, squash
 from jixiao.parsers.fit import shape, skipped_role
-from jixiao.records import CellRead, Form, Origin
+from jixiao.records import CellRead, Form, Goal, Origin
 
 MIN_RUN = 3
 EXPLODE_AT = 12
@@ -147,6 +147,8 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
                               (kind == "prose" and (len(c.text) <= CELL_LINE_MAX or INDICATOR_NUMBERING.match(c.text))
                                and not goal_waiting)):
             kind = None  # (a target written as a short sentence, 95%以上。, is a cell of its row)
+        if kind == "budget" and cur and broken_label(cur[-1].text, c.text):
+            kind = None  # 其中:当年财政 | 拨款: a label's tail a space cut off
         if kind == "budget" and _after_budget_label(cur) and any(ch.isdigit() for ch in c.text):
             kind = None  # 其中:财政拨款 | 少数民族发展资金37万元: the amount cell of the label before it
         if kind not in (None, "title", "header") and _value_of_field(cur) and not field_of(c.text):
@@ -261,6 +263,23 @@ def _glued_form_line(whole: str, pieces: int) -> bool:
         _glued_title_at(text) is not None and is_glued(whole)
 
 
+GLUED_WRAPPED_MIN = 40  # characters of a glued form's first line that its next glued lines go on
+WRAPPED_PIECE_MAX = 40  # characters of a short line between two glued lines of one form (259.45万元)
+
+
+def _glued_wrap(rows: list[Row], j: int) -> bool:
+    """rows[j] is a line of the glued form before it: a glued line of one cell, or a short one with a
+    glued line after it or two words of the vocabulary (效益指标社会效益指标…80%: the last row)."""
+    def glued_line(k: int) -> bool:
+        return k < len(rows) and len(rows[k].cells) == 1 and bool(rows[k].cells[0].text) and \
+            is_glued(rows[k].cells[0].text)
+    cells = rows[j].cells
+    if len(cells) != 1 or not cells[0].text:
+        return False
+    text = cells[0].text
+    return glued_line(j) or (len(text) <= WRAPPED_PIECE_MAX and (glued_line(j + 1) or word_hits(text) >= 2))
+
+
 INDICATOR_HEADINGS = ("level1", "level2", "indicator", "target", "actual", "score_max", "score")
 
 
@@ -294,6 +313,12 @@ def unglue(rows: list[Row]) -> list[Row]:
                 # the next page of the preview (a stray space may have split its line into cells)
                 lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
+            if len(lines) == 1 and len(whole) >= GLUED_WRAPPED_MIN and _glued_title_at(WRAP_SPACE.sub("", whole)) is not None:
+                # a whole form glued from its title on, its lines broken where a viewer or OCR wrapped them
+                # (…300万元 ⏎ 259.45万元 ⏎ 86.5%市县资金…): the glued lines after it go on with it
+                while j < len(rows) and _glued_wrap(rows, j):
+                    lines.append(rows[j].cells[0].raw or rows[j].cells[0].text)
+                    j += 1
             source = r.cells[0]
             joined = join_pages(lines)
             text = WRAP_SPACE.sub("", joined)
@@ -622,6 +647,7 @@ def read_form(seg: Segment) -> Optional[Form]:
     fields: dict[str, tuple[int, str]] = {}
     funding = FundingReader()
     goals = GoalReader()
+    unlabelled_goal: Optional[RowCell] = None  # a sentence alone after the funding block, its heading lost
     reader: Optional[IndicatorReader] = None
     as_text = False  # the indicators are written as text beside their level names (packed.py)
     just_headed = False
@@ -693,6 +719,9 @@ def read_form(seg: Segment) -> Optional[Form]:
                 goal_reads.extend(accounting.goal_cells(row))
             else:
                 header_reads.extend(accounting.header_cells(row))
+            filled = [c for c in row.cells if c.text and not c.carried]
+            unlabelled_goal = filled[0] if region is None and len(filled) == 1 and funding.lines and \
+                is_goal_sentence(filled[0].text) and filled[0].text.endswith("。") else None
             continue
         # the indicator region
         if just_headed and any(c.text and not c.carried for c in row.cells):
@@ -769,6 +798,11 @@ def read_form(seg: Segment) -> Optional[Form]:
     form.cells.extend(cell_reads(assignment))
     form.budget = funding.lines
     form.goals = goals.close()
+    if not form.goals and unlabelled_goal is not None:
+        # the goal's own sentence between the funding block and the indicator table, its heading cell lost
+        # (a merged 年度目标 label a crawler dropped): the year's goal
+        form.goals = [Goal("annual", collapse(unlabelled_goal.raw or unlabelled_goal.text))]
+        goal_reads.extend(accounting.goal_cells(Row([unlabelled_goal])))
     accounting.settle_goals(goal_reads, form.goals)
     for cell in goal_reads:
         if cell.record is not None:

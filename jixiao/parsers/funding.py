@@ -27,6 +27,8 @@ SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (�
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
 LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
+REFERENCE = re.compile(r"^(?:参见|详见|见附件|见附表)")  # 参见附件1具体金额: an amount printed elsewhere, none here
+OTHER_WORD = "其他"  # 三、其他:0 — the block's last line, printed with its colon
 EXPENSE = re.compile(r"支出$")  # 基本支出: | 项目支出: — the block's lines by nature of spending, printed with their colon
 UNIT_SUFFIX = re.compile(r"[（(]\s*(?:万元|元)\s*[）)]$")
 LABEL_MAX = 20  # characters: a funding label is short (其中：当年财政拨款（一般公共预算） is 17); a goal sentence is longer
@@ -59,7 +61,8 @@ def budget_role(text: str) -> Optional[str]:
 
 def is_budget_label(text: str) -> bool:
     k = key(text) if text else ""
-    if not k or len(k) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other"):
+    if not k or len(k) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other") \
+            or REFERENCE.match(k):
         return False
     if LABEL_AMOUNT.match(text):
         return False
@@ -67,10 +70,10 @@ def is_budget_label(text: str) -> bool:
         return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
     if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
         return False
-    if field_of(text):
-        return False
+    if field_of(text) or field_of(re.split(r"[:：]", k, maxsplit=1)[0]):
+        return False  # (预算单位:东莞展览馆: a header field and its value, glued after its colon)
     bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
-    labelled = LABEL.search(bare) or (EXPENSE.search(bare) and _colon_label(text))
+    labelled = LABEL.search(bare) or ((EXPENSE.search(bare) or bare == OTHER_WORD) and _colon_label(text))
     return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text))
 
 
@@ -169,7 +172,8 @@ class FundingReader:
         """Read funding lines from a row; True if the row held any."""
         if self.task_mode and not any(STANDARD_LABEL.match(key(c.text)) for c in row.cells if not c.carried and c.text):
             return self._task_row(row)
-        cells = [c for c in row.cells if not c.carried]
+        cells = _join_broken_labels([c for c in row.cells if not c.carried]) if not row.exact else \
+            [c for c in row.cells if not c.carried]
         texts = [c.text for c in cells]
         open_line, self.open_line = self.open_line, None
         if open_line is not None and self._amounts_below(open_line, [t for t in texts if t]):
@@ -196,7 +200,12 @@ class FundingReader:
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
                 self.lines.extend(BudgetLine(item=c.text) for c in items)
                 return True
-            if all(_colon_label(c.text) for c in items):  # 政府性基金拨款: | 其他支出: — each a line, printed empty
+            if all(_colon_label(c.text) for c in items) or \
+                    (len({key(c.text) for c in items}) == 1 and not self.column_spans and not self.columns and
+                     all(not t for t in texts if not is_budget_label(t))):
+                # 政府性基金拨款: | 其他支出: — each a line, printed empty; so is one label printed for each block
+                # with nothing beside it (其他资金 | 其他资金 | | |: the project's and the year's, cells dropped;
+                # under column blocks the sub-label each block repeats is none)
                 self.lines.extend(BudgetLine(item=c.text) for c in items)
                 return True
             self.pending_labels = items  # 年度资金总额 | 其中：财政拨款 | 其他资金, amounts in the row below
@@ -254,11 +263,14 @@ class FundingReader:
                 found = True
             else:
                 # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
-                values = ["" if SUB_LABEL.match(v or "") else v for v in texts[i + 1:j]]
+                values = ["" if SUB_LABEL.match(v or "") or REFERENCE.match(v or "") else v for v in texts[i + 1:j]]
                 first = next((v for v in values if v), "")
                 if not first and ((j - i == 1 and len([c for c in texts if c]) == 1 and
+                                   (budget_role(t) in LINE_HEADINGS or not (self.lines or key(t).endswith("总额"))) and
                                    not (budget_role(t) == "other" or key(t).startswith("其中"))) or UNIT_LABEL.search(t)):
-                    pass  # a lone heading such as 项目资金, 项目资金（元） (a printed but empty 其他资金 line is a line)
+                    # a lone heading such as 项目资金, 项目资金（元） (a printed but empty 其他资金 line is a line, and
+                    # so is a total's or any label's after the block's first line: 下达资金总额 ⏎ 其中:… ⏎ 地方资金)
+                    pass
                 elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
                     trailing_label = j < len(cells)
                     # a label straight before another is a block heading (项目资金 | 年度资金总额 | 25),
@@ -406,6 +418,11 @@ class FundingReader:
             for role, v in zip(self.columns, values):
                 if role != "ignore" and role in AMOUNT_ROLES:
                     setattr(line, role, self._money(v, role))
+            extra = [v for v in values[len(self.columns):] if v]
+            if len(extra) == 1 and "score_max" in self.columns and "score" not in self.columns:
+                # 分值 | 执行率 | (得分 printed after the line: its cell wrapped below in the text) — one
+                # amount more than the headings is the self-evaluation's last column, the score
+                line.score = self._money(extra[0], "score")
             line.execution_rate = rate_in_percent(line)
         else:
             line.amount = self._money(values[0]) if values else None
@@ -474,6 +491,29 @@ def run_together_headings(text: str) -> Optional[list[str]]:
     roles = [budget_role(p) for p in found or []]
     # (each a column of its own: 年初预算资金总额 is one heading, not 年初预算 | 资金总额)
     return found if len(roles) >= 2 and len(set(roles)) == len(roles) and not set(roles) & set(LINE_HEADINGS) else None
+
+
+BROKEN_TAIL_MAX = 4  # characters of a label's tail a space cut off (其中:当年财政 拨款)
+
+
+def _join_broken_labels(cells: list[RowCell]) -> list[RowCell]:
+    """A funding label cut at a space of a flattened row (``其中:当年财政 | 拨款``) joined again: its tail
+    is short and no amount, and together they name a line of the vocabulary."""
+    out: list[RowCell] = []
+    for c in cells:
+        if out and broken_label(out[-1].text, c.text):
+            out[-1] = replace(out[-1], text=out[-1].text + c.text, raw=(out[-1].raw or out[-1].text) + (c.raw or c.text))
+            continue
+        out.append(c)
+    return out
+
+
+def broken_label(text: str, tail: str) -> bool:
+    """``tail`` is the end of the funding label ``text``, cut off at a space (其中:当年财政 | 拨款)."""
+    if not text or not tail or len(tail) > BROKEN_TAIL_MAX or is_amount_or_blank(tail) or is_amount_or_blank(text) \
+            or budget_role(text) is not None:
+        return False
+    return budget_role(re.sub(r"^其中[:：]", "", key(text + tail))) in LINE_HEADINGS
 
 
 def _colon_label(text: str) -> bool:

@@ -23,6 +23,7 @@ from jixiao.records import Goal
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
 NUMBERED = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]")
 COLUMN_LABEL = re.compile(r"^[^，。；,;]{2,10}(?:率|比例|进度|得分|分值)(?:[（(]%?[）)])?$")
+SCORE_ALONE = re.compile(r"^\d{1,3}(?:\.\d+)?分?$")
 CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
@@ -192,7 +193,8 @@ class GoalReader:
         self.leaves, self.texts = list(self.last_leaves), []
         for c in texts:
             self.texts.append(collapse(c.raw or c.text))
-        self._finish()
+        if not (row.flat and len(cells) == 1 < len(self.leaves) and is_goal_sentence(cells[0].text)):
+            self._finish()  # (one cell per line: the next line's text is the next heading's, 目标2 ⏎ 目标2)
         return True
 
     @property
@@ -223,7 +225,9 @@ class GoalReader:
         if not keys:
             return self._cut_short(row)
         self._finish()
-        if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0]):
+        if len(keys) >= 2 and (keys[0][1] in GROUP_WORDS or keys[0][0] == keys[1][0] or
+                               (len(keys) >= 3 and keys[0][0] in {kind for kind, _ in keys[2:]})):
+            # the block's label above its sub-headings (年度目标完成情况 | 预期目标 | 目标实际完成情况)
             keys, key_cols = keys[1:], key_cols[1:]
         self.leaves = [k for k, _ in keys]
         # headings side by side in a grid: their texts below are placed by column (a blank one stays blank)
@@ -288,8 +292,8 @@ class GoalReader:
                 continue
             if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
                 continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
-            if start and COLUMN_LABEL.search(c.text):
-                continue  # another column's heading in the heading row (总体完成率(%)), not a goal
+            if start and (COLUMN_LABEL.search(c.text) or SCORE_ALONE.match(c.text)):
+                continue  # another column's heading (总体完成率(%)) or the block's score (20) in the heading row
             self.texts.append(collapse(c.raw or c.text))
             self.cols.append(c.col)
             if not self.collecting and not row.exact:

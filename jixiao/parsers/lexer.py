@@ -47,7 +47,7 @@ MONTH_DEADLINE_ONLY = re.compile(MONTH_DEADLINE)
 BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
 PERCENT_WORD = re.compile(r"个?百分点|百分比")
 PER = re.compile(r"[.．·]?每[天日月年次人户个件]")
-NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．]|注|说明|备注|填表说明)")
+NOTE_START = re.compile(r"^\s*(?:\d+\s*[.．](?!\d)|注|说明|备注|填表说明)")  # (86.5%…: a number, no note)
 NOTE_AFTER = re.compile(r"\([^()]{1,10}\)(?:分(?!值))?")  # 产出指标(40分), 成本指标(0-20)分
 QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -251,7 +251,8 @@ def value_at(text: str, i: int) -> int:
     if m and (m.end() > i + 4 or MONTH_DEADLINE_ONLY.fullmatch(m.group())):
         return m.end()
     j = i
-    hit = longest(COMPARATORS["pre"], text, j, COMPARATOR_MAXLEN["pre"])
+    hit = longest(COMPARATORS["pre"], text, j, COMPARATOR_MAXLEN["pre"]) or \
+        longest(COMPARATORS.get("ocr", {}), text, j, COMPARATOR_MAXLEN.get("ocr", 1))  # ^80%: ≥ as OCR reads it
     if hit and hit[1].comparator:
         j += len(hit[0])
     m = NUMBER.match(text, j)
