@@ -37,6 +37,8 @@ NOT_READ_YET = {
     "307_hebei_2019_handan_jiuzhu_trad.txt.json",  # 績效指標分類 | … | 優良中差, Traditional, glued into one paragraph
     "308_jiangsu_nd_yixing_gongwei.txt.json",  # 目标名称 | 目标值 | 评价指标 | 标准值 …, no title, one cell per line
     "310_guangdong_2021_xinjian_gaoxiao_pdf.txt.json",  # a PDF's text with its columns scrambled
+    "405_ningxia_2023_tongxin_putao.txt.json",  # a notice's prose: 一、产出指标 ⏎ 数量指标:★…(≥**株)>=17600株;…
+    "509_sichuan_nd_dyrmt_baozhanglv.txt.json",  # a form's glued tail, no title or header: 产出指标数量指标足额保障率=100% 22.5 …
 }
 
 
@@ -54,4 +56,4 @@ def test_a_real_page_reads_more_than_nothing(name):
 def test_most_real_pages_read_exactly():
     """The share of real files read with no difference at all only goes up."""
     exact = sum(1 for n in NAMES if CEILINGS[n] == 0)
-    assert exact >= 60
+    assert exact >= 67
