@@ -2130,3 +2130,12 @@ def test_a_budget_code_and_the_areas_after_glued_fields_end_their_values():
                         "补助区域新罗区、永定区资金情况(万元)资金总额:30其中:财政拨款30其他资金绩效指标一级指标二级指标三级指标"
                         "指标值产出指标数量指标补助县(市、区)数量2个"])
     assert (form.department, form.project) == ("龙岩市民族与宗教事务局", "宗教管理经费")
+
+
+def test_a_government_fund_line_is_a_funding_line():
+    # a real Sichuan target form's funding block by source (财政拨款小计 / 一般公共预算 / 政府性基金 / …)
+    cells = ["项目支出绩效目标表", "项目名称", "麻风病防治", "(一)财政拨款小计", "4", "1、一般公共预算", "4", "2、政府性基金",
+             "0", "(二)自有资金小计", "0", "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "宣传活动次数", "2次"]
+    form = _first_form([line for c in cells for line in (c, "")])  # one cell per paragraph
+    assert [(b.item, b.amount) for b in form.budget] == [
+        ("(一)财政拨款小计", 4), ("1、一般公共预算", 4), ("2、政府性基金", 0), ("(二)自有资金小计", 0)]

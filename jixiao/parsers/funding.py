@@ -26,7 +26,7 @@ from jixiao.records import BudgetLine
 SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
-LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入")
+LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入|基金")
 REFERENCE = re.compile(r"^(?:参见|详见|见附件|见附表)")  # 参见附件1具体金额: an amount printed elsewhere, none here
 OTHER_WORD = "其他"  # 三、其他:0 — the block's last line, printed with its colon
 EXPENSE = re.compile(r"支出$")  # 基本支出: | 项目支出: — the block's lines by nature of spending, printed with their colon
