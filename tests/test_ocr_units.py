@@ -154,6 +154,11 @@ def test_confusions():
     assert confusions.fix_text("≥100%") == "≥100%"
     assert confusions.fix_cell("一") == "—"
     assert confusions.fix_cell("一级指标") == "一级指标"
+    # a level's weight whose closing bracket the recogniser lost (real p03 content scanned: 产出指标(50分)
+    assert confusions.fix_cell("产出指标(50分") == "产出指标(50分)"
+    assert confusions.fix_cell("效益指标（30分") == "效益指标（30分）"
+    assert confusions.fix_cell("产出指标(50分)") == "产出指标(50分)"
+    assert confusions.fix_cell("得分50分") == "得分50分"
     assert confusions.fix_target("290%") == "≥90%"
     assert confusions.fix_target("200%") == "200%"  # 2 + "00%" is not a ≥ reading
     assert confusions.fix_target("2150万元") == "2150万元"  # not a percentage: left alone

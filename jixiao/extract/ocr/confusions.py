@@ -59,10 +59,17 @@ def fix_text(text: str) -> str:
 _DASH_ONLY = re.compile(r"^\s*(?:一{1,3}|_{1,3})\s*$")
 
 
+_OPEN_WEIGHT = re.compile(r"([（(])\s*\d{1,3}(?:\.\d+)?\s*分$")  # 产出指标(50分 — its closing bracket lost
+
+
 def fix_cell(text: str) -> str:
-    """Fixes for a whole table cell (after :func:`fix_text`)."""
+    """Fixes for a whole table cell (after :func:`fix_text`): a dash alone is the form's ``—``; a weight
+    at the cell's end whose closing bracket the recogniser lost (``产出指标(50分``) gets it back."""
     if _DASH_ONLY.match(text):
         return "—"
+    m = _OPEN_WEIGHT.search(text)
+    if m and text.count(m.group(1)) > text.count(")" if m.group(1) == "(" else "）"):
+        return text + (")" if m.group(1) == "(" else "）")
     return text
 
 
