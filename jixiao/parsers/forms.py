@@ -263,7 +263,6 @@ def _glued_form_line(whole: str, pieces: int) -> bool:
         _glued_title_at(text) is not None and is_glued(whole)
 
 
-GLUED_WRAPPED_MIN = 40  # characters of a glued form's first line that its next glued lines go on
 WRAPPED_PIECE_MAX = 40  # characters of a short line between two glued lines of one form (259.45万元)
 
 
@@ -313,7 +312,7 @@ def unglue(rows: list[Row]) -> list[Row]:
                 # the next page of the preview (a stray space may have split its line into cells)
                 lines.append(" ".join(c.raw or c.text for c in rows[j].cells))
                 j += 1
-            if len(lines) == 1 and len(whole) >= GLUED_WRAPPED_MIN and _glued_title_at(WRAP_SPACE.sub("", whole)) is not None:
+            if len(lines) == 1 and _glued_title_at(WRAP_SPACE.sub("", whole)) is not None:
                 # a whole form glued from its title on, its lines broken where a viewer or OCR wrapped them
                 # (…300万元 ⏎ 259.45万元 ⏎ 86.5%市县资金…): the glued lines after it go on with it
                 while j < len(rows) and _glued_wrap(rows, j):
