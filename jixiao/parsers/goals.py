@@ -15,6 +15,7 @@ from typing import Optional
 
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import is_placeholder
+from jixiao.parsers.fit import SCORE
 from jixiao.parsers.header import ORG, as_printed, is_form_title, is_other_table_title
 from jixiao.parsers.rows import Row
 from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
@@ -23,7 +24,6 @@ from jixiao.records import Goal
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
 NUMBERED = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]")
 COLUMN_LABEL = re.compile(r"^[^，。；,;]{2,10}(?:率|比例|进度|得分|分值)(?:[（(]%?[）)])?$")
-SCORE_ALONE = re.compile(r"^\d{1,3}(?:\.\d+)?分?$")
 CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
 
@@ -292,7 +292,7 @@ class GoalReader:
                 continue
             if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
                 continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
-            if start and (COLUMN_LABEL.search(c.text) or SCORE_ALONE.match(c.text)):
+            if start and (COLUMN_LABEL.search(c.text) or SCORE.match(c.text)):
                 continue  # another column's heading (总体完成率(%)) or the block's score (20) in the heading row
             self.texts.append(collapse(c.raw or c.text))
             self.cols.append(c.col)
