@@ -35,3 +35,16 @@ def test_a_short_row_followed_by_more_text_stays():
     # the row lacks its actual, but the text goes on past it: not an excerpt's end
     form = _read(HEAD + "满意度指标 | 服务对象满意度指标 | 受助对象满意度 | >=90% |  | 10 | 0\n单位负责人签字: 王某")
     assert form.indicators[-1].target_raw == ">=90%"
+
+
+def test_a_last_row_cut_after_its_whole_target_stays():
+    # a real Yunnan self-evaluation excerpt stops after the 分值 of its last row: the target (≥95%) and actual are
+    # whole, only the 得分 was cut, and the real pages' truths keep such a row
+    form = _read(HEAD + "满意度指标 | 服务对象满意度指标 | 受助对象满意度 | >=95% | 95% | 10")
+    assert (form.indicators[-1].indicator, form.indicators[-1].target_raw) == ("受助对象满意度", ">=95%")
+    assert not any("cut off" in w for w in form.warnings)
+
+
+def test_a_last_row_whose_target_lost_its_unit_is_still_left_out():
+    form = _read(HEAD + "满意度指标 | 服务对象满意度指标 | 受助对象满意度 | 95")
+    assert [i.indicator for i in form.indicators] == ["救助人数", "救助标准", "受益人口数"]

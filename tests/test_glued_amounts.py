@@ -42,3 +42,19 @@ def test_a_line_that_dropped_its_blank_rate_is_placed_by_its_arithmetic():
     roles = ["budget_initial", "budget_full_year", "executed", "score_max", "execution_rate", "score"]
     assert place_short_line(["880", "880", "880", "10", "10"], roles) == ["880", "880", "880", "10", "", "10"]
     assert place_short_line(["880", "880", "440", "10", "50%"], roles) is None  # (from the left it holds)
+
+
+def test_two_amounts_printed_alike_or_the_same_are_cut_so():
+    # a real Inner Mongolia transfer form glued: 全年预算数 | 全年执行数 with no rate to check the cut by
+    assert split_glued_amounts("7165.326992.95", ["budget_full_year", "executed"]) == ["7165.32", "6992.95"]
+    assert split_glued_amounts("31443144", ["budget_full_year", "executed"]) == ["3144", "3144"]
+    assert split_glued_amounts("433432.1", ["budget_full_year", "executed"]) is None  # (433 | 432.1? a guess)
+
+
+def test_a_block_label_glued_to_its_headings_on_a_line_of_its_own_heads_the_lines_below():
+    text = "\n".join(["就业补助资金绩效目标自评表", "项目名称就业补助资金", "主管部门人力资源社会保障部",
+                      "项目资金(万元)全年预算数全年执行数", "年度资金总额7165.326992.95", "自治区财政资金570.17570.17",
+                      "一级指标二级指标三级指标指标值实际完成值分值得分", "数量指标享受社会保险补贴人员数量4443"])
+    [form] = parse_document(text_to_document(text))
+    assert [(b.item, b.budget_full_year, b.executed) for b in form.budget] == [
+        ("年度资金总额", 7165.32, 6992.95), ("自治区财政资金", 570.17, 570.17)]

@@ -2139,3 +2139,68 @@ def test_a_government_fund_line_is_a_funding_line():
     form = _first_form([line for c in cells for line in (c, "")])  # one cell per paragraph
     assert [(b.item, b.amount) for b in form.budget] == [
         ("(一)财政拨款小计", 4), ("1、一般公共预算", 4), ("2、政府性基金", 0), ("(二)自有资金小计", 0)]
+
+
+def test_hebeis_evaluation_indicator_table_glued_row_by_row():
+    # a real Hebei 绩效评价指标表 (an xlsx flattened one row per line, no separators): 评价指标 heads the 一级 (产出,
+    # glued to its 二级), 评价内容 the 二级, and 指标说明 (达到预计值) stands between the name and the target;
+    # targets only, so a target form though its title says 评价
+    form = _first_form(["2019年度宁晋县高中助学金项目绩效评价指标表", "评价指标评价内容指标名称指标说明目标值分值备注",
+                        "产出数量指标享受资助人数达到预计值210010", "资金支出率达到目标值95%10",
+                        "质量指标建档立卡学生全面覆盖100%10"])
+    assert form.form_type == "project_target"
+    assert rows_of(form) == [("产出", "数量指标", "享受资助人数", "2100"), ("产出", "数量指标", "资金支出率", "95%"),
+                             ("产出", "质量指标", "建档立卡学生全面覆盖", "100%")]
+
+
+def test_numbered_indicator_records_with_no_header_left_read_as_a_table():
+    # a real Shanxi self-evaluation from an xlsx preview on one line: its header and level labels interleaved
+    # with the goal, the rows (指标6:… | 目标 | 实际 | 分值 | 得分) still read
+    form = _first_form(["稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 一级 指标 — 年度 实际 指标值 完成值 "
+                        "指标6:举办健康教育宣传咨询活动 12次 96次 1 1 指标7:建立预防接种证 221人 221人 2 2 "
+                        "指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9"])
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score) for i in form.indicators] == [
+        ("指标6:举办健康教育宣传咨询活动", "12次", "96次", 1), ("指标7:建立预防接种证", "221人", "221人", 2),
+        ("指标8:适龄儿童疫苗接种率", "100.00%", "97.30%", 1.9)]
+
+
+def test_labels_a_space_or_a_line_cut_in_rows_of_text():
+    # a real Chongqing target form in space-separated lines: 服务对象 ⏎ 满意度指标 after the 一级 on the line above;
+    # and 产出 | 指标 (产出 alone is a 一级 of the 2020 framework) joins into 产出指标
+    form = _first_form(["项目支出绩效目标表", "项目名称 党支部书记补贴", "一级指标 二级指标 三级指标 指标值",
+                        "产出 指标 数量指标 按照全镇党支部书记发放 100%", "满意度指标 服务对象", "满意度指标",
+                        "满意度95%以上 ≧95%"])
+    assert rows_of(form) == [("产出指标", "数量指标", "按照全镇党支部书记发放", "100%"),
+                             ("满意度指标", "服务对象满意度指标", "满意度95%以上", "≧95%")]
+
+
+def test_a_vertical_label_spaced_out_among_the_headings_ends_the_header():
+    # a real Shanxi form from a PDF on one line: the merged 一级 (产出指标) and a vertical 绩 效 指 标 printed among
+    # the headings; the header ends at the level name, the spaced-out label is one cell
+    form = _first_form(["项目支出绩效目标申报表 (2023年度) 项目名称 2023年文物保护经费 一级指标 二级指标 数量指标 产出指标 "
+                        "绩 效 指 标 质量指标 三级指标 指标值 永安真武庙戏台 1处 文物安全巡查 416处"])
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("永安真武庙戏台", "1处"), ("文物安全巡查", "416处")]
+
+
+def test_levels_named_目标_of_fujians_template():
+    # a real Fujian self-evaluation glued into a report: 产出目标 | 数量目标 for 产出指标 | 数量指标, 绩效内容 heads the name
+    form = _first_form(["項目年度績效目標(定量目標)評價內容績效內容績效目標值實際完成值累計完成率產出目標數量目標"
+                        "當年人才驛站組織活動數量>=28次40次143%每年人才驛站服務人次>=500人1700人340%"])
+    assert [(i.level1, i.level2, i.indicator, i.target_raw, i.actual_raw) for i in form.indicators][:2] == [
+        ("產出目標", "數量目標", "當年人才驛站組織活動數量", ">=28次", "40次"),
+        ("產出目標", "數量目標", "每年人才驛站服務人次", ">=500人", "1700人")]
+
+
+def test_a_one_cell_per_line_table_writing_every_empty_cell_reads_by_the_headers_width():
+    # a real Jiangsu self-evaluation (a crawler's cell ⏎ | lines): its header spilled over two lines, the second
+    # running on into the body; every row, a level label's included, has the header's nine cells, so the
+    # second name column (评价指标) and its 标准值 are no rows of their own
+    cells = ["绩效目标完成情况", "目标名称", "目标值", "评价指标", "标准值", "目标完成值", "评价指标值", "权重分值", "评分规则",
+             "得分", "一、投入目标", "", "", "", "", "", "", "", "", "1.预算投入资金", "6475", "预算完成率", "100%", "6475",
+             "100%", "1", "预算完成率超出正负10%不得分", "1", "2.实际到位资金", "6475", "资金到位率", "100%", "6475",
+             "100%", "1", "实际到位资金/预算投入资金≠100%则不得分", "1"]
+    lines = [line for c in cells for line in ([c, "|"] if c else ["|"])]
+    lines.insert(3, "")  # (the header's first line ends there)
+    form = _first_form(lines)
+    assert [(i.level1, i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
+        ("一、投入目标", "1.预算投入资金", "6475", "6475", 1, 1), ("一、投入目标", "2.实际到位资金", "6475", "6475", 1, 1)]

@@ -124,3 +124,16 @@ def test_cells_separated_by_question_mark_runs_or_ideographic_spaces():
                                                      ["产出指标", "数量指标", "培训人次", "≥500人次"],
                                                      ["质量指标", "培训合格率", "≥95%"]], sep
     assert text_to_document("阆中市?交通局").blocks[0].text == "阆中市?交通局"  # one ? is a lost character
+
+
+def test_a_separator_on_a_line_of_its_own_closes_the_cell_written_before_it():
+    """Crawler text writing each cell on its own line(s) and ``|`` on the next (real pages 308, 604): a ``|`` closes
+    the cell written since the last one (一级 ⏎ 指标 is one heading, 产 ⏎ 出 ⏎ 指 ⏎ 标 one label), and a ``|`` with
+    nothing written since is an empty cell."""
+    text = "\n".join(["项目支出绩效目标表", "|", "一级", "指标", "|", "三级指标", "|", "指标值", "|", "产", "出", "指", "标",
+                      "|", "|", "|", "发放人数", "|", "80人", "|"]) + "\n"
+    doc = text_to_document(text)
+    cells = [c.text for b in doc.blocks if isinstance(b, Table) for c in b.cells]
+    assert [b.text for b in doc.blocks if isinstance(b, TextLine)] == ["项目支出绩效目标表"]  # (a title stays a line)
+    assert [c for c in cells if c] == ["一级指标", "三级指标", "指标值", "产出指标", "发放人数", "80人"]
+    assert cells[cells.index("产出指标") + 1:cells.index("发放人数")] == ["", ""]

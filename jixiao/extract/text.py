@@ -213,19 +213,46 @@ def join_wrapped_pipe_cells(lines: list[str]) -> list[str]:
     filled = [l for l in lines if l.strip()]
     if not filled or sum(bool(TRAIL_PIPE.match(l)) for l in filled) < TRAIL_PIPE_SHARE * len(filled):
         return lines
+    return _join_cell_lines(
+        lines, closes=lambda line, held: bool(TRAIL_PIPE.match(line)), closing=str.strip,
+        holds=lambda line, out, held: "|" not in line and bool(line.strip()) and bool(out)
+        and out[-1].rstrip().endswith("|") and len(held) < WRAP_LINES_MAX)
+
+
+def _join_cell_lines(lines: list[str], closes, holds, closing) -> list[str]:
+    """Lines of one cell joined: lines ``holds`` keeps wait for the line that ``closes`` them, which ends the
+    cell (``closing`` gives what it adds); a table's title or an attachment's number is never part of one."""
     out: list[str] = []
-    held: list[str] = []  # lines without "|" after a closed cell, waiting for the line that closes them
+    held: list[str] = []  # lines waiting for the line that closes their cell
     for line in lines:
-        if held and TRAIL_PIPE.match(line) and not any(HEADING_LINE.match(h.strip()) for h in held):
-            out.append("".join(h.strip() for h in held) + line.strip())
+        if held and closes(line, held) and not any(HEADING_LINE.match(h.strip()) for h in held):
+            out.append("".join(h.strip() for h in held) + closing(line))
             held = []
-        elif "|" not in line and line.strip() and out and out[-1].rstrip().endswith("|") and len(held) < WRAP_LINES_MAX:
+        elif holds(line, out, held):
             held.append(line)
         else:
             out.extend(held)
             held = []
             out.append(line)
     return out + held
+
+
+LONE_PIPE = re.compile(r"^[ \t\u3000]*\|[ \t\u3000]*$")
+LONE_PIPE_SHARE = 0.3  # of the lines with text: so many lone "|" lines make the document that style
+
+
+def close_cells_at_lone_pipes(lines: list[str]) -> list[str]:
+    """Crawler text that writes each cell on its own line(s) and its separator ``|`` on the next
+    (``一级`` ⏎ ``指标`` ⏎ ``|`` ⏎ ``产出指标`` ⏎ ``|`` ⏎ ``|`` …): a ``|`` line closes the cell written since the
+    last one (its lines joined: a cell wrapped, a label printed vertically), and a ``|`` with nothing
+    written since is an empty cell. Measured on the real pages of that style: 308's 9 rows, read as
+    nothing before, and 604's labels (一级 ⏎ 指标) whole."""
+    filled = [l for l in lines if l.strip()]
+    if not filled or sum(bool(LONE_PIPE.match(l)) for l in filled) < LONE_PIPE_SHARE * len(filled):
+        return lines
+    return _join_cell_lines(
+        lines, closes=lambda line, held: bool(LONE_PIPE.match(line)) and len(held) <= WRAP_LINES_MAX,
+        closing=lambda line: " |", holds=lambda line, out, held: "|" not in line and bool(line.strip()))
 
 
 # a line between two tables, never a wrapped cell: a table's title (…绩效目标表) or an attachment's number (附件2)
@@ -259,7 +286,8 @@ def split_narrow_runs(rows: list[list[str]]) -> list[list[list[str]]]:
 
 def text_to_document(text: str) -> Document:
     """Pure: pasted text → Document (one Table per run of multi-cell lines, TextLine otherwise)."""
-    raw_lines = join_wrapped_pipe_cells(join_lead_pipe_lines([clean_line(l) for l in text.splitlines()]))
+    raw_lines = close_cells_at_lone_pipes(
+        join_wrapped_pipe_cells(join_lead_pipe_lines([clean_line(l) for l in text.splitlines()])))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content, paragraph_share(lines))

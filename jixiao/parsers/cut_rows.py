@@ -5,7 +5,9 @@ a row (``满意度指标(10分) | 服务对象满意度指标 | ★受助对象�
 Read as it stands, that row is a wrong record (a target of 9 for 90%, no actual, no score). A row is
 taken for cut when the document's last cell is read into it and it lacks what the form's other rows
 nearly all fill (their target, actual, score), its target is a comparison sign with no number
-(``≧``), or a bare number where the others' targets carry a unit (``验收合格率 | 1`` under 100%, 95%). It is left out of the indicators, its cells are accounted ``unread`` and the form carries a
+(``≧``), or a bare number where the others' targets carry a unit (``验收合格率 | 1`` under 100%, 95%).
+A row whose target is whole, its number and unit printed (``滿意度 | ≥ | 95 | % | 95 | 10.00``, its 得分 cut),
+is kept: the truths of the real pages keep it, the cut took only what follows the target. It is left out of the indicators, its cells are accounted ``unread`` and the form carries a
 warning naming it, so nothing is lost silently.
 """
 from __future__ import annotations
@@ -39,7 +41,10 @@ def looks_cut(last: Indicator, others: list[Indicator]) -> bool:
         return True
     if len(others) < MIN_OTHERS:
         return False
+    whole_target = bool(UNIT_AFTER.search(last.target_raw or ""))  # (≥95%: only the cells after it were cut)
     for name in FIELDS:
+        if whole_target and name != "target_raw":
+            continue
         share = sum(_filled(i, name) for i in others) / len(others)
         if share >= FILLED_SHARE and not _filled(last, name):
             return True

@@ -19,7 +19,8 @@ from jixiao.parsers.cut_rows import drop_cut_row
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
-    UNIT_LABEL, FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, split_label_amount,
+    UNIT_LABEL, FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, run_together_headings,
+    split_label_amount,
 )
 from jixiao.parsers.goals import GoalReader, collapse, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
@@ -102,8 +103,8 @@ def anchor_kind(text: str) -> Optional[str]:
             return "field"
     if goal_keys_in(text):
         return "goal"
-    if is_budget_label(text) or split_label_amount(text) or glued_budget_line(text):
-        return "budget"
+    if is_budget_label(text) or split_label_amount(text) or glued_budget_line(text) or run_together_headings(text):
+        return "budget"  # (项目资金(万元)全年预算数全年执行数: the block's headings glued, a line of their own)
     if is_terminator(text) or key(text).startswith("附件"):
         return "terminator"
     if is_prose(text):
@@ -207,8 +208,11 @@ def _header_run(cells: list[RowCell], i: int) -> int:
     kinds = []
     while j < len(cells):
         t = cells[j].text
+        if not t and kinds and j + 1 < len(cells) and cells[j + 1].text:
+            j += 1  # (a crawler's | line between two headings: an empty cell inside the run)
+            continue
         r = (role_in_run(t, cells[j + 1].text if j + 1 < len(cells) else None) or
-             (role_of_misread(t) or role_by_affix(t) if j - i >= MIN_RUN else None)) if t else None
+             (role_of_misread(t) or role_by_affix(t) if len(kinds) >= MIN_RUN else None)) if t else None
         b = budget_role(t) if t else None
         if r is None and b is None:
             break
@@ -221,7 +225,7 @@ def _header_run(cells: list[RowCell], i: int) -> int:
         j += 1
     # an indicator header by the reader's own rule (a table without level columns included: 指标名称 |
     # 计量单位 | 指标值 | 权重 …), a level column, or a funding header
-    if j - i >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or is_header(kinds)
+    if len(kinds) >= MIN_RUN and (("level1" in kinds) or ("level2" in kinds and "indicator" in kinds) or is_header(kinds)
                              or sum(k in ("budget_initial", "budget_full_year", "executed") for k in kinds) >= 2):
         # include a group word right before (年度绩效指标 / 绩效指标)
         return j - i
@@ -385,12 +389,17 @@ def join_header_lines(rows: list[Row]) -> list[Row]:
             j = i + 1
             while j < len(rows) and j - i < HEADER_LINES_MAX and _headings_only(rows[j]) and read_header(rows[j]) is None:
                 j += 1
+            head, body = _heading_lead(rows[j]) if j < len(rows) and j - i < HEADER_LINES_MAX else (None, None)
+            lines = rows[i:j] + ([head] if head is not None else [])  # (the last line going on into the body)
             # (lines of one cell each are a one-cell-per-line text, whose runs regroup reads as a whole)
-            if j - i >= 2 and any(len([c for c in row.cells if c.text]) >= 2 for row in rows[i:j]):
-                cells = [c for row in rows[i:j] for c in row.cells if c.text and not c.carried]
+            if len(lines) >= 2 and any(len([c for c in row.cells if c.text]) >= 2 for row in lines):
+                cells = [c for row in lines for c in row.cells if c.text and not c.carried]
                 joined = Row([c.moved(k) for k, c in enumerate(cells)], page=r.page, table=r.table, flat=True)
                 if read_header(joined) is not None:
                     out.append(joined)
+                    if head is not None:
+                        out.append(body)
+                        j += 1
                     i = j
                     continue
         out.append(r)
@@ -440,9 +449,15 @@ def regroup(rows: list[Row]) -> list[Row]:
     def flush():
         if len(run) >= MIN_RUN:
             cells = mend([r.cells[0].moved(k, carried=False) for k, r in enumerate(run)])
+            columns: Optional[tuple[int, int]] = None  # (first column, width) of the last header read
             for part in split_at_anchors(cells):
-                out.append(Row([c.moved(k) for k, c in enumerate(part)], page=part[0].page, table=run[0].table,
-                               flat=True))
+                row = Row([c.moved(k) for k, c in enumerate(part)], page=part[0].page, table=run[0].table, flat=True)
+                cut = _rows_of_width(part, columns, row.page, row.table)
+                out.extend(cut or [row])
+                hdr = read_header(row)
+                if hdr is not None:
+                    cols = [c for r, c in hdr[0].roles if r != "group"]
+                    columns = (min(cols), len(cols)) if cols else None
         else:
             out.extend(run)
         run.clear()
@@ -472,6 +487,21 @@ def regroup(rows: list[Row]) -> list[Row]:
             out.append(r)
     flush()
     return out
+
+
+def _rows_of_width(part: list[RowCell], columns: Optional[tuple[int, int]], page, table) -> list[Row]:
+    """A run of one cell per line that writes every empty cell (a crawler's lone ``|`` lines) under a
+    header of ``width`` columns: the run is rows of that width, each opening with a filled cell (its
+    name, or a level label and empty cells), the last one perhaps cut short by the excerpt's end. Cut so,
+    with the header's columns: [] when it is not."""
+    if columns is None:
+        return []
+    first, width = columns
+    if width < 3 or len(part) < 2 * width or all(c.text for c in part) or \
+            not all(part[k].text for k in range(0, len(part), width)):  # (the last row may be cut short)
+        return []
+    return [Row([c.moved(first + j) for j, c in enumerate(part[k:k + width])], page=page, table=table, flat=table is None, exact=True)
+            for k in range(0, len(part), width)]
 
 
 # -- segmentation -----------------------------------------------------------------------------
@@ -636,7 +666,20 @@ def headerless_at(row: Row) -> Optional[int]:
                 (level_of(texts[0]) == {1} or level_of(texts[1]) == {2}) and \
                 not any(level_of(t) for t in texts[2:4]):
             return k
-    return None
+    return _numbered_records_at(row) if row.flat else None
+
+
+NUMBERED_RECORDS_MIN = 3  # numbered names, each with its value, that make a run an indicator table
+
+
+def _numbered_records_at(row: Row) -> Optional[int]:
+    """A run flattened from a table whose header and level names were lost or scattered (an xlsx
+    preview's interleaved columns): where its numbered indicator names (指标6:举办… | 12次 | 96次 | 1 | 1)
+    start, when at least three each have a value right after them."""
+    filled = [k for k, c in enumerate(row.cells) if c.text]
+    named = [n for n, k in enumerate(filled[:-1]) if INDICATOR_NUMBERING.match(row.cells[k].text)
+             and len(row.cells[k].text) > 4 and shape(row.cells[filled[n + 1]].text).value]
+    return filled[named[0]] if len(named) >= NUMBERED_RECORDS_MIN else None
 
 
 # -- reading one form -------------------------------------------------------------------------

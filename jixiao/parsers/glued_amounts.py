@@ -4,7 +4,9 @@ Part of ``parsers/`` (pure). A document-sharing preview prints a self-evaluation
 ``年度财政资金总额1.561.56120`` under 预算数 | 执行数 | 执行率 | 得分, or ``其中财政拨款.32.06.579.27107.93``
 (the amounts' leading digits lost) under 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 权重 | 得分.
 The columns are related: the rate is the executed share of the budget (1.56 / 1.56 = 1, 100 %) and
-the score the weight times the rate (10 × 79.27 % = 7.93). Every way of cutting the digit run into
+the score the weight times the rate (10 × 79.27 % = 7.93); amounts are printed alike (each with its
+two decimals: ``7165.326992.95`` is 7165.32 | 6992.95) or are the same (``31443144``, spent as
+budgeted). Every way of cutting the digit run into
 one piece per column is tried; the cut that satisfies the most of these relations wins, and only a
 cut that satisfies at least one is taken (otherwise nothing is guessed). A money piece that is no
 number (``.32``) is an amount lost to the preview: it stays empty, and so do the amounts after it
@@ -43,6 +45,10 @@ def _rate(value: float, budget: Optional[float], executed: Optional[float]) -> O
     return None
 
 
+def _decimals(piece: str) -> int:
+    return len(piece.partition(".")[2])
+
+
 def _judge(pieces: list[str], roles: list[str]) -> Optional[tuple[int, int, list[Optional[str]]]]:
     """(relations met, money pieces that are no number, the values) of one cut; None when a piece
     breaks a hard rule (a rate or score that is no number, a score over its weight)."""
@@ -59,6 +65,10 @@ def _judge(pieces: list[str], roles: list[str]) -> Optional[tuple[int, int, list
         out.append(None if v is None else piece.rstrip("%"))
     met = 0
     budget = values.get("budget_full_year") or values.get("budget_initial")
+    money = [p.rstrip("%") for role, p in zip(roles, pieces) if role in MONEY]
+    if not lost and len(money) >= 2 and (len({_decimals(p) for p in money}) == 1 and _decimals(money[0]) or
+                                          len({float(p) for p in money}) == 1):
+        met += 1  # amounts printed alike (7165.32 | 6992.95) or the same (3144 | 3144: spent as budgeted)
     rate = values.get("execution_rate")
     if rate is not None:
         if rate > 200:

@@ -74,6 +74,8 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
     得分) decide the kind when the title does not."""
     t = fold_text(title or "")
     evaluation = ("自评" in t or "评价" in t) if t else bool(self_eval)
+    if "评价" in t and "自评" not in t and self_eval is False:
+        evaluation = False  # 绩效评价指标表 with targets only (Hebei): the indicators an evaluation will check
     if self_eval is not None and not ("自评" in t or "评价" in t or "目标" in t):
         evaluation = self_eval
     if "项目" in t:

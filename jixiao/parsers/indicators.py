@@ -258,6 +258,9 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             continue  # text before the header run (e.g. a label of the whole block)
         if r is None:
             later = [x for x in cells[i + 1:i + 4] if x.text]
+            if level_of(c.text):
+                end = i  # a level name: the table's body (a PDF's text layer prints them among the headings)
+                break
             if later and any(role_of(x.text) for x in later[:2]) and len(c.text) <= 16:
                 roles.append(("ignore", c.col))  # an unknown heading between known ones: a column of its own
                 continue
@@ -276,6 +279,8 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         if r == "level1" and any(x == "level1" for x, _ in roles):
             end = i  # a second header? stop
             break
+        if r in ("level1", "level2") and any(x == "indicator" for x, _ in roles):
+            r = "ignore"  # 目标名称 | 目标值 | 评价指标 | 标准值 …: a level heading after the name heads no level
         started = True
         roles.append((r, c.col))
         if r == "group":
@@ -1044,7 +1049,8 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     """The level names (with their notes) a glued row opens with, and the rest of the row; matched
     on the folded text (a mirror page's 產(chǎn)出指標(biāo)), returned as printed. A level name that also
     opens indicator names (项目完成, data/levels.csv cell_only) counts only when another level name
-    follows it (项目完成数量指标…), not before the rest of a name (项目完成及时性)."""
+    follows it (项目完成数量指标…), not before the rest of a name (项目完成及时性), and wins over a longer
+    name when with the name after it it covers more (产出数量指标… is 产出 | 数量指标, not 产出数量 | 指标…)."""
     l1s, l2s = level_names()
     cell_only = cell_only_level_names()
     folded, where = fold_mapped(text)
@@ -1059,10 +1065,12 @@ def peel_levels(text: str) -> tuple[list[str], str]:
         weight = WEIGHT_LABEL.match(folded, pos) if not name else None
         if weight and _level_prefix(folded[weight.end():], l1s | l2s):
             name = weight.group(0)  # (50分)数量指标…: a 一级 whose words were lost, its weight left (as printed)
+        only = _level_prefix(folded[pos:], cell_only)
+        then = _level_prefix(folded[pos + len(only):], l1s | l2s) if only else ""
+        if then and len(only) + len(then) > len(name) + len(_level_prefix(folded[pos + len(name):], l1s | l2s)):
+            name = only  # 产出数量指标…: 产出 | 数量指标 covers more than 产出数量 | 指标…
         if not name:
-            name = _level_prefix(folded[pos:], cell_only)
-            if not name or not _level_prefix(folded[pos + len(name):], l1s | l2s):
-                break
+            break
         end = pos + len(name)
         note = re.match(r"[（(][^（）()]{1,10}[）)]分?", folded[end:])
         if note:

@@ -192,20 +192,43 @@ def mend_rows(rows: list[Row]) -> list[Row]:
 
 def _label_split_in_row(row: Row) -> Row:
     """A level label a space cut inside a row of text (产出 指标 年度申请就学补助户数 …, 社会效益 指标 …):
-    the tail (指标, 标) joins the cell before it when together they spell a level name that cell is not."""
+    the tail (指标, 标) joins the cell before it when together they spell a level name that cell is not; a
+    run of one-character cells spelling a word is joined (绩 效 指 标)."""
     if row.exact or len(row.cells) < 2:
         return row
     cells = list(row.cells)
     k = 1
     while k < len(cells):
         a, b = cells[k - 1], cells[k]
-        if a.text and b.text and _label_tail(b.text) and not level_of(a.text) and level_of(a.text + b.text):
+        if a.text and b.text and _label_tail(b.text) and level_of(a.text + b.text) and \
+                (not level_of(a.text) or LEVEL_TAIL.endswith(key(b.text))):  # (产出 | 指标: 产出 is a 一级 alone too)
             cells[k - 1:k + 1] = [_joined([a, b])]
             continue
         k += 1
-    if len(cells) == len(row.cells):
+    cells = _single_characters_spelling(cells)
+    if [c.text for c in cells] == [c.text for c in row.cells]:
         return row
     return replace(row, cells=[c.moved(j) for j, c in enumerate(cells)])
+
+
+def _single_characters_spelling(cells: list[RowCell]) -> list[RowCell]:
+    """A label printed one character to a line inside a row of text (``产出指标 绩 效 指 标 质量指标``, a
+    vertical 绩效指标 a PDF's text layer spaced out): a run of one-character cells spelling a word, joined."""
+    out: list[RowCell] = []
+    i = 0
+    while i < len(cells):
+        k = 0
+        while i + k < len(cells) and len(cells[i + k].text.strip()) == 1 and k < VERTICAL_PIECES:
+            k += 1
+        while k >= 2 and not is_word("".join(c.text.strip() for c in cells[i:i + k])):
+            k -= 1
+        if k >= 2:
+            out.append(_joined(cells[i:i + k]))
+            i += k
+        else:
+            out.append(cells[i])
+            i += 1
+    return out
 
 
 def _label_tail(text: str) -> bool:
@@ -218,8 +241,11 @@ def _label_tail(text: str) -> bool:
 
 def _head_of_label(row: Row, label: RowCell) -> list[RowCell]:
     """The one cell of the row before a whole level label when it is no word by itself and the two spell a
-    longer level name (服务对象 ⏎ 满意度指标 → 服务对象满意度指标)."""
+    longer level name (服务对象 ⏎ 满意度指标 → 服务对象满意度指标); in rows of text, the row's last cell
+    after level names only (满意度指标 服务对象 ⏎ 满意度指标: the 一级, then the 二级's head)."""
     filled = [c for c in row.cells if c.text]
+    if len(filled) > 1 and not row.exact and all(level_of(c.text) for c in filled[:-1]):
+        filled = filled[-1:]
     if len(filled) != 1 or is_word(filled[0].text) or WEIGHT_ALONE.match(key(filled[0].text)) or \
             BRACKETED_ONLY.match(filled[0].text.strip()) or len(filled[0].text) > MAX_PIECE_LEN or any(ch.isdigit() for ch in filled[0].text):
         return []
