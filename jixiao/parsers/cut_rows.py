@@ -6,9 +6,10 @@ Read as it stands, that row is a wrong record (a target of 9 for 90%, no actual,
 taken for cut when the document's last cell is read into it and it lacks what the form's other rows
 nearly all fill (their target, actual, score), its target is a comparison sign with no number
 (``≧``), or a bare number where the others' targets carry a unit (``验收合格率 | 1`` under 100%, 95%).
-A row whose target is whole, its number and unit printed (``滿意度 | ≥ | 95 | % | 95 | 10.00``, its 得分 cut),
-is kept: the truths of the real pages keep it, the cut took only what follows the target. It is left out of the indicators, its cells are accounted ``unread`` and the form carries a
-warning naming it, so nothing is lost silently.
+Such a row is left out of the indicators, its cells are accounted ``unread`` and the form carries a
+warning naming it, so nothing is lost silently. A row whose target is whole, its number and unit printed
+(``滿意度 | ≥ | 95 | % | 95 | 10.00``, its 得分 cut), is kept: the cut took only what follows the target,
+and the real pages' truths keep it.
 """
 from __future__ import annotations
 

@@ -500,8 +500,10 @@ def _rows_of_width(part: list[RowCell], columns: Optional[tuple[int, int]], page
     if width < 3 or len(part) < 2 * width or all(c.text for c in part) or \
             not all(part[k].text for k in range(0, len(part), width)):  # (the last row may be cut short)
         return []
-    return [Row([c.moved(first + j) for j, c in enumerate(part[k:k + width])], page=page, table=table, flat=table is None, exact=True)
-            for k in range(0, len(part), width)]
+    # (exact: each cell stands in its header's column; rows outside any table stay flat, or the form's
+    # reader would take them for free text after its table)
+    return [Row([c.moved(first + j) for j, c in enumerate(part[k:k + width])], page=page, table=table,
+                flat=table is None, exact=True) for k in range(0, len(part), width)]
 
 
 # -- segmentation -----------------------------------------------------------------------------
