@@ -1052,6 +1052,7 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     follows it (项目完成数量指标…), not before the rest of a name (项目完成及时性), and wins over a longer
     name when with the name after it it covers more (产出数量指标… is 产出 | 数量指标, not 产出数量 | 指标…)."""
     l1s, l2s = level_names()
+    levels = l1s | l2s
     cell_only = cell_only_level_names()
     folded, where = fold_mapped(text)
 
@@ -1061,13 +1062,13 @@ def peel_levels(text: str) -> tuple[list[str], str]:
     pos = 0
     out: list[str] = []
     while pos < len(folded):
-        name = _level_prefix(folded[pos:], l1s | l2s)
+        name = _level_prefix(folded[pos:], levels)
         weight = WEIGHT_LABEL.match(folded, pos) if not name else None
-        if weight and _level_prefix(folded[weight.end():], l1s | l2s):
+        if weight and _level_prefix(folded[weight.end():], levels):
             name = weight.group(0)  # (50分)数量指标…: a 一级 whose words were lost, its weight left (as printed)
         only = _level_prefix(folded[pos:], cell_only)
-        then = _level_prefix(folded[pos + len(only):], l1s | l2s) if only else ""
-        if then and len(only) + len(then) > len(name) + len(_level_prefix(folded[pos + len(name):], l1s | l2s)):
+        then = _level_prefix(folded[pos + len(only):], levels) if only else ""
+        if then and len(only) + len(then) > len(name) + len(_level_prefix(folded[pos + len(name):], levels)):
             name = only  # 产出数量指标…: 产出 | 数量指标 covers more than 产出数量 | 指标…
         if not name:
             break
@@ -1119,12 +1120,17 @@ def several_records(texts: list[str]) -> bool:
     return False
 
 
-def _level_prefix(text: str, names) -> str:
+def _level_prefix(text: str, names: frozenset) -> str:
     """The longest level name that starts ``text`` (the whole text when it is one)."""
-    for n in sorted(names, key=len, reverse=True):
+    for n in _longest_first(names):
         if text.startswith(n):
             return n
     return ""
+
+
+@lru_cache(maxsize=16)
+def _longest_first(names: frozenset) -> tuple[str, ...]:
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _blank_none(t: Optional[str]) -> Optional[str]:
