@@ -153,6 +153,9 @@ SENTENCES = [
     ("慰问人数不少于100人；宣传用品不少于20000份", ">=", 100, None, "人", 100, "人"),
     ("培训不少于5期，参训不少于300人次", ">=", 5, None, "期", 5, "期"),
     ("签约率提高1%X体检率提高2%", "=", 1, None, "%", 1, "%"),
+    # …unless the first is a bare count setting the scene and a later one is bounded (a real Anhui target)
+    ("暂定量按15次作业且总航时不少于30小时测算", ">=", 30, None, "小时", 30, "小时"),
+    ("按3个村覆盖率90%", "=", 3, None, "个", 3, "个"),
     # bounds of different things are two targets, not a range
     ("不少于100人,不超过200份", ">=", 100, None, "人", 100, "人"),
     ("≤100人,≥20000份", "<=", 100, None, "人", 100, "人"),

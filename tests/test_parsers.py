@@ -2204,3 +2204,41 @@ def test_a_one_cell_per_line_table_writing_every_empty_cell_reads_by_the_headers
     form = _first_form(lines)
     assert [(i.level1, i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == [
         ("一、投入目标", "1.预算投入资金", "6475", "6475", 1, 1), ("一、投入目标", "2.实际到位资金", "6475", "6475", 1, 1)]
+
+
+def test_a_self_evaluations_trailing_number_is_its_score_when_the_header_names_none():
+    # a real Sichuan 区域绩效目标自评表 one cell per line: the 自评得分 column is headed at the top of the form only,
+    # so the indicator header stops at 实际完成指标值 while every row still ends with its score
+    cells = ["食品监管补助资金区域绩效目标自评表", "专项名称", "食品监管补助资金", "自评得分", "100",
+             "年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "50",
+             "产出指标", "质量指标", "指标1:食品安全监管人员培训", "已完成", "已完成", "5",
+             "指标2:违法案件查办率", "100%", "100%", "4", "时效指标", "指标1:专项工作整体完成时间", "2021年12月31日",
+             "2021年12月31日", "5"]
+    form = _first_form([line for c in cells for line in (c, "")])
+    assert [(i.level2, i.indicator, i.actual_raw, i.score) for i in form.indicators] == [
+        ("质量指标", "指标1:食品安全监管人员培训", "已完成", 5), ("质量指标", "指标2:违法案件查办率", "100%", 4),
+        ("时效指标", "指标1:专项工作整体完成时间", "2021年12月31日", 5)]
+
+
+def test_a_flattened_table_of_中期_and_年度_blocks_keeps_one_record_per_indicator():
+    # a real Anhui target form one cell per line with | lines: 二级 | 三级 | 指标值 printed for the 中期 block and
+    # again for the 年度 one; the rows were lost, so a record naming what the next one names is its 中期 half
+    cells = ["项目支出绩效目标表", "项目名称", "人工增雨飞机作业项目", "绩效指标", "一级指标", "二级指标", "三级指标", "指标值",
+             "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "飞机增雨作业航时", "不少于30小时", "数量指标",
+             "飞机增雨作业航时", "不少于30小时", "质量指标", "作业安全", "无事故", "质量指标", "作业安全", "无事故",
+             "时效指标", "作业期", "全年", "时效指标", "作业期", "4月至10月"]
+    form = _first_form([line for c in cells for line in (c, "|")])
+    assert [(i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("数量指标", "飞机增雨作业航时", "不少于30小时"), ("质量指标", "作业安全", "无事故"), ("时效指标", "作业期", "4月至10月")]
+
+
+def test_a_heading_over_two_columns_a_lost_ruling_joined_reads_as_both():
+    # real Shaanxi content photographed: the ruling between 度量单位 and 指标值说明 was not found, so one header cell
+    # spans both columns; the unit column is still the unit (2 | km → 2km)
+    rows = [["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位指标值说明", None],
+            ["产出指标", "数量指标", "新建水泥路1条", "", "2", "km", ""],
+            ["产出指标", "成本指标", "公路补助标准", "≤", "120", "万元", ""]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row) if t is not None]
+    cells[5].colspan = 2
+    [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [("新建水泥路1条", "2km"), ("公路补助标准", "≤120万元")]

@@ -6,7 +6,8 @@ of whitespace, then read as a sequence of quantities (number + unit + post word 
 comparator (a strong word before the number beats a word after it; a weak one such as 控制在 or =
 gives way: 控制在5%以内 → <=); two quantities joined by a range mark (90%-95%, 5至10天) or a
 lower and an upper bound of the same kind of unit (≥90%且≤95%) give `between`; otherwise the
-first is the target (慰问人数不少于100人,宣传用品不少于20000份 → >= 100 人). A date expression with
+first is the target (慰问人数不少于100人,宣传用品不少于20000份 → >= 100 人) unless it is a bare number and a
+later one has its comparator (按15次作业且总航时不少于30小时 → >= 30 小时). A date expression with
 no other quantity (or with 100% only: 12月底前100%到位, all of it by then) is a deadline; no number at all
 is `text`.
 
@@ -368,4 +369,12 @@ def _read(numeric_text: str, qs: list[Quantity]) -> tuple[Target, int]:
                 return _between(first, second), second.end
             if a in _UPPER and b in _LOWER and second.value <= first.value:
                 return _between(second, first), second.end
+    if first.comparator == "=" and first.pre is None and first.post is None and not first.unit.mark:
+        # a bare count setting the scene, then the bound (按15次作业且总航时不少于30小时): the bound is the target
+        for before, q in zip(qs, qs[1:]):
+            if q.value is None:
+                break
+            q.pre, q.pre_strong = _pre_comparator(numeric_text[before.end:q.start])
+            if q.pre and q.pre_strong:
+                return _single(q), q.end
     return _single(first), first.end

@@ -239,6 +239,11 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
             (role_of_misread(c.text) or role_by_affix(c.text) if started else None)
         if r is None and not started and i + 1 < len(cells) and role_of(cells[i + 1].text):
             r = _heading_at_end(c.text)  # 详情见附件(注:…)一级指标 | 二级指标 …: page text glued to the first heading
+        if started and c.span > 1 and role_of(c.text) is None:
+            toks = tokenize_header(c.text)
+            if len(toks) == c.span:  # 度量单位指标值说明 over two columns: a scan's lost ruling joined two headings
+                roles.extend((t, c.col + j) for j, t in enumerate(toks))
+                continue
         if r is None and started and all(x == "group" for x, _ in roles):  # 绩效指标 | 一级指标二级指标…
             toks = list(tokenize_header(c.text, tail_ok=True))
             if is_header(toks):  # a block label, then the header glued into one cell
@@ -941,10 +946,13 @@ def group_labels(records: list[Indicator], accounting: list) -> tuple[list[Indic
 def keep_annual_block(records: list[Indicator], accounting: list) -> tuple[list[Indicator], list]:
     """A 中期 and a 年度 block side by side (二级 | 三级 | 指标值 printed twice under one header): where a
     printed row gives a record in each block, the later one — the year's — is kept (JUDGMENT: both
-    blocks filled, the annual one kept; a block of labels only gives no record of its own)."""
+    blocks filled, the annual one kept; a block of labels only gives no record of its own). Where the rows
+    were lost (a table flattened one cell to a line), a record naming the 二级 and 三级 the next one names is
+    the same indicator's 中期 half."""
     name_row = {r: (c.page, c.table, c.row) for c, role, r in accounting
                 if role == "indicator" and r is not None and c.row is not None}  # where each record's name stands
-    dropped = {k for k in range(len(records) - 1) if k in name_row and name_row[k] == name_row.get(k + 1)}
+    dropped = {k for k in range(len(records) - 1) if k in name_row and name_row[k] == name_row.get(k + 1)
+               or (records[k].level2, records[k].indicator) == (records[k + 1].level2, records[k + 1].indicator)}
     if not dropped:
         return records, accounting
     index, kept = {}, []
@@ -984,6 +992,10 @@ def template_of(header: Header) -> Template:
             columns[r] = col
     if "target" not in values:
         values.insert(0, "target")
+    if "actual" in values and not {"score", "score_max"} & set(values):
+        # a self-evaluation whose 得分 column is headed only at the form's top (自评得分 beside 专项名称 in the
+        # 区域绩效目标自评表 of transfer funds): a number after the actual is the row's score
+        values.append("score")
     gridded = header.positional and not header.run_together
     extra = frozenset(c for r, c in header.roles if r == "ignore" and c not in columns.values())
     return Template(tuple(values), columns if gridded else None, extra if gridded else frozenset())
