@@ -2242,3 +2242,30 @@ def test_a_heading_over_two_columns_a_lost_ruling_joined_reads_as_both():
     cells[5].colspan = 2
     [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [("新建水泥路1条", "2km"), ("公路补助标准", "≤120万元")]
+
+
+def test_fujians_old_template_a_block_word_heading_the_一级_and_a_numbering_column_of_its_own():
+    # a real Fujian 2017 财政支出项目绩效目标表 in space-separated rows: 绩效目标 heads 投入/产出, 评价指标 the 二级
+    # (成本目标), and each name's numbering (目标1) stands in a column the header does not name
+    form = _first_form(["2017年财政支出项目绩效目标表", "专项名称 台胞扶贫济困生活补贴",
+                        "绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标",
+                        "投入 成本目标 目标1 发放省直困难、高龄台胞 100% 按实际情况发放",
+                        "目标2 开展丰收节活动、夏令营活动 100% 100%",
+                        "产出 数量目标 目标1 困难台胞补助受益 每月每人200元 困难台胞432人",
+                        "目标2 争取台湾民心、增进乡情 开展丰收节活动1次 开展丰收节活动1次"])
+    assert rows_of(form) == [("投入", "成本目标", "发放省直困难、高龄台胞", "按实际情况发放"),
+                             ("投入", "成本目标", "开展丰收节活动、夏令营活动", "100%"),
+                             ("产出", "数量目标", "困难台胞补助受益", "困难台胞432人"),
+                             ("产出", "数量目标", "争取台湾民心、增进乡情", "开展丰收节活动1次")]
+
+
+def test_a_target_listing_numbered_items_is_a_value_not_a_name():
+    # a real Jiangsu self-evaluation, one cell per line: 3.项目管理情况 | (1)成立管理组织;(2)季度督导…; the target opens
+    # with (1) as names open with their numbering, but it numbers a second item, so it is a list, not a name
+    cells = ["项目支出绩效自评表", "绩效目标完成情况", "目标名称", "目标值", "目标完成值", "得分", "二、管理目标", "", "", "",
+             "1.资金管理情况", "专账核算", "专账核算", "2", "2.项目管理情况",
+             "(1)成立管理组织;(2)季度督导、年度考核;(3)季度通报", "已完成", "2", "3.建档数", "941250份", "941250份", "3"]
+    form = _first_form([line for c in cells for line in ([c, "|"] if c else ["|"])])
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("1.资金管理情况", "专账核算"), ("2.项目管理情况", "(1)成立管理组织;(2)季度督导、年度考核;(3)季度通报"),
+        ("3.建档数", "941250份")]

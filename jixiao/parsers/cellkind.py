@@ -117,6 +117,24 @@ def opens_with_numbering(text: str) -> bool:
     return 0 < n < len(k) and bool(CJK.search(k, n))
 
 
+ITEM_SEPARATORS = ";；,，。、"
+
+
+def enumerates(text: str) -> bool:
+    """Items numbered one after another ((1)成立管理组织;(2)季度督导…): a list written into a value
+    cell, not a name opening with its numbering."""
+    k = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    n = numbering_at(k)
+    if not 0 < n < len(k):
+        return False
+    for p in range(n + 1, len(k)):
+        if k[p - 1] in ITEM_SEPARATORS or k[p] in "(（":
+            m = numbering_at(k, p)
+            if m and p + m < len(k):
+                return True
+    return False
+
+
 def is_blank_mark(text: str | None) -> bool:
     """No value: empty, an empty mark (/, —, 无) or dots (……) left in a template's row."""
     return not text or text in EMPTYISH or bool(DOTS.match(text.strip()))

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from jixiao.normalize import parse_target
 from jixiao.parsers.cellkind import (
-    CJK, EMPTYISH, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, opens_with_numbering,
+    CJK, EMPTYISH, enumerates, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, opens_with_numbering,
     qualitative_suffixes,
 )
 from jixiao.parsers.vocab import (
@@ -95,7 +95,7 @@ def shape(text: str) -> Shape:
     empty = t in EMPTYISH
     lv = level_of(t) if t else frozenset()
     hdr = _header_role(t) if t else None
-    numbered = bool(t) and opens_with_numbering(t)
+    numbered = bool(t) and opens_with_numbering(t) and not enumerates(t)
     target = parse_target(t) if t and not empty and not numbered else None  # (指标1:机柜数量 names a row)
     value = bool(target and target.comparator not in ("", "text"))
     k = key(t)
@@ -178,6 +178,8 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
             return -0.3  # a blank cell is more likely an empty column of the row than nothing at all
         if s.placeholder:
             return 1.0
+        if s.numbering:
+            return 0.0  # 目标1 in a cell of its own before the name (Fujian's old template)
         return w.unread
     if s.empty:
         # an empty mark (/, —, 无) stands in a value column; it never names a level or indicator

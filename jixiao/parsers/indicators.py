@@ -97,6 +97,12 @@ def role_in_run(text: str, following: Optional[str]) -> Optional[str]:
     return r
 
 
+def _heading_text(cells: list[RowCell], roles: list[tuple[str, int]], role: str) -> str:
+    """The text of the header cell that heads ``role``."""
+    col = next(c for r, c in roles if r == role)
+    return next((c.text for c in cells if c.col == col), "")
+
+
 def _heading_at_end(text: str) -> Optional[str]:
     """The role of a level or name heading that ends a longer cell (text glued before it), else None."""
     for n in range(min(len(text) - 1, 8), 3, -1):
@@ -297,6 +303,13 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         k = names.index("group", names.index("level2") + 1)
         roles[k] = ("indicator", roles[k][1])
     names = [r for r, _ in roles]
+    if "level1" in names and "level2" not in names and names.index("level1") > 0 \
+            and names[names.index("level1") - 1] == "group" and "一级" not in _heading_text(cells, roles, "level1"):
+        # 绩效目标 | 评价指标 | 绩效内容 … (Fujian's old template): the block word heads the 一级 (投入, 产出), the
+        # evaluation heading the 二级 (成本目标, 数量目标)
+        k = names.index("level1")
+        roles[k - 1], roles[k] = ("level1", roles[k - 1][1]), ("level2", roles[k][1])
+    names = [r for r, _ in roles]
     if "indicator" in names and "target" not in names and "group" in names[names.index("indicator") + 1:]:
         # 指标类型 | 指标名称 | 绩效目标 | 绩效标准 (pre-2018 templates): the block word after the name heads its value
         k = names.index("group", names.index("indicator") + 1)
@@ -429,7 +442,11 @@ class IndicatorReader:
         if self._home_table is None:
             self._home_table = row.table
         anchored = row.exact and row.table == self._home_table and any(c.carried for c in cells)
-        shift = self._shift(cells) if real and not anchored else 0
+        numbering = self._numbering_column(cells) if real and self.template.columns else None
+        if numbering is not None:  # (the cell stays, with no column, so it is accounted for)
+            cells = [c if k < numbering else replace(c, col=c.col - 1) for k, c in enumerate(cells)]
+            numbering = cells[numbering]
+        shift = self._shift([c for c in cells if c is not numbering]) if real and not anchored else 0
         if real and self.template.columns:
             # the merged block label left of the levels (年度绩效指标, 四、年度绩效指标完成情况) is no cell of a record
             first = min(self.template.columns.get(r, 10 ** 6) for r in ("level1", "level2", "indicator"))
@@ -438,7 +455,7 @@ class IndicatorReader:
             cells = [c for c in cells if c.col + shift not in self.lead_cols] + \
                 [c for c in cells if c.col + shift in self.lead_cols]
         for c in cells:
-            self.tokens.append(Token(c.text, self._row, c.col + shift if real else None, real,
+            self.tokens.append(Token(c.text, self._row, c.col + shift if real and c is not numbering else None, real,
                                      ("fixed", c.role) if c.role else c, flat=row.flat, exact=real and row.exact))
             self.cells.append(c)
 
@@ -578,6 +595,19 @@ class IndicatorReader:
             cell = source.piece(text, 0)
             self.tokens.append(Token(text, self._row, None, False, ("cut", cell)))
             self.cells.append(cell)
+
+    def _numbering_column(self, cells: list[RowCell]) -> Optional[int]:
+        """The index of a name's numbering printed in a cell of its own (目标1 | 发放省直困难台胞 | 100% …, a
+        column the header does not name), when the row has a cell more than the header's columns: the
+        cells after it stand one column to its left."""
+        filled = [k for k, c in enumerate(cells) if c.text]
+        if len(filled) <= self._extent + 1:
+            return None
+        marks = [k for k in filled if is_bare_numbering(cells[k].text)]
+        if len(marks) != 1 or marks[0] + 1 >= len(cells) or not cells[marks[0] + 1].text \
+                or fit(cells[marks[0] + 1].text, "indicator") <= 0:
+            return None
+        return marks[0]
 
     def _shift(self, cells: list[RowCell]) -> int:
         """How far a row's columns sit from the header's (cells shifted when merged cells were
