@@ -76,3 +76,26 @@ def test_an_image_the_detector_takes_whole_is_read_once(monkeypatch, shape):
     monkeypatch.setattr(engine, "_recognise_whole", lambda image, min_score: calls.append(image.shape) or [])
     engine.recognise(np.full(shape, PAPER, np.uint8))
     assert calls == [shape]
+
+
+def test_a_label_of_two_lines_the_detector_passed_over_is_read_band_by_band(monkeypatch):
+    # a photographed tall 一级 cell printing 产出 指 ⏎ 标: its ink, two lines high, is read one line at a time
+    image = np.full((200, 160), 255, np.uint8)
+    image[40:70, 20:140] = 0  # the first line's ink, 30 px high
+    image[90:120, 20:50] = 0  # the second's
+    crops = []
+
+    class Result:
+        def __init__(self, text):
+            self.txts, self.scores, self.word_results = (text,), (0.95,), None
+
+    def fake(crop, **kw):
+        crops.append(crop.shape)
+        return Result("产出 指" if len(crops) == 1 else "标")
+
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    box = engine.read_ink_lines(image, 5, 5, 155, 195, line_height=30, min_score=0.8)
+    assert box is not None and box.text == "产出 指\n标"
+    assert (box.y0, box.y1) == (40, 120) and len(crops) == 2
+    image[130:190, 20:140] = 0  # ink three lines high in one band: no line, so nothing is read
+    assert engine.read_ink_lines(image, 5, 5, 155, 195, line_height=30, min_score=0.8) is None

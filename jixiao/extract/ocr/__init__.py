@@ -154,7 +154,7 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
     Measured on 40 PDFs of the real forms rasterized at 200 dpi: four signs come back (three the
     detector passed over, one read M); with the cell rule kept out of :func:`.confusions.sign_as_drawn`,
     indicators F1 0.969 → 0.985."""
-    from jixiao.extract.ocr.engine import read_ink
+    from jixiao.extract.ocr.engine import read_ink, read_ink_lines
 
     heights = sorted(b.height for b in boxes)
     if not heights:
@@ -175,6 +175,9 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
             pad = _rule_margin(c)
             source = page if text else unread
             box = read_ink(source, c.x0 + pad, c.y0 + pad, c.x1 - pad, c.y1 - pad, line, settings.alone_max_lines)
+            if box is None and not text:  # a label of several lines the detector passed over
+                box = read_ink_lines(source, c.x0 + pad, c.y0 + pad, c.x1 - pad, c.y1 - pad, line,
+                                     settings.alone_min_score)
             drawn = _drawn_sign(source, box, settings.alone_min_score) \
                 if box is not None and box.score < settings.alone_min_score else None
             if drawn is not None:  # a sign by its drawing replaces an unsure reading (≧ read M)

@@ -254,6 +254,27 @@ def read_ink(image: np.ndarray, x0: int, y0: int, x1: int, y1: int, line_height:
     return TextBox(text, bx0, by0, bx1, by1, score, _even_glyphs(text, bx0, by0, bx1, by1, score))
 
 
+def read_ink_lines(image: np.ndarray, x0: int, y0: int, x1: int, y1: int, line_height: float,
+                   min_score: float) -> Optional[TextBox]:
+    """The ink of a region too tall for one line read band by band (recognition only), joined with
+    line breaks: a merged label the detector passed over (``产出 指`` ⏎ ``标`` in a tall 一级 cell of a
+    photographed page). None unless every band is one text line high and read at ``min_score``."""
+    region = image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
+    if region.size == 0:
+        return None
+    grey = region if region.ndim == 2 else region.mean(axis=2)
+    ys, xs = np.nonzero(grey < INK_LEVEL)
+    if len(ys) < INK_MIN:
+        return None
+    ink = TextBox("", x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1, 0.0, [])
+    bands = _line_bands(image, ink, line_height)
+    read = _read_bands(image, ink, bands, min_score) if bands else None
+    if not read:
+        return None
+    return TextBox("\n".join(b.text for b in read), ink.x0, ink.y0, ink.x1, ink.y1, min(b.score for b in read),
+                   [g for b in read for g in b.glyphs])
+
+
 def _word_confidences(result) -> list[float]:
     words = getattr(result, "word_results", None)
     if not words or words[0] is None:
