@@ -123,7 +123,7 @@ ITEM_SEPARATORS = ";；,，。、"
 def enumerates(text: str) -> bool:
     """Items numbered one after another ((1)成立管理组织;(2)季度督导…): a list written into a value
     cell, not a name opening with its numbering."""
-    k = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    k = unicodedata.normalize("NFKC", squash(text))  # (key() would drop the numbering it looks for)
     n = numbering_at(k)
     if not 0 < n < len(k):
         return False

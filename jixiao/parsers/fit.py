@@ -50,6 +50,7 @@ class FitWeights:
     header_word: float = 2.0
     noise: float = 3.0
     unread: float = -5.0
+    numbering_skip: float = 0.0  # 目标1 in a cell of its own before the name (Fujian's old template): no name itself
     unit_words: float = -1.0  # words in a unit column: only the column they stand in makes them its text
 
 
@@ -179,7 +180,7 @@ def _fit(text: str, role: str, w: FitWeights) -> float:
         if s.placeholder:
             return 1.0
         if s.numbering:
-            return 0.0  # 目标1 in a cell of its own before the name (Fujian's old template)
+            return w.numbering_skip
         return w.unread
     if s.empty:
         # an empty mark (/, —, 无) stands in a value column; it never names a level or indicator

@@ -442,10 +442,11 @@ class IndicatorReader:
         if self._home_table is None:
             self._home_table = row.table
         anchored = row.exact and row.table == self._home_table and any(c.carried for c in cells)
-        numbering = self._numbering_column(cells) if real and self.template.columns else None
-        if numbering is not None:  # (the cell stays, with no column, so it is accounted for)
-            cells = [c if k < numbering else replace(c, col=c.col - 1) for k, c in enumerate(cells)]
-            numbering = cells[numbering]
+        at = self._numbering_column(cells) if real and self.template.columns else None
+        numbering = None  # the numbering cell: it stays, with no column, so it is accounted for
+        if at is not None:
+            cells = [c if k < at else replace(c, col=c.col - 1) for k, c in enumerate(cells)]
+            numbering = cells[at]
         shift = self._shift([c for c in cells if c is not numbering]) if real and not anchored else 0
         if real and self.template.columns:
             # the merged block label left of the levels (年度绩效指标, 四、年度绩效指标完成情况) is no cell of a record
@@ -976,12 +977,13 @@ def group_labels(records: list[Indicator], accounting: list) -> tuple[list[Indic
 def keep_annual_block(records: list[Indicator], accounting: list) -> tuple[list[Indicator], list]:
     """A 中期 and a 年度 block side by side (二级 | 三级 | 指标值 printed twice under one header): where a
     printed row gives a record in each block, the later one — the year's — is kept (JUDGMENT: both
-    blocks filled, the annual one kept; a block of labels only gives no record of its own). Where the rows
-    were lost (a table flattened one cell to a line), a record naming the 二级 and 三级 the next one names is
-    the same indicator's 中期 half."""
+    blocks filled, the annual one kept; a block of labels only gives no record of its own). A record naming
+    the 二级 and 三级 the next one names is the same indicator's 中期 half too: so it is told where a table
+    flattened one cell to a line put every cell on a row of its own."""
     name_row = {r: (c.page, c.table, c.row) for c, role, r in accounting
                 if role == "indicator" and r is not None and c.row is not None}  # where each record's name stands
-    dropped = {k for k in range(len(records) - 1) if k in name_row and name_row[k] == name_row.get(k + 1)
+    dropped = {k for k in range(len(records) - 1)
+               if (k in name_row and name_row[k] == name_row.get(k + 1))
                or (records[k].level2, records[k].indicator) == (records[k + 1].level2, records[k + 1].indicator)}
     if not dropped:
         return records, accounting

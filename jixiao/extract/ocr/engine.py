@@ -218,6 +218,19 @@ INK_LEVEL = 128  # grey level under which a pixel is ink (the page is cleaned an
 INK_MIN = 20  # ink pixels a cell must hold to be read on its own (specks and dust hold fewer)
 
 
+def _ink_bounds(image: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Optional[tuple[int, int, int, int]]:
+    """(top, bottom, left, right) of the ink inside a region, relative to it; None when it holds too
+    little ink to read (specks and dust)."""
+    region = image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
+    if region.size == 0:
+        return None
+    grey = region if region.ndim == 2 else region.mean(axis=2)
+    ys, xs = np.nonzero(grey < INK_LEVEL)
+    if len(ys) < INK_MIN:
+        return None
+    return int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+
+
 def read_ink(image: np.ndarray, x0: int, y0: int, x1: int, y1: int, line_height: float,
              max_lines: float = 1.8) -> Optional[TextBox]:
     """The ink inside a region read on its own, recognition only: a lone sign the detector passed
@@ -227,13 +240,11 @@ def read_ink(image: np.ndarray, x0: int, y0: int, x1: int, y1: int, line_height:
     ``max_lines`` lines of ``line_height`` pixels, or nothing the recogniser reads."""
     import cv2
 
+    bounds = _ink_bounds(image, x0, y0, x1, y1)
+    if bounds is None:
+        return None
     region = image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
-    if region.size == 0:
-        return None
-    ys, xs = np.nonzero(region < INK_LEVEL)
-    if len(ys) < INK_MIN:
-        return None
-    top, bottom, left, right = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    top, bottom, left, right = bounds
     if bottom - top > max_lines * line_height:
         return None
     ink = region[top:bottom, left:right]
@@ -259,14 +270,11 @@ def read_ink_lines(image: np.ndarray, x0: int, y0: int, x1: int, y1: int, line_h
     """The ink of a region too tall for one line read band by band (recognition only), joined with
     line breaks: a merged label the detector passed over (``产出 指`` ⏎ ``标`` in a tall 一级 cell of a
     photographed page). None unless every band is one text line high and read at ``min_score``."""
-    region = image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
-    if region.size == 0:
+    bounds = _ink_bounds(image, x0, y0, x1, y1)
+    if bounds is None:
         return None
-    grey = region if region.ndim == 2 else region.mean(axis=2)
-    ys, xs = np.nonzero(grey < INK_LEVEL)
-    if len(ys) < INK_MIN:
-        return None
-    ink = TextBox("", x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1, 0.0, [])
+    top, bottom, left, right = bounds
+    ink = TextBox("", x0 + left, y0 + top, x0 + right, y0 + bottom, 0.0, [])
     bands = _line_bands(image, ink, line_height)
     read = _read_bands(image, ink, bands, min_score) if bands else None
     if not read:
