@@ -2269,3 +2269,35 @@ def test_a_target_listing_numbered_items_is_a_value_not_a_name():
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("1.资金管理情况", "专账核算"), ("2.项目管理情况", "(1)成立管理组织;(2)季度督导、年度考核;(3)季度通报"),
         ("3.建档数", "941250份")]
+
+
+def test_funding_lines_with_their_note_or_lead_word_cut_off_and_prose_naming_funds_is_no_line():
+    # a real Inner Mongolia transfer self-evaluation, flattened by a viewer: 其他资金's note stands after a space,
+    # and the 资金管理情况 block's sentences name 资金 without being lines of the funding block
+    text = ("就业补助资金绩效目标自评表\n(2022年度)\n转移支付(项目)名称 就业补助资金\n"
+            "资金投入情况(万元) 全年预算数(A) 全年执行数(B)\n年度资金总额 7165.32 6992.95\n"
+            "其中:中央财政资金 3144.00 3144.00\n其他资金 (包括以前年度结转资金) 1591.22 1551.84\n"
+            "拨付合规性 按照规定程序和标准进行资金拨付 使用规范性 要求对资金使用过程进行合理规范\n"
+            "一级指标 二级指标 三级指标 年度指标值 全年实际值\n产出指标 数量指标 享受补贴人数 4443人 4500人\n")
+    [form] = parse_text(text)
+    assert [(b.item, b.budget_full_year, b.executed) for b in form.budget] == [
+        ("年度资金总额", 7165.32, 6992.95), ("其中:中央财政资金", 3144.0, 3144.0),
+        ("其他资金(包括以前年度结转资金)", 1591.22, 1551.84)]
+    # a real Wuhai target form: 其中: cut from its line's label by a space
+    [form] = parse_text("项目支出绩效目标表\n(2021年度)\n项目名称 再生资源回收\n投入目标 (万元) 资金来源 年初安排金额(万元)\n"
+                        "资金总额 3\n其中: 财政拨款数 3\n其他资金 0\n"
+                        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 聘用人员 1人\n")
+    assert [(b.item, b.amount) for b in form.budget] == [("资金总额", 3.0), ("其中:财政拨款数", 3.0), ("其他资金", 0.0)]
+
+
+def test_总体绩效目标_is_a_goal_heading_and_a_table_heading_after_the_goals_is_no_goal():
+    # a real Fujian 2017 page: 总体绩效目标 | its text; a real Xuancheng self-evaluation: 年度绩效指标完成情况 heads the
+    # indicator table right after the goal texts, on a line of its own with 一级
+    [form] = parse_text("2017年财政支出项目绩效目标表\n专项名称 台胞生活补贴\n总体绩效目标 为我省台胞解决生活困难,增进与台湾同胞沟通交流\n"
+                        "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 发放人数 100人\n")
+    assert [(g.kind, g.text) for g in form.goals] == [("annual", "为我省台胞解决生活困难,增进与台湾同胞沟通交流")]
+    [form] = parse_text("项目支出绩效自评表\n(2021年度)\n项目名称 禁毒经费\n年度总体目标完成情况 预期目标 实际完成情况\n"
+                        "有效打击毒品犯罪,进一步增强全民禁毒意识 有效打击了毒品犯罪,增强了全民禁毒意识\n"
+                        "年度绩效指标完成情况 一级\n指标\n二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+                        "产出指标 数量指标 破获案件数 10起 12起 10 10\n")
+    assert [g.kind for g in form.goals] == ["annual", "actual"]

