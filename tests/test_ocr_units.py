@@ -158,6 +158,8 @@ def test_confusions():
     assert confusions.fix_cell("产出指标(50分") == "产出指标(50分)"
     assert confusions.fix_cell("效益指标（30分") == "效益指标（30分）"
     assert confusions.fix_cell("产出指标(50分)") == "产出指标(50分)"
+    assert confusions.fix_cell("时效指标(必填") == "时效指标(必填)"  # a note's bracket lost at the cell's end
+    assert confusions.fix_cell(">=95%(百分比") == ">=95%(百分比)" and confusions.fix_cell("(1)完成") == "(1)完成"
     assert confusions.fix_cell("得分50分") == "得分50分"
     assert confusions.fix_target("290%") == "≥90%"
     assert confusions.fix_target("200%") == "200%"  # 2 + "00%" is not a ≥ reading

@@ -59,12 +59,14 @@ def fix_text(text: str) -> str:
 _DASH_ONLY = re.compile(r"^\s*(?:一{1,3}|_{1,3})\s*$")
 
 
-_OPEN_WEIGHT = re.compile(r"([（(])\s*\d{1,3}(?:\.\d+)?\s*分$")  # 产出指标(50分 — its closing bracket lost
+# a note at the cell's end whose closing bracket the recogniser lost: 产出指标(50分, 时效指标(必填, >=95%(百分比
+_OPEN_WEIGHT = re.compile(r"([（(])(?:\s*\d{1,3}(?:\.\d+)?\s*分|[\u4e00-\u9fff]{1,6})$")
 
 
 def fix_cell(text: str) -> str:
     """Fixes for a whole table cell (after :func:`fix_text`): a dash alone is the form's ``—``; a weight
-    at the cell's end whose closing bracket the recogniser lost (``产出指标(50分``) gets it back."""
+    or a note at the cell's end whose closing bracket the recogniser lost (``产出指标(50分``,
+    ``时效指标(必填``) gets it back."""
     if _DASH_ONLY.match(text):
         return "—"
     m = _OPEN_WEIGHT.search(text)
