@@ -2301,3 +2301,20 @@ def test_总体绩效目标_is_a_goal_heading_and_a_table_heading_after_the_goal
                         "年度绩效指标完成情况 一级\n指标\n二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
                         "产出指标 数量指标 破获案件数 10起 12起 10 10\n")
     assert [g.kind for g in form.goals] == ["annual", "actual"]
+
+
+def test_rows_whose_level_cells_name_and_target_run_together_are_read_without_a_header():
+    # a real Sichuan page's tail, no title and no header: each row's level cells, name and target run together,
+    # its weight after a space; the total's row has its sum run into it (合计100)
+    [form] = parse_text("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+                        "效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论及时、足额缴纳。")
+    assert rows_of(form) == [("产出指标", "数量指标", "足额保障率", "=100%"), ("产出指标", "数量指标", "科目调整次数", "≤10次"),
+                             ("产出指标", "时效指标", "按时发放率", "=100%"),
+                             ("效益指标", "经济效益指标", "结余率(计算方法为:结余数/预算数)", "≤5%")]
+
+
+def test_rows_run_together_under_a_spaced_header_each_on_a_line_of_its_own():
+    [form] = parse_text("项目支出绩效目标表\n项目名称 再生资源回收\n一级指标 二级指标 三级指标 指标值\n"
+                        "产出指标数量指标出差人数=8\n出差人次=24人/次\n质量指标工作任务完成率=100%\n森林受灾率1%\n")
+    assert rows_of(form) == [("产出指标", "数量指标", "出差人数", "=8"), ("产出指标", "数量指标", "出差人次", "=24人/次"),
+                             ("产出指标", "质量指标", "工作任务完成率", "=100%"), ("产出指标", "质量指标", "森林受灾率", "1%")]

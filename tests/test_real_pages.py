@@ -36,7 +36,6 @@ NOT_READ_YET = {
     "307_hebei_2019_handan_jiuzhu_trad.txt.json",  # 績效指標分類 | … | 優良中差, Traditional, glued into one paragraph
     "310_guangdong_2021_xinjian_gaoxiao_pdf.txt.json",  # a PDF's text with its columns scrambled
     "405_ningxia_2023_tongxin_putao.txt.json",  # a notice's prose: 一、产出指标 ⏎ 数量指标:★…(≥**株)>=17600株;…
-    "509_sichuan_nd_dyrmt_baozhanglv.txt.json",  # a form's glued tail, no title or header: 产出指标数量指标足额保障率=100% 22.5 …
 }
 
 

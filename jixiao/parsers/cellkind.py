@@ -73,6 +73,7 @@ def is_noise(text: str) -> bool:
     return bool(PAGE_NO.match(k)) or k in _section_words("noise") or k.startswith(("续表", "（续）", "(续)"))
 
 
+TOTAL_WITH_SUM = re.compile(r"^(\D{2,4}?)\d+(?:\.\d+)?分?$")
 SIGNOFF_MAX = 30  # characters of a sign-off cell (单位负责人签字, 财政资金管理科室(盖章) 年 月 日)
 
 
@@ -82,6 +83,9 @@ def is_terminator(text: str) -> bool:
         return False
     if k in _section_words("terminator"):
         return True
+    total = TOTAL_WITH_SUM.match(k)
+    if total and total.group(1) in _section_words("terminator"):
+        return True  # 合计100, 总分100分: the total's row with its sum run into it
     n = numbering_at(k)
     if n and len(k) - n <= 20 and k[n:].startswith(_heading_terminators()):
         return True  # a report's numbered heading after its table: （三）存在的问题和原因

@@ -35,6 +35,7 @@ from jixiao.parsers import accounting
 from jixiao.parsers.packed import block_rows, block_start, labelled
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
 from jixiao.normalize.names import numbering_at
+from jixiao.parsers.level_openings import split_level_openings
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import listing_header, split_records
@@ -442,7 +443,8 @@ def _mend_vertical_rows(rows: list[Row]) -> list[Row]:
 
 
 def regroup(rows: list[Row]) -> list[Row]:
-    rows = join_split_headings(join_header_lines(mend_rows(unglue(split_bracket_paths(_mend_vertical_rows(mend_cut_labels(rows)))))))
+    rows = join_split_headings(join_header_lines(mend_rows(split_level_openings(unglue(split_bracket_paths(
+        _mend_vertical_rows(mend_cut_labels(rows))))))))
     out: list[Row] = []
     run: list[Row] = []
 
