@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from jixiao.extract.ocr.engine import Glyph, TextBox
-from jixiao.extract.ocr.lexicon import FAIRLY_SURE, UNSURE, better_reading, fix_unsure_glyphs, lookalikes
+from jixiao.extract.ocr.lexicon import FAIRLY_SURE, better_reading, fix_unsure_glyphs, lookalikes
 
 
 def box(text: str, scores: list[float]) -> TextBox:
