@@ -63,6 +63,20 @@ def test_grid_continued_without_top_rule_over_label_columns():
     assert all(c.colspan == 1 for c in first_col + second_col)
 
 
+def test_a_table_edge_standing_a_little_inside_the_outline_leaves_no_sliver_column():
+    # a photo's rules running a few pixels past its left border (the border bowed inward): the gap between the
+    # border and the table's closing outline was read as a column of its own, doubling the 一级 cells
+    page = np.full((900, 1400), 245, np.uint8)
+    xs, ys = [100, 400, 800, 1300], [100, 170, 240, 310, 380]
+    for y in ys:
+        cv2.line(page, (xs[0] - 10, y), (xs[-1], y), 20, 2)
+    for x in xs:
+        cv2.line(page, (x, ys[0]), (x, ys[-1]), 20, 2)
+    t = find_tables(page)[0]
+    assert (t.n_rows, t.n_cols) == (4, 3)
+    assert len({(c.row, c.col) for c in t.cells}) == len(t.cells) == 12
+
+
 @pytest.mark.parametrize("angle", [-3.0, -1.2, 2.5, 4.5])
 def test_skew_estimate(angle):
     page, _, _ = draw_grid()

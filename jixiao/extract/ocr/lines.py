@@ -252,6 +252,9 @@ def _stacked_rules(lines: list[tuple[int, int, int, int]], unit: int) -> list[tu
     return out
 
 
+OUTLINE_PX = 2  # pixels of the closing outline drawn round a table's crop (a 1-px rectangle, dilated)
+
+
 def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy: int, unit: int) -> TableGrid | None:
     reach = max(8, unit // 60)
     vertical = _snap_to_outline(vertical, reach, upright=True)
@@ -269,6 +272,9 @@ def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy:
         x, y, cw, ch, area = stats[i]
         if cw < min_side or ch < min_side or area < cw * ch * 0.5:
             continue
+        if (cw < reach and (x <= OUTLINE_PX or x + cw >= bw - OUTLINE_PX)) or \
+                (ch < reach and (y <= OUTLINE_PX or y + ch >= bh - OUTLINE_PX)):
+            continue  # a sliver between the closing outline and a table edge a photo's skew leaves beside it
         regions.append((int(x), int(y), int(x + cw), int(y + ch)))
     if len(regions) < 2:
         return None
