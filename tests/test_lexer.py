@@ -246,3 +246,10 @@ def test_a_traditional_glued_previews_rows_are_not_cut_inside_a_range_of_years()
     [form] = parse_document(text_to_document(HUANGGANG))
     assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("監(jiān)測數(shù)據(jù)必須合格", "100%", "100%"), ("取得2018-2022監(jiān)測資料", "100%", "100%")]
+
+
+def test_a_funding_word_right_after_the_indicator_headings_is_the_first_name():
+    # Chongqing's 整体绩效目标表 drawn as a preview, levels blank: 预算执行率 is a funding column's word, but right
+    # after 指标值 it opens the body (the first row's name), not the header
+    pieces = split_words("一级指标二级指标三级指标指标值预算执行率=100%预决算及时编制率=100%")
+    assert pieces[:4] == ["一级指标", "二级指标", "三级指标", "指标值"] and pieces[4].startswith("预算执行率=100%")

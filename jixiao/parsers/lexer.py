@@ -194,18 +194,23 @@ def _lone_headings(folded: str, cuts: list[tuple[int, int]]) -> list[tuple[int, 
         found = roles.get(bare) or roles.get(key(word))
         return found or ("funding" if bare in funding or key(word) in funding else None)
 
+    def joined(a: int, b: int) -> bool:
+        """Cuts ``a`` and ``b`` touch as headings of one run do: a funding word right after an indicator
+        table's headings (…三级指标指标值预算执行率=100%) is the body's first name, not a heading."""
+        return cuts[b][0] == cuts[a][1] and not (role(b) == "funding" and role(a) not in (None, "funding"))
+
     body = next((s for s, e in cuts if key(NOTE_AFTER.sub("", folded[s:e])) in levels), None)
     if body is None and cuts:  # no level name printed: the body starts where the header's run of headings ends
         k = 0
-        while k + 1 < len(cuts) and cuts[k + 1][0] == cuts[k][1]:
+        while k + 1 < len(cuts) and joined(k, k + 1):
             k += 1
         body = cuts[k][1]
     if body is None:
         return cuts
     return [(s, e) for k, (s, e) in enumerate(cuts)
             if s < body or role(k) not in ("target", "actual", "funding")
-            or (k and cuts[k - 1][1] == s and role(k - 1))
-            or (k + 1 < len(cuts) and cuts[k + 1][0] == e and role(k + 1))]
+            or (k and joined(k - 1, k) and role(k - 1))
+            or (k + 1 < len(cuts) and joined(k, k + 1) and role(k + 1))]
 
 
 @lru_cache(maxsize=None)
