@@ -73,7 +73,7 @@ def is_noise(text: str) -> bool:
     return bool(PAGE_NO.match(k)) or k in _section_words("noise") or k.startswith(("续表", "（续）", "(续)"))
 
 
-TOTAL_WITH_SUM = re.compile(r"^(\D{2,4}?)\d+(?:\.\d+)?分?$")
+TOTAL_WITH_SUM = re.compile(r"^(\D{2,4}?)\d+(?:\.\d+)?分?$")  # a total's word with its sum run in: 合计100, 总分100分
 SIGNOFF_MAX = 30  # characters of a sign-off cell (单位负责人签字, 财政资金管理科室(盖章) 年 月 日)
 
 

@@ -41,6 +41,7 @@ LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[�
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 BLOCK_PREFIX = re.compile(r"^[^（(\d]{2,8}[（(]\s*(?:万元|元)\s*[）)]")  # 项目资金(万元) run into its first line
 GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
+WORDS_ONLY = re.compile(r"[^\d]*[\u4e00-\u9fff][^\d]*")  # text holding words and no digit: no amount
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
                 "score_max", "score")
@@ -252,7 +253,7 @@ class FundingReader:
                 j += 1
             if self.columns:
                 after = [v for v in texts[i + 1:j] if v]
-                if after and not STANDARD_LABEL.match(key(t)) and all(re.fullmatch(r"[^\d]*[\u4e00-\u9fff][^\d]*", v) for v in after):
+                if after and not STANDARD_LABEL.match(key(t)) and all(WORDS_ONLY.fullmatch(v) for v in after):
                     i = j  # words only after it (按照规定程序和标准进行资金拨付 | 使用规范性 | …): prose, no line
                     continue
                 run_line = self._glued_line(t, after[0]) if len(after) == 1 and not is_amount_or_blank(after[0]) else None
@@ -497,6 +498,7 @@ def run_together_headings(text: str) -> Optional[list[str]]:
 
 
 NOTE_ONLY = re.compile(r"^[（(][^（()）\d]{2,16}[）)]$")  # a bracketed note of words alone in its cell
+LEAD_WORD = re.compile(r"其中[:：]?")  # a sub-line's lead word, alone when a space cut it off its label
 BROKEN_TAIL_MAX = 4  # characters of a label's tail a space cut off (其中:当年财政 拨款)
 
 
@@ -517,7 +519,7 @@ def broken_label(text: str, tail: str) -> bool:
     财政拨款数), or the note printed after it (其他资金 | (包括以前年度结转资金))."""
     if NOTE_ONLY.match(tail or "") and budget_role(text) is not None:
         return True
-    if re.fullmatch(r"其中[:：]?", key(text or "")) and tail and not is_amount_or_blank(tail):
+    if LEAD_WORD.fullmatch(key(text or "")) and tail and not is_amount_or_blank(tail):
         return True  # 其中: | 财政拨款数: the sub-line's lead word cut off by a space
     if not text or not tail or len(tail) > BROKEN_TAIL_MAX or is_amount_or_blank(tail) or is_amount_or_blank(text) \
             or budget_role(text) is not None:

@@ -58,6 +58,7 @@ def _signed(cell: RowCell, signed_only: bool = True) -> Optional[list[str]]:
 
 
 def split_level_openings(rows: list[Row]) -> list[Row]:
+    """The rows with their run-together cells cut (see the module's docstring); other rows as they were."""
     out: list[Row] = []
     in_run = False  # the lines before were a table's rows run together: a name and its value alone are cut too
     for row in rows:
@@ -73,8 +74,9 @@ def split_level_openings(rows: list[Row]) -> list[Row]:
         # (a line of one cell opens a run only after the header's line or a row cut so: alone, it may be a
         # glued form's line, which the lexer reads with its header)
         opened = [_opened(c) if c.text and (in_run or len(filled) > 1) else None for c in row.cells]
-        if any(opened):
+        if any(opened):  # its other cells ending in a signed value are cut too
             in_run = True
+            opened = [p if p is not None or not c.text else _signed(c) for c, p in zip(row.cells, opened)]
         elif in_run:  # alone on its line, or first before the row's other values (38508人 | 37442人 | 3 | 3): any value
             opened = [_signed(c, signed_only=len(filled) > 1 and c is not filled[0]) if c.text else None
                       for c in row.cells]
@@ -84,8 +86,6 @@ def split_level_openings(rows: list[Row]) -> list[Row]:
             continue
         cells: list[RowCell] = []
         for c, pieces in zip(row.cells, opened):
-            if pieces is None and c.text:
-                pieces = _signed(c)
             for text in pieces or [c.text]:
                 cells.append(c.piece(text, len(cells), glued=False))
         # a line of one cell read as text stands in no table: cut, it is a row of the table the lines before are
