@@ -8,6 +8,14 @@ to be read as a glued form (lexer.is_glued), such a cell opens with the vocabula
 name and the value. A line holding one such cell holds a table's rows, so its other cells that end in
 a signed value (``科目调整次数≤10次``) are cut into name and value too.
 
+Under a table's header printed on a line of its own, a line whose first cell opens no such run is
+still a row run together when the header has more columns than the line has cells: that cell holds
+the header's columns the cells after it do not, read by the glued row grammar (glued_rows.decode_row;
+``质量指标补助资格合规性合规 达成预期指标 10 10``, ``成本指标建设项目成本参照政府采购成本控制``), unless the
+cell after it is a signed target (the cell is then the name alone). A target may open repeating the
+name's tail (``项目质量可控性可控性100%``). Measured on the real forms' ``runs`` flattening: indicator F1
+0.675 → 0.834; every real page set and the other flattenings unchanged.
+
 Only lines read from text (no cell has a page position) are cut: a grid's cell is printed as one.
 """
 from __future__ import annotations
@@ -16,13 +24,16 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from jixiao.parsers.glued_rows import decode_row
 from jixiao.parsers.indicators import peel_levels
 from jixiao.parsers.lexer import fold_chars, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import column_roles, key, level_of
 
 SENTENCE = re.compile(r"[，。；;]")  # a name holds no sentence's punctuation (a report's line is no row)
+VALUE_ROLES = ("target", "actual", "score_max", "score")  # a row read holds one of these
 NAME_MIN = 2  # characters of a name before its value
+ECHO_MIN = 2  # characters of a name's tail its target may open repeating (可控性|可控性100%)
 
 
 def _value_cut(text: str, signed_only: bool) -> Optional[int]:
@@ -36,8 +47,17 @@ def _value_cut(text: str, signed_only: bool) -> Optional[int]:
         if prev.isdigit() or (signed_only and folded[p].isdigit()) or not ("\u4e00" <= prev <= "\u9fff" or prev in ")）"):
             continue
         if value_at(folded, p) == len(folded):
-            return None if level_of(text[:p]) else p  # (产出指标40分: a level and its weight)
+            return None if level_of(text[:p]) else p - _echoed_tail(folded[:p])  # (产出指标40分: a level and its weight)
     return None
+
+
+def _echoed_tail(name: str) -> int:
+    """How many characters at the end of a name are its target's opening, repeating the name's tail
+    (项目质量可控性|可控性100%, 居民参与率|居民参与率不低于100%): 0 when nothing repeats."""
+    for size in range(len(name) // 2, ECHO_MIN - 1, -1):
+        if name[-2 * size:-size] == name[-size:]:
+            return size
+    return 0
 
 
 def _opened(cell: RowCell) -> Optional[list[str]]:
@@ -57,9 +77,38 @@ def _signed(cell: RowCell, signed_only: bool = True) -> Optional[list[str]]:
     return [cell.text[:cut], cell.text[cut:]] if cut and not SENTENCE.search(cell.text[:cut]) else None
 
 
+def _decoded(text: str, roles: list[str]) -> Optional[list[str]]:
+    """A cell under a table's header line read as the header's columns ``roles`` run together: its
+    level names peeled off, the rest cut by the value columns (glued_rows.decode_row), or None."""
+    if level_of(text) or SENTENCE.search(text):
+        return None
+    levels, rest = peel_levels(text)
+    roles = [r for r in roles if r not in ("level1", "level2", "group")]
+    if not rest or "indicator" not in roles or len(roles) < 2:
+        return None
+    row = decode_row(rest, roles)
+    if not row.rows or row.left_over or not any(roles[j] in VALUE_ROLES for j, _ in row.rows[0]):
+        return None
+    return levels + [t for _, t in row.rows[0]]
+
+
+def _signed_value(cells: list[RowCell]) -> bool:
+    """The cell is a value opening with its comparison (>=2個, 不低于95%): a target, so the cell
+    before it holds none."""
+    folded = fold_chars(cells[0].text) if cells else ""
+    return bool(folded) and not folded[0].isdigit() and value_at(folded, 0) >= len(folded) - 1  # (>=2個: 個 unread)
+
+
+def _table(row: Row, before: list[Row]) -> Optional[int]:
+    """The table a cut row stands in: a line of one cell read as text stands in none, and is a row
+    of the table the lines before are."""
+    return row.table if row.table is not None else next((r.table for r in reversed(before) if r.table is not None), None)
+
+
 def split_level_openings(rows: list[Row]) -> list[Row]:
     """The rows with their run-together cells cut (see the module's docstring); other rows as they were."""
     out: list[Row] = []
+    header_roles: list[str] = []  # the roles of the columns the table's header line names
     in_run = False  # the lines before were a table's rows run together: a name and its value alone are cut too
     for row in rows:
         if not any(c.text for c in row.cells) or any(c.bbox is not None or c.glued for c in row.cells):
@@ -70,6 +119,7 @@ def split_level_openings(rows: list[Row]) -> list[Row]:
         if len(filled) >= 2 and all(key(c.text) in column_roles() for c in filled):
             out.append(row)  # the indicator table's header: its rows may follow run together
             in_run = True
+            header_roles = [column_roles()[key(c.text)] for c in filled]
             continue
         # (a line of one cell opens a run only after the header's line or a row cut so: alone, it may be a
         # glued form's line, which the lexer reads with its header)
@@ -80,6 +130,12 @@ def split_level_openings(rows: list[Row]) -> list[Row]:
         elif in_run:  # alone on its line, or first before the row's other values (38508人 | 37442人 | 3 | 3): any value
             opened = [_signed(c, signed_only=len(filled) > 1 and c is not filled[0]) if c.text else None
                       for c in row.cells]
+        if not any(opened) and in_run and len(header_roles) > len(filled) and not _signed_value(filled[1:2]):
+            # a row run together whose value no expression ends (…保障有效性有效保障; 合规性合规 | 达成预期指标 | 10 | 10):
+            # its first cell holds the header's columns the cells after it do not
+            first = filled[0]
+            pieces = _decoded(first.text, header_roles[:len(header_roles) - len(filled) + 1])
+            opened = [pieces if c is first else None for c in row.cells]
         if not any(opened):
             out.append(row)
             in_run = False
@@ -88,7 +144,5 @@ def split_level_openings(rows: list[Row]) -> list[Row]:
         for c, pieces in zip(row.cells, opened):
             for text in pieces or [c.text]:
                 cells.append(c.piece(text, len(cells), glued=False))
-        # a line of one cell read as text stands in no table: cut, it is a row of the table the lines before are
-        table = row.table if row.table is not None else next((r.table for r in reversed(out) if r.table is not None), None)
-        out.append(replace(row, cells=cells, table=table))
+        out.append(replace(row, cells=cells, table=_table(row, out)))
     return out
