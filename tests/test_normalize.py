@@ -126,6 +126,8 @@ CASES = [
     ("约1.2万人", "approx", 1.2, None, "万人", 12000, "人"),
     ("近500户", "approx", 500, None, "户", 500, "户"),
     ("3000株左右", "approx", 3000, None, "株", 3000, "株"),
+    # a rate whose amount's unit is left out: per plant
+    ("≤28.40/株", "<=", 28.4, None, "/株", 28.4, "/株"),
 ]
 
 

@@ -35,7 +35,6 @@ NOT_READ_YET = {
     "w17_hainan_2017_project_target.txt.json",  # an evaluation report's pre-2018 指标类型 | 优良中差 table
     "307_hebei_2019_handan_jiuzhu_trad.txt.json",  # 績效指標分類 | … | 優良中差, Traditional, glued into one paragraph
     "310_guangdong_2021_xinjian_gaoxiao_pdf.txt.json",  # a PDF's text with its columns scrambled
-    "405_ningxia_2023_tongxin_putao.txt.json",  # a notice's prose: 一、产出指标 ⏎ 数量指标:★…(≥**株)>=17600株;…
 }
 
 

@@ -86,6 +86,10 @@ def read_unit(text: str, i: int, allow_unknown: bool = True) -> UnitRead:
             word = text[i + 1:close]
             if allow_unknown and _bracket_word(word):
                 return UnitRead(word, Fraction(1), word, False, None, close + 1)
+    if text[i] == "/":  # a rate whose amount's unit is left out (≤28.40/株: per plant)
+        per = _base(text, i + 1, allow_unknown=False)
+        if per is not None:
+            return UnitRead("/" + per[0], Fraction(1), "/" + per[0], True, None, per[2])
     mark = None
     j = i
     if text[j:j + 1] in _MARKS:

@@ -36,6 +36,7 @@ from jixiao.parsers.packed import block_rows, block_start, labelled
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.level_openings import split_level_openings
+from jixiao.parsers.outline import read_outline
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import listing_header, split_records
@@ -61,7 +62,8 @@ CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
 def parse_document(doc: Document) -> list[Form]:
-    rows = regroup(document_rows(doc))
+    printed = document_rows(doc)
+    rows = regroup(printed)
     forms = []
     for whole in split_forms(rows):
         parts = split_records(whole.rows)  # a table listing several records: a form each
@@ -71,6 +73,9 @@ def parse_document(doc: Document) -> list[Form]:
                 if not seg.title and forms:
                     inherit(form, forms[-1])
                 forms.append(form)
+    if not forms:  # no form table: the targets may be written as a notice's outline
+        outline = read_outline(printed)
+        forms = [outline] if outline is not None else []
     if forms and doc.method == "text":  # page text is often an excerpt, stopping inside a row
         last = next(((c.table, c.row, c.col, c.text) for r in reversed(rows) for c in reversed(r.cells)
                      if c.text and not c.carried), None)

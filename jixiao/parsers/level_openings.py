@@ -36,7 +36,7 @@ NAME_MIN = 2  # characters of a name before its value
 ECHO_MIN = 2  # characters of a name's tail its target may open repeating (可控性|可控性100%)
 
 
-def _value_cut(text: str, signed_only: bool) -> Optional[int]:
+def value_cut(text: str, signed_only: bool) -> Optional[int]:
     """Where a value expression running to the text's end starts after a name (足额保障率|=100%,
     示范区建立|≧20000亩, 保障率|不低于95%), if one does; ``signed_only``: one opening with its comparison."""
     folded = fold_chars(text)
@@ -65,7 +65,7 @@ def _opened(cell: RowCell) -> Optional[list[str]]:
     levels, rest = peel_levels(cell.text)
     if not levels or not rest or level_of(rest) or rest[0] in ":：":
         return None
-    cut = _value_cut(rest, signed_only=False)
+    cut = value_cut(rest, signed_only=False)
     if cut is None or SENTENCE.search(rest[:cut]):
         return None
     return levels + [rest[:cut], rest[cut:]]
@@ -73,7 +73,7 @@ def _opened(cell: RowCell) -> Optional[list[str]]:
 
 def _signed(cell: RowCell, signed_only: bool = True) -> Optional[list[str]]:
     """A name and its signed value run together (科目调整次数≤10次; alone on its line, any value: 森林受灾率1%), or None."""
-    cut = _value_cut(cell.text, signed_only)
+    cut = value_cut(cell.text, signed_only)
     return [cell.text[:cut], cell.text[cut:]] if cut and not SENTENCE.search(cell.text[:cut]) else None
 
 

@@ -1,0 +1,52 @@
+"""A form written as a notice's outline of targets (parsers/outline.py)."""
+from __future__ import annotations
+
+from jixiao.extract.text import text_to_document
+from jixiao.parsers import parse_document
+from jixiao.parsers.outline import split_items
+
+NOTICE = """标 题: | 同心县2025年设施农业技术培训项目绩效目标设定 |
+根据精神,安排培训资金30万元。项目总体绩效目标:提高种植人员技术和管理水平。促进种植户增收。现将具体绩效目标设定如下:
+一、产出指标
+(一)数量指标
+设施温棚种植人员(县内培训)≧300人;
+(三)时效指标
+完成时限,2025年10月底前;
+二、效益指标
+(一)经济效益指标
+带动村集体及种植户增收致富,增加;
+生态修复功能提高。
+三、满意度指标
+参训学员满意度≥95%。
+附件:同心县2025年设施农业技术培训项目绩效目标表
+同心县农业农村局
+2025年4月26日
+"""
+
+
+def test_a_notice_outline_reads_as_a_project_target_form():
+    forms = parse_document(text_to_document(NOTICE))
+    assert len(forms) == 1
+    f = forms[0]
+    assert (f.form_type, f.project, f.department, f.year) == \
+        ("project_target", "同心县2025年设施农业技术培训项目", "同心县农业农村局", 2025)
+    assert [(g.kind, g.text) for g in f.goals] == [("annual", "提高种植人员技术和管理水平。促进种植户增收。")]
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in f.indicators] == [
+        ("产出指标", "数量指标", "设施温棚种植人员(县内培训)", "≧300人"),
+        ("产出指标", "时效指标", "完成时限", "2025年10月底前"),
+        ("效益指标", "经济效益指标", "带动村集体及种植户增收致富", "增加"),
+        ("满意度指标", None, "参训学员满意度", "≥95%"),  # a new 一级 opens with no 二级
+    ]
+    assert any(c.role == "unread" and c.text == "生态修复功能提高" for c in f.cells)  # no target: reported
+
+
+def test_items_split_at_their_comparisons_not_at_a_hints():
+    assert split_items("产值(≥**万元)≥80万元,促使增加收入(≥**万元)≥80万元") == (
+        [("产值(≥**万元)", "≥80万元"), ("促使增加收入(≥**万元)", "≥80万元")], [])
+    assert split_items("补助成本(≤**元/株)≤28.40/株") == ([("补助成本(≤**元/株)", "≤28.40/株")], [])
+    assert split_items("生态修复功能提高") == ([], ["生态修复功能提高"])
+
+
+def test_prose_without_an_outline_of_levels_is_no_form():
+    text = "关于某项目绩效目标设定的公示\n一、项目概况\n本项目建设道路10公里。\n二、资金安排\n安排资金30万元。\n"
+    assert parse_document(text_to_document(text)) == []
