@@ -58,3 +58,10 @@ def test_a_block_label_glued_to_its_headings_on_a_line_of_its_own_heads_the_line
     [form] = parse_document(text_to_document(text))
     assert [(b.item, b.budget_full_year, b.executed) for b in form.budget] == [
         ("年度资金总额", 7165.32, 6992.95), ("自治区财政资金", 570.17, 570.17)]
+
+
+def test_funding_lines_run_together_are_each_read():
+    from jixiao.parsers.funding import glued_lines
+    assert glued_lines("一般预算内拨款6363100%合计6363100%") == [("一般预算内拨款", "6363100%"), ("合计", "6363100%")]
+    assert glued_lines("一般预算内拨款6363100%") == []  # one line: read as one
+    assert glued_lines("灭火设备配备率100%1000件") == []  # no funding label

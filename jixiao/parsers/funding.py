@@ -41,6 +41,7 @@ LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[�
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 BLOCK_PREFIX = re.compile(r"^[^（(\d]{2,8}[（(]\s*(?:万元|元)\s*[）)]")  # 项目资金(万元) run into its first line
 GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
+GLUED_LINE = re.compile(r"(\D{2,16}?)([\d.][\d.%]*)")  # one of several such lines run together
 WORDS_ONLY = re.compile(r"[^\d]*[\u4e00-\u9fff][^\d]*")  # text holding words and no digit: no amount
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
 AMOUNT_ROLES = ("total", "fiscal", "other", "budget_initial", "budget_full_year", "executed", "execution_rate",
@@ -96,6 +97,15 @@ def glued_budget_line(text: str) -> bool:
     """A funding line's label and its amounts run together (年度财政资金总额1560015600100%20)."""
     m = GLUED_LABEL.match(text)
     return bool(m) and len(m.group(2)) >= 2 and (budget_role(m.group(1)) in LINE_HEADINGS or is_budget_label(m.group(1)))
+
+
+def glued_lines(text: str) -> list[tuple[str, str]]:
+    """Funding lines run together, each a label and its amounts (一般预算内拨款6363100%合计6363100%), as
+    (label, amounts) pairs; [] unless the text is two such lines or more and nothing else."""
+    parts = [(m.group(1), m.group(2)) for m in GLUED_LINE.finditer(text)]
+    if len(parts) < 2 or sum(len(a) + len(b) for a, b in parts) != len(text):
+        return []
+    return parts if all(glued_budget_line(a + b) for a, b in parts) else []
 
 
 RATE_TOLERANCE = 0.01  # of a share: a rate printed as one (0.958) that 执行数 / 全年预算数 bears out
@@ -216,6 +226,13 @@ class FundingReader:
         i = 0
         while i < len(cells):
             t = texts[i]
+            several = glued_lines(t) if len(self.columns) >= 2 and t else []
+            if several:  # 一般预算内拨款6363100%合计6363100%: lines run together, each a label and its amounts
+                read = [self._glued_line(label, run, blank=not is_amount(run)) for label, run in several]
+                self.lines.extend(line for line in read if line is not None)
+                found = found or any(line is not None for line in read)
+                i += 1
+                continue
             glued = GLUED_LABEL.match(t) if len(self.columns) >= 2 and t else None
             if glued and is_budget_label(glued.group(1).rstrip(".")):
                 # 年度总金额.32.06.5: the label and its amounts run together (40004000100%: one number only
