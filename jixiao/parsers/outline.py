@@ -51,7 +51,7 @@ def _line(row: Row) -> str:
 def _level1_heading(text: str) -> Optional[str]:
     """The 一级 a numbered outline heading names (一、 产出指标), or None."""
     m = OUTLINE_NUMBER.match(text)
-    if not m or not m.group().strip()[0] in "一二三四五六七八九十":
+    if not m or m.group().strip()[0] not in "一二三四五六七八九十":
         return None
     name = text[m.end():].strip().rstrip(":：")
     return name if name and 1 in level_of(name) and len(name) <= 10 else None
