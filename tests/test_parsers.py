@@ -2318,3 +2318,10 @@ def test_rows_run_together_under_a_spaced_header_each_on_a_line_of_its_own():
                         "产出指标数量指标出差人数=8\n出差人次=24人/次\n质量指标工作任务完成率=100%\n森林受灾率1%\n")
     assert rows_of(form) == [("产出指标", "数量指标", "出差人数", "=8"), ("产出指标", "数量指标", "出差人次", "=24人/次"),
                              ("产出指标", "质量指标", "工作任务完成率", "=100%"), ("产出指标", "质量指标", "森林受灾率", "1%")]
+
+
+def test_a_deadline_a_space_cut_after_its_year_is_one_target():
+    text = "项目支出绩效目标表\n一级指标 二级指标 三级指标 指标值 绩效标准\n" \
+           "产出指标 时效指标 开展工伤预防培训 2023年 年底前 计划标准\n产出指标 数量指标 培训场次 ≥1场 计划标准\n"
+    rows = [(i.indicator, i.target_raw) for f in parse_document(text_to_document(text)) for i in f.indicators]
+    assert rows == [("开展工伤预防培训", "2023年年底前"), ("培训场次", "≥1场")]

@@ -1068,10 +1068,15 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 BARE_NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*$")  # a year alone in its cell (2023年)
+DATE_TAIL = re.compile(r"^\s*(?:年底|年末|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?)(?:前|之前|完成)?\s*$")  # (年底前, 12月31日前)
+
+
 def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
     """Under a header naming no sign column (or none at all: a page's tail), a target printed in the
     parts of its columns — a sign alone, a bare number, a unit alone (``≥ | 90 | %``, ``= | 6 | 万元``) —
-    is one cell (≥90%), standing where its sign stood."""
+    is one cell (≥90%), standing where its sign stood; so is a deadline a space cut after its year
+    (``2023年 | 年底前``)."""
     out: list[RowCell] = []
     k = 0
     while k < len(cells):
@@ -1083,6 +1088,10 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
             text = join_target_parts(c.text, nxt.text, unit.text if unit else "")
             out.append(c.piece(text, c.col, glued=c.glued))
             k += 3 if unit else 2
+            continue
+        if c.text and nxt is not None and YEAR_CELL.match(c.text) and DATE_TAIL.match(nxt.text):
+            out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 2023年 | 年底前: a deadline a space cut
+            k += 2
             continue
         out.append(c)
         k += 1
