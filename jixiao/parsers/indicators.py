@@ -801,12 +801,31 @@ class IndicatorReader:
             return None
         if is_bare_numbering(name) and all(is_blank_mark(rec.get(r)) for r in ("target", "actual", "score_max", "score")):
             return None  # a template's row left unfilled (指标2 | …… |)
+        if misread_row(name, target_raw):
+            return None  # a value read as a name (100% | 100%), a heading's word as a cell (实际 | =100%): its cells stay unread
         origin = origin_of([self.cells[i] for i in rec["cells"]])
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,
             target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
             score_max=_score(rec.get("score_max")), score=_score(rec.get("score")),
             deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
+
+
+BARE_VALUE = re.compile(r"^(?:[≥≤><≧≦＞＜]=?|=)?\d+(?:\.\d+)?[%％]?$")  # a value with no words (>=90%, 100)
+
+
+@lru_cache(maxsize=None)
+def _heading_parts() -> frozenset:
+    """Column headings and the openings a heading broken over lines leaves as a cell of their own (年度 of
+    年度指标值, 实际 of 实际完成值; data/cell_words.csv heading_part)."""
+    return frozenset(column_roles()) | frozenset(key(r["text"]) for r in _rows("cell_words.csv") if r["kind"] == "heading_part")
+
+
+def misread_row(name: str, target: str) -> bool:
+    """A row no form prints, read out of scrambled text: its name a bare value (100%, >=90%), or its name
+    or target a column heading or a heading's opening word (实际, 年度) — a heading broken over lines."""
+    k = key(name)
+    return bool(BARE_VALUE.match(k)) or k in _heading_parts() or key(target) in _heading_parts()
 
 
 VALUE_FIELDS = ("operator", "target", "unit", "actual", "score_max", "score", "deviation")
