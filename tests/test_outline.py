@@ -50,3 +50,21 @@ def test_items_split_at_their_comparisons_not_at_a_hints():
 def test_prose_without_an_outline_of_levels_is_no_form():
     text = "关于某项目绩效目标设定的公示\n一、项目概况\n本项目建设道路10公里。\n二、资金安排\n安排资金30万元。\n"
     assert parse_document(text_to_document(text)) == []
+
+
+def test_numbers_right_after_a_names_words_open_its_target_but_not_a_number_inside_a_name():
+    assert split_items("资助标准100%达标,资助经费到位率100%达标") == (
+        [("资助标准", "100%达标"), ("资助经费到位率", "100%达标")], [])
+    assert split_items("资助建档立卡贫困子女1966人") == ([("资助建档立卡贫困子女", "1966人")], [])
+    assert split_items("森林火灾6小时内扑灭率≥95%") == ([("森林火灾6小时内扑灭率", "≥95%")], [])
+
+
+def test_an_outline_under_a_bracketed_numbering_with_its_unit_as_a_section():
+    text = ("某学院项目情况公告公示\n六、实施单位及责任人\n昌吉职业技术学院 张三\n七、绩效目标\n总体目标:按标准发放助学金。\n"
+            "(一)产出指标\n1、数量指标:资助贫困子女1966人。\n2、成本指标:平均每生每年3300元。\n(二)效益指标\n"
+            "1、社会效益指标:学生满意度≥95%。\n")
+    forms = parse_document(text_to_document(text))
+    assert [(f.department, [g.text for g in f.goals]) for f in forms] == [("昌吉职业技术学院", ["按标准发放助学金。"])]
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [
+        ("产出指标", "数量指标", "资助贫困子女", "1966人"), ("产出指标", "成本指标", "平均每生每年", "3300元"),
+        ("效益指标", "社会效益指标", "学生满意度", "≥95%")]

@@ -23,7 +23,7 @@ from typing import Optional
 from jixiao.parsers.header import ORG, form_type_of, year_of
 from jixiao.parsers.indicators import peel_levels
 from jixiao.parsers.level_openings import value_cut
-from jixiao.parsers.lexer import fold_chars, value_at
+from jixiao.parsers.lexer import fold_mapped, printed_end, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import key, level_of
 from jixiao.records import CellRead, Form, Goal, Indicator, Origin
@@ -38,41 +38,57 @@ ITEM_STOPS = "；;。"
 ITEM_JOIN = ",，"
 LEVEL_SEPARATORS = ":：,，"
 SIGNS = "<>=≥≤≧≦＞＜＝"
+NAME_MIN = 2  # characters of a name before its target
 TAIL_MAX = 12  # characters of a target after an item's last comma (…增收致富,增加)
 UNIT_TAIL_MAX = 4  # characters after a signed value's number still its unit (≤28.40/株)
 SECTION_LINES_MAX = 12  # lines of one 一级 section
 MIN_SECTIONS = 2  # numbered 一级 headings that make an outline
+LEVEL1_MAX = 10  # characters of a 一级 heading's name
 
 
 def _line(row: Row) -> str:
     return "".join(c.text for c in row.cells if c.text).strip()
 
 
-def _level1_heading(text: str) -> Optional[str]:
-    """The 一级 a numbered outline heading names (一、 产出指标), or None."""
+def _heading(text: str) -> Optional[tuple[str, str]]:
+    """(numbering style, name) of a numbered outline line naming a level (一、 产出指标; (一)产出指标), or None."""
     m = OUTLINE_NUMBER.match(text)
-    if not m or m.group().strip()[0] not in "一二三四五六七八九十":
+    if not m:
         return None
+    mark = re.sub(r"[一二三四五六七八九十\d\s]+", "", m.group())  # the style: 、 or () or .
     name = text[m.end():].strip().rstrip(":：")
-    return name if name and 1 in level_of(name) and len(name) <= 10 else None
+    return (mark, name) if name and len(key(name)) <= LEVEL1_MAX and level_of(name) else None
 
 
-def _signed_cut(text: str) -> Optional[tuple[int, int]]:
-    """(start, end) of the first value opening with its comparison after a name (…人员≧300人), or None."""
-    folded = fold_chars(text)
-    if len(folded) != len(text):
-        return None
+def _level1_heads(lines: list[str]) -> list[int]:
+    """The lines heading the outline's 一级 sections: numbered as the first line naming a 一级 only is
+    (一、产出指标 ⏎ (一)数量指标 ⏎ (四)成本指标: 成本指标 is a 二级 there)."""
+    heads = [(k, h) for k, h in ((k, _heading(t)) for k, t in enumerate(lines)) if h is not None]
+    style = next((h[0] for _, h in heads if level_of(h[1]) == frozenset({1})), None)
+    return [k for k, h in heads if h[0] == style and 1 in level_of(h[1])]
+
+
+def _value_cut(text: str, signed: bool) -> Optional[tuple[int, int]]:
+    """(start, end) in print of the first value after a name that runs to the next comma or the end:
+    one opening with its comparison (…人员≧300人; a sign inside brackets is a hint, 数量(≥**株)), or —
+    not ``signed`` — a number right after the name's words (…贫困子女1966人, …标准100%达标). A number
+    inside a name (6小时内扑灭率) is followed by more words than a unit, and is none."""
+    folded, where = fold_mapped(text)
     depth = 0
-    for p in range(2, len(folded)):
-        depth += (folded[p - 1] in "（(") - (folded[p - 1] in "）)")
-        if folded[p] in SIGNS and folded[p - 1] not in SIGNS and depth <= 0:  # (not a hint: 数量(≥**株))
-            stop = next((k for k in range(p, len(text)) if text[k] in ITEM_JOIN), len(text))
-            n = value_at(folded[:stop], p)  # (a value ends at a comma: ≥80万元,促使…)
-            if n and any(ch.isdigit() for ch in folded[p:p + n]):
-                end = p + n
-                if stop - end <= UNIT_TAIL_MAX:
-                    end = stop  # (≤28.40/株: the rest of its unit)
-                return p, end
+    for p in range(NAME_MIN, len(folded)):
+        prev = folded[p - 1]
+        depth += (prev in "（(") - (prev in "）)")
+        if depth > 0:
+            continue
+        if folded[p] in SIGNS:
+            if prev in SIGNS:
+                continue
+        elif signed or not folded[p].isdigit() or not ("\u4e00" <= prev <= "\u9fff" or prev in ")）"):
+            continue
+        stop = next((k for k in range(p, len(folded)) if folded[k] in ITEM_JOIN), len(folded))
+        n = value_at(folded[:stop], p)  # (a value ends at a comma: ≥80万元,促使…)
+        if n and any(ch.isdigit() for ch in folded[p:p + n]) and stop - (p + n) <= UNIT_TAIL_MAX:
+            return where[p], printed_end(text, where, stop)  # (≤28.40/株, 100%达标: the rest of its unit)
     return None
 
 
@@ -81,13 +97,15 @@ def split_items(text: str) -> tuple[list[tuple[str, str]], list[str]]:
     pairs: list[tuple[str, str]] = []
     rest = text.strip(ITEM_JOIN + " ")
     while rest:
-        cut = _signed_cut(rest)
-        if cut and (cut[1] == len(rest) or rest[cut[1]] in ITEM_JOIN):
+        cut = _value_cut(rest, signed=True)
+        comma = max(rest.rfind(","), rest.rfind("，"))
+        if cut is None and not (comma >= NAME_MIN and 0 < len(rest) - comma - 1 <= TAIL_MAX):
+            cut = _value_cut(rest, signed=False)
+        if cut:
             pairs.append((rest[:cut[0]].strip(), rest[cut[0]:cut[1]].strip()))
             rest = rest[cut[1]:].strip(ITEM_JOIN + " ")
             continue
-        comma = max(rest.rfind(","), rest.rfind("，"))
-        if comma >= 2 and 0 < len(rest) - comma - 1 <= TAIL_MAX:
+        if comma >= NAME_MIN and 0 < len(rest) - comma - 1 <= TAIL_MAX:
             pairs.append((rest[:comma].strip(), rest[comma + 1:].strip()))
             return pairs, []
         at = value_cut(rest, signed_only=False)
@@ -116,6 +134,16 @@ def _items(text: str) -> list[str]:
     return [p for p in re.split("[" + ITEM_STOPS + "]", text) if p.strip()]
 
 
+def _goal_text(text: str) -> str:
+    """The overall goal a line states after its lead (项目总体绩效目标是:…), up to 现将…; '' when none."""
+    folded, where = fold_mapped(text)
+    lead = GOAL_LEAD.search(folded)
+    if not lead:
+        return ""
+    end = GOAL_END.search(folded, lead.end())
+    return text[printed_end(text, where, lead.end()):where[end.start()] if end else len(text)].strip()
+
+
 def _title(rows: list[Row]) -> Optional[tuple[str, RowCell]]:
     for row in rows:
         for c in row.cells:
@@ -134,27 +162,30 @@ def read_outline(rows: list[Row]) -> Optional[Form]:
     """The form a notice's outline of targets holds (see the module's docstring), or None when the
     rows hold no such outline (two numbered 一级 headings under a title naming 绩效目标)."""
     lines = [(r, _line(r)) for r in rows]
-    heads = [k for k, (_, t) in enumerate(lines) if _level1_heading(t)]
-    title = _title([r for r, _ in lines[:heads[0]]]) if len(heads) >= MIN_SECTIONS else None
-    if title is None:
-        return None
-    form = Form(title=title[0])
-    m = NOTICE_TITLE.match(key(title[0]))
+    heads = _level1_heads([t for _, t in lines])
+    if len(heads) < MIN_SECTIONS or not any("绩效目标" in key(t) for _, t in lines[:heads[0]]):
+        return None  # (the outline's words: 绩效目标 above its sections, in the title or a heading)
+    title = _title([r for r, _ in lines[:heads[0]]])
+    form = Form(title=title[0] if title else "")
+    m = NOTICE_TITLE.match(key(title[0])) if title else None
     project = m.group("project") if m else None
-    form.cells.append(CellRead(title[1].text, "title", _origin(title[1]), title[1].col))
-    for r, t in lines[:heads[0]]:  # the overall goal, in the paragraph above the outline
-        g = GOAL_LEAD.search(t)
-        if g:
-            end = GOAL_END.search(t, g.end())
-            text = t[g.end():end.start() if end else len(t)].strip()
-            if text:
-                form.goals.append(Goal("annual", text, _origin(r.cells[0])))
-                form.cells.append(CellRead(r.cells[0].text, "goal", _origin(r.cells[0]), 0, ("goal", len(form.goals) - 1)))
-            break
+    if title:
+        form.cells.append(CellRead(title[1].text, "title", _origin(title[1]), title[1].col))
+    for k, (r, t) in enumerate(lines[:heads[0]]):  # the overall goal and the unit, above the outline
+        if "实施单位" in key(t) and k + 1 < heads[0] and form.department is None:
+            unit = next((c for c in lines[k + 1][0].cells if c.text.strip()), None)  # 六、实施单位及责任人 ⏎ 某学院 某人
+            name = (unit.raw or unit.text).split()[0] if unit is not None else ""
+            if ORG.search(key(name)):
+                form.department = name
+                form.cells.append(CellRead(unit.text, "field_value", _origin(unit), unit.col))
+        text = _goal_text(t)
+        if text and not form.goals:
+            form.goals.append(Goal("annual", text, _origin(r.cells[0])))
+            form.cells.append(CellRead(r.cells[0].text, "goal", _origin(r.cells[0]), 0, ("goal", len(form.goals) - 1)))
     last = heads[-1]
     bounds = heads + [len(lines)]
     for h, nxt in zip(heads, bounds[1:]):
-        level1, level2 = _level1_heading(lines[h][1]), None
+        level1, level2 = _heading(lines[h][1])[1], None
         head_row = lines[h][0]
         form.cells.append(CellRead(lines[h][1], "level1", _origin(head_row.cells[0]), 0))
         for k in range(h + 1, min(nxt, h + 1 + SECTION_LINES_MAX)):
@@ -196,11 +227,12 @@ def read_outline(rows: list[Row]) -> Optional[Form]:
         text, below = lines[k][1], lines[k + 1][1]
         date = DATE_LINE.match(below)
         if date and ORG.search(key(text)):
-            form.department = text
+            form.department = form.department or text
             form.year = form.year or int(date.group(1))
             form.cells.append(CellRead(text, "field_value", _origin(lines[k][0].cells[0]), 0))
             break
     form.project = project
-    form.year = year_of(project or "") or year_of(title[0]) or form.year
+    form.year = year_of(project or "") or year_of(form.title) or form.year or \
+        next((year_of(t) for _, t in lines[:heads[0]] if year_of(t)), None)  # (the notice's first year named)
     form.form_type = form_type_of(form.title, has_project=project is not None)
     return form
