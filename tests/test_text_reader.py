@@ -137,3 +137,10 @@ def test_a_separator_on_a_line_of_its_own_closes_the_cell_written_before_it():
     assert [b.text for b in doc.blocks if isinstance(b, TextLine)] == ["项目支出绩效目标表"]  # (a title stays a line)
     assert [c for c in cells if c] == ["一级指标", "三级指标", "指标值", "产出指标", "发放人数", "80人"]
     assert cells[cells.index("产出指标") + 1:cells.index("发放人数")] == ["", ""]
+
+
+def test_a_row_of_single_spaces_among_lines_aligned_by_runs_is_split():
+    text = ("单位名称:某协会         填报日期:2023年5月17日\n项目类别 1、部门预算项目   ?   2、省直专项\n"
+            "产出指标 数量指标 微信公众号运维 不少于800篇 800篇 8\n年度财政资金总额\n")
+    cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
+    assert ["产出指标", "数量指标", "微信公众号运维", "不少于800篇", "800篇", "8"] == cells[-6:]

@@ -1,8 +1,9 @@
 """The pasted-text reader: text copied from Word, Excel, web pages and PDF viewers → grid model.
 
 Cells are split by tabs, by commas (CSV saved from Excel), by ``|`` (markdown or crawler style), by
-runs of two or more spaces, or —
-when a document uses nothing else — by single spaces; a line holding one cell becomes a
+runs of two or more spaces (where a line of such a document holds no run but two single spaces or
+more, by its single spaces: a mirror page aligns its header fields by runs and prints its table
+rows with single spaces), or — when a document uses nothing else — by single spaces; a line holding one cell becomes a
 :class:`TextLine`. Leading separators keep their empty cells, so a row whose merged first cells
 were flattened to nothing keeps its column positions. HTML-ish tags and markdown emphasis are
 dropped. Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030, else detected.
@@ -24,6 +25,8 @@ MD_EMPHASIS = re.compile(r"(?:(?<=^)|(?<=[\t|]))[ \u3000]*(?:\*\*|__)(?=[^*_\s])
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
+SINGLE_SPACE = re.compile(r"(?<=\S)[ \u3000\u00a0](?=\S)")
+SINGLE_SPACED_MIN = 2  # single spaces that make a line with no run of spaces a row of cells (3 cells or more)
 LOST_SPACES = re.compile(r"[?？]{2,}")  # non-breaking spaces a wrong encoding turned into ?? (a crawled page)
 
 
@@ -135,6 +138,8 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
         cells = [c.strip() for c in s.split("|")]
     elif sep == "spaces":
         cells = _split_runs(line, unit)
+        if len(cells) == 1 and len(SINGLE_SPACE.findall(line.strip())) >= SINGLE_SPACED_MIN:
+            cells = split_cells(line, "space")  # a row of single spaces among lines aligned by runs of them
     elif sep == "space":
         stripped = line.rstrip()
         lead = len(stripped) - len(stripped.lstrip(" \u3000"))
