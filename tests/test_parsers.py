@@ -2325,3 +2325,9 @@ def test_a_deadline_a_space_cut_after_its_year_is_one_target():
            "产出指标 时效指标 开展工伤预防培训 2023年 年底前 计划标准\n产出指标 数量指标 培训场次 ≥1场 计划标准\n"
     rows = [(i.indicator, i.target_raw) for f in parse_document(text_to_document(text)) for i in f.indicators]
     assert rows == [("开展工伤预防培训", "2023年年底前"), ("培训场次", "≥1场")]
+
+
+def test_a_signed_number_a_space_cut_from_its_unit_is_one_target():
+    text = "项目支出绩效目标表\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 发放健康教育资料 不少于12 种\n"
+    rows = [(i.indicator, i.target_raw) for f in parse_document(text_to_document(text)) for i in f.indicators]
+    assert rows == [("发放健康教育资料", "不少于12种")]

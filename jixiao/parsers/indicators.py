@@ -19,6 +19,7 @@ from typing import Optional
 from jixiao.normalize import DIRECTION_WORDS, join_target_parts, parse_amount
 from jixiao.normalize.levels import standard_levels
 from jixiao.normalize.names import numbering_at
+from jixiao.normalize.units import read_unit
 from jixiao.parsers.cellkind import (
     is_operator, is_unit,
     EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
@@ -822,7 +823,8 @@ def _heading_parts() -> frozenset:
 
 
 def misread_row(name: str, target: str) -> bool:
-    """A row no form prints, read out of scrambled text: its name a bare value (100%, >=90%), or its name
+    """A row no form prints, read out of scrambled text: its name a bare value (100%, >=90%; a value with a
+    unit stays a name, as a form may print its target there: 2020年 | 2020年), or its name
     or target a column heading or a heading's opening word (实际, 年度) — a heading broken over lines."""
     k = key(name)
     return bool(BARE_VALUE.match(k)) or k in _heading_parts() or key(target) in _heading_parts()
@@ -1087,6 +1089,16 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 BARE_NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+SIGNED_NUMBER = re.compile(r"^(?:[≥≤><≧≦＞＜]=?|=|不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于)\d+(?:\.\d+)?$")
+
+
+def _unit_alone(text: str) -> bool:
+    """A cell holding a unit the vocabulary knows and nothing else (种, 万元)."""
+    t = key(text)
+    read = read_unit(t, 0, allow_unknown=False)
+    return bool(t) and read.known and read.end == len(t)
+
+
 YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*$")  # a year alone in its cell (2023年)
 DATE_TAIL = re.compile(r"^\s*(?:年底|年末|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末)?)(?:前|之前|完成)?\s*$")  # (年底前, 12月31日前)
 
@@ -1095,7 +1107,7 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
     """Under a header naming no sign column (or none at all: a page's tail), a target printed in the
     parts of its columns — a sign alone, a bare number, a unit alone (``≥ | 90 | %``, ``= | 6 | 万元``) —
     is one cell (≥90%), standing where its sign stood; so is a deadline a space cut after its year
-    (``2023年 | 年底前``)."""
+    (``2023年 | 年底前``) and a signed number a space cut from its unit (``不少于12 | 种``)."""
     out: list[RowCell] = []
     k = 0
     while k < len(cells):
@@ -1107,6 +1119,10 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
             text = join_target_parts(c.text, nxt.text, unit.text if unit else "")
             out.append(c.piece(text, c.col, glued=c.glued))
             k += 3 if unit else 2
+            continue
+        if c.text and nxt is not None and SIGNED_NUMBER.match(key(c.text)) and _unit_alone(nxt.text):
+            out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 不少于12 | 种: a unit a space cut off
+            k += 2
             continue
         if c.text and nxt is not None and YEAR_CELL.match(c.text) and DATE_TAIL.match(nxt.text):
             out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 2023年 | 年底前: a deadline a space cut
