@@ -68,3 +68,22 @@ def test_an_outline_under_a_bracketed_numbering_with_its_unit_as_a_section():
     assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [
         ("产出指标", "数量指标", "资助贫困子女", "1966人"), ("产出指标", "成本指标", "平均每生每年", "3300元"),
         ("效益指标", "社会效益指标", "学生满意度", "≥95%")]
+
+
+def test_a_table_row_naming_a_level_and_listing_its_items_reads_as_indicators():
+    text = ("项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |\n实施单位 | 市文化和旅游局 | 主管部门 | 市文化和旅游局 |\n"
+            "年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;文物保护项目验收合格率≥86%。 |\n"
+            "效益指标 | 文物保护宣传覆盖人次≥20万人次;文物保护名录和数据库基本健全。 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [(f.project, f.department) for f in forms] == [("全市文物保护专项经费", "市文化和旅游局")]
+    assert [(i.level1, i.indicator, i.target_raw) for i in forms[0].indicators] == [
+        ("产出指标", "开展文物安全巡查频次", "8次"), ("产出指标", "文物保护项目验收合格率", "≥86%"),
+        ("效益指标", "文物保护宣传覆盖人次", "≥20万人次")]  # (基本健全: no target, reported unread)
+
+
+def test_a_reports_sentence_opening_with_a_level_reads_its_valued_items_only():
+    text = ("某养殖场工程项目实施情况公告\n2、项目绩效目标设定情况\n"
+            "产出目标为水泥路面22.53m³,毛石墙身213.75m³;工程合格率90%。效益目标为村集体经济壮大,3户脱贫户增收。\n")
+    forms = parse_document(text_to_document(text))
+    assert [(i.level1, i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
+        ("产出目标", "水泥路面", "22.53m³"), ("产出目标", "毛石墙身", "213.75m³"), ("产出目标", "工程合格率", "90%")]
