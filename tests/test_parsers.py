@@ -2331,3 +2331,11 @@ def test_a_signed_number_a_space_cut_from_its_unit_is_one_target():
     text = "项目支出绩效目标表\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 发放健康教育资料 不少于12 种\n"
     rows = [(i.indicator, i.target_raw) for f in parse_document(text_to_document(text)) for i in f.indicators]
     assert rows == [("发放健康教育资料", "不少于12种")]
+
+
+def test_a_regional_forms_fund_name_is_its_project_and_a_label_printing_its_unit_before_a_colon_is_a_line():
+    text = ("生猪调出大县奖励资金区域绩效目标表\n资金名称 | 生猪调出大县奖励资金 |\n资金情况 | 年度金额(万元): | 397 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 能繁母猪保有量 | ≥5万头 |\n")
+    forms = parse_document(text_to_document(text))
+    assert [f.project for f in forms] == ["生猪调出大县奖励资金"]
+    assert [(b.item, b.amount) for b in forms[0].budget] == [("年度金额(万元):", 397.0)]

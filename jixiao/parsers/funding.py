@@ -76,7 +76,7 @@ def is_budget_label(text: str) -> bool:
         return False  # (预算单位:东莞展览馆: a header field and its value, glued after its colon)
     bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
     labelled = LABEL.search(bare) or ((EXPENSE.search(bare) or bare == OTHER_WORD) and _colon_label(text))
-    return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text))
+    return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text.rstrip(":： ")))
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
