@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
-from jixiao.parsers.outline import split_items
+from jixiao.parsers.outline import read_outline, split_items
+from jixiao.parsers.rows import document_rows
 
 NOTICE = """标 题: | 同心县2025年设施农业技术培训项目绩效目标设定 |
 根据精神,安排培训资金30万元。项目总体绩效目标:提高种植人员技术和管理水平。促进种植户增收。现将具体绩效目标设定如下:
@@ -87,3 +88,9 @@ def test_a_reports_sentence_opening_with_a_level_reads_its_valued_items_only():
     forms = parse_document(text_to_document(text))
     assert [(i.level1, i.indicator, i.target_raw) for f in forms for i in f.indicators] == [
         ("产出目标", "水泥路面", "22.53m³"), ("产出目标", "毛石墙身", "213.75m³"), ("产出目标", "工程合格率", "90%")]
+
+
+def test_a_grids_rows_list_nothing_and_a_sections_heading_is_no_notice_title():
+    text = ("八、绩效目标\n产出指标 | 数量指标 | 补贴对象申请审核完成率 | =100.00(%) |\n"
+            "效益指标 | 社会效益指标 | 社区居民满意度 | 不低于50% |\n")
+    assert read_outline(document_rows(text_to_document(text))) is None  # (the table reader reads these rows)

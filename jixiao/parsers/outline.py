@@ -41,6 +41,7 @@ NOTICE_TITLE = re.compile(r"^(?:标\s*题\s*[:：])?\s*(?:关于)?(?P<project>.{
                           r"(?:设定|申报|批复)?(?:的公示|的通知|公示|情况)?$")
 PUBLISHER = "发布机构"  # a page metadata key: the unit publishing the notice
 LEAD = re.compile(r"([^，。；;,:：、\s]{2,8}?(?:指标|目标))(?:为|是)")  # a sentence opening with a 一级 (产出目标为…)
+NOTICE_ENDS = ("设定", "公示", "通知", "申报", "批复")  # a notice title's last word
 GOAL_LEAD = re.compile(r"总体(?:绩效)?目标(?:(?:是|为)\s*[:：]?|\s*[:：])")
 GOAL_END = re.compile(r"现将|具体(?:绩效)?目标")
 DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -53,6 +54,7 @@ TAIL_MAX = 12  # characters of a target after an item's last comma (…增收致
 UNIT_TAIL_MAX = 4  # characters after a signed value's number still its unit (≤28.40/株)
 SECTION_LINES_MAX = 12  # lines of one 一级 section
 LEVEL1_MAX = 10  # characters of a 一级 heading's name
+LIST_MIN = 2  # items in a cell listing a 一级's targets (…8次;…3个;…)
 
 
 def _line(row: Row) -> str:
@@ -166,7 +168,8 @@ def _title(rows: list[Row]) -> Optional[tuple[str, RowCell]]:
         for c in row.cells:
             for piece in c.text.split("|"):  # (a page's metadata line: 标 题: | …绩效目标设定 |)
                 t = key(piece)
-                if t and "绩效目标" in t and NOTICE_TITLE.match(t):
+                m = NOTICE_TITLE.match(t) if t and "绩效目标" in t else None
+                if m and (m.group("project") or t.endswith(NOTICE_ENDS)):  # (not a section's heading: 八、绩效目标)
                     return piece.strip(), c
     return None
 
@@ -233,13 +236,12 @@ def _cell_sections(reading: _Reading, rows: list[Row]) -> None:
     (产出指标 | 开展文物安全巡查频次8次;编制文物宣传资料数量3个;…)."""
     for at, row in enumerate(rows):
         cells = [c for c in row.cells if c.text.strip()]
-        for i, c in enumerate(cells[:-1]):
+        for c, body in zip(cells, cells[1:]):
             name = c.text.strip().rstrip(":：")
-            if 1 in level_of(name) and len(key(name)) <= LEVEL1_MAX:
-                reading.level2 = None
+            if 1 in level_of(name) and len(key(name)) <= LEVEL1_MAX and len(_items(body.text)) >= LIST_MIN:
+                reading.level2 = None  # (a grid's row, 产出指标 | 数量指标 | name | value, lists nothing)
                 reading.form.cells.append(CellRead(c.text, "level1", _origin(c), c.col))
-                for body in cells[i + 1:]:
-                    _read_part(reading, at, name, body, body.text, comma=False)
+                _read_part(reading, at, name, body, body.text, comma=False)
                 break
 
 
