@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,7 +24,18 @@ SYSTEM_TOOLS: dict[str, tuple[str, tuple[str, ...], str, tuple[str, ...]]] = {
                 "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui", ()),
     # the report's browser tests drive Debian's Chromium with Playwright (which never downloads one)
     "browser": ("Chromium", ("/usr/bin/chromium",), "apt-get install chromium chromium-driver", ("playwright",)),
+    # tests that draw a scan render its text in an installed Noto CJK font (samples/generators/scan.py)
+    "cjk_font": ("Noto CJK fonts", ("fc-list",), "apt-get install fonts-noto-cjk", ()),
 }
+
+
+def _cjk_font_installed() -> bool:
+    out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+    return "CJK" in out
+
+
+# markers whose tool is no program on PATH: a probe says whether it is installed
+PROBES = {"cjk_font": _cjk_font_installed}
 
 _missing: dict[str, str | None] = {}
 
@@ -35,6 +47,8 @@ def missing(marker: str) -> str | None:
         why = None
         if not any(shutil.which(exe) for exe in executables):
             why = f"needs {name} ({' or '.join(executables)} not found); install it with: {install}"
+        elif marker in PROBES and not PROBES[marker]():
+            why = f"needs {name} (none installed); install it with: {install}"
         else:
             absent = [p for p in packages if importlib.util.find_spec(p) is None]
             if absent:

@@ -238,6 +238,7 @@ def test_a_scanned_ruled_table_keeps_rows_printing_a_name_and_no_value(tmp_path)
     assert names[2:] == RULED_FORM_ROWS[2:]
 
 
+@pytest.mark.cjk_font
 def test_a_vertical_label_the_page_break_cuts_is_read_whole(tmp_path):
     """A 竖排 level label whose merged cell starts in a page's last row flows on (as Word and
     LibreOffice set a cell's text): 效 at the foot of page 1, 益指标 at the top of page 2. The rows on
