@@ -20,6 +20,7 @@ from jixiao.normalize import DIRECTION_WORDS, join_target_parts, parse_amount
 from jixiao.normalize.levels import standard_levels
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.units import read_unit
+from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, longest
 from jixiao.parsers.cellkind import (
     is_operator, is_unit,
     EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
@@ -1089,7 +1090,11 @@ def split_glued(cell: RowCell, scores: bool = False, bare: bool = False) -> list
 BARE_NUMBER_CELL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
-SIGNED_NUMBER = re.compile(r"^(?:[≥≤><≧≦＞＜]=?|=|不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于)\d+(?:\.\d+)?$")
+def _signed_number(text: str) -> bool:
+    """A comparison of the vocabulary (normalize's comparators: ≥, 不少于 …) and a bare number (不少于12)."""
+    k = key(text)
+    sign = longest(COMPARATORS["pre"], k, 0, COMPARATOR_MAXLEN["pre"])
+    return bool(sign) and bool(BARE_NUMBER_CELL.match(k[len(sign[0]):]))
 
 
 def _unit_alone(text: str) -> bool:
@@ -1120,7 +1125,7 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
             out.append(c.piece(text, c.col, glued=c.glued))
             k += 3 if unit else 2
             continue
-        if c.text and nxt is not None and SIGNED_NUMBER.match(key(c.text)) and _unit_alone(nxt.text):
+        if c.text and nxt is not None and _signed_number(c.text) and _unit_alone(nxt.text):
             out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 不少于12 | 种: a unit a space cut off
             k += 2
             continue

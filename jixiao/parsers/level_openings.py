@@ -26,19 +26,19 @@ from typing import Optional
 
 from jixiao.parsers.glued_rows import decode_row
 from jixiao.parsers.indicators import peel_levels
-from jixiao.parsers.lexer import fold_chars, value_at
+from jixiao.parsers.lexer import fold_chars, fold_mapped, repeated_tail, value_at
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import column_roles, key, level_of
 
 SENTENCE = re.compile(r"[，。；;]")  # a name holds no sentence's punctuation (a report's line is no row)
 VALUE_ROLES = ("target", "actual", "score_max", "score")  # a row read holds one of these
 NAME_MIN = 2  # characters of a name before its value
-ECHO_MIN = 2  # characters of a name's tail its target may open repeating (可控性|可控性100%)
 
 
 def value_cut(text: str, signed_only: bool) -> Optional[int]:
     """Where a value expression running to the text's end starts after a name (足额保障率|=100%,
-    示范区建立|≧20000亩, 保障率|不低于95%), if one does; ``signed_only``: one opening with its comparison."""
+    示范区建立|≧20000亩, 保障率|不低于95%), if one does; ``signed_only``: one opening with its comparison.
+    A target opening with the name's tail printed again keeps it (项目质量可控性|可控性100%)."""
     folded = fold_chars(text)
     if value_at(folded, 0) == len(folded):
         return None  # a value whole (大于等于1次): no name before it
@@ -47,17 +47,8 @@ def value_cut(text: str, signed_only: bool) -> Optional[int]:
         if prev.isdigit() or (signed_only and folded[p].isdigit()) or not ("\u4e00" <= prev <= "\u9fff" or prev in ")）"):
             continue
         if value_at(folded, p) == len(folded):
-            return None if level_of(text[:p]) else p - _echoed_tail(folded[:p])  # (产出指标40分: a level and its weight)
+            return None if level_of(text[:p]) else p - repeated_tail(folded[:p])  # (产出指标40分: a level and its weight)
     return None
-
-
-def _echoed_tail(name: str) -> int:
-    """How many characters at the end of a name are its target's opening, repeating the name's tail
-    (项目质量可控性|可控性100%, 居民参与率|居民参与率不低于100%): 0 when nothing repeats."""
-    for size in range(len(name) // 2, ECHO_MIN - 1, -1):
-        if name[-2 * size:-size] == name[-size:]:
-            return size
-    return 0
 
 
 def _opened(cell: RowCell) -> Optional[list[str]]:
@@ -95,8 +86,8 @@ def _decoded(text: str, roles: list[str]) -> Optional[list[str]]:
 def _signed_value(cells: list[RowCell]) -> bool:
     """The cell is a value opening with its comparison (>=2個, 不低于95%): a target, so the cell
     before it holds none."""
-    folded = fold_chars(cells[0].text) if cells else ""
-    return bool(folded) and not folded[0].isdigit() and value_at(folded, 0) >= len(folded) - 1  # (>=2個: 個 unread)
+    folded = fold_mapped(cells[0].text)[0] if cells else ""  # (Simplified: >=2個 reads as >=2个)
+    return bool(folded) and not folded[0].isdigit() and value_at(folded, 0) == len(folded)
 
 
 def _table(row: Row, before: list[Row]) -> Optional[int]:

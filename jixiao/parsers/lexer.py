@@ -303,14 +303,24 @@ def _qualitative() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def repeated_tail(text: str) -> int:
+    """The length of the longest tail (two characters or more) printed twice at the text's end
+    (``完工及时率及时率`` → 3, ``A A`` → len(A)); 0 when none is."""
+    n = len(text)
+    for size in range(n // 2, 1, -1):
+        if text[n - 2 * size:n - size] == text[n - size:]:
+            return size
+    return 0
+
+
 def repeat_cut(text: str) -> Optional[int]:
     """Where a glued name + qualitative target splits when the target repeats the name: the name's
     tail (``完工及时率及时率`` → 完工及时率 | 及时率; the whole name: ``A A``) or its start
     (``房屋质量房屋完好``, ``居民参与率居民参与率不低于100%``). None when nothing repeats."""
     n = len(text)
-    for size in range(n // 2, 1, -1):  # the longest tail printed twice
-        if text[n - 2 * size:n - size] == text[n - size:]:
-            return n - size
+    tail = repeated_tail(text)
+    if tail:
+        return n - tail
     best = None
     for k in range(2, n - 2):  # the target restarts with the name's first characters
         m = 0
