@@ -28,6 +28,10 @@ SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
 SINGLE_SPACE = re.compile(r"(?<=\S)[ \u3000\u00a0](?=\S)")
 SINGLE_SPACED_MIN = 2  # single spaces that make a line with no run of spaces a row of cells (3 cells or more)
 LOST_SPACES = re.compile(r"[?？]{2,}")  # non-breaking spaces a wrong encoding turned into ?? (a crawled page)
+# a crawled page's &nbsp; and typographic spaces are spaces; zero-width marks and a BOM inside the
+# text are nothing (the full-width 　 stays: it is how Chinese text indents, and it separates cells)
+NARROW_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
+ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
 def decode_text(data: bytes) -> str:
@@ -59,6 +63,7 @@ def clean_line(line: str) -> str:
     if "&" in line:
         line = html.unescape(line)
     line = LOST_SPACES.sub("  ", line)
+    line = ZERO_WIDTH.sub("", NARROW_SPACES.sub(" ", line))
     return line.rstrip("\r\n")
 
 
