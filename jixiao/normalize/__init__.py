@@ -96,7 +96,7 @@ def join_target_parts(op: str, number: str, unit: str) -> str:
     not repeated after a number cell that already prints it (``100%`` under ``%``), nor put after
     words (``高`` under ``%``)."""
     op_text = _clean(op)
-    if op_text in _QUALITATIVE_OPS:
+    if fold(op_text) in _QUALITATIVE_OPS:  # (定量指標 on a mirror page too)
         op_text = ""
     misread = COMPARATORS.get("cell", {}).get(op_text)
     if misread is not None:

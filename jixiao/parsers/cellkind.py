@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATORS
+from jixiao.parsers.lexer import fold_chars
 from jixiao.parsers.vocab import _rows, field_keys, key, level_of, squash, looks_like_level_label, nature_words
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -42,7 +43,7 @@ def qualitative_suffixes() -> tuple[str, ...]:
 
 
 def is_amount(text: str) -> bool:
-    return bool(AMOUNT.match(text.replace("，", ",")))
+    return bool(AMOUNT.match(fold_chars(text).replace("，", ",")))  # (萬元, ５０: folded)
 
 
 def is_amount_or_blank(text: str) -> bool:

@@ -19,6 +19,7 @@ from jixiao.normalize.names import numbering_at
 from jixiao.parsers.glued_amounts import place_short_line, split_glued_amounts
 from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
+from jixiao.parsers.lexer import fold_chars
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import budget_roles, column_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
@@ -66,7 +67,7 @@ def is_budget_label(text: str) -> bool:
     if not k or len(k) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other") \
             or REFERENCE.match(k):
         return False
-    if LABEL_AMOUNT.match(text):
+    if LABEL_AMOUNT.match(fold_chars(text)):
         return False
     if re.match(r"^其中[:：]\S{2,12}$", k) and not re.search(r"\d", k):
         return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
@@ -76,20 +77,22 @@ def is_budget_label(text: str) -> bool:
         return False  # (预算单位:东莞展览馆: a header field and its value, glued after its colon)
     bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
     labelled = LABEL.search(bare) or ((EXPENSE.search(bare) or bare == OTHER_WORD) and _colon_label(text))
-    return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", text.rstrip(":： ")))
+    return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", fold_chars(text).rstrip(":： ")))
 
 
 def split_label_amount(text: str) -> Optional[tuple[str, str]]:
     """``年度资金总额:16`` → (年度资金总额:, 16); the block's label and unit run into the line's
     (``项目资金(万元)年度资金总额:5``: the line is 年度资金总额: | 5, the unit read by note_unit)."""
-    block = BLOCK_PREFIX.match(text)
+    block = BLOCK_PREFIX.match(fold_chars(text))
     if block and block.end() < len(text):
         rest = split_label_amount(text[block.end():])
         if rest:
             return rest
-    m = LABEL_AMOUNT.match(text)
-    if m and (is_budget_label(m.group(1)) or (_colon_label(m.group(1)) and budget_role(m.group(1)) in LINE_HEADINGS)):
-        return m.group(1), m.group(2)  # (资金总额:704: a column heading, but its colon makes it a line's label)
+    m = LABEL_AMOUNT.match(fold_chars(text))  # (萬元 on a mirror page: matched folded, cut as printed)
+    if m:
+        label, amount = text[m.start(1):m.end(1)], text[m.start(2):m.end(2)]
+        if is_budget_label(label) or (_colon_label(label) and budget_role(label) in LINE_HEADINGS):
+            return label, amount  # (资金总额:704: a column heading, but its colon makes it a line's label)
     return None
 
 
@@ -197,7 +200,7 @@ class FundingReader:
         filled = [t for t in texts if t]
         if 2 <= len(filled) <= 3 and not self.columns and budget_role(filled[-2]) in ("total", "fiscal", "other") \
                 and not is_budget_label(filled[-2]) and is_amount(filled[-1]) \
-                and not any(is_amount(t) or (is_budget_label(t) and not UNIT_LABEL.search(t)) for t in filled[:-2]):
+                and not any(is_amount(t) or (is_budget_label(t) and not UNIT_LABEL.search(fold_chars(t))) for t in filled[:-2]):
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
@@ -205,7 +208,7 @@ class FundingReader:
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
-            items = labels[1:] if UNIT_LABEL.search(labels[0].text) else labels  # (after the block's label)
+            items = labels[1:] if UNIT_LABEL.search(fold_chars(labels[0].text)) else labels  # (after the block's label)
             if not row.flat and row.table is not None and not self.column_spans and len(items) >= 2 and \
                     len({key(c.text) for c in items}) == len(items) and all(_blank_slot_after(c, cells) for c in items):
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
@@ -288,11 +291,11 @@ class FundingReader:
                 first = next((v for v in values if v), "")
                 if not first and ((j - i == 1 and len([c for c in texts if c]) == 1 and
                                    (budget_role(t) in LINE_HEADINGS or not (self.lines or key(t).endswith("总额"))) and
-                                   not (budget_role(t) == "other" or key(t).startswith("其中"))) or UNIT_LABEL.search(t)):
+                                   not (budget_role(t) == "other" or key(t).startswith("其中"))) or UNIT_LABEL.search(fold_chars(t))):
                     # a lone heading such as 项目资金, 项目资金（元） (a printed but empty 其他资金 line is a line, and
                     # so is a total's or any label's after the block's first line: 下达资金总额 ⏎ 其中:… ⏎ 地方资金)
                     pass
-                elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(first):
+                elif not first or (is_amount_or_blank(first) and not first.endswith("分")) or LOOSE_AMOUNT.match(fold_chars(first)):
                     trailing_label = j < len(cells)
                     # a label straight before another is a block heading (项目资金 | 年度资金总额 | 25),
                     # unless it names a total: then its amount was left blank (中期预算资金总额 | 年度…)
@@ -332,7 +335,7 @@ class FundingReader:
         filled = [k for k, c in enumerate(cells) if c.text]
         # beside the block's own label (资金情况(万元) | 部门预算执行情况 | ): the block is known, and
         # a line printed there with its amount left empty is a line
-        beside_block = len(filled) >= 2 and bool(UNIT_LABEL.search(cells[filled[0]].text))
+        beside_block = len(filled) >= 2 and bool(UNIT_LABEL.search(fold_chars(cells[filled[0]].text)))
         if beside_block:
             filled = filled[1:]
         if len(filled) < (1 if beside_block else 2) or not (self.columns or self.lines or beside_block):
@@ -495,7 +498,7 @@ def run_together_headings(text: str) -> Optional[list[str]]:
     when that opens it; None otherwise."""
     if len(text) > HEADING_RUN_MAX or budget_role(text) or len(amount_heading_pattern().findall(key(text))) < 2:
         return None  # (cheap first: two amount headings at least must be in it)
-    block = BLOCK_PREFIX.match(text)
+    block = BLOCK_PREFIX.match(fold_chars(text))
     if block:  # the block's label and unit run into its headings: 项目资金(万元)全年预算数全年执行数执行率
         rest = run_together_headings(text[block.end():])
         return [text[:block.end()]] + rest if rest else None

@@ -318,7 +318,7 @@ def read_header(row: Row) -> Optional[tuple[Header, int]]:
         roles[k] = ("target", roles[k][1])
     if not is_header([r for r, _ in roles]) and not _third_level_heading(cells[:end], roles):
         return None
-    rare = frozenset(c.col for c in cells[:end] if c.text and any(w in c.text for w in rarely_filled()))
+    rare = frozenset(c.col for c in cells[:end] if c.text and any(w in fold_chars(c.text) for w in rarely_filled()))
     return Header(roles, group_texts=group_texts, rare_cols=rare, echo_cols=frozenset(echoes)), \
         (end if end is not None else len(cells))
 
