@@ -33,7 +33,7 @@ from jixiao.parsers.indicators import (
 )
 from jixiao.parsers import accounting
 from jixiao.parsers.packed import block_rows, block_start, labelled
-from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
+from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_chars, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.level_openings import split_level_openings
 from jixiao.parsers.outline import read_outline
@@ -866,7 +866,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             setattr(form, name, fields[name][1] or None)
     if form.year is None and "year" in fields:
         form.year = year_of(fields["year"][1] + "年") if fields["year"][1][:4].isdigit() else None
-    if form.year is None and form.project and re.match(r"^\s*(?:19|20)\d{2}\s*年", form.project):
+    if form.year is None and form.project and re.match(r"^\s*(?:19|20)\d{2}\s*年", fold_chars(form.project)):
         form.year = year_of(form.project)  # 2018年市级专项扶贫资金…: the project is the year's
     if form.year is None:
         form.year = year_of_goals(form.goals)
@@ -1056,7 +1056,7 @@ GOAL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!\d)")
 def year_of_goals(goals) -> Optional[int]:
     """A form that prints no year anywhere else: the one year its goal texts speak of (中心2021年较好地
     完成了…), when they name exactly one."""
-    years = {int(m.group(1)) for g in goals for m in GOAL_YEAR.finditer(g.text)}
+    years = {int(m.group(1)) for g in goals for m in GOAL_YEAR.finditer(fold_chars(g.text))}  # (２０２１年 too)
     return years.pop() if len(years) == 1 else None
 
 
@@ -1117,6 +1117,8 @@ BRACKETS_ONLY = re.compile(r"[\s()（）\[\]【】〔〕《》/／]+")  # no val
 
 
 LABELLED_VALUE = re.compile(r"^[^:：\d]{2,8}[:：]")  # a value opening with a label of its own (单位负责人:…)
+AMOUNT_ONLY = re.compile(r"^[\d.,，．%％\s]+$")  # 9,034 / 250000.00 / 45.17%: an amount, no name
+NAME_FIELDS = frozenset({"department", "agency", "project"})
 SELF_REFERENCE_RANK = 100  # priorities a value naming the form's own unit (本单位) falls behind
 
 
@@ -1134,6 +1136,8 @@ def _keep(fields: dict, f: tuple[str, int], value: str) -> None:
         value = ""  # 填报单位(盖章): 单位负责人:谭呈祥 — the next label and its value, this one left blank
     if name == "year" and not year_of(value + "年"):
         return
+    if name in NAME_FIELDS and AMOUNT_ONLY.match(value):
+        value = ""  # 实施单位 | 9,034: the funding block's amount a flattened PDF printed after the label
     if key(value) in self_references():
         priority += SELF_REFERENCE_RANK  # 项目实施单位 | 本单位: the unit another field names wins
     if name not in fields or (priority < fields[name][0]) or (not fields[name][1] and value):

@@ -7,6 +7,7 @@ with it and with further keys (``项目主管部门某局项目执行单位某�
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from jixiao.normalize.folding import fold_text
@@ -92,7 +93,8 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
 
 
 def year_of(text: str) -> Optional[int]:
-    m = YEAR.search(text or "")
+    """The first year a text names (``２０２３年`` too: full-width digits are folded for matching)."""
+    m = YEAR.search(unicodedata.normalize("NFKC", text) if text and not text.isascii() else text or "")
     return int(m.group(1)) if m else None
 
 
