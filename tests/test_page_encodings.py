@@ -1,0 +1,85 @@
+"""A real page reads the same whatever characters carry its spaces, digits and script.
+
+Crawled pages print ``&nbsp;`` (U+00A0) and zero-width marks where the original had spaces or nothing,
+typists write full-width digits (２０２３年), and mirror sites serve Traditional characters (萬元,
+大於90%). Each page of the shared real set (``samples/real/w*``, ``p*``) is rewritten that way and
+must read as the printed page does: the same rows, the same year, the same funding amounts.
+"""
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from jixiao.extract.text import text_to_document
+from jixiao.parsers import parse_document
+from sample_truth import SAMPLES
+
+PAGES = sorted(p for p in (SAMPLES / "real").glob("[wp]*.txt"))
+FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789"}
+
+
+def _read(text: str):
+    return parse_document(text_to_document(text))
+
+
+def _rows(forms) -> list[tuple]:
+    return [(i.level1, i.level2, i.indicator, i.target_raw) for f in forms for i in f.indicators]
+
+
+def _squashed(rows: list[tuple]) -> list[tuple]:
+    return [tuple("".join((v or "").split()) for v in r) for r in rows]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name[:3])
+def test_non_breaking_and_zero_width_spaces_read_as_spaces(page):
+    text = page.read_text(encoding="utf-8")
+    crawled = text.replace(" ", "\u00a0").replace("\n", "\u200b\n")
+    assert _squashed(_rows(_read(crawled))) == _squashed(_rows(_read(text)))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name[:3])
+def test_a_year_in_full_width_digits_is_read(page):
+    text = page.read_text(encoding="utf-8")
+    years = [f.year for f in _read(text)]
+    typed = "".join(FULL_WIDTH.get(c, c) for c in text)
+    assert [f.year for f in _read(typed)] == years
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name[:3])
+def test_a_mirror_page_in_traditional_characters_reads_the_same_rows(page):
+    to_traditional = opencc.OpenCC("s2t").convert
+    text = page.read_text(encoding="utf-8")
+    printed = [tuple(to_traditional(v or "") for v in r) for r in _squashed(_rows(_read(text)))]
+    assert _squashed(_rows(_read(to_traditional(text)))) == printed
+
+
+def test_a_mirror_pages_funding_in_traditional_characters_keeps_its_amounts():
+    # real w01 (Hunan): 年度資金總額: ⏎ 854萬(高標準農田建設400萬元,…) on a Traditional mirror
+    text = opencc.OpenCC("s2t").convert((SAMPLES / "real" / "w01_hunan_2022_project_target.txt").read_text(encoding="utf-8"))
+    lines = {b.item: b.amount for b in _read(text)[0].budget}
+    assert lines["年度資金總額:"] == 854.0 and lines["其中:財政撥款"] == 854.0
+
+
+def test_a_mirror_pages_glued_row_is_cut_at_a_word_comparator_and_a_rare_column():
+    text = opencc.OpenCC("s2t").convert(
+        "部门整体绩效自评表\n"
+        "指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "财政供养人员控制率%定量指标100%92%100%22否基础信息完善%100%100%100%11否\n")
+    rows = [(i.indicator, i.target_raw, i.actual_raw) for f in _read(text) for i in f.indicators]
+    assert rows[0] == ("財政供養人員控制率", "100%", "92%")
+
+
+def test_a_funding_amount_after_a_unit_label_is_no_department():
+    text = ("财政项目支出绩效自评表\n项目名称 | 场馆运营 |\n主管部门 | 某区体育局 |\n实施单位 | 9,034 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 结算完成率 | =100% |\n")
+    form = _read(text)[0]
+    assert form.department is None and form.agency == "某区体育局"
+
+
+def test_a_glued_label_is_read_whole_where_a_shorter_one_ends_it():
+    # real 708 (Suizhou): 项目实施单位随州市急救中心项目主管单位随州市卫生健康委员会 — not 中心项目 | 主管单位
+    text = ("随州市财政预算支出项目绩效目标自评表\n"
+            "项目名称2021年人才培养培训项目实施单位随州市急救中心项目主管单位随州市卫生健康委员会\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人数 | 20人 |\n")
+    form = _read(text)[0]
+    assert form.department == "随州市急救中心" and form.agency == "随州市卫生健康委员会"
