@@ -11,6 +11,7 @@ import opencc
 import pytest
 
 from jixiao.extract.text import text_to_document
+from jixiao.normalize import parse_target
 from jixiao.parsers import parse_document
 from sample_truth import SAMPLES
 
@@ -67,6 +68,15 @@ def test_a_mirror_pages_glued_row_is_cut_at_a_word_comparator_and_a_rare_column(
         "财政供养人员控制率%定量指标100%92%100%22否基础信息完善%100%100%100%11否\n")
     rows = [(i.indicator, i.target_raw, i.actual_raw) for f in _read(text) for i in f.indicators]
     assert rows[0] == ("財政供養人員控制率", "100%", "92%")
+
+
+def test_a_word_comparator_in_traditional_characters_alone_in_its_cell_is_the_targets_sign():
+    # real t05 (Bayannur) on a mirror: 指標方向 | 計算符號 | 年度指標值 | … with 正向 | 大於等於 | 1 | 1 | 次
+    text = ("項目支出績效自評表\n一級指標 | 二級指標 | 三級指標 | 指標方向 | 計算符號 | 年度指標值 | 實際完成值 | 計量單位 | 分值 | 得分 |\n"
+            "產出指標 | 數量指標 | 指標1:租車次數(次) | 正向 | 大於等於 | 1 | 1 | 次 | 8 | 8 |\n")
+    rows = [(i.target_raw, i.target_parts) for f in _read(text) for i in f.indicators]
+    assert rows == [("大於等於1次", ("大於等於", "1", "次"))]
+    assert parse_target("大於等於1次").comparator == ">="
 
 
 def test_a_funding_amount_after_a_unit_label_is_no_department():
