@@ -51,3 +51,19 @@ def fold_text(text: str | None) -> str:
     t = drop_pinyin(t)
     t = to_simplified(t)
     return re.sub(r"\s+", "", t)
+
+
+@lru_cache(maxsize=65536)
+def fold_chars(text: str) -> str:
+    """NFKC per character and Traditional → Simplified, keeping positions (a character that folds to
+    several stays as it is; a conversion that would change the length is not made): a mirror page's
+    ``殘疾學生入學率大於90%`` is cut where ``残疾学生入学率大于90%`` is."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch)
+        out.append(f if len(f) == 1 else ch)
+    folded = "".join(out)
+    simple = to_simplified(folded)
+    return simple if len(simple) == len(folded) else folded

@@ -15,8 +15,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .folding import fold_text
-from .vocab import fold
+from .folding import fold_chars, fold_text
 
 
 @lru_cache(maxsize=None)
@@ -30,9 +29,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
 
 def numbering_at(text: str, pos: int = 0) -> int:
     """Length of the numbering that opens a name at text[pos] (``任务1:``, ``（一）``, ``1、``), 0 if none."""
-    window = text[pos:pos + 12]
-    folded = fold(window) if not window.isascii() else window
-    window = folded if len(folded) == len(window) else window  # 任務1: on a mirror page, matched as 任务1:
+    window = fold_chars(text[pos:pos + 12])  # 任務1: on a mirror page, matched as 任务1:
     for p in _patterns().get("number", ()):
         m = p.match(window)
         if m and m.end():

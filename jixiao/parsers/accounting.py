@@ -12,10 +12,9 @@ from typing import Optional
 
 from jixiao.normalize import parse_amount
 from jixiao.parsers.cellkind import EMPTYISH, is_noise, is_placeholder
-from jixiao.parsers.funding import TASK_GROUP, UNIT_LABEL, budget_role, is_budget_label, split_label_amount
+from jixiao.parsers.funding import TASK_GROUP, budget_role, is_budget_label, split_label_amount, unit_label
 from jixiao.parsers.goals import collapse, goal_keys_in
 from jixiao.parsers.header import field_of, is_form_title, split_fields, year_line
-from jixiao.parsers.lexer import fold_chars
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.vocab import key
 from jixiao.records import BudgetLine, CellRead, Goal, Origin
@@ -91,7 +90,7 @@ def funding_cells(row: Row, lines: list[BudgetLine], first_index: int) -> list[C
         elif _amount_in(c.text, amounts):
             out.append(read(c, "amount", ("budget", first_index) if lines else None))
         elif is_noise(c.text) or len(c.text) >= NOTE_LEN or is_placeholder(c.text) or SECTION.match(c.text) \
-                or UNIT_LABEL.search(fold_chars(c.text)) or (lines and len(c.text) <= 6 and parse_amount(c.text) is None):
+                or unit_label(c.text) or (lines and len(c.text) <= 6 and parse_amount(c.text) is None):
             out.append(read(c, "heading"))  # notes, 二、预算执行情况, 项目资金(万元), a block's own 到位数
         else:
             out.append(read(c, "unread"))

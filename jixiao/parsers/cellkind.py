@@ -53,7 +53,7 @@ def is_amount_or_blank(text: str) -> bool:
 def is_operator(text: str) -> bool:
     if text and not text.isascii():
         folded = fold_chars(text)  # ﹦ (small equals), ＞＝ fold to ASCII; 大於等於 (a mirror page's) to 大于等于
-        if folded != text and (folded in OPERATORS or folded in COMPARATORS.get("cell", {})):
+        if folded != text and folded in OPERATORS:
             return True
     return text in OPERATORS or key(text.lstrip("-—－")) in nature_words() or \
         text in COMPARATORS.get("cell", {}) or _sign(text)  # (二: = as OCR reads it, alone in its cell)

@@ -19,8 +19,8 @@ from jixiao.parsers.cut_rows import drop_cut_row
 from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
-    UNIT_LABEL, FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, run_together_headings,
-    split_label_amount,
+    FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, run_together_headings,
+    split_label_amount, unit_label,
 )
 from jixiao.parsers.goals import GoalReader, collapse, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
@@ -1110,7 +1110,7 @@ def _label_like(text: str) -> bool:
     t = text.strip().lstrip("*＊")
     fields = split_fields(t)
     return t.endswith((":", "：")) or bool(fields and not fields[0][1]) or \
-        bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t)) or bool(UNIT_LABEL.search(squash(t)))
+        bool(UNIT_NOTE_AFTER.fullmatch(key(t))) or bool(goal_keys_in(t)) or bool(unit_label(t))
 
 
 BRACKETS_ONLY = re.compile(r"[\s()（）\[\]【】〔〕《》/／]+")  # no value, though a mask (****) is one

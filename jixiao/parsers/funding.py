@@ -57,6 +57,12 @@ PLANNED = "计划"  # a funding heading naming what is planned (计划执行数)
 
 
 @lru_cache(maxsize=65536)
+def unit_label(text: str):
+    """The unit a funding block's label prints (项目资金（元）, 資(zī)金情況(萬元), 金额单位:元) as a match of
+    :data:`UNIT_LABEL` on the folded text, or None."""
+    return UNIT_LABEL.search(fold_text(text))
+
+
 def budget_role(text: str) -> Optional[str]:
     roles = budget_roles()
     return roles.get(key(text)) or roles.get(key_no_notes(text))
@@ -140,7 +146,7 @@ class FundingReader:
         for c in row.cells:
             if c.carried or not c.text:
                 continue
-            m = UNIT_LABEL.search(fold_text(c.text))
+            m = unit_label(c.text)
             if m:
                 self.factor = 1e-4 if next(g for g in m.groups() if g) == "元" else 1.0
 
@@ -160,7 +166,7 @@ class FundingReader:
         roles = [budget_role(c.text) for c in cells]
         if sum(r in AMOUNT_ROLES for r in roles) >= 2:  # a header: headings read one character off count too
             # (not the block's label printing its unit: 年度预算数(万元) | 年初预算 | … is no second 年初预算数)
-            roles = [r or (None if UNIT_LABEL.search(fold_text(c.text)) else near_miss(key_no_notes(c.text), budget_roles()))
+            roles = [r or (None if unit_label(c.text) else near_miss(key_no_notes(c.text), budget_roles()))
                      for r, c in zip(roles, cells)]
         amount = [r for r in roles if r in AMOUNT_ROLES]
         kept = [(r, c) for r, c in zip(roles, cells) if r in AMOUNT_ROLES or r == "ignore"]
@@ -200,7 +206,7 @@ class FundingReader:
         filled = [t for t in texts if t]
         if 2 <= len(filled) <= 3 and not self.columns and budget_role(filled[-2]) in ("total", "fiscal", "other") \
                 and not is_budget_label(filled[-2]) and is_amount(filled[-1]) \
-                and not any(is_amount(t) or (is_budget_label(t) and not UNIT_LABEL.search(fold_chars(t))) for t in filled[:-2]):
+                and not any(is_amount(t) or (is_budget_label(t) and not unit_label(t)) for t in filled[:-2]):
             # [资金情况(万元) |] 资金总额 | 30.00: a column heading as a line's label (after the block's label)
             self.lines.append(self._line(filled[-2], [filled[-1]]))
             return True
@@ -208,7 +214,7 @@ class FundingReader:
             return True
         labels = [c for c in cells if is_budget_label(c.text)]
         if len(labels) >= 2 and all(not t or is_budget_label(t) or not is_amount_or_blank(t) for t in texts):
-            items = labels[1:] if UNIT_LABEL.search(fold_chars(labels[0].text)) else labels  # (after the block's label)
+            items = labels[1:] if unit_label(labels[0].text) else labels  # (after the block's label)
             if not row.flat and row.table is not None and not self.column_spans and len(items) >= 2 and \
                     len({key(c.text) for c in items}) == len(items) and all(_blank_slot_after(c, cells) for c in items):
                 # 上年结转资金 | | 其他资金 | : each label beside its own amount cell, printed empty
@@ -291,7 +297,7 @@ class FundingReader:
                 first = next((v for v in values if v), "")
                 if not first and ((j - i == 1 and len([c for c in texts if c]) == 1 and
                                    (budget_role(t) in LINE_HEADINGS or not (self.lines or key(t).endswith("总额"))) and
-                                   not (budget_role(t) == "other" or key(t).startswith("其中"))) or UNIT_LABEL.search(fold_chars(t))):
+                                   not (budget_role(t) == "other" or key(t).startswith("其中"))) or unit_label(t)):
                     # a lone heading such as 项目资金, 项目资金（元） (a printed but empty 其他资金 line is a line, and
                     # so is a total's or any label's after the block's first line: 下达资金总额 ⏎ 其中:… ⏎ 地方资金)
                     pass
@@ -335,7 +341,7 @@ class FundingReader:
         filled = [k for k, c in enumerate(cells) if c.text]
         # beside the block's own label (资金情况(万元) | 部门预算执行情况 | ): the block is known, and
         # a line printed there with its amount left empty is a line
-        beside_block = len(filled) >= 2 and bool(UNIT_LABEL.search(fold_chars(cells[filled[0]].text)))
+        beside_block = len(filled) >= 2 and bool(unit_label(cells[filled[0]].text))
         if beside_block:
             filled = filled[1:]
         if len(filled) < (1 if beside_block else 2) or not (self.columns or self.lines or beside_block):

@@ -7,11 +7,10 @@ with it and with further keys (``项目主管部门某局项目执行单位某�
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Optional
 
 from jixiao.normalize.folding import fold_text
-from jixiao.parsers.lexer import fold_mapped
+from jixiao.parsers.lexer import fold_chars, fold_mapped
 from jixiao.parsers.vocab import field_key_pattern, field_keys, key, org_suffix_pattern, squash
 
 TITLE = re.compile(r"绩效.{0,8}(?:目标|自评|评价|监控|指标)[^，。；;,]{0,8}表")
@@ -94,7 +93,7 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
 
 def year_of(text: str) -> Optional[int]:
     """The first year a text names (``２０２３年`` too: full-width digits are folded for matching)."""
-    m = YEAR.search(unicodedata.normalize("NFKC", text) if text and not text.isascii() else text or "")
+    m = YEAR.search(fold_chars(text) if text else "")
     return int(m.group(1)) if m else None
 
 

@@ -16,11 +16,10 @@ before the lines are joined: a page break there cuts cells, not rows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from jixiao.normalize.folding import PINYIN, to_simplified
+from jixiao.normalize.folding import PINYIN, fold_chars, to_simplified
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS, \
     longest
 from jixiao.parsers.vocab import _rows, budget_roles, column_roles, field_keys, goal_kinds, key, level_names
@@ -52,22 +51,6 @@ NOTE_AFTER = re.compile(r"\([^()]{1,10}\)(?:分(?!值))?")  # 产出指标(40分
 QUALITATIVE = re.compile(r"(?:有所|明显|显著|逐步|不断|持续|稳步|进一步|大幅|有效|基本)[\u4e00-\u9fff]{2}")
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 REQUIRED_MARKS = frozenset("*＊★☆※")  # a template's mark of a required column or row (一级指标*)
-
-
-@lru_cache(maxsize=65536)
-def fold_chars(text: str) -> str:
-    """NFKC per character and Traditional → Simplified, keeping positions (a character that folds to
-    several stays as it is; a conversion that would change the length is not made): a mirror page's
-    ``殘疾學生入學率大於90%`` is cut where ``残疾学生入学率大于90%`` is."""
-    if text.isascii():
-        return text
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch)
-        out.append(f if len(f) == 1 else ch)
-    folded = "".join(out)
-    simple = to_simplified(folded)
-    return simple if len(simple) == len(folded) else folded
 
 
 @lru_cache(maxsize=None)
