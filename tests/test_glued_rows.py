@@ -414,3 +414,10 @@ def test_a_required_mark_after_a_glued_level_name_opens_the_name():
     assert peel_levels("★补助鱼塘面积3亩3亩1010") == ([], "★补助鱼塘面积3亩3亩1010")
     assert peel_levels("产出指标数量指标*贫困人口数(≥**人)>=1102人") == (["产出指标", "数量指标"], "*贫困人口数(≥**人)>=1102人")
     assert split_words("一级指标*二级指标*三级指标*指标值")[:2] == ["一级指标*", "二级指标*"]  # a heading keeps its mark
+
+
+def test_a_required_mark_before_a_glued_name_stays_with_the_name():
+    body = "★★★农村低保发放人数>=21933人21980人55★其中:建档立卡贫困人口数量>=9431人9453人55"
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    rows = _rows(decode_glued(body, roles), roles)
+    assert [r["indicator"] for r in rows] == ["★★★农村低保发放人数", "★其中:建档立卡贫困人口数量"]

@@ -58,7 +58,7 @@ from typing import Optional
 from jixiao.normalize.dictionary import dictionary_words
 from jixiao.normalize.names import numbering_at
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, MULTIPLIER_MAXLEN, MULTIPLIERS, UNIT_MAXLEN, UNITS
-from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, level_words, value_at
+from jixiao.parsers.lexer import DATE, fold_chars, fold_mapped, level_words, printed_end, value_at
 from jixiao.parsers.vocab import LEVEL2_MAX, PHRASE_MAX, _rows, ends_like_level2, key, level_names, stacked_readings
 
 RANGE_MARKS = "-—~～至"  # what joins the two ends of a range (2018-2022)
@@ -921,9 +921,11 @@ def decode_scored_rows(text: str, roles: list[str], costs: GluedCosts = GluedCos
 
 
 def _printed(text: str, where: list[int]):
-    """Folded span → the printed text it came from (pinyin after its last character included)."""
+    """Folded span → the printed text it came from: pinyin after its last character included, and a
+    required mark before its first (★★★农村低保发放人数: the mark opens the cell, :func:`printed_end`)."""
     def span(s: int, e: int) -> str:
-        return text[where[s] if s < len(where) else len(text):where[e] if e < len(where) else len(text)]
+        return text[printed_end(text, where, s) if s < len(where) else len(text):
+                    printed_end(text, where, e) if e < len(where) else len(text)]
     return span
 
 
