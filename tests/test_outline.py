@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from jixiao.extract.text import text_to_document
 from jixiao.parsers import parse_document
-from jixiao.parsers.outline import read_outline, split_items
+from jixiao.parsers.outline import labelled_item, read_outline, split_items
 from jixiao.parsers.rows import document_rows
 
 NOTICE = """标 题: | 同心县2025年设施农业技术培训项目绩效目标设定 |
@@ -94,3 +94,36 @@ def test_a_grids_rows_list_nothing_and_a_sections_heading_is_no_notice_title():
     text = ("八、绩效目标\n产出指标 | 数量指标 | 补贴对象申请审核完成率 | =100.00(%) |\n"
             "效益指标 | 社会效益指标 | 社区居民满意度 | 不低于50% |\n")
     assert read_outline(document_rows(text_to_document(text))) is None  # (the table reader reads these rows)
+
+
+REPORT = """2021年中央动物防疫等补助经费项目支出绩效自评报告
+一、自评结论
+(二)绩效目标完成情况
+1.重大动物强制免疫病种群体免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分;
+2.除布病外其他病种的免疫抗体合格率,年初目标值≥70%,实际完成值≥70%,自评得分20分;
+5.补助对象对项目满意率,初目标值≥90%,实际完成值:≥90%,自评得分20分;
+二、佐证材料
+项目名称:2021年中央动物防疫等补助经费项目。
+项目主管部门:昌宁县农业农村局。
+项目实施单位:更戛乡人民政府。
+"""
+
+
+def test_a_reports_items_naming_their_values_by_column_headings_read_as_a_self_evaluation():
+    forms = parse_document(text_to_document(REPORT))
+    assert len(forms) == 1
+    f = forms[0]
+    assert (f.form_type, f.project, f.agency, f.department, f.year) == (
+        "project_self_eval", "2021年中央动物防疫等补助经费项目", "昌宁县农业农村局", "更戛乡人民政府", 2021)
+    assert [(i.level1, i.indicator, i.target_raw, i.actual_raw, i.score) for i in f.indicators] == [
+        (None, "1.重大动物强制免疫病种群体免疫密度", "≥90%", "≥90%", 20),
+        (None, "2.除布病外其他病种的免疫抗体合格率", "≥70%", "≥70%", 20),
+        (None, "5.补助对象对项目满意率", "≥90%", "≥90%", 20),  # 初目标值: the heading's first character lost
+    ]
+
+
+def test_a_labelled_item_names_its_columns_and_prose_with_a_value_is_no_item():
+    assert labelled_item("指标名称:群众满意度,目标值:≥90%,完成值:95%,分值:10,得分:10,偏差原因:无") == (
+        "群众满意度", {"target": "≥90%", "actual": "95%", "score_max": "10", "score": "10", "deviation": "无"})
+    assert labelled_item("群众满意度达到90%以上,完成值95%") is None  # no target named
+    assert labelled_item("六、实施单位及责任人") is None

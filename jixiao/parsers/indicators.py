@@ -809,7 +809,7 @@ class IndicatorReader:
         return Indicator(
             level1=rec["level1"], level2=rec["level2"], indicator=name, target_raw=target_raw,
             target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
-            score_max=_score(rec.get("score_max")), score=_score(rec.get("score")),
+            score_max=score_of(rec.get("score_max")), score=score_of(rec.get("score")),
             deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
 
 
@@ -1191,7 +1191,8 @@ def split_number_run(run: str) -> list[str]:
     return [run]
 
 
-def _score(text: Optional[str]) -> Optional[float]:
+def score_of(text: Optional[str]) -> Optional[float]:
+    """A weight or score cell's number (20, 20分, 权重 20%), None when empty."""
     if not text or text in EMPTYISH:
         return None
     return parse_amount(text.rstrip("分%％"))  # (a weight printed as a share: 权重 20%)

@@ -8,7 +8,11 @@ found. Pages publish a project's targets in three shapes no table reader can see
   leading an item (``(一)数量指标``, ``1、数量指标:``), each item a name and its target in a sentence
   (``设施温棚种植人员(县内培训)≧300人;``, ``完成时限,2025年10月底前;``), closed by the unit's signature;
 - a table row naming a 一级 whose next cell lists its items (``产出指标 | 开展文物安全巡查频次8次;…``);
-- a report's sentence opening with a 一级 and 为 (``产出目标为水泥路面22.53m³,毛石墙身213.75m³;…``).
+- a report's sentence opening with a 一级 and 为 (``产出目标为水泥路面22.53m³,毛石墙身213.75m³;…``);
+- a report's item naming its values by the table's column headings (``1.重大动物强制免疫病种群体免疫密度,
+  年初目标值≥90%,实际完成值≥90%,自评得分20分;``): a clause opening with a heading of a value column
+  (``data/columns.csv``; one a character short, ``初目标值``, too) holds that column's value, the clauses
+  before the first such one the name as printed (its numbering kept, as a table's name keeps it).
 
 An item is a name and a target: the target opens with its comparison (``≧300人``, ``大于等于10157.6平方米``,
 ``≤28.40/株``; a sign inside brackets is the name's template hint, ``(≥**株)``), or is a number right
@@ -16,7 +20,8 @@ after the name's words (``贫困子女1966人``), or — in an outline, not in a
 item's last comma (``…增收致富,增加``). Items run on after a comma when the value before it is complete
 (``…产值(≥**万元)≥80万元,促使…``). An item with no target (``生态修复功能提高``) is no indicator; its
 text is reported unread. The form is taken only where 绩效 and 目标 are named above the items and,
-for a single item, under a notice's title. Measured on pages harvested after the tables were read
+for a single item, under a notice's title. A report's labelled items were seen on one harvested
+page (1001, a Yunnan 自评报告: 0 of its 5 rows read before, 5 after). Measured on pages harvested after the tables were read
 (their first reading before this reader): 405, 707, 801 (outlines), 902–904 — 0 of their 38 rows read
 before, 38 after (with one extra, a benefit clause of 903 holding a number); every other real set and
 the dev corpus unchanged.
@@ -30,8 +35,8 @@ from typing import Optional
 
 from jixiao.normalize.vocab import COMPARATORS
 from jixiao.parsers.glued_rows import SIGNS
-from jixiao.parsers.header import ORG, field_of, form_type_of, year_of
-from jixiao.parsers.indicators import peel_levels
+from jixiao.parsers.header import ORG, field_of, form_type_of, split_fields, year_of
+from jixiao.parsers.indicators import peel_levels, role_of, score_of
 from jixiao.parsers.level_openings import value_cut
 from jixiao.parsers.lexer import fold_mapped, printed_end, value_at
 from jixiao.parsers.rows import Row, RowCell
@@ -56,6 +61,8 @@ UNIT_TAIL_MAX = 4  # characters after a signed value's number still its unit (�
 SECTION_LINES_MAX = 12  # lines of one 一级 section
 LEVEL1_MAX = 10  # characters of a 一级 heading's name
 LIST_MIN = 2  # items in a cell listing a 一级's targets (…8次;…3个;…)
+LABEL_ROLES = ("target", "actual", "score_max", "score", "deviation")  # what a report's item names by heading
+LABEL_LOST = 2  # characters of a heading a labelled clause may lack or add at its start (初目标值, 自评得分)
 
 
 def _line(row: Row) -> str:
@@ -258,11 +265,69 @@ def _lead_sections(reading: _Reading, lines: list[tuple[Row, str]]) -> None:
             _read_part(reading, at, level1, row.cells[0], body, comma=False)
 
 
+def _label(clause: str, roles: tuple[str, ...]) -> Optional[tuple[str, str]]:
+    """(role, value) of a clause opening with a column heading of one of ``roles`` (年初目标值≥90%,
+    实际完成值:≥90%, 自评得分20分), the longest heading first; None when it opens with none."""
+    for end in range(len(clause), 1, -1):
+        if not ("\u4e00" <= clause[end - 1] <= "\u9fff" or clause[end - 1] in ")）:："):
+            continue  # (a heading ends in a word, a note or a colon: 自评得分|20分, not 自评得分20|分)
+        head = key(clause[:end]).rstrip(":：")
+        for lost in range(LABEL_LOST + 1):
+            role = role_of(head[lost:]) if len(head) - lost >= 2 else None
+            value = clause[end:].strip().lstrip(":：").strip()
+            if role in roles and value and (lost == 0 or role_of(head) is None):
+                return role, value
+    return None
+
+
+def labelled_item(text: str) -> Optional[tuple[str, dict[str, str]]]:
+    """A report's item → (name, {role: value}) when its clauses name a target by its column heading
+    (``1.免疫密度,年初目标值≥90%,实际完成值≥90%,自评得分20分``); the name is what comes before the
+    first labelled clause, after a 指标名称-like heading of its own."""
+    clauses = re.split("[" + ITEM_JOIN + "]", text.strip())
+    named = _label(clauses[0], ("indicator",))
+    name, values = [named[1] if named else clauses[0]], {}
+    for clause in clauses[1:]:
+        cut = _label(clause, LABEL_ROLES)
+        if cut is None and not values:
+            name.append(clause)  # (a name with a comma in it)
+        elif cut is not None:
+            values.setdefault(cut[0], cut[1])
+    name_text = ",".join(name).strip()
+    return (name_text, values) if name_text and "target" in values else None
+
+
+def _labelled_sections(reading: _Reading, lines: list[tuple[Row, str]]) -> None:
+    """Read a report's items naming their values by column headings (see :func:`labelled_item`)."""
+    for at, (row, text) in enumerate(lines):
+        for part in _items(text):
+            item = labelled_item(part)
+            if item is None:
+                continue
+            name, values = item
+            reading.form.indicators.append(Indicator(
+                None, None, name, values["target"], actual_raw=values.get("actual"),
+                score_max=score_of(values.get("score_max")), score=score_of(values.get("score")),
+                deviation=values.get("deviation"), origin=_origin(row.cells[0])))
+            reading.first = at if reading.first is None else reading.first
+            reading.form.cells.append(CellRead(part, "indicator", _origin(row.cells[0]), 0,
+                                               ("indicator", len(reading.form.indicators) - 1)))
+
+
 def _fields(rows: list[Row]) -> dict[str, str]:
-    """The header fields the rows print as key | value cells (项目名称 | 全市文物保护专项经费)."""
+    """The header fields the rows print as key | value cells (项目名称 | 全市文物保护专项经费) or as a report's
+    lines of a key and its colon (项目名称:2021年中央动物防疫等补助经费项目。)."""
     out: dict[str, str] = {}
     for row in rows:
         cells = [c for c in row.cells if c.text.strip()]
+        pairs = split_fields(cells[0].text) if len(cells) == 1 else []
+        line = key(cells[0].text) if pairs else ""
+        if pairs and line.startswith(pairs[0][0]) and line[len(pairs[0][0]):][:1] in (":", "："):
+            for k, value in pairs:  # a report's line, a key and its colon: 项目主管部门:昌宁县农业农村局。
+                f = field_of(k)
+                value = value.strip().rstrip("。；;，, ")
+                if f and f[0] in ("project", "department", "agency") and f[0] not in out and value:
+                    out[f[0]] = value
         for c, value in zip(cells, cells[1:]):
             f = field_of(c.text)
             if f and f[0] in ("project", "department", "agency") and f[0] not in out and not field_of(value.text):
@@ -294,6 +359,9 @@ def read_outline(rows: list[Row]) -> Optional[Form]:
     if not reading.form.indicators:
         reading = _Reading(Form())
         _lead_sections(reading, lines)
+    if not reading.form.indicators:
+        reading = _Reading(Form())
+        _labelled_sections(reading, lines)
     form = reading.form
     first = reading.first if reading.first is not None else len(lines)
     above = lines[:heads[0]] if heads and first > heads[0] else lines[:first + 1]  # (with its own row: 年度绩效总目标 | 产出指标 | …)
@@ -331,5 +399,6 @@ def read_outline(rows: list[Row]) -> Optional[Form]:
     form.project = project
     form.year = year_of(project or "") or year_of(form.title) or form.year or \
         next((year_of(t) for _, t in above if year_of(t)), None)  # (the notice's first year named)
-    form.form_type = form_type_of(form.title, has_project=project is not None)
+    actuals = any(i.actual_raw for i in form.indicators) or None  # (a report's items with 实际完成值)
+    form.form_type = form_type_of(form.title, has_project=project is not None, self_eval=actuals)
     return form
