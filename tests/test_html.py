@@ -7,6 +7,7 @@ import pytest
 
 from jixiao.extract import read_document
 from jixiao.extract.html import decode_html, parse_html
+from jixiao.parsers import parse_document
 from jixiao.extract.html import read as read_html
 from jixiao.model import ReadError, Table, TextLine
 from office_helpers import SAMPLES, assert_no_overlap, cells_with_text, lines, missing_indicators
@@ -114,3 +115,18 @@ def test_html_saved_under_a_docx_name_fails(tmp_path: Path):
     path.write_text("<html><body>这不是一个Word文档</body></html>", encoding="utf-8")
     with pytest.raises(ReadError, match="not a valid DOCX"):
         read_document(path)
+
+
+def test_an_office_grids_level_columns_name_their_cells_whatever_their_words():
+    # a Suzhou self-evaluation's 一级 (项目绩效实现情况(80分)) and 二级 (投入目标, a 一级 word elsewhere) and a
+    # Ningxia form's misprinted 一级 (顼目产出): the header's columns say what they are
+    rows = [("项目绩效实现情况(80分)", "投入目标", "配套设施到位率", "100%", "100%"),
+            ("项目绩效实现情况(80分)", "投入目标", "资金节约率", "15%及其以下", "15%及其以下"),
+            ("项目绩效实现情况(80分)", "产出目标", "项目验收合格率", "=100%", "100%"),
+            ("顼目产出(30分)", "数量指标(10分)", "保障人数", "2370人", "2370人")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    page = ("<html><body><p>项目支出绩效自评表</p><p>项目名称:市财政灾备中心建设</p><table>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td></tr>"
+            f"{body}</table></body></html>")
+    forms = parse_document(parse_html(page))
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [r[:4] for r in rows]

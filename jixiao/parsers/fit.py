@@ -57,6 +57,14 @@ class FitWeights:
 WEIGHTS = FitWeights()
 
 
+def labels_a_level(text: str) -> bool:
+    """Words that may label a level where a grid's 一级/二级 column stands (项目绩效实现情况(80分)),
+    not a value, number, mark, heading or placeholder."""
+    s = shape(key_no_notes(text))  # (its weight, (80分), is a note)
+    return bool(CJK.search(text)) and not (s.empty or s.value or s.number or s.score or s.header or s.group or
+                                          s.placeholder or s.numbering or s.operator or s.noise or _known_unit(text))
+
+
 @lru_cache(maxsize=None)
 def _group_words() -> frozenset:
     return frozenset(k for k, r in column_roles().items() if r == "group") | {"绩效指标", "年度绩效指标", "绩效目标"}
