@@ -688,3 +688,25 @@ def test_a_hyphen_as_long_as_the_long_dash_is_the_long_dash():
     short = TextBox("18-54", 0, 2, 160, 38, 0.99, [Glyph("18-54", 0, 2, 160, 38, 0.99)])
     confusions.dash_lengths([short], _dashed(10))
     assert short.text == "18-54"
+
+
+def test_rules_stopping_at_one_x_close_the_merged_cell_beside_them():
+    # a photo's thin upright rule beside a tall merged label, broken up by the slant: the row rules that stop
+    # on it still say where it runs, and the label stays a cell of its own
+    page, xs, ys = draw_grid()
+    cv2.line(page, (xs[1], ys[0]), (xs[1], ys[-1]), 245, 4)  # the label cell's right rule lost
+    t = find_tables(page)[0]
+    assert (t.n_rows, t.n_cols) == (4, 4)
+    merged = [c for c in t.cells if c.rowspan > 1]
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in merged] == [(1, 0, 3, 1)]
+
+
+def test_perspective_found_from_the_outermost_rule_ends_when_rows_start_at_a_merged_cell():
+    from jixiao.extract.ocr.preprocess import page_transform
+
+    page = np.full((900, 1400), 245, np.uint8)
+    xs, ys = [100, 180, 1300], [100, 170, 240, 310, 380, 450]
+    for i, y in enumerate(ys):  # rows 2-4 start right of a merged label; no upright rule long enough to see
+        cv2.line(page, (xs[1] if i in (2, 3, 4) else xs[0], y), (xs[-1], y), 20, 2)
+    warped, _ = _warp(page, [[30, 12], [-25, -8], [10, 20], [-20, 5]])
+    assert page_transform(warped).kind == "perspective"

@@ -194,6 +194,8 @@ def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = (),
             if not bounds:
                 continue
             crop_v = cv2.bitwise_or(crop_v, virtual_rules((bh, bw), bounds, inside, x, y))
+        else:
+            crop_v = cv2.bitwise_or(crop_v, _rules_at_rule_ends(crop_h, crop_v, unit))
         table = _table_from_rules(crop_h, crop_v, x, y, unit)
         if table is not None and table.cells:
             tables.append(table)
@@ -226,6 +228,34 @@ def _snap_to_rule_ends(bounds: list[float], horizontal: np.ndarray, ox: int, uni
         if support >= 2 and all(abs(centre - b) > reach for b in out):
             out.append(centre)
     return sorted(out)
+
+
+def _rules_at_rule_ends(horizontal: np.ndarray, vertical: np.ndarray, unit: int) -> np.ndarray:
+    """Column rules the detector missed, where two or more horizontal rules stop at one x inside a
+    ruled table (the edge of a tall merged cell: 绩效指标 | 产出指标 …, its rules to the right ending
+    on it): from the rule crossing that x above the first end to the one below the last. A photo's
+    thin upright rules left askew by a slant broke up under the opening (a Yunnan form photographed
+    at 150 dpi read its 绩效指标, 一级 and 二级 columns as one cell)."""
+    out = np.zeros_like(vertical)
+    bh, bw = horizontal.shape
+    n, _, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    ends = [(float(e), y + hh / 2) for x, y, w, hh, _ in stats[1:] for e in (x, x + w - 1) if 0.02 * bw < e < 0.98 * bw]
+    tol = max(3, unit // 300)
+    for centre in _cluster([int(e) for e, _ in ends], tol):
+        ys = [y for e, y in ends if abs(e - centre) <= tol]
+        if len(ys) < 2:
+            continue
+        x = int(round(centre))
+        crossing = horizontal[:, max(0, x - tol):x + tol + 1].any(axis=1)
+        up = next((r for r in range(int(min(ys)) - 3 * tol, -1, -1) if crossing[r]), 0)
+        down = next((r for r in range(int(max(ys)) + 3 * tol, bh) if crossing[r]), bh - 1)
+        ruled = vertical[up:down + 1, max(0, x - 2 * tol):x + 2 * tol + 1].any(axis=1)
+        if ruled.size and ruled.mean() < RULED_SHARE:
+            cv2.line(out, (x, up), (x, down), 255, 1)
+    return out
+
+
+RULED_SHARE = 0.8  # of a stretch a column rule found there covers: no rule is added beside it
 
 
 def _stacked_rules(lines: list[tuple[int, int, int, int]], unit: int) -> list[tuple[int, int, int, int]]:
