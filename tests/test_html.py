@@ -130,3 +130,15 @@ def test_an_office_grids_level_columns_name_their_cells_whatever_their_words():
             f"{body}</table></body></html>")
     forms = parse_document(parse_html(page))
     assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in forms[0].indicators] == [r[:4] for r in rows]
+
+
+def test_a_funding_heading_beside_its_amount_in_a_grid_row_of_pairs_is_a_line():
+    # a Fujian form's funding row drawn as a grid: 项目资金（元） | 资金总额: | 300,000.00 | 其中:财政拨款 | 300,000.00
+    page = ("<html><body><p>项目支出绩效目标表</p><table>"
+            "<tr><td>项目名称</td><td>宗教管理经费</td><td>项目性质</td><td>经常性项目</td><td></td></tr>"
+            "<tr><td rowspan=2>项目资金（元）</td><td>资金总额:</td><td>300,000.00</td><td>其中:财政拨款</td>"
+            "<td>300,000.00</td></tr><tr><td>其他资金</td><td></td><td></td><td></td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td></td></tr>"
+            "<tr><td>产出指标</td><td>数量指标</td><td>场所数</td><td>≥5个</td><td></td></tr></table></body></html>")
+    [form] = parse_document(parse_html(page))
+    assert [(b.item, b.amount) for b in form.budget] == [("资金总额:", 30.0), ("其中:财政拨款", 30.0), ("其他资金", None)]
