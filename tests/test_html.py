@@ -142,3 +142,31 @@ def test_a_funding_heading_beside_its_amount_in_a_grid_row_of_pairs_is_a_line():
             "<tr><td>产出指标</td><td>数量指标</td><td>场所数</td><td>≥5个</td><td></td></tr></table></body></html>")
     [form] = parse_document(parse_html(page))
     assert [(b.item, b.amount) for b in form.budget] == [("资金总额:", 30.0), ("其中:财政拨款", 30.0), ("其他资金", None)]
+
+
+def test_an_office_grids_merged_block_label_and_a_second_level_word_as_a_name_stay_in_their_columns():
+    # a Hebei self-evaluation: the merged 四、年度绩效指标完成情况 label left of rows whose 一级 cell is blank;
+    # a Hunan form naming a row 社会成本指标 under its 二级 成本指标
+    page = ("<html><body><p>项目支出绩效自评表</p><table>"
+            "<tr><td rowspan=4>四、年度绩效指标完成情况</td><td>一级指标</td><td>二级指标</td><td>三级指标</td>"
+            "<td>指标值</td><td>实际完成值</td></tr>"
+            "<tr><td>产出指标</td><td>成本指标</td><td>社会成本指标</td><td>100%</td><td>100%</td></tr>"
+            "<tr><td></td><td>数量指标</td><td>建设普通省道二级公路32.1公里</td><td>20</td><td>完成</td></tr>"
+            "<tr><td></td><td>质量指标</td><td>建设符合验收要求</td><td>20</td><td>完成</td></tr>"
+            "</table></body></html>")
+    [form] = parse_document(parse_html(page))
+    assert [(i.level1, i.level2, i.indicator, i.target_raw) for i in form.indicators] == [
+        ("产出指标", "成本指标", "社会成本指标", "100%"),
+        ("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20"), ("产出指标", "质量指标", "建设符合验收要求", "20")]
+
+
+def test_a_second_level_word_in_an_office_grids_name_column_is_the_name_on_a_mirror_page_too():
+    # a Hunan form on a Traditional mirror page with pinyin: 社會(huì)成本指標(biāo) is the row's name under 成本指標
+    page = ("<html><body><p>項目支出績效目標表</p><table>"
+            "<tr><td>一級指標</td><td>二級指標</td><td>三級指標</td><td>指標值</td></tr>"
+            "<tr><td>產(chǎn)出指標(biāo)</td><td>時(shí)效指標(biāo)</td><td>工作安排時(shí)間</td><td>按月安排</td></tr>"
+            "<tr><td>產(chǎn)出指標(biāo)</td><td>成本指標(biāo)</td><td>社會(huì)成本指標(biāo)</td><td>100%</td></tr>"
+            "</table></body></html>")
+    [form] = parse_document(parse_html(page))
+    assert [(i.level2, i.indicator) for i in form.indicators] == [
+        ("時(shí)效指標(biāo)", "工作安排時(shí)間"), ("成本指標(biāo)", "社會(huì)成本指標(biāo)")]

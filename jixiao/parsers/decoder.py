@@ -305,16 +305,14 @@ def row_numbers(tokens: Sequence[Token]) -> set[int]:
 
 def _level_words_as_names(tokens: Sequence[Token], cols: dict) -> set[int]:
     """Tokens in the 三级 column of a row whose 二级 is settled without them, so that a 二级 word there is the
-    row's name as printed: an office grid's row whose 二级 cell is blank (产出指标 | | 数量指标 | 375万平方米),
-    and a text row set one column right, its 一级 cell left, that opens with its own 二级 (成本指标 |
-    社会成本指标 | 定量 | 100 | %)."""
+    row's name as printed: an office grid's row, whose 二级 column is its own whether blank (产出指标 | |
+    数量指标 | 375万平方米) or filled (產出指標 | 成本指標 | 社會成本指標 | 100%), and a text row set one column
+    right, its 一级 cell left, that opens with its own 二级 (成本指标 | 社会成本指标 | 定量 | 100 | %)."""
     if "level2" not in cols or "indicator" not in cols:
         return set()
-    level2_filled = {tok.row for tok in tokens if tok.exact and tok.col == cols["level2"] and tok.text}
     opens_level2 = {tok.row for k, tok in enumerate(tokens) if tok.real_row and not tok.exact and tok.text
                     and tok.col == cols["level2"] and (k == 0 or tokens[k - 1].row != tok.row)}
-    settled = {t for t, tok in enumerate(tokens)
-               if (tok.row not in level2_filled if tok.exact else tok.real_row and tok.row in opens_level2)}
+    settled = {t for t, tok in enumerate(tokens) if tok.exact or (tok.real_row and tok.row in opens_level2)}
     return {t for t in settled if tokens[t].col == cols["indicator"] and tokens[t].text}
 
 
