@@ -924,6 +924,16 @@ def test_a_merged_level1_label_printed_mid_block_names_the_rows_above_it():
         ("产出指标", "数量指标", "开设课程数量"), ("产出指标", "质量指标", "培训完成率"),
         ("满意度指标", "服务对象满意度指标", "学员满意度")]
 
+    # both merged cells reaching over the first rows (a PDF page break left them blank there)
+    text = """项目支出绩效目标表
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+| | 成立规范小组 | >6.00(次) |
+| | 开展心理健康教育 | 至少1次 |
+产出指标 | 数量指标 | 开展法治宣传活动 | 不低于5次 |
+产出指标 | 质量指标 | 活动有效 | 有效提升 |
+"""
+    [form] = parse_text(text)
+    assert [(i.level1, i.level2) for i in form.indicators] == [("产出指标", "数量指标")] * 3 + [("产出指标", "质量指标")]
 
 
 def test_a_label_wrapped_before_a_level_word_joins_it_and_latin_page_text_is_no_name():

@@ -947,11 +947,17 @@ def displaced_level1(records: list[Indicator]) -> list[Indicator]:
     """A merged 一级 cell prints its label at its vertical middle, so text order puts it on a later row
     of its block (产出指标 beside the fifth 数量指标 row): the rows above it, with no 一级 of their own
     and 二级 names that belong under it (数量指标 → 产出指标, data/level_std.csv), take it; the row it
-    stands on keeps the 二级 of the rows above when it prints none."""
+    stands on keeps the 二级 of the rows above when it prints none. Rows above with no level at all take
+    both its labels: the 一级 and 二级 cells merged over them (a page break left a Calc export's first rows
+    blank; the real forms exported to PDF: indicators 0.991 → 0.994)."""
     first = next((k for k, r in enumerate(records) if r.level1), None)
     if not first or any(r.level1 for r in records[:first]):
         return records
     label = records[first].level1
+    if not any(r.level2 for r in records[:first]):
+        # no level at all above the first: both merged cells reach up over them, their labels printed lower
+        # (a PDF's page break through the merged 产出指标 | 数量指标 cells left its first rows blank)
+        return [replace(r, level1=label, level2=records[first].level2) for r in records[:first]] + records[first:]
     parent = standard_levels(label, None)[0]
     above = [r for r in records[:first] if r.level2]
     if not above or any(standard_levels(None, r.level2)[0] != parent for r in above):
