@@ -166,6 +166,9 @@ def test_confusions():
     assert confusions.fix_text("≥90(2020)") == "≥90(2020)"
     assert confusions.fix_text("满意度(≥**0%)") == "满意度(≥**%)"  # a serif % read 0% after a hint's ** (w05)
     assert confusions.fix_text("≥100%") == "≥100%"
+    assert confusions.fix_cell("效益指标一40分)") == "效益指标(40分)"  # a stacked label's ( read as a stroke
+    assert confusions.fix_cell("满意度指标一10分") == "满意度指标(10分)"
+    assert confusions.fix_cell("指标一") == "指标一"  # a numbering, no weight
     assert confusions.fix_cell("一") == "—"
     assert confusions.fix_cell("一级指标") == "一级指标"
     # a level's weight whose closing bracket the recogniser lost (real p03 content scanned: 产出指标(50分)

@@ -63,12 +63,18 @@ _DASH_ONLY = re.compile(r"^\s*(?:一{1,3}|_{1,3})\s*$")
 _OPEN_WEIGHT = re.compile(r"([（(])(?:\s*\d{1,3}(?:\.\d+)?\s*分|[\u4e00-\u9fff]{1,6})$")
 
 
+# a level label's weight whose opening bracket, stacked in a vertical label, was read as a stroke: 效益指标一40分)
+_STROKE_FOR_BRACKET = re.compile(r"(指标)\s*[一—\-_－]\s*(\d{1,3}(?:\.\d+)?\s*分?\s*[)）]?)$")
+
+
 def fix_cell(text: str) -> str:
-    """Fixes for a whole table cell (after :func:`fix_text`): a dash alone is the form's ``—``; a weight
-    or a note at the cell's end whose closing bracket the recogniser lost (``产出指标(50分``,
-    ``时效指标(必填``) gets it back."""
+    """Fixes for a whole table cell (after :func:`fix_text`): a dash alone is the form's ``—``; a level
+    label's weight whose opening bracket was read as a stroke (``效益指标一40分)``, a vertical label's
+    stacked characters) gets it back, and a weight or a note at the cell's end whose closing bracket
+    the recogniser lost (``产出指标(50分``, ``时效指标(必填``) too."""
     if _DASH_ONLY.match(text):
         return "—"
+    text = _STROKE_FOR_BRACKET.sub(r"\1(\2", text)
     m = _OPEN_WEIGHT.search(text)
     if m and text.count(m.group(1)) > text.count(")" if m.group(1) == "(" else "）"):
         return text + (")" if m.group(1) == "(" else "）")
