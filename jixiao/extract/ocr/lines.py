@@ -289,6 +289,7 @@ def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy:
     reach = max(8, unit // 60)
     vertical = _snap_to_outline(vertical, reach, upright=True)
     horizontal = _snap_to_outline(horizontal, reach, upright=False)
+    horizontal = _bridge_rule_breaks(horizontal, vertical, unit)
     rules = cv2.bitwise_or(horizontal, vertical)
     bh, bw = rules.shape
     # close the outline: tables printed without outer side borders still give closed cells
@@ -321,6 +322,38 @@ def _table_from_rules(horizontal: np.ndarray, vertical: np.ndarray, ox: int, oy:
     table.n_rows = max(c.row + c.rowspan for c in cells)
     table.n_cols = max(c.col + c.colspan for c in cells)
     return table
+
+
+def _bridge_rule_breaks(horizontal: np.ndarray, vertical: np.ndarray, unit: int) -> np.ndarray:
+    """Join two pieces of one row rule a short break parts (a faint rule under a seal's ghost in a
+    photo lost a stretch, and the cells above and below it ran together: two rows' targets read as one
+    cell, ``=100%=100%``), unless column rules stand at both ends of the break: the edge of a cell
+    merged over the row boundary there."""
+    out = horizontal.copy()
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    pieces = []
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        left = np.nonzero(labels[y:y + h, x] == i)[0]
+        right = np.nonzero(labels[y:y + h, x + w - 1] == i)[0]
+        pieces.append((x, x + w - 1, y + float(left.mean()), y + float(right.mean())))
+    pieces.sort()
+    longest, tol = max(8, unit // BREAK_SHARE), max(2, unit // 400)
+
+    def ruled(x: int, y: float) -> bool:
+        return bool(vertical[max(0, int(y) - 2 * tol):int(y) + 2 * tol + 1, max(0, x - 2 * tol):x + 2 * tol + 1].any())
+
+    for k, (x0, x1, _, y_end) in enumerate(pieces):
+        for nx0, _, y_start, _ in pieces[k + 1:]:
+            if nx0 - x1 > longest:
+                break
+            if nx0 > x1 + 1 and abs(y_start - y_end) <= tol and not (ruled(x1, y_end) and ruled(nx0, y_start)):
+                cv2.line(out, (x1, int(round(y_end))), (nx0, int(round(y_start))), 255, 2)
+                break
+    return out
+
+
+BREAK_SHARE = 15  # a break in a row rule shorter than the page's short side over this is bridged
 
 
 def _snap_to_outline(rules: np.ndarray, reach: int, upright: bool) -> np.ndarray:
