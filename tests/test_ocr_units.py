@@ -229,6 +229,10 @@ def test_slash_read_as_one_told_by_its_lean():
     assert confusions.slash_read_as_one("1", slash)
     assert not confusions.slash_read_as_one("1", one)
     assert not confusions.slash_read_as_one("10", slash)
+    dash = np.full((40, 60), 245, np.uint8)
+    cv2.line(dash, (18, 20), (42, 20), 20, 2)  # an amount cell's — read as 1
+    assert confusions.dash_read_as_one("1", dash) and confusions.dash_read_as_one("/", dash)
+    assert not confusions.dash_read_as_one("1", one) and not confusions.dash_read_as_one("1", slash)
 
 
 def test_unsure_leading_two_in_target_is_ge():

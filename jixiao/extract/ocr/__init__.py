@@ -64,7 +64,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     a mean confidence below ``settings.low_confidence`` is named in a warning for the page."""
     settings = settings or DEFAULT_SETTINGS
     from jixiao.extract.ocr.assign import assign
-    from jixiao.extract.ocr.confusions import (dash_lengths, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
+    from jixiao.extract.ocr.confusions import (dash_lengths, dash_read_as_one, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
                                                fix_text, is_target_header, slash_read_as_one, unit_superscripts)
     from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
     from jixiao.extract.ocr.lexicon import fix_unsure_glyphs
@@ -105,7 +105,9 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
         for ct in table.cells:
             text = fix_label(fix_cell(fix_text(ct.text)), ct.confidence)
-            if len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
+            if len(text.strip()) == 1 and dash_read_as_one(text, _interior(for_ocr, ct.cell)):
+                text = "—"
+            elif len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
                 text = "/"
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text, ct.lead_score)

@@ -84,6 +84,19 @@ def fix_cell(text: str) -> str:
 _ONE_LIKE = {"1", "l", "I", "|", "丨", "/", "／"}
 
 
+def _lone_mark(text: str, cell_pixels):
+    """(labels, stats, index) of the largest ink blob of a cell read as a lone ``1``-like character (the
+    mark itself, not scan specks), or None."""
+    import cv2
+    import numpy as np
+
+    if text.strip() not in _ONE_LIKE or cell_pixels is None or cell_pixels.size == 0:
+        return None
+    ink = (cell_pixels < 128).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return (labels, stats, 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))) if n >= 2 else None
+
+
 def slash_read_as_one(text: str, cell_pixels) -> bool:
     """True when a cell read as a lone ``1`` (or ``l``/``|``) really holds a slash ``/``, the
     "not applicable" mark: the ink leans (a slash's strokes run up to the right) instead of
@@ -91,17 +104,31 @@ def slash_read_as_one(text: str, cell_pixels) -> bool:
     import cv2
     import numpy as np
 
-    if text.strip() not in _ONE_LIKE or cell_pixels is None or cell_pixels.size == 0:
+    mark = _lone_mark(text, cell_pixels)
+    if mark is None:
         return False
-    ink = (cell_pixels < 128).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if n < 2:
-        return False
-    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))  # the mark itself, not scan specks
+    labels, _, largest = mark
     m = cv2.moments((labels == largest).astype(np.uint8), binaryImage=True)
     if m["m00"] < 8 or m["mu02"] <= 0:
         return False
     return m["mu11"] / m["mu02"] < -0.15
+
+
+def dash_read_as_one(text: str, cell_pixels) -> bool:
+    """True when a cell read as a lone ``1`` (or ``l``/``|``/``/``) holds a dash ``—``, the "not
+    applicable" mark of an amount cell: its ink is a bar lying flat (at least three times as wide as
+    tall), where a 1 stands upright (a scan's 其他资金 | — | — read 其他资金 | 1 | 1: amounts of 1)."""
+    import cv2
+
+    mark = _lone_mark(text, cell_pixels)
+    if mark is None:
+        return False
+    _, stats, largest = mark
+    w, h = stats[largest, cv2.CC_STAT_WIDTH], stats[largest, cv2.CC_STAT_HEIGHT]
+    return w >= DASH_FLATNESS * max(1, h) and w >= 4
+
+
+DASH_FLATNESS = 3  # a dash's width over its height; a 1's is below 1
 
 
 LOW_LEAD_SCORE = 0.75

@@ -343,7 +343,7 @@ def _bridge_rule_breaks(horizontal: np.ndarray, vertical: np.ndarray, unit: int)
     def ruled(x: int, y: float) -> bool:
         return bool(vertical[max(0, int(y) - 2 * tol):int(y) + 2 * tol + 1, max(0, x - 2 * tol):x + 2 * tol + 1].any())
 
-    for k, (x0, x1, _, y_end) in enumerate(pieces):
+    for k, (_x0, x1, _, y_end) in enumerate(pieces):
         for nx0, _, y_start, _ in pieces[k + 1:]:
             if nx0 - x1 > longest:
                 break
