@@ -62,6 +62,7 @@ SECTION_LINES_MAX = 12  # lines of one 一级 section
 LEVEL1_MAX = 10  # characters of a 一级 heading's name
 LIST_MIN = 2  # items in a cell listing a 一级's targets (…8次;…3个;…)
 LABEL_ROLES = ("target", "actual", "score_max", "score", "deviation")  # what a report's item names by heading
+NAME_FIELDS = ("project", "department", "agency")  # the header fields an outline's page gives
 LABEL_LOST = 2  # characters of a heading a labelled clause may lack or add at its start (初目标值, 自评得分)
 
 
@@ -272,10 +273,12 @@ def _label(clause: str, roles: tuple[str, ...]) -> Optional[tuple[str, str]]:
         if not ("\u4e00" <= clause[end - 1] <= "\u9fff" or clause[end - 1] in ")）:："):
             continue  # (a heading ends in a word, a note or a colon: 自评得分|20分, not 自评得分20|分)
         head = key(clause[:end]).rstrip(":：")
+        value = clause[end:].strip().lstrip(":：").strip()
+        if not value:
+            continue
         for lost in range(LABEL_LOST + 1):
             role = role_of(head[lost:]) if len(head) - lost >= 2 else None
-            value = clause[end:].strip().lstrip(":：").strip()
-            if role in roles and value and (lost == 0 or role_of(head) is None):
+            if role in roles and (lost == 0 or role_of(head) is None):
                 return role, value
     return None
 
@@ -326,11 +329,11 @@ def _fields(rows: list[Row]) -> dict[str, str]:
             for k, value in pairs:  # a report's line, a key and its colon: 项目主管部门:昌宁县农业农村局。
                 f = field_of(k)
                 value = value.strip().rstrip("。；;，, ")
-                if f and f[0] in ("project", "department", "agency") and f[0] not in out and value:
+                if f and f[0] in NAME_FIELDS and f[0] not in out and value:
                     out[f[0]] = value
         for c, value in zip(cells, cells[1:]):
             f = field_of(c.text)
-            if f and f[0] in ("project", "department", "agency") and f[0] not in out and not field_of(value.text):
+            if f and f[0] in NAME_FIELDS and f[0] not in out and not field_of(value.text):
                 out[f[0]] = value.text.strip()
     return out
 

@@ -105,10 +105,9 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
                 target_cols.update(range(ct.cell.col, ct.cell.col + ct.cell.colspan))
         for ct in table.cells:
             text = fix_label(fix_cell(fix_text(ct.text)), ct.confidence)
-            if len(text.strip()) == 1 and dash_read_as_one(text, _interior(for_ocr, ct.cell)):
-                text = "—"
-            elif len(text.strip()) == 1 and slash_read_as_one(text, _interior(for_ocr, ct.cell)):
-                text = "/"
+            if len(text.strip()) == 1:  # a lone mark: a flat bar is —, a leaning stroke / (both often read 1)
+                interior = _interior(for_ocr, ct.cell)
+                text = "—" if dash_read_as_one(text, interior) else "/" if slash_read_as_one(text, interior) else text
             if ct.cell.col in target_cols and not is_target_header(text):
                 text = fix_target(text, ct.lead_score)
             if ct.lead_box is not None:

@@ -207,26 +207,39 @@ def find_tables(grey: np.ndarray, text_rects: tuple[TextRect, ...] = (),
     return tables
 
 
+def _rule_ends(horizontal: np.ndarray) -> list[tuple[float, float]]:
+    """(x, y) of every end of a horizontal rule inside the table (not at its outer edges)."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
+    bw = horizontal.shape[1]
+    return [(float(e), y + h / 2) for x, y, w, h, _ in stats[1:n] for e in (x, x + w - 1) if 0.02 * bw < e < 0.98 * bw]
+
+
+def _shared_ends(ends: list[tuple[float, float]], unit: int) -> list[tuple[float, list[float]]]:
+    """(x, the ys of the ends there) where two or more rules stop at one x: a column boundary."""
+    tol = max(3, unit // 300)
+    out = []
+    for centre in _cluster([int(x) for x, _ in ends], tol):
+        ys = [y for x, y in ends if abs(x - centre) <= tol]
+        if len(ys) >= 2:
+            out.append((centre, ys))
+    return out
+
+
 def _snap_to_rule_ends(bounds: list[float], horizontal: np.ndarray, ox: int, unit: int) -> list[float]:
     """Column boundaries from the text, moved onto the ends of the horizontal rules near them, and
     completed by the rule ends the text does not show: a rule that stops inside the table (the
     edge of a merged cell) stops at a column boundary, and two or more rules stopping at one x
     make it a boundary; the boundary line must meet them for the cells to close."""
-    n, _, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
-    bw = horizontal.shape[1]
-    ends = []
-    for i in range(1, n):
-        x, _, w, _, _ = stats[i]
-        ends += [float(e + ox) for e in (x, x + w - 1) if 0.02 * bw < e < 0.98 * bw]
+    ends = _rule_ends(horizontal)
+    xs = [x + ox for x, _ in ends]
     reach = max(10, unit // 40)
     out = []
     for b in bounds:
-        near = [e for e in ends if abs(e - b) <= reach]
+        near = [e for e in xs if abs(e - b) <= reach]
         out.append(float(np.median(near)) if near else b)
-    for centre in _cluster([int(e) for e in ends], max(3, unit // 300)):
-        support = sum(1 for e in ends if abs(e - centre) <= max(3, unit // 300))
-        if support >= 2 and all(abs(centre - b) > reach for b in out):
-            out.append(centre)
+    for centre, _ in _shared_ends(ends, unit):
+        if all(abs(centre + ox - b) > reach for b in out):
+            out.append(centre + ox)
     return sorted(out)
 
 
@@ -237,14 +250,9 @@ def _rules_at_rule_ends(horizontal: np.ndarray, vertical: np.ndarray, unit: int)
     thin upright rules left askew by a slant broke up under the opening (a Yunnan form photographed
     at 150 dpi read its 绩效指标, 一级 and 二级 columns as one cell)."""
     out = np.zeros_like(vertical)
-    bh, bw = horizontal.shape
-    n, _, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
-    ends = [(float(e), y + hh / 2) for x, y, w, hh, _ in stats[1:] for e in (x, x + w - 1) if 0.02 * bw < e < 0.98 * bw]
+    bh = horizontal.shape[0]
     tol = max(3, unit // 300)
-    for centre in _cluster([int(e) for e, _ in ends], tol):
-        ys = [y for e, y in ends if abs(e - centre) <= tol]
-        if len(ys) < 2:
-            continue
+    for centre, ys in _shared_ends(_rule_ends(horizontal), unit):
         x = int(round(centre))
         crossing = horizontal[:, max(0, x - tol):x + tol + 1].any(axis=1)
         up = next((r for r in range(int(min(ys)) - 3 * tol, -1, -1) if crossing[r]), 0)
