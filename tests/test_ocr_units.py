@@ -265,6 +265,31 @@ def test_full_height_stroke_inside_a_text_line_is_not_a_rule():
     assert len(find_tables(page, text_line)[0].cells) == len(clean.cells)
 
 
+def test_a_rule_the_ocr_read_one_line_across_is_kept_when_much_taller_than_the_line():
+    # two headings wrapped in narrow cells side by side (单项指标实际完成|单项指标完成 ⏎ 值 | 情况): the
+    # engine read their first lines as one line across the rule, which runs the row's full height
+    page, xs, ys = draw_grid()
+    clean = find_tables(page)[0]
+    cv2.line(page, (700, ys[1]), (700, ys[2]), 20, 2)
+    line_h = 14.0  # a text line a fifth of the row's height, across the rule at x=700
+    text_line = ((560.0, ys[1] + 10.0, 880.0, ys[1] + 10.0 + line_h),)
+    assert len(find_tables(page, text_line)[0].cells) == len(clean.cells) + 1
+
+
+def test_a_word_the_engine_boxed_over_a_rule_is_split_by_its_characters_widths():
+    # two amounts printed close either side of the rule at x=900, boxed as one word with no
+    # character positions: each goes to its own cell, the CJK label's characters count double
+    page, xs, ys = draw_grid()
+    table = find_tables(page)[0]
+    word = "1,000,000.001,000,000.00"
+    boxes = [TextBox(word, 690, 190, 1110, 220, 0.99, [Glyph(word, 690, 190, 1110, 220, 0.99)]),
+             TextBox("合计12", 440, 260, 560, 290, 0.99, [Glyph("合计12", 440, 260, 560, 290, 0.99)])]
+    filled, free = assign(boxes, [table])
+    texts = {(c.cell.row, c.cell.col): c.text for c in filled[0].cells}
+    assert texts[(1, 2)] == texts[(1, 3)] == "1,000,000.00"
+    assert texts[(2, 1)] == "合计" and texts[(2, 2)] == "12"  # 合计 is 4 digits wide: the rule at 500 after it
+
+
 # --- harsh scans: light, seals in shadow, perspective, tables without (all) rules, signs ---------
 
 def _warp(page, corners_moved):
@@ -576,6 +601,37 @@ def test_comparison_signs_read_from_their_drawing():
     assert read_sign(digit) is None
     blank = np.full((44, 60), 250, np.uint8)
     assert read_sign(blank) is None
+
+
+def test_a_chevron_touching_its_bars_at_low_resolution_is_still_a_chevron():
+    # a photo at 150 dpi: the chevron's lower arm runs into the first bar, so every row from the
+    # top down has ink; the bar's soft edge stops where the rows narrow (x044's ≧ had read =)
+    from jixiao.extract.ocr.signs import read_sign
+
+    def drawn(bars):
+        img = np.full((30, 40), 250, np.uint8)
+        cv2.line(img, (4, 3), (18, 9), 20, 1, cv2.LINE_AA)
+        cv2.line(img, (18, 9), (4, 16), 20, 1, cv2.LINE_AA)
+        for k in range(bars):
+            cv2.line(img, (4, 17 + 4 * k), (18, 17 + 4 * k), 20, 2, cv2.LINE_AA)
+        return img
+
+    assert read_sign(drawn(2)) == "≧"
+    assert read_sign(drawn(1)) == "≥"
+    assert confusions.sign_as_drawn("≥500亩", drawn(2)) == "≧500亩"
+
+
+def test_a_grain_of_a_photo_between_two_bars_is_no_stroke():
+    # x041 photographed: a lone = in its sign column with one dark speckle between its bars had
+    # been taken for 2's stroke, and the target lost its sign (=3500米 read 3500米)
+    from jixiao.extract.ocr.signs import read_sign
+
+    grainy = _sign(2, False, width=14, gap=8)
+    grainy[20, 12] = grainy[21, 13] = grainy[23, 15] = grainy[24, 16] = 20  # a pixel a row, touching the bars
+    assert read_sign(grainy) == "="
+    stroke = _sign(2, False, width=14, gap=8)
+    cv2.line(stroke, (18, 20), (10, 24), 20, 2)  # a pen's stroke from bar to bar
+    assert read_sign(stroke) is None
 
 
 def test_two_bars_the_blur_ran_together_are_two():

@@ -9,10 +9,11 @@ blocks.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from jixiao.extract.ocr.engine import TextBox
+from jixiao.extract.ocr.engine import Glyph, TextBox
 from jixiao.extract.ocr.lines import GridCell, TableGrid
 
 
@@ -89,11 +90,36 @@ def _table_for(tables: list[TableGrid], box: TextBox, upright: bool = False) -> 
     return None
 
 
+NARROW = ",.:;'!|()[]"  # characters about half a digit wide
+NARROW_WIDTH, WIDE_WIDTH = 0.5, 2.0  # widths in digits of a narrow mark and of a CJK character
+
+
+def _width(ch: str) -> float:
+    return NARROW_WIDTH if ch in NARROW else WIDE_WIDTH if unicodedata.east_asian_width(ch) in "WF" else 1.0
+
+
+def _characters(glyph: Glyph, table: TableGrid, y: float) -> list[Glyph]:
+    """A glyph of several characters (the engine boxes a run of digits as one word) that lies over a
+    rule between two cells, as characters spread over its width by their printed widths (a CJK
+    character two digits wide, a comma half): two amounts printed close either side of a rule
+    (``1,000,000.00 | 1,000,000.00``) come back as one word."""
+    if len(glyph.text) < 2 or _cell_for(table, glyph.x0 + 1, y) is _cell_for(table, glyph.x1 - 1, y):
+        return [glyph]
+    widths = [_width(ch) for ch in glyph.text]
+    step = (glyph.x1 - glyph.x0) / sum(widths)
+    out, x = [], glyph.x0
+    for ch, w in zip(glyph.text, widths):
+        out.append(Glyph(ch, x, glyph.y0, x + w * step, glyph.y1, glyph.score))
+        x += w * step
+    return out
+
+
 def _split(box: TextBox, table: TableGrid, upright: bool = False) -> list[tuple[GridCell, Piece]]:
     """The box's characters grouped by the cell holding each one's centre (along the line, or
     down the column for an upright box)."""
     pieces: list[tuple[GridCell, Piece]] = []
-    for glyph in box.glyphs:
+    glyphs = box.glyphs if upright else [c for g in box.glyphs for c in _characters(g, table, box.cy)]
+    for glyph in glyphs:
         y0, y1 = (glyph.y0, glyph.y1) if upright else (box.y0, box.y1)
         cell = _cell_for(table, (glyph.x0 + glyph.x1) / 2, (y0 + y1) / 2)
         if pieces and pieces[-1][0] is cell:

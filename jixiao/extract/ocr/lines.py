@@ -27,6 +27,7 @@ def binarise(grey: np.ndarray) -> np.ndarray:
 
 
 TextRect = tuple[float, float, float, float]
+STROKE_SPAN = 2.0  # text line heights: no stroke of a character in a line is this tall
 
 
 def _rules(binary: np.ndarray, text_rects: tuple[TextRect, ...] = ()) -> tuple[np.ndarray, np.ndarray]:
@@ -81,7 +82,10 @@ def _vertical_rules_meeting(vertical: np.ndarray, horizontal: np.ndarray, v_len:
 
 def _drop_pieces_inside_text(keep: np.ndarray, stats: np.ndarray, text_rects: tuple[TextRect, ...]) -> None:
     """A piece standing well inside one line of recognised text (a character's stroke, a stamp's
-    rim over the text) is not a rule: the OCR engine does not read one text line across a rule."""
+    rim over the text) is not a rule: the OCR engine seldom reads one text line across a rule. When it
+    does (two headings wrapped in narrow cells side by side: 单项指标实际完成|单项指标完成 read as one line;
+    two goal texts side by side, each line read across both), the rule is much taller than the line, as
+    no stroke of one of its characters is."""
     for i in range(1, len(keep)):
         if not keep[i]:
             continue
@@ -90,7 +94,8 @@ def _drop_pieces_inside_text(keep: np.ndarray, stats: np.ndarray, text_rects: tu
         for x0, y0, x1, y1 in text_rects:
             line_h = y1 - y0
             overlap = min(y + h, y1) - max(y, y0)
-            if overlap > 0.6 * min(h, line_h) and x0 + 0.35 * line_h <= xc <= x1 - 0.35 * line_h:
+            if overlap > 0.6 * min(h, line_h) and x0 + 0.35 * line_h <= xc <= x1 - 0.35 * line_h \
+                    and h < STROKE_SPAN * line_h:
                 keep[i] = False
                 break
 

@@ -28,6 +28,8 @@ FLAT = 0.27  # ═ is two bars close together a full character wide (height/widt
 BAR_DARK = 0.35  # a row is part of a bar when the ink darkens it this much, on average across the glyph
 SPLIT = 0.7  # a lighter row inside a bar run whose darkness falls below this share of both sides' peaks splits it
 SPAN = 0.85  # a bar runs across this share of the glyph's width at least
+PEN_MIN = 2  # pixels of ink a stroke leaves in a row at least (grain leaves one)
+EDGE_SPAN = 0.6  # a bar's soft edge as well (the chevron touching the bar at low resolution: its rows are narrower)
 TIP, TAIL = 0.65, 0.35  # a chevron's point lies beyond TIP of the width, its two ends within TAIL
 
 
@@ -121,6 +123,21 @@ def _chevron(mask: np.ndarray, box, rows: int) -> Optional[str]:
     return None
 
 
+def _spans(mask: np.ndarray, box, y: int, share: float) -> bool:
+    """Whether the glyph's ink in row ``y`` (counted from its top) runs across ``share`` of its width."""
+    left, top, right, _ = box
+    cols = np.flatnonzero(mask[top + y, left:right])
+    return bool(len(cols)) and cols[-1] - cols[0] + 1 >= share * (right - left)
+
+
+def _stroke_between(mask: np.ndarray, box, start: int, end: int) -> bool:
+    """Whether rows ``start``…``end`` (exclusive, from the glyph's top) hold a stroke: a pen's width of
+    ink in most of them (2's diagonal), not the speckle a photo's grain leaves (one pixel here and there)."""
+    left, top, right, _ = box
+    counts = [np.count_nonzero(mask[top + y, left:right]) for y in range(start, end)]
+    return bool(counts) and float(np.median(counts)) >= PEN_MIN
+
+
 def read_sign(grey: np.ndarray) -> Optional[str]:
     """The comparison sign drawn as the first glyph of ``grey`` (a text line's start, or a cell's
     interior), or None when that glyph is no sign."""
@@ -133,8 +150,7 @@ def read_sign(grey: np.ndarray) -> Optional[str]:
         return None
     darkness = _darkness(grey, mask, box)
     for y in range(bottom - top):  # a bar crosses the glyph: a chevron's row, or 二's short stroke, does not
-        cols = np.flatnonzero(mask[top + y, left:right])
-        if not len(cols) or cols[-1] - cols[0] + 1 < SPAN * (right - left):
+        if not _spans(mask, box, y, SPAN):
             darkness[y] = 0.0
     bars = bar_runs(darkness)
     rows_with_ink = np.flatnonzero(mask[top:bottom, left:right].any(axis=1))
@@ -142,13 +158,13 @@ def read_sign(grey: np.ndarray) -> Optional[str]:
         if rows_with_ink[-1] >= bars[-1][1] + 1:  # ink under the last bar: no sign of ours
             return None
         above = bars[0][0]
-        while above > 0 and above - 1 in rows_with_ink:  # the bar's own soft edge is no chevron
-            above -= 1
+        while above > 0 and _spans(mask, box, above - 1, EDGE_SPAN):  # the bar's own soft edge is no
+            above -= 1                                                 # chevron (a chevron's row is narrower)
     else:
         above = bottom - top
     if len(bars) > 2:
         return None
-    if len(bars) == 2 and np.count_nonzero((rows_with_ink > bars[0][1]) & (rows_with_ink < bars[1][0] - 1)):
+    if len(bars) == 2 and _stroke_between(mask, box, bars[0][1] + 1, bars[1][0] - 1):
         return None  # ink between the bars (2's stroke): no sign of ours
     point = _chevron(mask, box, above) if above >= 0.3 * (bottom - top) else None
     if point is None and np.count_nonzero(rows_with_ink < above):
