@@ -749,6 +749,23 @@ def test_funding_lines_printed_empty_beside_their_own_cells_or_their_block_label
                     [("部门预算执行情况", None)], [], [], [("年度总金额", None), ("其中财政拨款", None)]]
 
 
+def test_funding_lines_named_by_their_source_are_lines_and_a_label_run_into_its_amounts_is_split():
+    # real forms in the r01 layout: 单位自筹, 项目总投资, 省级财政安排 and 国有资本金 name where money comes
+    # from without any of 资金/预算/拨款 (they had been left out of the block); a label whose amounts and
+    # rate run on after it (其中:中央补助40004000100%, y01) is a line with its amounts, never a label alone
+    rows = [["项目名称", "某项目", "", "", ""],
+            ["项目资金（元）", "项目总投资", "200,000.00", "省级财政安排", "0.00"],
+            ["", "单位自筹", "0.00", "国有资本金", ""],
+            ["一级指标", "二级指标", "三级指标", "指标值", ""], ["产出指标", "数量指标", "宣传次数", "≥5次", ""]]
+    cells = [Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    [form] = parse_document(Document([TextLine("项目支出绩效目标表"), Table(cells)]))
+    assert [(b.item, b.amount) for b in form.budget] == [
+        ("项目总投资", 20.0), ("省级财政安排", 0.0), ("单位自筹", 0.0), ("国有资本金", None)]
+    from jixiao.parsers.funding import is_budget_label
+    assert is_budget_label("其中:中央补助") and not is_budget_label("其中:中央补助40004000100%")
+    assert is_budget_label("单位自筹") and not is_budget_label("其他城市基础设施配套费安排的支出")
+
+
 def test_a_note_column_of_an_exact_grid_never_gives_an_empty_target_its_text():
     # real w03 content in the Jiangxi layout (DOCX): “三公经费变动率 has no target; its 指标值说明 cell
     # (该指标值数据合理) stands in a column the form does not keep, and in an office grid the columns are

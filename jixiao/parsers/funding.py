@@ -27,7 +27,7 @@ from jixiao.records import BudgetLine
 SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
-LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入|基金")
+LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入|基金|自筹|资本金|投资|财政|补助")
 REFERENCE = re.compile(r"^(?:参见|详见|见附件|见附表)")  # 参见附件1具体金额: an amount printed elsewhere, none here
 OTHER_WORD = "其他"  # 三、其他:0 — the block's last line, printed with its colon
 EXPENSE = re.compile(r"支出$")  # 基本支出: | 项目支出: — the block's lines by nature of spending, printed with their colon
@@ -42,6 +42,7 @@ LOOSE_AMOUNT = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|万|元)?(?:[�
 STANDARD_LABEL = re.compile(r"^(?:年度资金总额|资金总额|其中|其他资金|财政拨款|上年结转|当年财政拨款|本年财政拨款|总额)")
 BLOCK_PREFIX = re.compile(r"^[^（(\d]{2,8}[（(]\s*(?:万元|元)\s*[）)]")  # 项目资金(万元) run into its first line
 GLUED_LABEL = re.compile(r"^(\D{2,16}?)([\d.][\d.%]*)$")  # a label and its amounts run together
+AMOUNTS_AFTER = re.compile(r"[\u4e00-\u9fff:：][\d.,]{3,}%?$")  # a label's amounts run on after its last word
 GLUED_LINE = re.compile(r"(\D{2,16}?)([\d.][\d.%]*)")  # one of several such lines run together
 WORDS_ONLY = re.compile(r"[^\d]*[\u4e00-\u9fff][^\d]*")  # text holding words and no digit: no amount
 SUB_LABEL = re.compile(r"^[^\d\s]{1,3}[:：]$")  # 市: 县: 省级: printed for an amount left blank
@@ -73,8 +74,8 @@ def is_budget_label(text: str) -> bool:
     if not k or len(k) > LABEL_MAX or is_amount(text) or budget_role(text) not in (None, "total", "fiscal", "other") \
             or REFERENCE.match(k):
         return False
-    if LABEL_AMOUNT.match(fold_chars(text)):
-        return False
+    if LABEL_AMOUNT.match(fold_chars(text)) or AMOUNTS_AFTER.search(fold_chars(text)):
+        return False  # a label with its amount (or amounts and rate run together: 其中:中央补助40004000100%)
     if re.match(r"^其中[:：]\S{2,12}$", k) and not re.search(r"\d", k):
         return True  # 其中：中央补助, 其中:财政投款 — a sub-line of the funding block whatever its word
     if budget_role(text) in ("total", "fiscal", "other") and key_no_notes(text) not in ("总额", "其他资金", "财政拨款"):
