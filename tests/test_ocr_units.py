@@ -764,6 +764,22 @@ def test_rules_stopping_at_one_x_close_the_merged_cell_beside_them():
     assert [(c.row, c.col, c.rowspan, c.colspan) for c in merged] == [(1, 0, 3, 1)]
 
 
+def test_rule_ends_parted_by_a_crossing_rule_close_only_their_own_merged_cell():
+    # x013 photographed: the funding block's rows end on its label's lost rule, and one row of the
+    # indicator table ends at the same x far below; the goal row between them, one wide cell, had been
+    # cut in two by a rule drawn from the first end to the last
+    page = np.full((700, 1400), 245, np.uint8)
+    for y, x0 in ((100, 100), (170, 300), (240, 300), (310, 100), (450, 100), (520, 300), (590, 100)):
+        cv2.line(page, (x0, y), (1300, y), 20, 2)
+    for x, y0, y1 in ((100, 100, 590), (1300, 100, 590), (900, 100, 310), (300, 450, 590)):
+        cv2.line(page, (x, y0), (x, y1), 20, 2)
+    t = find_tables(page)[0]
+    [wide] = [c for c in t.cells if c.contains(600, 380)]
+    assert wide.x0 < 120 and wide.x1 > 1280  # the goal row stays one cell
+    [label] = [c for c in t.cells if c.contains(200, 200)]
+    assert label.x1 < 320 and label.rowspan == 3  # the funding label still closed beside its rows
+
+
 def test_perspective_found_from_the_outermost_rule_ends_when_rows_start_at_a_merged_cell():
     from jixiao.extract.ocr.preprocess import page_transform
 

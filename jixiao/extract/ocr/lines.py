@@ -257,15 +257,29 @@ def _rules_at_rule_ends(horizontal: np.ndarray, vertical: np.ndarray, unit: int)
     out = np.zeros_like(vertical)
     bh = horizontal.shape[0]
     tol = max(3, unit // 300)
-    for centre, ys in _shared_ends(_rule_ends(horizontal), unit):
+    for centre, ends in _shared_ends(_rule_ends(horizontal), unit):
         x = int(round(centre))
         crossing = horizontal[:, max(0, x - tol):x + tol + 1].any(axis=1)
-        up = next((r for r in range(int(min(ys)) - 3 * tol, -1, -1) if crossing[r]), 0)
-        down = next((r for r in range(int(max(ys)) + 3 * tol, bh) if crossing[r]), bh - 1)
-        ruled = vertical[up:down + 1, max(0, x - 2 * tol):x + 2 * tol + 1].any(axis=1)
-        if ruled.size and ruled.mean() < RULED_SHARE:
-            cv2.line(out, (x, up), (x, down), 255, 1)
+        for ys in _runs_between_crossings(sorted(ends), crossing, 3 * tol):
+            up = next((r for r in range(int(min(ys)) - 3 * tol, -1, -1) if crossing[r]), 0)
+            down = next((r for r in range(int(max(ys)) + 3 * tol, bh) if crossing[r]), bh - 1)
+            ruled = vertical[up:down + 1, max(0, x - 2 * tol):x + 2 * tol + 1].any(axis=1)
+            if ruled.size and ruled.mean() < RULED_SHARE:
+                cv2.line(out, (x, up), (x, down), 255, 1)
     return out
+
+
+def _runs_between_crossings(ys: list[float], crossing: np.ndarray, margin: int) -> list[list[float]]:
+    """Rule ends at one x (top to bottom) grouped into the runs of two or more that no rule crossing that x
+    parts: the rows beside one merged cell. A rule ending there far below, past rules that cross (the
+    indicator table's 绩效指标 column under a funding block's label column), is another cell's."""
+    runs: list[list[float]] = []
+    for y in ys:
+        if runs and not crossing[int(runs[-1][-1]) + margin:max(int(runs[-1][-1]) + margin, int(y) - margin)].any():
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return [run for run in runs if len(run) >= 2]
 
 
 RULED_SHARE = 0.8  # of a stretch a column rule found there covers: no rule is added beside it
