@@ -421,3 +421,14 @@ def test_a_required_mark_before_a_glued_name_stays_with_the_name():
     roles = ["indicator", "target", "actual", "score_max", "score"]
     rows = _rows(decode_glued(body, roles), roles)
     assert [r["indicator"] for r in rows] == ["★★★农村低保发放人数", "★其中:建档立卡贫困人口数量"]
+
+
+def test_a_cell_never_ends_inside_the_bracket_it_opened():
+    # real 504 content as a document-sharing preview: 粉碎拌合机(11kw)(≥台)111 had been cut inside its
+    # bracket (粉碎拌合机( | 1 | 1, then kw)(≥台) | 1 | 1 | 1), one row unlike the rest, and the piece was
+    # read as no table at all
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    table = decode_glued("场地硬化(≥**平方米)2302302粉碎拌合机(11kw)(≥台)111产床(全复合双体产床)(≥套)221", roles)
+    assert [[t for _, t in r] for r in table.rows] == [
+        ["场地硬化(≥**平方米)", "230", "230", "2"], ["粉碎拌合机(11kw)(≥台)", "1", "1", "1"],
+        ["产床(全复合双体产床)(≥套)", "2", "2", "1"]]
