@@ -634,6 +634,16 @@ def test_a_grain_of_a_photo_between_two_bars_is_no_stroke():
     assert read_sign(stroke) is None
 
 
+def test_a_photographed_equals_sign_with_soft_edges_and_grain_apart_is_read():
+    # x041 photographed at 150 dpi (the crop the lone-sign reader takes, kept as a file): a lone = in a
+    # sign column, each bar a row or two wider in soft edges than a bar's span, specks of grain under
+    # and left of it. It had read as no sign, and the target lost its = (=15000株 read 15000株)
+    from jixiao.extract.ocr.signs import read_sign
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "equals_sign_photographed.png"), cv2.IMREAD_GRAYSCALE)
+    assert read_sign(crop) == "="
+
+
 def test_two_bars_the_blur_ran_together_are_two():
     from jixiao.extract.ocr.signs import bar_runs
 

@@ -28,14 +28,17 @@ FLAT = 0.27  # ═ is two bars close together a full character wide (height/widt
 BAR_DARK = 0.35  # a row is part of a bar when the ink darkens it this much, on average across the glyph
 SPLIT = 0.7  # a lighter row inside a bar run whose darkness falls below this share of both sides' peaks splits it
 SPAN = 0.85  # a bar runs across this share of the glyph's width at least
+GRAIN_SHARE = 0.5  # of the longest side of the crop's largest piece of ink: specks shorter are grain
 PEN_MIN = 2  # pixels of ink a stroke leaves in a row at least (grain leaves one)
-EDGE_SPAN = 0.6  # a bar's soft edge as well (the chevron touching the bar at low resolution: its rows are narrower)
+EDGE_SPAN = 0.6  # a bar's soft edge spans this share at least (a chevron touching the bar at low resolution: less)
 TIP, TAIL = 0.65, 0.35  # a chevron's point lies beyond TIP of the width, its two ends within TAIL
 
 
 def _glyph(grey: np.ndarray):
     """The first glyph of a crop: ink mask, and its box (left, top, right, bottom); None without
-    clear ink. A cell's rule running through the crop is no ink of the glyph."""
+    clear ink. A cell's rule running through the crop is no ink of the glyph, nor is a speck of grain
+    much smaller than the crop's largest piece of ink (x041 photographed: a speck left of a lone = was
+    taken for the glyph, and the target lost its sign)."""
     import cv2
 
     if grey is None or grey.size == 0 or min(grey.shape) < 8 or int(grey.max()) - int(grey.min()) < 60:
@@ -52,15 +55,25 @@ def _glyph(grey: np.ndarray):
              and not (stats[i][3] >= 0.9 * h and stats[i][2] <= thin)]
     if not comps:
         return None
+    extent = {i: max(stats[i][2], stats[i][3]) for i in comps}  # a photo's grain (specks much smaller
+    largest = max(extent.values())                               # than the crop's strokes) is no glyph's
+    comps = [i for i in comps if extent[i] >= GRAIN_SHARE * largest]
     first = min(comps, key=lambda i: stats[i][0])
     fx0, fx1 = stats[first][0], stats[first][0] + stats[first][2]
-    parts = [i for i in comps
-             if min(stats[i][0] + stats[i][2], fx1) - max(stats[i][0], fx0)
-             >= 0.5 * min(stats[i][2], fx1 - fx0)]
+    column = [i for i in comps  # the pieces under and over the first: one glyph's strokes, or grain apart
+              if min(stats[i][0] + stats[i][2], fx1) - max(stats[i][0], fx0) >= 0.5 * min(stats[i][2], fx1 - fx0)]
+    parts, top, bottom = [first], stats[first][1], stats[first][1] + stats[first][3]
+    reach = max(stats[first][2], stats[first][3])  # a glyph's strokes lie within about its own size of each other
+    grown = True
+    while grown:
+        near = [i for i in column if i not in parts and
+                stats[i][1] - bottom <= reach and top - (stats[i][1] + stats[i][3]) <= reach]
+        grown = bool(near)
+        for i in near:
+            parts.append(i)
+            top, bottom = min(top, stats[i][1]), max(bottom, stats[i][1] + stats[i][3])
     left = min(stats[i][0] for i in parts)
     right = max(stats[i][0] + stats[i][2] for i in parts)
-    top = min(stats[i][1] for i in parts)
-    bottom = max(stats[i][1] + stats[i][3] for i in parts)
     return np.isin(labels, parts), (left, top, right, bottom)
 
 
@@ -130,6 +143,22 @@ def _spans(mask: np.ndarray, box, y: int, share: float) -> bool:
     return bool(len(cols)) and cols[-1] - cols[0] + 1 >= share * (right - left)
 
 
+def _with_soft_edges(bars: list[tuple[int, int]], mask: np.ndarray, box) -> list[tuple[int, int]]:
+    """Each bar widened by the rows of its soft edges above and below: rows its ink still runs
+    across most of the glyph in, lighter than a bar (blur at low resolution). A chevron's row is narrower."""
+    height = box[3] - box[1]
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(bars):
+        floor = out[-1][1] if out else 0
+        ceiling = bars[k + 1][0] if k + 1 < len(bars) else height
+        while a > floor and _spans(mask, box, a - 1, EDGE_SPAN):
+            a -= 1
+        while b < ceiling and _spans(mask, box, b, EDGE_SPAN):
+            b += 1
+        out.append((a, b))
+    return out
+
+
 def _stroke_between(mask: np.ndarray, box, start: int, end: int) -> bool:
     """Whether rows ``start``…``end`` (exclusive, from the glyph's top) hold a stroke: a pen's width of
     ink in most of them (2's diagonal), not the speckle a photo's grain leaves (one pixel here and there)."""
@@ -152,14 +181,12 @@ def read_sign(grey: np.ndarray) -> Optional[str]:
     for y in range(bottom - top):  # a bar crosses the glyph: a chevron's row, or 二's short stroke, does not
         if not _spans(mask, box, y, SPAN):
             darkness[y] = 0.0
-    bars = bar_runs(darkness)
+    bars = _with_soft_edges(bar_runs(darkness), mask, box)
     rows_with_ink = np.flatnonzero(mask[top:bottom, left:right].any(axis=1))
     if bars:
         if rows_with_ink[-1] >= bars[-1][1] + 1:  # ink under the last bar: no sign of ours
             return None
         above = bars[0][0]
-        while above > 0 and _spans(mask, box, above - 1, EDGE_SPAN):  # the bar's own soft edge is no
-            above -= 1                                                 # chevron (a chevron's row is narrower)
     else:
         above = bottom - top
     if len(bars) > 2:
