@@ -432,3 +432,16 @@ def test_a_cell_never_ends_inside_the_bracket_it_opened():
     assert [[t for _, t in r] for r in table.rows] == [
         ["场地硬化(≥**平方米)", "230", "230", "2"], ["粉碎拌合机(11kw)(≥台)", "1", "1", "1"],
         ["产床(全复合双体产床)(≥套)", "2", "2", "1"]]
+
+
+def test_a_numbered_name_opens_right_after_the_scores_of_the_row_before():
+    # real 301 content as a preview: 20000亩15 then 1、水稻… — the 15 is the row's score and 1、 opens the
+    # next name (it had been read 200 | 0 | 0, the next name 亩151、水稻…)
+    roles = ["indicator", "target", "actual", "score_max", "score"]
+    table = decode_glued("一、示范区建立≧20000亩20000亩151、水稻侧深施肥+缓控释肥≧500亩500亩52、玉米种肥同播≧1000亩1000亩5",
+                         roles)
+    assert [[t for _, t in r] for r in table.rows] == [
+        ["一、示范区建立", "≧20000亩", "20000亩", "15"], ["1、水稻侧深施肥+缓控释肥", "≧500亩", "500亩", "5"],
+        ["2、玉米种肥同播", "≧1000亩", "1000亩", "5"]]
+    # a list of numbers is no numbering: nothing opens a name at 2、 before a digit
+    assert decode_glued("建设数量≧5个5个52、3、4号楼", roles).rows[0][0] == (0, "建设数量")

@@ -43,7 +43,8 @@ A cell never ends on a function word (新增和|改善…) or opens with a parti
 of the real forms' 619 targets is 完成 or 改善 alone; data/cell_words.csv dangling_*, bare_rare), and a
 name is more than its numbering (指标1:|提升). The real forms' preview flattening 0.760 → 0.785, the
 other flattenings and the real set unchanged. Nor does a cell end inside a bracket it opened (粉碎拌合机(|1|1
-⏎ kw)(≥台)…, a name with its template hint): preview 0.709 → 0.719, the other flattenings unchanged.
+⏎ kw)(≥台)…, a name with its template hint): preview 0.709 → 0.719, the other flattenings unchanged. A name's
+list numbering may open right after the scores of the row before (…20000亩15|1、水稻…): preview → 0.722.
 
 What no row can take (a row cut off by the end of a preview) is returned as left over, for the
 form's accounting to report.
@@ -75,6 +76,7 @@ MENTION_MIN = 4  # characters of a value in words that may name part of its row'
 SHARE_DIGITS = 3  # digits of the largest share a target prints before % (100%, 120%; 20100% is 20 | 100%)
 MAX_ROW_ENDS = 16  # places a row may end in one piece read by decode_scored_rows (each pair is one decode_row)
 NUMBER_ROLES = ("score_max", "score")
+NUMBERING_MARKS = "、.．"  # what closes a name's list numbering (1、 2.)
 LIST_MARKS = "、，,；;"  # marks between the items of a list: no cell opens or ends with one
 SIGNS = "<>=≥≤≧≦＞＜＝"  # comparison signs: no name ends with one
 OPENING, CLOSING = "(（[【", ")）]】"  # brackets a cell opens and closes within itself
@@ -483,6 +485,14 @@ def _bracketed_unit(text: str, i: int) -> bool:
     return text[i:i + 1] in "(（" and any(text[e:e + 1] in ")）" for e in _units(text, i + 1))
 
 
+def _numbered_name_at(text: str, s: int) -> bool:
+    """A name's list numbering opens at text[s] (1、水稻侧深施肥…, 2.建设…), even right after the digits of
+    the row before (…20000亩15|1、水稻…): the numbering and then words."""
+    n = numbering_at(text, s)
+    return bool(n) and text[s].isdigit() and text[s + n - 1] in NUMBERING_MARKS and \
+        s + n < len(text) and "\u4e00" <= text[s + n] <= "\u9fff"
+
+
 def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
                single: bool = False) -> list[tuple[int, int, float]]:
     """(start, end, cost) of a name at text[i]: running text, not opening with a digit, a unit or a
@@ -496,7 +506,7 @@ def _name_ends(text: str, i: int, costs: GluedCosts, groups: tuple[str, ...],
         # a name opens with a number only in one row, or where its target repeats its words
         # (15个居民区全覆盖|居民区全覆盖); never inside a number
         # (or at the start of a piece the lexer cut after a level name: 5000吨稻谷、500吨成品粮储备到位率)
-        echoed = text[s].isdigit() and not single and s > 0
+        echoed = text[s].isdigit() and not single and s > 0 and not _numbered_name_at(text, s)
         if echoed and (text[s - 1].isdigit() or text[s - 1] == "."):
             continue
         if any(text.startswith(w, s) for w in _words()["yesno"]):
