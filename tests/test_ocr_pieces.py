@@ -99,3 +99,23 @@ def test_a_label_of_two_lines_the_detector_passed_over_is_read_band_by_band(monk
     assert (box.y0, box.y1) == (40, 120) and len(crops) == 2
     image[130:190, 20:140] = 0  # ink three lines high in one band: no line, so nothing is read
     assert engine.read_ink_lines(image, 5, 5, 155, 195, line_height=30, min_score=0.8) is None
+
+
+def test_a_lone_sign_is_read_on_its_own_whatever_specks_lie_far_from_it(monkeypatch):
+    # x039 as an image PDF: a ≥ alone in its sign column, and a speck of dust low in the cell that made
+    # the ink two lines high, so the sign was never read and the target lost it (≥95% read 95%)
+    image = np.full((98, 82), 255, np.uint8)
+    image[2:20, 5:27] = 0  # the sign
+    image[73:75, 71] = 0  # a speck, two pixels
+    seen = []
+
+    class Result:
+        txts, scores, word_results = ("≥",), (0.99,), None
+
+    def fake(crop, **kw):
+        seen.append(crop.shape)
+        return Result()
+
+    monkeypatch.setattr(engine, "get_engine", lambda: fake)
+    box = engine.read_ink(image, 0, 0, 82, 98, line_height=41)
+    assert box is not None and box.text == "≥" and (box.y0, box.y1) == (2, 20)

@@ -67,7 +67,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     from jixiao.extract.ocr.confusions import (dash_lengths, dash_read_as_one, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
                                                fix_text, is_target_header, slash_read_as_one, unit_superscripts)
     from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
-    from jixiao.extract.ocr.lexicon import fix_unsure_glyphs
+    from jixiao.extract.ocr.lexicon import fix_unsure_glyphs, one_lost_before
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean
 
@@ -112,6 +112,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
                 text = fix_target(text, ct.lead_score)
             if ct.lead_box is not None:
                 text = sign_as_drawn(text, _lead_pixels(for_ocr, ct.lead_box))
+                text = one_lost_before(text, _pixels_before(for_ocr, ct.cell, ct.lead_box))
             if ct.confidence is not None and ct.confidence < settings.low_confidence and text.strip():
                 low.append(text.replace("\n", ""))
             c = ct.cell
@@ -219,6 +220,14 @@ def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
     top, bottom = int(max(0, y0)), int(min(page.shape[0], y1))
     left, right = int(max(0, x0 - 0.1 * h)), int(min(page.shape[1], x0 + 1.2 * h))
     return page[top:bottom, left:right]
+
+
+def _pixels_before(page: np.ndarray, cell, box) -> np.ndarray:
+    """The cell's pixels left of its first character read, the height of that character's line
+    (what a lost 一 would have left: :func:`.lexicon.one_lost_before`)."""
+    x0, y0, _x1, y1 = box
+    left = int(cell.x0 + _rule_margin(cell))
+    return page[int(max(0, y0)):int(y1), left:max(left, int(x0) - 1)]
 
 
 def _rule_margin(cell) -> int:

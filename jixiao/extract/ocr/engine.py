@@ -218,14 +218,25 @@ INK_LEVEL = 128  # grey level under which a pixel is ink (the page is cleaned an
 INK_MIN = 20  # ink pixels a cell must hold to be read on its own (specks and dust hold fewer)
 
 
+SPECK_SHARE = 0.05  # of the largest piece of ink in a region: smaller pieces are specks (dust, grain)
+
+
 def _ink_bounds(image: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> Optional[tuple[int, int, int, int]]:
     """(top, bottom, left, right) of the ink inside a region, relative to it; None when it holds too
     little ink to read (specks and dust)."""
     region = image[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
     if region.size == 0:
         return None
+    import cv2
+
     grey = region if region.ndim == 2 else region.mean(axis=2)
-    ys, xs = np.nonzero(grey < INK_LEVEL)
+    ink = (grey < INK_LEVEL).astype(np.uint8)
+    if int(ink.sum()) < INK_MIN:
+        return None
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    kept = 1 + np.flatnonzero(areas >= SPECK_SHARE * areas.max())  # a speck far from the glyph is no ink of it
+    ys, xs = np.nonzero(np.isin(labels, kept))
     if len(ys) < INK_MIN:
         return None
     return int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
