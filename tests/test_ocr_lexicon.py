@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from jixiao.extract.ocr.engine import Glyph, TextBox
-from jixiao.extract.ocr.lexicon import FAIRLY_SURE, better_reading, fix_unsure_glyphs, lookalikes, one_lost_before
+from jixiao.extract.ocr.lexicon import FAIRLY_SURE, better_reading, fix_unsure_glyphs, lookalikes
 
 
 def box(text: str, scores: list[float]) -> TextBox:
@@ -51,23 +51,3 @@ def test_only_unsure_look_alikes_ever_change(text, scores):
         if old.text != new.text:
             assert old.score < FAIRLY_SURE and new.text in lookalikes()[old.text]
 
-
-def _left_of_first(bar: bool, rule: bool = True):
-    """The grey pixels a cell holds left of its first character read, one text line high."""
-    import cv2
-    import numpy as np
-
-    pixels = np.full((30, 27), 235, np.uint8)
-    if bar:
-        cv2.line(pixels, (8, 13), (26, 13), 30, 3)  # 一, mid-line
-    if rule:
-        cv2.line(pixels, (0, 28), (26, 28), 30, 2)  # the row's rule under the line
-    return pixels
-
-
-def test_a_one_the_light_took_from_a_cells_start_comes_back_from_its_ink():
-    # x025 photographed: 一般公共预算资金 read 般公共预算资金, the 一 still printed left of 般
-    assert one_lost_before("般公共预算资金", _left_of_first(True)) == "一般公共预算资金"
-    assert one_lost_before("般公共预算资金", _left_of_first(False)) == "般公共预算资金"  # a rule is no 一
-    assert one_lost_before("公共预算资金", _left_of_first(True)) == "公共预算资金"  # 一公 is no common word
-    assert one_lost_before("级别", _left_of_first(True)) == "级别"  # 级别 is a word: nothing was lost

@@ -487,6 +487,24 @@ def test_signs_read_from_their_pixels():
     assert confusions.sign_as_drawn("一级指标", _sign(2, False)) == "一级指标"  # no number after it
 
 
+def _left_of_first(bar: bool, rule: bool = True):
+    """The grey pixels a cell holds left of its first character read, one text line high."""
+    pixels = np.full((30, 27), 235, np.uint8)
+    if bar:
+        cv2.line(pixels, (8, 13), (26, 13), 30, 3)  # 一, mid-line
+    if rule:
+        cv2.line(pixels, (0, 28), (26, 28), 30, 2)  # the row's rule under the line
+    return pixels
+
+
+def test_a_one_the_light_took_from_a_cells_start_comes_back_from_its_ink():
+    # x025 photographed: 一般公共预算资金 read 般公共预算资金, the 一 still printed left of 般
+    assert confusions.one_lost_before("般公共预算资金", _left_of_first(True)) == "一般公共预算资金"
+    assert confusions.one_lost_before("般公共预算资金", _left_of_first(False)) == "般公共预算资金"  # a rule is no 一
+    assert confusions.one_lost_before("公共预算资金", _left_of_first(True)) == "公共预算资金"  # 一公 is no common word
+    assert confusions.one_lost_before("级别", _left_of_first(True)) == "级别"  # 级别 is a word: nothing was lost
+
+
 def test_per_mille_read_as_percent_and_zero():
     assert confusions.fix_text("≤0.9%0") == "≤0.9‰"
     assert confusions.fix_text("≥90%") == "≥90%"

@@ -21,13 +21,12 @@ from jixiao.parsers.cellkind import EMPTYISH, is_amount, is_amount_or_blank
 from jixiao.parsers.header import field_of
 from jixiao.parsers.lexer import fold_chars
 from jixiao.parsers.rows import Row, RowCell
-from jixiao.parsers.vocab import budget_roles, column_roles, key, key_no_notes, near_miss
+from jixiao.parsers.vocab import _rows, budget_roles, column_roles, key, key_no_notes, near_miss
 from jixiao.records import BudgetLine
 
 SUB_LABEL_MAX = 8  # characters of a sub-label repeated in each column block (其中:财政资金, 到位数)
 UNLISTED_LABEL_MAX = 12  # characters of a funding line's label outside the vocabulary (部门预算执行情况)
 
-LABEL = re.compile(r"资金|预算|拨款|总额|经费|金额|结转|结余|收入|基金|自筹|资本金|投资|财政|补助")
 REFERENCE = re.compile(r"^(?:参见|详见|见附件|见附表)")  # 参见附件1具体金额: an amount printed elsewhere, none here
 OTHER_WORD = "其他"  # 三、其他:0 — the block's last line, printed with its colon
 EXPENSE = re.compile(r"支出$")  # 基本支出: | 项目支出: — the block's lines by nature of spending, printed with their colon
@@ -52,6 +51,12 @@ LINE_HEADINGS = ("total", "fiscal", "other")  # funding column headings that als
 MONEY_ROLES = {"total", "fiscal", "other", "amount", "budget_initial", "budget_full_year", "executed"}
 TASK_GROUP = {"年度主要任务", "主要任务", "任务名称", "年度任务"}
 SKIP_ITEMS = re.compile(r"(?:合计|总计|小计)$")  # sums of the task lines, not tasks
+
+
+@lru_cache(maxsize=None)
+def _label_words() -> re.Pattern:
+    """The words a funding line's label holds (data/funding_words.csv: 资金, 预算, 自筹, 资本金 …)."""
+    return re.compile("|".join(re.escape(r["word"]) for r in _rows("funding_words.csv")))
 
 
 PLANNED = "计划"  # a funding heading naming what is planned (计划执行数): a target form's block, no self-evaluation
@@ -83,7 +88,7 @@ def is_budget_label(text: str) -> bool:
     if field_of(text) or field_of(re.split(r"[:：]", k, maxsplit=1)[0]):
         return False  # (预算单位:东莞展览馆: a header field and its value, glued after its colon)
     bare = UNIT_SUFFIX.sub("", k)  # 项目预算金额(万元) | 193.8: a line printing its unit (资金情况(万元) stays none)
-    labelled = LABEL.search(bare) or ((EXPENSE.search(bare) or bare == OTHER_WORD) and _colon_label(text))
+    labelled = _label_words().search(bare) or ((EXPENSE.search(bare) or bare == OTHER_WORD) and _colon_label(text))
     return bool(labelled) and not NOT_LABEL.search(bare) and not NOT_LABEL.search(UNIT_SUFFIX.sub("", fold_chars(text).rstrip(":： ")))
 
 

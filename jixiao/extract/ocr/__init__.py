@@ -65,9 +65,10 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
     settings = settings or DEFAULT_SETTINGS
     from jixiao.extract.ocr.assign import assign
     from jixiao.extract.ocr.confusions import (dash_lengths, dash_read_as_one, sign_as_drawn, fix_cell, fix_label, fix_level_headings, fix_target,
-                                               fix_text, is_target_header, slash_read_as_one, unit_superscripts)
+                                               fix_text, is_target_header, one_lost_before, slash_read_as_one,
+                                               unit_superscripts)
     from jixiao.extract.ocr.engine import recognise, reread, reread_stacked
-    from jixiao.extract.ocr.lexicon import fix_unsure_glyphs, one_lost_before
+    from jixiao.extract.ocr.lexicon import fix_unsure_glyphs
     from jixiao.extract.ocr.lines import find_tables
     from jixiao.extract.ocr.preprocess import clean
 
@@ -224,7 +225,7 @@ def _lead_pixels(page: np.ndarray, box) -> np.ndarray:
 
 def _pixels_before(page: np.ndarray, cell, box) -> np.ndarray:
     """The cell's pixels left of its first character read, the height of that character's line
-    (what a lost 一 would have left: :func:`.lexicon.one_lost_before`)."""
+    (what a lost 一 would have left: :func:`.confusions.one_lost_before`)."""
     x0, y0, _x1, y1 = box
     left = int(cell.x0 + _rule_margin(cell))
     return page[int(max(0, y0)):int(y1), left:max(left, int(x0) - 1)]

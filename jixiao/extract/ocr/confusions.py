@@ -12,11 +12,16 @@ Signs the recogniser cannot tell apart are decided from the pixels (:func:`sign_
 reading the drawing with :func:`.signs.read_sign`): RapidOCR's models read ``≧`` as ``≥`` (and
 ``≦`` as ``≤``) every time, ``═`` (not in their character set) as ``=`` in a serif face or ``—``
 in a sans one (measured on Noto CJK at 150 and 200 dpi), and a sign alone in a narrow column now
-and then the wrong way round, while forms print them all and the text is kept as printed.
+and then the wrong way round, while forms print them all and the text is kept as printed. So are
+a lone mark's dash or slash (:func:`dash_read_as_one`, :func:`slash_read_as_one`) and a ``一`` the light
+took from a cell's start (:func:`one_lost_before`).
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from jixiao.normalize.dictionary import dictionary_words
 
 _FULLWIDTH = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -84,6 +89,19 @@ def fix_cell(text: str) -> str:
 _ONE_LIKE = {"1", "l", "I", "|", "丨", "/", "／"}
 
 
+def _blobs(pixels):
+    """(count, labels, stats) of the ink blobs in grey ``pixels`` (label 0 the paper)."""
+    import cv2
+    import numpy as np
+
+    return cv2.connectedComponentsWithStats((pixels < INK_LEVEL).astype(np.uint8), connectivity=8)[:3]
+
+
+def _flat(w: int, h: int) -> bool:
+    """A bar lying flat: at least DASH_FLATNESS times as wide as tall (a dash, a 一)."""
+    return w >= DASH_FLATNESS * max(1, h) and w >= 4
+
+
 def _lone_mark(text: str, cell_pixels):
     """(labels, stats, index) of the largest ink blob of a cell read as a lone ``1``-like character (the
     mark itself, not scan specks), or None."""
@@ -92,8 +110,7 @@ def _lone_mark(text: str, cell_pixels):
 
     if text.strip() not in _ONE_LIKE or cell_pixels is None or cell_pixels.size == 0:
         return None
-    ink = (cell_pixels < 128).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats = _blobs(cell_pixels)
     return (labels, stats, 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))) if n >= 2 else None
 
 
@@ -124,11 +141,47 @@ def dash_read_as_one(text: str, cell_pixels) -> bool:
     if mark is None:
         return False
     _, stats, largest = mark
-    w, h = stats[largest, cv2.CC_STAT_WIDTH], stats[largest, cv2.CC_STAT_HEIGHT]
-    return w >= DASH_FLATNESS * max(1, h) and w >= 4
+    return _flat(stats[largest, cv2.CC_STAT_WIDTH], stats[largest, cv2.CC_STAT_HEIGHT])
 
 
 DASH_FLATNESS = 3  # a dash's width over its height; a 1's is below 1
+INK_LEVEL = 128  # grey level under which a pixel of a cleaned page is ink
+ONE_WORD_FREQ = 1000  # jieba frequency of 一 + a character for a lost 一 to be put back (一般 78906, 一级 2897)
+WORD_MIN_FREQ = 10  # jieba frequency from which the reading's first two characters make a word
+ONE_WIDTH = 0.4  # a lost 一's bar is this share of the text line's height wide at least …
+ONE_BAND = (0.25, 0.75)  # … and its middle this far down the line (a row's rule lies at its edge)
+
+
+@lru_cache(maxsize=None)
+def _one_opens() -> frozenset:
+    """Characters that 一 and the character make a common word with (般 of 一般, 级 of 一级)."""
+    return frozenset(word[1] for word, _ in dictionary_words((2, 2), ONE_WORD_FREQ) if word[0] == "一")
+
+
+@lru_cache(maxsize=None)
+def _two_char_words() -> frozenset:
+    return frozenset(word for word, _ in dictionary_words((2, 2), WORD_MIN_FREQ))
+
+
+def one_lost_before(text: str, pixels) -> str:
+    """``text`` with the ``一`` put back that a photo's light took from its start (one thin stroke, the
+    first a photo loses), when the grey ``pixels`` left of its first character (the line's height,
+    within its cell) hold a flat bar mid-line and the dictionary says the reading lost it: 一 and the
+    first character make a common word, the first two characters none (般公共预算资金 → 一般公共预算资金;
+    the real forms photographed lost one so). Unchanged otherwise."""
+    import cv2
+
+    if len(text) < 2 or text[0] not in _one_opens() or text[:2] in _two_char_words() \
+            or pixels is None or pixels.size == 0:
+        return text
+    n, _, stats = _blobs(pixels)
+    line = pixels.shape[0]
+    for k in range(1, n):
+        w, h = stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]
+        middle = (stats[k, cv2.CC_STAT_TOP] + h / 2) / line
+        if _flat(w, h) and w >= ONE_WIDTH * line and ONE_BAND[0] <= middle <= ONE_BAND[1]:
+            return "一" + text
+    return text
 
 
 LOW_LEAD_SCORE = 0.75

@@ -10,10 +10,6 @@ A fairly sure reading (below :data:`FAIRLY_SURE`) gives way too, but only to a c
 (:data:`COMMON_WORD_FREQ`): the real forms drawn as photos read 部内 for 部门 at 0.64 to 0.98 and 内诊
 for 门诊 at 0.86, six rows lost.
 
-A ``一`` opening a cell is the first thing a photo's light takes (one thin stroke): a cell read as
-``般公共预算资金`` holds ``一般…`` when ``一般`` is a common word, ``般公`` none, and a flat bar of ink stands left
-of the first character read (:func:`one_lost_before`; the real forms photographed lost one so).
-
 Measured on the real forms drawn as image PDFs: the two unsure readings of 部门 in w11 (内 at 0.47 and
 0.54) were the only ones of its kind there; PaddleOCR's recogniser gives no second choice per
 character (RapidOCR returns the best only), so the look-alike table stands in for one.
@@ -93,43 +89,3 @@ def fix_unsure_glyphs(boxes):
         out.append(replace(box, text=text, glyphs=[replace(g, text=t) for g, t in zip(glyphs, fixed)]))
     return out
 
-
-ONE_WORD_FREQ = 1000  # jieba frequency of 一 + a character for a lost 一 to be put back (一般 78906, 一级 2897)
-ONE_FLATNESS = 3  # a 一's ink: at least this many times as wide as tall
-ONE_WIDTH = 0.4  # … and this share of the text line's height wide at least
-ONE_BAND = (0.25, 0.75)  # … its middle this far down the line
-
-
-@lru_cache(maxsize=None)
-def _one_opens() -> frozenset:
-    """Characters that 一 and the character make a common word with (般 of 一般, 级 of 一级)."""
-    return frozenset(word[1] for word, _ in dictionary_words((2, 2), ONE_WORD_FREQ) if word[0] == "一")
-
-
-@lru_cache(maxsize=None)
-def _two_char_words() -> frozenset:
-    return frozenset(word for word, _ in dictionary_words((2, 2), WORD_MIN_FREQ))
-
-
-def one_lost_before(text: str, pixels) -> str:
-    """``text`` with the ``一`` put back that a photo's light took from its start, when the grey
-    ``pixels`` left of its first character (the line's height, within its cell) hold a flat bar and
-    the dictionary says the reading lost it: 一 and the first character make a common word, the first
-    two characters none (般公共预算资金 → 一般公共预算资金). Unchanged otherwise."""
-    import cv2
-    import numpy as np
-
-    if len(text) < 2 or text[0] not in _one_opens() or text[:2] in _two_char_words() \
-            or pixels is None or pixels.size == 0:
-        return text
-    ink = (pixels < 128).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if n < 2:
-        return text
-    line = pixels.shape[0]
-    for k in range(1, n):
-        w, h = stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]
-        middle = (stats[k, cv2.CC_STAT_TOP] + h / 2) / line  # 一 sits mid-line, a row rule at the line's edge
-        if w >= ONE_FLATNESS * max(1, h) and w >= ONE_WIDTH * line and ONE_BAND[0] <= middle <= ONE_BAND[1]:
-            return "一" + text
-    return text
