@@ -16,7 +16,7 @@ from jixiao.parsers.vocab import _rows, field_keys, key, level_of, squash, looks
 
 NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?:万元|元|分)?$")
-EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "null", "NULL", "N/A", "n/a", "\\", ":", "："}  # (a colon alone: a label's value slot printed empty)
+EMPTYISH = {"", "/", "／", "—", "——", "-", "--", "－", "无", "無", "null", "NULL", "N/A", "n/a", "\\", ":", "："}  # (a colon alone: a label's value slot printed empty)
 PAGE_NO = re.compile(r"^(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\d+页(?:[,，]?共\d+页)?|\d+/\d+|page\d+|附?表[一二三四五六七八九十\d]{1,3})$", re.I)
 OPERATORS = {"≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", "＞＝", "＜＝", "定性", "定量", "≈",
              "大于", "小于", "等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "正向", "反向", "约"}
@@ -92,7 +92,7 @@ def is_terminator(text: str) -> bool:
         return True  # a report's numbered heading after its table: （三）存在的问题和原因
     if len(k) <= 16 and k.endswith(("意见", "意见（盖章）", "意见(盖章)")):
         return True  # 财政部门绩效评价股审核意见: the sign-off rows under a form
-    flat = squash(text)
+    flat = fold_chars(squash(text))  # (財政資金管理科室(蓋章) of a mirror page too)
     if len(flat) <= SIGNOFF_MAX and any(w in flat for w in _section_words("signoff")) and k not in field_keys():
         return True  # 财政资金管理科室(盖章) 年 月 日: a sign-off under the form
     if len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words()):
@@ -106,7 +106,7 @@ def _heading_terminators() -> tuple[str, ...]:
 
 
 def is_placeholder(text: str) -> bool:
-    return bool(PLACEHOLDER.search(text))
+    return bool(PLACEHOLDER.search(fold_chars(text)))  # (對照年度目標 of a mirror page too)
 
 
 def is_bare_numbering(text: str) -> bool:

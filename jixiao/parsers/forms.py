@@ -151,7 +151,7 @@ def split_at_anchors(cells: list[RowCell]) -> list[list[RowCell]]:
         if in_indicators and kind == "field" and _opens_form(cells, i):
             kind = "title"  # the next form's 项目名称 | 某项目 after this one's rows (a preview runs the forms on)
         if in_indicators and (kind not in ("title", "terminator", "header", "prose") or
-                              (kind == "prose" and (len(c.text) <= CELL_LINE_MAX or INDICATOR_NUMBERING.match(c.text))
+                              (kind == "prose" and (len(c.text) <= CELL_LINE_MAX or INDICATOR_NUMBERING.match(fold_chars(c.text)))
                                and not goal_waiting)):
             kind = None  # (a target written as a short sentence, 95%以上。, is a cell of its row)
         if kind == "budget" and cur and broken_label(cur[-1].text, c.text):
@@ -686,7 +686,7 @@ def _numbered_records_at(row: Row) -> Optional[int]:
     preview's interleaved columns): where its numbered indicator names (指标6:举办… | 12次 | 96次 | 1 | 1)
     start, when at least three each have a value right after them."""
     filled = [k for k, c in enumerate(row.cells) if c.text]
-    named = [n for n, k in enumerate(filled[:-1]) if INDICATOR_NUMBERING.match(row.cells[k].text)
+    named = [n for n, k in enumerate(filled[:-1]) if INDICATOR_NUMBERING.match(fold_chars(row.cells[k].text))
              and len(row.cells[k].text) > 4 and shape(row.cells[filled[n + 1]].text).value]
     return filled[named[0]] if len(named) >= NUMBERED_RECORDS_MIN else None
 
@@ -1022,7 +1022,7 @@ def _field_funding_pieces(text: str) -> Optional[list[str]]:
     split = split_label_amount(value)
     if split is not None:
         return None  # (the whole value is a label and amount: no unit's name before it)
-    for m in reversed(list(ORG_END.finditer(value))):
+    for m in reversed(list(ORG_END.finditer(fold_chars(value)))):  # (辦事處 of a mirror page; positions kept)
         rest = split_label_amount(value[m.end():])
         if rest is not None and value.endswith(rest[1]):
             return [text[:len(text) - len(value)], value[:m.end()], rest[0], rest[1]]

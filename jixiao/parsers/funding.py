@@ -185,7 +185,7 @@ class FundingReader:
             self._set_columns(kept)
             # (全年(程)预算数 | 半年(程)计划执行数: a plan's columns, a target form's)
             self.self_eval = any(r in ("budget_initial", "executed", "budget_full_year") for r in amount) and \
-                not any(PLANNED in c.text for c in cells)
+                not any(PLANNED in fold_chars(c.text) for c in cells)
             return True
         return False
 
@@ -302,7 +302,7 @@ class FundingReader:
                 found = True
             else:
                 # sub-labels printed with nothing after them (地方资金 | 市: | 县:) are blank amounts
-                values = ["" if SUB_LABEL.match(v or "") or REFERENCE.match(v or "") else v for v in texts[i + 1:j]]
+                values = ["" if SUB_LABEL.match(v or "") or REFERENCE.match(fold_chars(v or "")) else v for v in texts[i + 1:j]]
                 first = next((v for v in values if v), "")
                 if not first and ((j - i == 1 and len([c for c in texts if c]) == 1 and
                                    (budget_role(t) in LINE_HEADINGS or not (self.lines or key(t).endswith("总额"))) and
@@ -586,7 +586,7 @@ def _is_value_of_key(cells: list[str], i: int) -> bool:
     prev = next((c for c in reversed(cells[:i]) if c), "")
     if not prev or is_amount_or_blank(prev) or is_budget_label(prev):
         return False
-    return bool(field_of(prev)) or prev.endswith(("分类", "类别", "类型", "性质", "来源"))
+    return bool(field_of(prev)) or key(prev).endswith(("分类", "类别", "类型", "性质", "来源"))
 
 
 def _row_label(text: str) -> bool:

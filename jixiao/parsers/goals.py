@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import combinations, takewhile
 from typing import Optional
 
+from jixiao.normalize.folding import fold_chars
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.fit import SCORE
@@ -99,9 +100,9 @@ def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
     cut into as many texts."""
     text = _heading_scrap(text)
     pieces: list[str] = []
-    lead = _marks("empty_mark").match(text)
+    lead = _marks("empty_mark").match(fold_chars(text))  # (a mirror page's 無 too; fold_chars keeps positions)
     if lead:
-        pieces.append(lead.group())
+        pieces.append(text[:lead.end()])
         text = text[lead.end():]
     sentences = [p for p in SENTENCE_END.split(text) if p]
     if len(pieces) + len(sentences) < len(kinds) and len(sentences) == 1:
@@ -125,8 +126,9 @@ def split_goal_run(text: str, kinds: list[str]) -> Optional[list[str]]:
 
 def _heading_scrap(text: str) -> str:
     """The run without a leading scrap of a goal heading (the tail of a heading printed in pieces)."""
+    folded = fold_chars(text)  # (體目標 of a mirror page's 年度總體目標 too)
     for n in range(min(6, len(text) - 1), 2, -1):
-        if any(h.endswith(text[:n]) and h != text[:n] for h in goal_kinds()):
+        if any(h.endswith(folded[:n]) and h != folded[:n] for h in goal_kinds()):
             return text[n:]
     return text
 

@@ -32,8 +32,9 @@ OTHER_TABLE_TITLE = re.compile(r"^[^，。；]{2,40}表(?:[（(][^）)]{0,10}[�
 
 def unit_in_title(title: Optional[str]) -> Optional[str]:
     """The unit a title names before its year or 部门/整体 (``某某局2023年度部门整体绩效自评表``)."""
-    m = TITLE_UNIT.match(clean_title(title or ""))
-    return m.group(1) if m else None
+    printed = clean_title(title or "")
+    m = TITLE_UNIT.match(fold_chars(printed))  # (某某衛生院整體支出… of a mirror page; positions kept)
+    return printed[m.start(1):m.end(1)] if m else None
 
 
 def clean_title(text: str) -> str:
@@ -145,9 +146,22 @@ def as_printed(text: str, folded: str) -> str:
     matching, where = fold_mapped(printed)
     at = matching.rfind(folded)
     if at < 0:
-        return folded
+        return _printed_tail(text, folded)
     end = at + len(folded)
     return printed[where[at]:where[end] if end < len(where) else len(printed)]
+
+
+def _printed_tail(text: str, folded: str) -> str:
+    """The printed end of ``text`` whose lookup key is ``folded`` (a goal run on after its heading, folded with
+    more than the characters: a mirror page's ……), or ``folded`` itself when no end of it is."""
+    for at in range(len(text)):
+        if text[at].isspace():
+            continue
+        if len(text) - at < len(folded) // 2:
+            break
+        if key(text[at:]) == folded:
+            return text[at:].strip()
+    return folded
 
 
 def _iter_keys(k: str, pat: re.Pattern):

@@ -215,12 +215,14 @@ def split_areas(text: str) -> list[str]:
     or county's name (data/cell_words.csv area_end); a village's (西坪镇尧山村) stays with its town. The
     text whole where it does not cut so."""
     towns, villages = area_endings()
+    folded = fold_chars(text)  # (埭頭鎮 of a mirror page; positions kept)
     out, start, i = [], 0, 0
     while i < len(text):
-        w = next((w for w in towns + villages if text.startswith(w, i)), None)
+        w = next((w for w in towns + villages if folded.startswith(w, i)), None)
         if w and i + len(w) - start >= 2:
             piece = text[start:i + len(w)]
-            if w in villages and out and out[-1].endswith(towns) and not any(out[-1].endswith(v) for v in villages):
+            if w in villages and out and fold_chars(out[-1]).endswith(towns) and \
+                    not any(fold_chars(out[-1]).endswith(v) for v in villages):
                 out[-1] += piece  # 西坪镇 | 尧山村: one place
             else:
                 out.append(piece)

@@ -35,7 +35,7 @@ from typing import Optional
 
 from jixiao.normalize.vocab import COMPARATORS
 from jixiao.parsers.glued_rows import SIGNS
-from jixiao.parsers.header import ORG, field_of, form_type_of, split_fields, year_of
+from jixiao.parsers.header import ORG, as_printed, field_of, form_type_of, split_fields, year_of
 from jixiao.parsers.indicators import peel_levels, role_of, score_of
 from jixiao.parsers.level_openings import value_cut
 from jixiao.parsers.lexer import fold_mapped, printed_end, value_at
@@ -375,7 +375,7 @@ def read_outline(rows: list[Row]) -> Optional[Form]:
     form.title = title[0] if title else ""
     m = NOTICE_TITLE.match(key(title[0])) if title else None
     fields = _fields(rows)
-    project = fields.get("project") or (m.group("project") if m else None)
+    project = fields.get("project") or (as_printed(title[0], m.group("project")) if m and m.group("project") else None)
     form.department, form.agency = fields.get("department"), fields.get("agency")
     if title:
         form.cells.append(CellRead(title[1].text, "title", _origin(title[1]), title[1].col))

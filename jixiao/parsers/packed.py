@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from jixiao.normalize.folding import fold_chars
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.lexer import value_at
 from jixiao.parsers.rows import Row, RowCell
@@ -42,8 +43,9 @@ def items_of(text: str) -> list[str]:
     """The numbered items a cell packs (``指标1…: 指标2…``), each without the separators around it; []
     when the cell does not open with a numbering or holds fewer than MIN_ITEMS."""
     # (a numbering in words, 指标2, opens an item where the text squashed its separators: …4000元指标2(…))
+    folded = fold_chars(text)  # (指標2 of a mirror page; positions kept)
     starts = [i for i in range(len(text)) if numbering_at(text, i) and not text[i].isdigit()
-              and (i == 0 or text[i - 1] in ITEM_SEPARATORS or NUMBERED_ITEM.match(text, i))]
+              and (i == 0 or text[i - 1] in ITEM_SEPARATORS or NUMBERED_ITEM.match(folded, i))]
     if len(starts) < MIN_ITEMS or starts[0] != 0:
         return []
     bounds = starts + [len(text)]
@@ -64,7 +66,7 @@ def split_item(item: str) -> tuple[str, str]:
         return item, ""
     name = item[:start]
     for word in connectors():
-        if name.endswith(word) and len(name) - len(word) > at:
+        if fold_chars(name).endswith(word) and len(name) - len(word) > at:  # (爲 of a mirror page too)
             name = name[:-len(word)]
             break
     return name, item[start:]

@@ -34,6 +34,7 @@ from jixiao.parsers.indicators import read_header
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.normalize.vocab import UNITS, fold
 from jixiao.parsers.cellkind import is_operator
+from jixiao.parsers.lexer import fold_mapped, printed_end
 from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of, nature_words
 
 # a record printed as one line: its code, its name, its amount (505006州民族特殊教育学校30.00)
@@ -109,11 +110,17 @@ def split_records(rows: list[Row]) -> Optional[list[list[Row]]]:
 
 
 def _named_fields(text: str) -> dict[str, str]:
-    """field → heading of the record headings a run-together text holds (a long cell only)."""
-    k = key(text)
-    if len(k) < RUN_TOGETHER_MIN:
+    """field → heading, as printed, of the record headings a run-together text holds (a long cell only;
+    a Traditional page's 資金總額 stays 資金總額)."""
+    if len(key(text)) < RUN_TOGETHER_MIN:
         return {}
-    return {f: h for h, f in record_headings().items() if len(h) >= 4 and h in k}
+    folded, where = fold_mapped(text)
+    found = {}
+    for h, f in record_headings().items():
+        at = folded.find(h) if len(h) >= 4 else -1
+        if at >= 0:
+            found[f] = text[where[at]:printed_end(text, where, at + len(h))]
+    return found
 
 
 def _record_line(row: Row) -> Optional[tuple[RowCell, str, str]]:
