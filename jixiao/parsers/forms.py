@@ -37,6 +37,7 @@ from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_chars, fold_mapp
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.level_openings import split_level_openings
 from jixiao.parsers.outline import read_outline
+from jixiao.parsers.mirror import ruby_of, with_ruby, without_ruby
 from jixiao.parsers.mend import mend, mend_cut_labels, mend_rows, mend_vertical
 from jixiao.parsers.rows import Row, RowCell, document_rows
 from jixiao.parsers.record_lists import listing_header, split_records
@@ -62,6 +63,12 @@ CAPTION = re.compile(r"^\d+\s*[.、．]")
 
 
 def parse_document(doc: Document) -> list[Form]:
+    """The forms of a document (a mirror page read without its pinyin, its strings written with it)."""
+    ruby = ruby_of(doc)
+    return with_ruby(_parse(without_ruby(doc, ruby)), ruby) if ruby else _parse(doc)
+
+
+def _parse(doc: Document) -> list[Form]:
     printed = document_rows(doc)
     rows = regroup(printed)
     forms = []
