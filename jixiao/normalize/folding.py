@@ -34,6 +34,21 @@ def drop_pinyin(text: str) -> str:
     return PINYIN.sub("", text)
 
 
+@lru_cache(maxsize=1)
+def _to_traditional_converter():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=4096)
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional (a mirror page's characters the recogniser read in their Simplified form)."""
+    if not text or text.isascii():
+        return text
+    return _to_traditional_converter().convert(text)
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional → Simplified (characters only; everything else unchanged)."""

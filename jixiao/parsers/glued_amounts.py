@@ -18,6 +18,8 @@ import re
 from itertools import combinations
 from typing import Optional
 
+from jixiao.normalize.folding import fold_chars
+
 RUN = re.compile(r"^[\d.%]+")
 NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d{1,2})?$")
 RUN_MAX = 24  # characters of a digit run cut this way (the cuts grow fast; longer runs are left alone)
@@ -90,7 +92,7 @@ def _judge(pieces: list[str], roles: list[str]) -> Optional[tuple[int, int, list
 def split_glued_amounts(text: str, roles: list[str]) -> Optional[list[Optional[str]]]:
     """The value of each column (None where an amount was lost) cut from the digit run ``text``
     opens with, or None when no cut is borne out by the columns' arithmetic."""
-    m = RUN.match(text or "")
+    m = RUN.match(fold_chars(text or ""))  # (full-width digits too: the pieces are read as numbers)
     run = m.group() if m else ""
     n = len(roles)
     if not run or len(run) > RUN_MAX or n < 2 or n > len(run):

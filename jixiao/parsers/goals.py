@@ -295,7 +295,7 @@ class GoalReader:
                 continue
             if start and k == 0 and len(c.text) <= 3 and len(cells) > 1:
                 continue  # the tail of a heading wrapped onto its own line (年度主要目标 / 和成果)
-            if start and (COLUMN_LABEL.search(c.text) or SCORE.match(c.text)):
+            if start and (COLUMN_LABEL.search(fold_chars(c.text)) or SCORE.match(fold_chars(c.text))):
                 continue  # another column's heading (总体完成率(%)) or the block's score (20) in the heading row
             self.texts.append(collapse(c.raw or c.text))
             self.cols.append(c.col)

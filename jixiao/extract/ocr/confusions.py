@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.extract.ocr.pinyin import fix_pinyin
 from jixiao.normalize.dictionary import dictionary_words
 
 _FULLWIDTH = str.maketrans({
@@ -56,7 +57,7 @@ def fix_text(text: str) -> str:
     text = text.translate(_FULLWIDTH)
     for pattern, replacement in _PAIRS:
         text = pattern.sub(replacement, text)
-    return text
+    return fix_pinyin(text)  # (after 0 → o inside pinyin: biā0)
 
 
 # a cell holding only a dash (the "not applicable" mark) is often read as the numeral 一 or a
