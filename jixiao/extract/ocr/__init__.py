@@ -18,7 +18,7 @@ Entry points used by the readers:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -130,6 +130,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
         placed.append(((line.y0 + line.y1) / 2, TextLine(text=text, page=page, bbox=to_units(line.x0, line.y0, line.x1, line.y1),
                                                         confidence=line.confidence)))
     placed.sort(key=lambda item: item[0])
+    placed = _in_page_script(placed)
     warnings = []
     if low:
         n = settings.quoted
@@ -137,6 +138,18 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
         more = f" and {len(low) - n} more" if len(low) > n else ""
         warnings.append(f"low OCR confidence on page {page}: {shown}{more}")
     return PageResult([b for _, b in placed], warnings)
+
+
+def _in_page_script(placed: list[tuple[float, Block]]) -> list[tuple[float, Block]]:
+    """The page's texts with the Simplified readings of a Traditional page set back (:mod:`.traditional`)."""
+    from jixiao.extract.ocr.traditional import as_traditional, traditional_forms
+
+    texts = [c.text for _, b in placed for c in (b.cells if isinstance(b, Table) else [b])]
+    forms = traditional_forms(texts)
+    if not forms:
+        return placed
+    return [(y, replace(b, cells=[replace(c, text=as_traditional(c.text, forms)) for c in b.cells])
+             if isinstance(b, Table) else replace(b, text=as_traditional(b.text, forms))) for y, b in placed]
 
 
 def _without_specks(boxes, settings: OcrSettings):
