@@ -37,6 +37,12 @@ def _chrome_words() -> frozenset:
     return frozenset(w.lower() for w in _section_words("page_chrome"))
 
 
+def is_chrome(text: str) -> bool:
+    """A short line of the web page's own (打印本页 关闭窗口, 扫一扫在手机打开当前页, 网站标识码…): never a form's."""
+    k = key(text)
+    return bool(k) and len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words())
+
+
 @lru_cache(maxsize=None)
 def qualitative_suffixes() -> tuple[str, ...]:
     return tuple(sorted(_section_words("qualitative"), key=len, reverse=True))
@@ -95,7 +101,7 @@ def is_terminator(text: str) -> bool:
     flat = fold_chars(squash(text))  # (財政資金管理科室(蓋章) of a mirror page too)
     if len(flat) <= SIGNOFF_MAX and any(w in flat for w in _section_words("signoff")) and k not in field_keys():
         return True  # 财政资金管理科室(盖章) 年 月 日: a sign-off under the form
-    if len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words()):
+    if is_chrome(text):
         return True  # 返回顶部, 手机扫码: the web page's own links after the content
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
 

@@ -16,7 +16,7 @@ from typing import Collection, Optional
 
 from jixiao.model import Document
 from jixiao.parsers.cut_rows import drop_cut_row
-from jixiao.parsers.cellkind import is_amount_or_blank, is_noise, is_terminator
+from jixiao.parsers.cellkind import is_amount_or_blank, is_chrome, is_noise, is_terminator
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
     FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, run_together_headings,
@@ -69,7 +69,7 @@ def parse_document(doc: Document) -> list[Form]:
 
 
 def _parse(doc: Document) -> list[Form]:
-    printed = document_rows(doc)
+    printed = [_one_cell(r) if _chrome_only(r) else r for r in document_rows(doc)]
     rows = regroup(printed)
     forms = []
     for whole in split_forms(rows):
@@ -89,6 +89,20 @@ def _parse(doc: Document) -> list[Form]:
         if last is not None:
             drop_cut_row(forms[-1], last)
     return forms
+
+
+def _chrome_only(row: Row) -> bool:
+    """A line of the web page's own links only (【打印本页】 【关闭窗口】, 发布时间:… 浏览次数:…): no part of
+    any form (a page's footer had become a record of the list above it, 打印本页 its project)."""
+    filled = [c.text for c in row.cells if c.text]
+    return bool(filled) and (all(is_chrome(t) for t in filled) or is_chrome("".join(filled)))
+
+
+def _one_cell(row: Row) -> Row:
+    """A line of the page's links as one cell: it ends a form (cellkind.is_terminator), and no reader
+    takes its pieces for a record's name and unit or a row's name and values."""
+    first = next(c for c in row.cells if c.text)
+    return replace(row, cells=[replace(first, text="".join(c.text for c in row.cells if c.text), col=0)])
 
 
 def inherit(form: Form, before: Form) -> None:
