@@ -144,3 +144,17 @@ def test_a_row_of_single_spaces_among_lines_aligned_by_runs_is_split():
             "产出指标 数量指标 微信公众号运维 不少于800篇 800篇 8\n年度财政资金总额\n")
     cells = [c.text for b in text_to_document(text).blocks if isinstance(b, Table) for c in b.cells]
     assert ["产出指标", "数量指标", "微信公众号运维", "不少于800篇", "800篇", "8"] == cells[-6:]
+
+
+def test_cells_parted_by_a_full_width_or_box_drawing_bar_read_as_pipes():
+    page = "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 维护水厂数量 | ≥12个 |\n"
+    piped = [b.text_rows() for b in text_to_document(page).blocks if isinstance(b, Table)]
+    for bar in ("｜", "│", "┃"):
+        assert [b.text_rows() for b in text_to_document(page.replace("|", bar)).blocks
+                if isinstance(b, Table)] == piped
+    assert piped == [[["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "维护水厂数量", "≥12个"]]]
+
+
+def test_a_full_width_bar_in_a_cell_of_a_pipe_table_stays_text():
+    (table,) = [b for b in text_to_document("| 名称 | 说明 |\n| 甲｜乙 | 丙 |\n").blocks if isinstance(b, Table)]
+    assert table.text_rows()[1] == ["甲｜乙", "丙"]
