@@ -33,14 +33,14 @@ def _section_words(kind: str) -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def _chrome_words() -> frozenset:
-    return frozenset(w.lower() for w in _section_words("page_chrome"))
+def _chrome_words() -> re.Pattern:
+    return re.compile("|".join(sorted((re.escape(w.lower()) for w in _section_words("page_chrome")), key=len, reverse=True)))
 
 
 def is_chrome(text: str) -> bool:
     """A short line of the web page's own (打印本页 关闭窗口, 扫一扫在手机打开当前页, 网站标识码…): never a form's."""
     k = key(text)
-    return bool(k) and len(k) <= CHROME_MAX and any(w in k.lower() for w in _chrome_words())
+    return bool(k) and len(k) <= CHROME_MAX and _chrome_words().search(k.lower()) is not None
 
 
 @lru_cache(maxsize=None)
