@@ -10,7 +10,7 @@ lines between them.
 
 On every mirror page of the real samples the pinyin is a ruby layer: a character that carries it
 carries the same pinyin at each of its occurrences, and only characters the Simplified script writes
-otherwise carry any (8 pages, 1,000 annotations, no exception). So the parsers read the document with
+otherwise carry any (8 pages, 689 annotations, no exception). So the parsers read the document with
 that layer taken off, and the strings they write — printed strings, which the contract keeps as
 printed — get it back: each such character is followed again by its pinyin. A character annotated at
 some occurrences and not at others, or one Simplified script writes the same, keeps its brackets in
