@@ -18,8 +18,9 @@ from jixiao.normalize.names import numbering_at
 from jixiao.parsers.cellkind import is_placeholder
 from jixiao.parsers.fit import SCORE
 from jixiao.parsers.header import ORG, as_printed, is_form_title, is_other_table_title
+from jixiao.parsers.lexer import fold_mapped, printed_end
 from jixiao.parsers.rows import Row
-from jixiao.parsers.vocab import _rows, column_roles, goal_key_pattern, goal_kinds, key, key_no_notes
+from jixiao.parsers.vocab import _rows, column_roles, goal_key_pattern, goal_kinds, key, key_no_notes, squash
 from jixiao.records import Goal
 
 GROUP_WORDS = {"绩效目标", "总体目标", "整体绩效目标", "项目绩效目标"}
@@ -69,7 +70,16 @@ def heading_with_text(text: str):
     if goal_keys_in(k[glued.end():]) or heading_prefix_kind(k[glued.end():]) or is_form_title(text) \
             or is_other_table_title(text):
         return None  # (two headings run together, 年度目标实际完成情况: no text; 绩效目标申报表(…类): a title)
-    return kinds[glued.group()], as_printed(text, k[glued.end():])
+    return kinds[glued.group()], _after_heading(text, glued.group()) or as_printed(text, k[glued.end():])
+
+
+def _after_heading(text: str, heading: str) -> str:
+    """The printed text after a heading run into it (a mirror page's goal keeps its characters and its ……,
+    which the lookup key folds to ......)."""
+    printed = squash(text)
+    matching, where = fold_mapped(printed)
+    at = matching.find(heading)
+    return printed[printed_end(printed, where, at + len(heading)):] if at >= 0 else ""
 
 
 def collapse(text: str) -> str:

@@ -146,22 +146,9 @@ def as_printed(text: str, folded: str) -> str:
     matching, where = fold_mapped(printed)
     at = matching.rfind(folded)
     if at < 0:
-        return _printed_tail(text, folded)
+        return folded
     end = at + len(folded)
     return printed[where[at]:where[end] if end < len(where) else len(printed)]
-
-
-def _printed_tail(text: str, folded: str) -> str:
-    """The printed end of ``text`` whose lookup key is ``folded`` (a goal run on after its heading, folded with
-    more than the characters: a mirror page's ……), or ``folded`` itself when no end of it is."""
-    for at in range(len(text)):
-        if text[at].isspace():
-            continue
-        if len(text) - at < len(folded) // 2:
-            break
-        if key(text[at:]) == folded:
-            return text[at:].strip()
-    return folded
 
 
 def _iter_keys(k: str, pat: re.Pattern):

@@ -34,7 +34,8 @@ from jixiao.parsers.indicators import read_header
 from jixiao.parsers.rows import Row, RowCell
 from jixiao.normalize.vocab import UNITS, fold
 from jixiao.parsers.cellkind import is_operator
-from jixiao.parsers.lexer import fold_mapped, printed_end
+from jixiao.parsers.header import as_printed
+from jixiao.parsers.lexer import fold_mapped
 from jixiao.parsers.vocab import _rows, key, key_no_notes, level_of, nature_words
 
 # a record printed as one line: its code, its name, its amount (505006州民族特殊教育学校30.00)
@@ -114,13 +115,8 @@ def _named_fields(text: str) -> dict[str, str]:
     a Traditional page's 資金總額 stays 資金總額)."""
     if len(key(text)) < RUN_TOGETHER_MIN:
         return {}
-    folded, where = fold_mapped(text)
-    found = {}
-    for h, f in record_headings().items():
-        at = folded.find(h) if len(h) >= 4 else -1
-        if at >= 0:
-            found[f] = text[where[at]:printed_end(text, where, at + len(h))]
-    return found
+    folded = fold_mapped(text)[0]
+    return {f: as_printed(text, h) for h, f in record_headings().items() if len(h) >= 4 and h in folded}
 
 
 def _record_line(row: Row) -> Optional[tuple[RowCell, str, str]]:
