@@ -53,7 +53,7 @@ BARE_TITLE_MAX = 30
 ENDING_CELLS = {"总分", "合计", "总计", "得分合计"}
 # the columns assumed when a table prints no header: what a self-evaluation has, a target form leaves empty
 HEADERLESS = Header([("level1", 0), ("level2", 1), ("indicator", 2), ("target", 3), ("actual", 4),
-                     ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False)
+                     ("score_max", 5), ("score", 6), ("deviation", 7)], positional=False, assumed=True)
 PROSE_HEAD = re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)|^[一二三四五六七八九十]+、[^，。]{2,20}$")
 NUMBERED_SENTENCE = re.compile(r"^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、)?[^|]{6,}")
 CELL_LINE_MAX = 40  # characters of a one-text line still read as a table row
@@ -615,7 +615,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
         if len(single) == 1 and row.table is None and is_other_table_title(single[0]):
             cur = None
             continue
-        if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_at(row) is not None):
+        if read_header(row) is not None or ((cur is None or not cur.has_header) and headerless_at(row, following) is not None):
             if cur is None:  # (a page opening mid-table: its rows above the first 一级 are the form's too)
                 lead = [] if read_header(row) is not None else _rows_before_levels(rows[:i], row.table)
                 cur = Segment(rows=lead, lead=len(lead))
@@ -683,7 +683,7 @@ def _rows_before_levels(before: list[Row], table: Optional[int]) -> list[Row]:
     return run[::-1]
 
 
-def headerless_at(row: Row) -> Optional[int]:
+def headerless_at(row: Row, following: Optional[Row] = None) -> Optional[int]:
     """A table without its column header: the index of the row's cell that opens it — a 一级 name,
     then a 二级 name, then at least two more cells (三级 name and value). A row opens with it; a run
     flattened from one cell per line may hold text before it (石嘴山's 批复表: 项目 | 指标值 | 绩效金额 |
@@ -696,7 +696,29 @@ def headerless_at(row: Row) -> Optional[int]:
                 (level_of(texts[0]) == {1} or level_of(texts[1]) == {2}) and \
                 not any(level_of(t) for t in texts[2:4]):
             return k
+    if not row.flat and following is not None and filled and _level_record(row) and \
+            (_level_record(following) or _name_value_row(following)):
+        return filled[0]
     return _numbered_records_at(row) if row.flat else None
+
+
+def _next_filled(rows: list[Row], at: int) -> Optional[Row]:
+    return next((r for r in rows[at + 1:at + 3] if any(c.text for c in r.cells)), None)
+
+
+def _level_record(row: Row) -> bool:
+    """A table row opening with one level name, its other level's cell merged away or never printed (数量指标 |
+    主体班培训人次 | 280人次, 产出指标 | 开展文物安全巡查频次 | 8次): a level name, a 三级 name, then its value."""
+    texts = [c.text for c in row.cells if c.text]
+    return 3 <= len(texts) <= 9 and level_of(texts[0]) and not any(level_of(t) for t in texts[1:]) and \
+        _name_value_row(replace(row, cells=[c for c in row.cells if c.text][1:]))
+
+
+def _name_value_row(row: Row) -> bool:
+    """A row holding an indicator name and, right after it, its target."""
+    texts = [c.text for c in row.cells if c.text]
+    return 2 <= len(texts) <= 8 and not shape(texts[0]).value and not level_of(texts[0]) and \
+        (shape(texts[1]).value or shape(texts[1]).qualitative) and len(texts[0]) <= 60
 
 
 NUMBERED_RECORDS_MIN = 3  # numbered names, each with its value, that make a run an indicator table
@@ -739,7 +761,7 @@ def read_form(seg: Segment) -> Optional[Form]:
             continue  # read with the table, once its first 一级 opens it
         if reader is None:
             hdr = read_header(row)
-            start = headerless_at(row) if hdr is None else None
+            start = headerless_at(row, _next_filled(seg.rows, at)) if hdr is None else None
             opens = block_start(row) if hdr is None and start is None and not seg.has_header else None
             if opens is not None:  # a level name and its indicators written as text (packed.py)
                 own = [c for c in row.cells if c.text and not c.carried]

@@ -53,6 +53,7 @@ class Header:
     positional: bool = True  # the columns are the table's own (False for an assumed header)
     rare_cols: frozenset = frozenset()  # columns usually left empty (data/rarely_filled.csv)
     echo_cols: frozenset = frozenset()  # another area's target column (not kept; its value echoes the first's)
+    assumed: bool = False  # no header printed: the columns a table of the family may have (narrowed to its rows)
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
@@ -654,6 +655,25 @@ class IndicatorReader:
         self.cells.append(cell)
         return True
 
+    def _narrowed(self, toks: list[Token]) -> Template:
+        """An assumed header's template cut to the values the table's rows print: rows that each hold
+        at most one cell after their name (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米)
+        print a target and nothing more, so a next row's name is no actual. Rows whose width is unknown
+        (one cell per line, glued) keep the whole template."""
+        if any(t.flat or isinstance(t.ref, tuple) for t in toks):
+            return self.template
+        after: dict[int, int] = {}
+        named: set[int] = set()
+        for t in toks:
+            if not t.text:
+                continue
+            if t.row in named:
+                after[t.row] = after.get(t.row, 0) + 1
+            elif not level_of(t.text):
+                named.add(t.row)
+        widest = max(after.values(), default=len(self.template.values))
+        return replace(self.template, values=self.template.values[:max(1, widest)])
+
     def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
         """Decode: the records, and for each token its cell, role and record index."""
         self._flush_glued()
@@ -672,7 +692,7 @@ class IndicatorReader:
         toks = [t for t in self.tokens if not isinstance(t.ref, tuple) or t.ref[0] == "fixed"]
         tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "tail"}
         cut = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "cut"}
-        roles = decode(toks, self.template)
+        roles = decode(toks, self._narrowed(toks) if self.header.assumed else self.template)
         for k, t in enumerate(toks):
             if isinstance(t.ref, tuple):
                 roles[k] = t.ref[1]  # a glued row's cells: their columns were decided by glued_rows.py

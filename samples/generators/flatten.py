@@ -11,7 +11,8 @@ cell per paragraph with a 指标解释 column (反映…情况) between the name
 paragraph with the level labels printed one character to a line, space-separated rows whose spaces a
 wrong encoding turned into ``??``, each row glued under a long glued header (年初目标值(A) | 实际完成值(B) |
 … | 偏差原因分析及改进措施), space-separated rows whose level cells, name and target run together with no
-separator (产出指标数量指标足额保障率=100% 22.5, a crawled Sichuan page) — so the parser is measured on
+separator (产出指标数量指标足额保障率=100% 22.5, a crawled Sichuan page), ``|`` and space-separated rows with
+the column header lost (a crawler dropping the ``<th>`` row) — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
 STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
-          "vertical", "lost_spaces", "glued_long_header", "runs")
+          "vertical", "lost_spaces", "glued_long_header", "runs", "headerless", "headerless_spaces")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -106,6 +107,9 @@ def render(form: dict, style: str) -> str:
                          [" ".join(c for c in ["".join(r[:4])] + r[4:] if c) for r in rows])
     if style == "centred":
         return "\n".join(" ".join(c for c in r if c) for r in _head(form) + [header] + _centred(rows))
+    if style in ("headerless", "headerless_spaces"):  # the column header lost (a crawler dropped the <th> row)
+        sep, end = (" | ", " |") if style == "headerless" else (" ", "")
+        return "\n".join(sep.join(c for c in r if c) + end for r in _head(form) + rows)
     table = _head(form) + [header] + rows
     if style == "cells":
         return "\n\n".join(c for r in table for c in r if c)

@@ -1,0 +1,77 @@
+"""Indicator tables printed without their column header (a crawler dropped the ``<th>`` row, a page
+opens mid-table): the table is found by its rows and read with the columns a table of the family may
+have, narrowed to what its rows print.
+
+Before ``forms._level_record``, a table whose rows open with one level name (a merged 一级 cell lost with
+the header) was never found: t01 and f03 of samples/real, their header line removed, lost every row
+(12 and 16 records). Before ``IndicatorReader._narrowed``, a table of name | target rows read a row's
+name as the actual of the row above (w09: 打井、配电 | 50000元 | 饲料库120平米).
+"""
+from __future__ import annotations
+
+import pytest
+
+from jixiao.extract.text import text_to_document
+from jixiao.parsers import parse_document
+from sample_truth import SAMPLES
+
+
+def _rows(text: str) -> set:
+    return {(i.level2, i.indicator, i.target_raw, i.actual_raw or "")
+            for f in parse_document(text_to_document(text)) for i in f.indicators}
+
+
+def _without_header(text: str) -> str:
+    return "\n".join(line for line in text.splitlines()
+                     if not ("三级指标" in line and ("一级指标" in line or "二级指标" in line)))
+
+
+@pytest.mark.parametrize("name", ["t01_hubei_huangshi_2022_project_target_approval.txt",
+                                  "f03_sichuan_suining_2021_project_self_eval.txt"])
+def test_a_real_table_reads_the_same_without_its_header_line(name):
+    page = (SAMPLES / "real" / name).read_text(encoding="utf-8")
+    assert _without_header(page) != page
+    rows = _rows(page)
+    assert len(rows) >= 5
+    assert _rows(_without_header(page)) >= rows
+
+
+PAGE = """2023年项目支出绩效目标表
+项目名称 | 社区养老服务
+主管部门 | 某某区民政局
+年度目标 | 为辖区老人提供日间照料服务。
+数量指标 | 服务老人人次 | ≥1200人次
+时效指标 | 完成时间 | 2023年12月
+成本指标 | 场地租赁 | 50000元
+设备购置 | 490元/台
+人员培训 | 300元/人
+满意度指标 | 服务对象满意度 | ≥90%
+"""
+
+
+def test_rows_opening_with_their_level2_make_a_table_and_each_next_name_is_a_record():
+    rows = _rows(PAGE)
+    assert ("成本指标", "设备购置", "490元/台", "") in rows
+    assert ("成本指标", "人员培训", "300元/人", "") in rows
+    assert ("数量指标", "服务老人人次", "≥1200人次", "") in rows
+    assert len(rows) == 6
+
+
+def test_a_headerless_self_evaluation_keeps_its_actual_column():
+    page = PAGE.replace("≥1200人次", "≥1200人次 | 1350人次").replace("| ≥90%", "| ≥90% | 95%")
+    rows = _rows(page)
+    assert ("数量指标", "服务老人人次", "≥1200人次", "1350人次") in rows
+    assert ("成本指标", "设备购置", "490元/台", "") in rows
+
+
+def test_rows_opening_with_their_level1_and_no_level2_make_a_table():
+    page = "\n".join(line for line in PAGE.splitlines()[:4]) + (
+        "\n产出指标 | 开展文物安全巡查频次 | 8次\n编制文物宣传资料数量 | 3个\n效益指标 | 文物保护意识 | 有所提升\n")
+    rows = {(r[1], r[2]) for r in _rows(page)}
+    assert rows == {("开展文物安全巡查频次", "8次"), ("编制文物宣传资料数量", "3个"), ("文物保护意识", "有所提升")}
+
+
+def test_two_level2_names_alone_make_no_table():
+    # a goal block naming its kinds (数量指标 | 质量指标) is no row of a table
+    text = "2023年项目支出绩效目标表\n项目名称 | 社区养老服务\n绩效目标 | 数量指标 | 质量指标\n说明 | 无\n"
+    assert _rows(text) == set()
