@@ -75,3 +75,39 @@ def test_two_level2_names_alone_make_no_table():
     # a goal block naming its kinds (数量指标 | 质量指标) is no row of a table
     text = "2023年项目支出绩效目标表\n项目名称 | 社区养老服务\n绩效目标 | 数量指标 | 质量指标\n说明 | 无\n"
     assert _rows(text) == set()
+
+
+def _records(text: str) -> list:
+    return [(i.indicator, i.target_raw, i.actual_raw or "", i.score_max, i.score)
+            for f in parse_document(text_to_document(text)) for i in f.indicators]
+
+
+def test_a_weight_printed_before_the_target_is_read_as_the_weight():
+    # Anhui's self-evaluation prints 分值 before 年度指标值 (803, t09): with its header lost, the order of the
+    # value columns is the one of the orders real headers print (data/template_orders.csv) the rows read best in
+    page = ("2023年项目支出绩效自评表\n项目名称 | 特色种养殖补贴\n"
+            "数量指标 | 红薯种植面积 | 10 | 5.5亩 | 5.5亩 | 10\n"
+            "桃种植面积 | 10 | 1亩 | 1亩 | 10\n"
+            "质量指标 | 种植作物成活率 | 10 | 95% | 90% | 9\n")
+    assert _records(page) == [("红薯种植面积", "5.5亩", "5.5亩", 10, 10), ("桃种植面积", "1亩", "1亩", 10, 10),
+                              ("种植作物成活率", "95%", "90%", 10, 9)]
+
+
+def test_explanation_columns_after_the_target_are_no_actual():
+    # p11's 指标值内容 | 备注, each 反映…。, with its header lost
+    page = ("2025年项目支出绩效目标表\n项目名称 | 疾病预防控制\n"
+            "成本指标 | 经济成本指标 | 疾病预防控制中心经费 | ≤ | 70 | 万元 | 反映疾病预防控制中心经费。 | 反映疾病预防控制中心经费。 |\n"
+            "社会成本指标 | 实施项目对社会产生的不利影响 | 定性 | 减少 | 反映实施项目对社会产生的不利影响。 | 反映实施项目对社会产生的不利影响。 |\n")
+    assert [r[:3] for r in _records(page)] == [("疾病预防控制中心经费", "≤70万元", ""), ("实施项目对社会产生的不利影响", "减少", "")]
+
+
+def test_a_form_closing_with_its_evaluation_is_a_self_evaluation():
+    # 509: no title, no actual column; 评价结论 after the table says what the form is
+    # (and a number every row prints alike is their weight: 分值, not the actual)
+    page = ("产出指标 | 数量指标 | 足额保障率 | =100% | 22.5\n科目调整次数 | ≤10次 | 22.5\n时效指标 | 按时发放率 | =100% | 22.5\n"
+            "合计 | 100\n评价结论 | 及时、足额缴纳。\n")
+    forms = parse_document(text_to_document(page))
+    assert [f.form_type for f in forms] == ["project_self_eval"]
+    assert [(i.indicator, i.score_max, i.actual_raw) for i in forms[0].indicators] == \
+        [("足额保障率", 22.5, None), ("科目调整次数", 22.5, None), ("按时发放率", 22.5, None)]
+    assert parse_document(text_to_document(page.replace("评价结论", "备注")))[0].form_type == "project_target"

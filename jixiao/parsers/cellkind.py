@@ -106,6 +106,17 @@ def is_terminator(text: str) -> bool:
     return k.startswith(("注：", "注:", "说明：", "说明:", "填报说明", "备注：", "备注:", "填表说明", "评价结论"))
 
 
+def opens_an_evaluation(text: str) -> bool:
+    """The cell opens a self-evaluation's own closing part (评价结论…, 自评等级, 自评得分: data/sections.csv
+    ``evaluation``): what a form printing no title and no actual column is told by."""
+    return key(text).startswith(_evaluation_words())
+
+
+@lru_cache(maxsize=None)
+def _evaluation_words() -> tuple[str, ...]:
+    return tuple(_section_words("evaluation"))
+
+
 @lru_cache(maxsize=None)
 def _heading_terminators() -> tuple[str, ...]:
     return tuple(w for w in _section_words("terminator") if len(w) >= 4)

@@ -16,7 +16,7 @@ from typing import Collection, Optional
 
 from jixiao.model import Document
 from jixiao.parsers.cut_rows import drop_cut_row
-from jixiao.parsers.cellkind import is_amount_or_blank, is_chrome, is_noise, is_terminator
+from jixiao.parsers.cellkind import is_amount_or_blank, is_chrome, is_noise, is_terminator, opens_an_evaluation
 from jixiao.parsers.bracket_paths import split_bracket_paths
 from jixiao.parsers.funding import (
     FundingReader, broken_label, budget_role, glued_budget_line, is_budget_label, run_together_headings,
@@ -914,7 +914,8 @@ def read_form(seg: Segment) -> Optional[Form]:
     if form.year is None:
         form.year = year_of_goals(form.goals)
     self_eval = ((reader.header.has("actual") or reader.header.has("score")) and reader.header is not HEADERLESS) \
-        or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators)
+        or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators) \
+        or any(opens_an_evaluation(c.text) for r in seg.rows for c in r.cells if c.text)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,
                                   has_tasks=funding.task_mode)
     if not ({"department", "agency", "unit"} & fields.keys()):

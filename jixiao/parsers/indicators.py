@@ -25,7 +25,7 @@ from jixiao.parsers.cellkind import (
     is_operator, is_unit,
     EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
 )
-from jixiao.parsers.decoder import Template, Token, decode, record_starts, row_numbers
+from jixiao.parsers.decoder import Template, Token, decode, decode_choosing, record_starts, row_numbers
 from jixiao.parsers.deferred import reading_order
 from jixiao.parsers.fit import fit
 from jixiao.parsers.glued_rows import GluedTable, decode_glued, decode_row, decode_rows_at, decode_scored_rows
@@ -34,7 +34,7 @@ from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.spans import spanned_levels
 from jixiao.parsers.vocab import (
     HEADING_MAX, _rows, area_endings, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
-    near_miss, role_by_affix,
+    near_miss, role_by_affix, template_orders,
 )
 from jixiao.records import Indicator, Origin
 
@@ -655,24 +655,30 @@ class IndicatorReader:
         self.cells.append(cell)
         return True
 
-    def _narrowed(self, toks: list[Token]) -> Template:
-        """An assumed header's template cut to the values the table's rows print: rows that each hold
-        at most one cell after their name (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米)
-        print a target and nothing more, so a next row's name is no actual. Rows whose width is unknown
-        (one cell per line, glued) keep the whole template."""
-        if any(t.flat or isinstance(t.ref, tuple) for t in toks):
-            return self.template
-        after: dict[int, int] = {}
-        named: set[int] = set()
-        for t in toks:
-            if not t.text:
-                continue
-            if t.row in named:
-                after[t.row] = after.get(t.row, 0) + 1
-            elif not level_of(t.text):
-                named.add(t.row)
-        widest = max(after.values(), default=len(self.template.values))
-        return replace(self.template, values=self.template.values[:max(1, widest)])
+    def _assumed_templates(self, toks: list[Token]) -> list[tuple[Template, float]]:
+        """The templates an assumed header may be: the orders real forms' headers print
+        (vocab.template_orders), each cut to the values the table's rows print — rows that each hold at most
+        one cell after their name (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米) print a target and
+        nothing more, so a next row's name is no actual. Rows whose width is unknown (one cell per line,
+        glued) keep every order whole."""
+        widest = None
+        if not any(t.flat or isinstance(t.ref, tuple) for t in toks):
+            after: dict[int, int] = {}
+            named: set[int] = set()
+            for t in toks:
+                if not t.text:
+                    continue
+                if t.row in named:
+                    after[t.row] = after.get(t.row, 0) + 1
+                elif not level_of(t.text):
+                    named.add(t.row)
+            widest = max(after.values(), default=None)
+        out: dict[tuple[str, ...], float] = {}
+        for values, cost in template_orders():
+            cut = values[:max(1, widest)] if widest is not None else values
+            if "target" in cut and cost < out.get(cut, float("inf")):
+                out[cut] = cost
+        return [(replace(self.template, values=v), cost) for v, cost in out.items()]
 
     def close(self) -> tuple[list[Indicator], list[tuple[RowCell, Optional[str], Optional[int]]]]:
         """Decode: the records, and for each token its cell, role and record index."""
@@ -692,7 +698,10 @@ class IndicatorReader:
         toks = [t for t in self.tokens if not isinstance(t.ref, tuple) or t.ref[0] == "fixed"]
         tails = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "tail"}
         cut = {i for i, t in enumerate(self.tokens) if isinstance(t.ref, tuple) and t.ref[0] == "cut"}
-        roles = decode(toks, self._narrowed(toks) if self.header.assumed else self.template)
+        if self.header.assumed:  # no header: the order of the value columns is the one its rows read best in
+            self.template, roles = decode_choosing(toks, self._assumed_templates(toks))
+        else:
+            roles = decode(toks, self.template)
         for k, t in enumerate(toks):
             if isinstance(t.ref, tuple):
                 roles[k] = t.ref[1]  # a glued row's cells: their columns were decided by glued_rows.py

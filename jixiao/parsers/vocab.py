@@ -8,6 +8,7 @@ so ``产出指标(50分)`` and ``实施单位（盖章）`` match their plain en
 from __future__ import annotations
 
 import csv
+import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -273,18 +274,21 @@ EXPLANATION_MIN = 6  # characters of an indicator's explanation (反映…情况
 
 
 @lru_cache(maxsize=1)
-def explanation_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words an indicator's explanation (指标解释) opens with (反映, 衡量 …) and ends with (情况, 程度 …)."""
+def explanation_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words an indicator's explanation (指标解释) opens with (反映, 衡量 …) and ends with (情况, 程度 …), and the
+    openers that make any sentence ending in 。 one (反映疾病预防控制中心经费。)."""
     rows = _rows("cell_words.csv")
-    return (tuple(r["text"] for r in rows if r["kind"] == "explain_open"),
-            tuple(r["text"] for r in rows if r["kind"] == "explain_end"))
+    return tuple(tuple(r["text"] for r in rows if r["kind"] == kind)
+                 for kind in ("explain_open", "explain_end", "explain_sentence"))  # type: ignore[return-value]
 
 
 def reads_as_explanation(text: str) -> bool:
-    """A 指标解释 cell: opens and ends as explanations do (反映资金使用情况), no comparison in it."""
+    """A 指标解释 cell: opens and ends as explanations do (反映资金使用情况, 反映…经费。), no comparison in it."""
     k = key(text)
-    opens, ends = explanation_words()
-    return len(k) >= EXPLANATION_MIN and k.startswith(opens) and k.endswith(ends) and not re.search(r"[≥≤<>=≧≦]", k)
+    opens, ends, sentences = explanation_words()
+    if len(k) < EXPLANATION_MIN or re.search(r"[≥≤<>=≧≦]", k):
+        return False
+    return (k.startswith(opens) and k.endswith(ends)) or (k.startswith(sentences) and text.rstrip().endswith("。"))
 
 
 def reads_as_phrase(text: str) -> bool:
@@ -311,3 +315,16 @@ def org_suffix_pattern() -> str:
     """Regex alternation of the words a unit's name ends with (局, 委员会, 学校 … data/org_suffixes.csv)."""
     words = sorted((r["suffix"] for r in _rows("org_suffixes.csv")), key=len, reverse=True)
     return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+ORDER_RARITY = 0.5  # the cost of a template order per unit of log rarity among the real forms' headers
+
+
+@lru_cache(maxsize=None)
+def template_orders() -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The value columns (after the 三级 name) real forms' headers print, in order (data/template_orders.csv),
+    each with its cost: ORDER_RARITY × ln(pages of all orders / pages of this one)."""
+    rows = [(tuple(r["values"].split()), int(r["pages"])) for r in _rows("template_orders.csv")]
+    total = sum(n for _, n in rows)
+    return tuple((values, ORDER_RARITY * math.log(total / n)) for values, n in rows)
+
