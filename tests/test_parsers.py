@@ -2366,3 +2366,16 @@ def test_a_regional_forms_fund_name_is_its_project_and_a_label_printing_its_unit
     forms = parse_document(text_to_document(text))
     assert [f.project for f in forms] == ["生猪调出大县奖励资金"]
     assert [(b.item, b.amount) for b in forms[0].budget] == [("年度金额(万元):", 397.0)]
+
+
+def test_a_nature_column_before_the_sign_column_leaves_the_sign_to_the_target():
+    # 指标性质 (定量/定性) and 计算符号 both printed (a layout the samples never drew; real content in it read
+    # 0.918 in DOCX/XLSX while the sign was dropped as an extra column's)
+    text = ("2023年项目支出绩效目标表\n项目名称 | 博物馆免费开放补助资金\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标性质 | 计算符号 | 指标值 | 度量单位\n"
+            "产出指标 | 数量指标 | 免费开放天数 | 定量 | = | 300 | 天\n"
+            "产出指标 | 质量指标 | 参训人员结业率 | 定量 | ≥ | 100 | %\n"
+            "效益指标 | 社会效益指标 | 对当地文物保护影响 | 定性 |  | 长远 |\n")
+    (form,) = parse_document(text_to_document(text))
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("免费开放天数", "=300天"), ("参训人员结业率", "≥100%"), ("对当地文物保护影响", "长远")]

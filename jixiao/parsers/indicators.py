@@ -816,8 +816,10 @@ class IndicatorReader:
     def _emit(self, rec: dict) -> Optional[Indicator]:
         op, unit = rec.get("operator", ""), rec.get("unit", "")
         extra = rec.get("extra", "")
-        if op in DIRECTION_WORDS and extra and is_operator(extra) and extra not in DIRECTION_WORDS:
-            # 指标性质 | 指标方向 holding 正向 | = (Inner Mongolia) where Hebei's hold ≥ | 正向: the sign is the comparator
+        unsigned = op in DIRECTION_WORDS or key(op) in nature_words()
+        if unsigned and extra and is_operator(extra) and extra not in DIRECTION_WORDS and key(extra) not in nature_words():
+            # 指标性质 | 指标方向 holding 正向 | = (Inner Mongolia) where Hebei's hold ≥ | 正向, 指标性质 | 计算符号 holding
+            # 定量 | = : the sign is the comparator
             op = extra
         elif op in DIRECTION_WORDS:
             op = ""  # 指标方向 | 正向: a direction, no sign to keep

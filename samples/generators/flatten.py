@@ -12,7 +12,8 @@ paragraph with the level labels printed one character to a line, space-separated
 wrong encoding turned into ``??``, each row glued under a long glued header (年初目标值(A) | 实际完成值(B) |
 … | 偏差原因分析及改进措施), space-separated rows whose level cells, name and target run together with no
 separator (产出指标数量指标足额保障率=100% 22.5, a crawled Sichuan page), ``|`` and space-separated rows with
-the column header lost (a crawler dropping the ``<th>`` row) — so the parser is measured on
+the column header lost (a crawler dropping the ``<th>`` row), a 指标性质 column (定量/定性) before 计算符号 | 指标值 |
+度量单位 — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
 STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
-          "vertical", "lost_spaces", "glued_long_header", "runs", "headerless", "headerless_spaces")
+          "vertical", "lost_spaces", "glued_long_header", "runs", "headerless", "headerless_spaces",
+          "nature_cells", "nature_pipes")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -89,6 +91,17 @@ def render(form: dict, style: str) -> str:
             split.append(r[:3] + ([m.group(1) or "", m.group(2), m.group(3)] if m else ["", r[3], ""]) + r[4:])
         signed = header[:3] + ["计算符号", "指标值", "度量单位"] + header[4:]
         return "\n\n".join(c for r in _head(form) + [signed] + split for c in r if c)
+    if style in ("nature_cells", "nature_pipes"):  # 指标性质 | 计算符号 | 指标值 | 度量单位 (Hunan's, Sichuan's templates)
+        split = []
+        for r in rows:
+            m = SPLIT_TARGET.match(r[3])
+            parts = [m.group(1) or "", m.group(2), m.group(3)] if m else ["", r[3], ""]
+            split.append(r[:3] + ["定量" if m else "定性"] + parts + r[4:])
+        natured = [header[:3] + ["指标性质", "计算符号", "指标值", "度量单位"] + header[4:]] + split
+        if style == "nature_pipes":
+            return "\n".join(" | ".join(c for c in r if c) + " |" for r in _head(form)) + "\n" + \
+                "\n".join(" | ".join(r) + " |" for r in natured)
+        return "\n\n".join(c for r in _head(form) + natured for c in r if c)
     if style == "explained":
         explained = [r[:3] + [f"反映{r[2][:6]}情况" if r[2] else ""] + r[3:] for r in rows]
         return "\n\n".join(c for r in _head(form) + [header[:3] + ["指标解释"] + header[3:]] + explained
