@@ -2379,3 +2379,16 @@ def test_a_nature_column_before_the_sign_column_leaves_the_sign_to_the_target():
     (form,) = parse_document(text_to_document(text))
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("免费开放天数", "=300天"), ("参训人员结业率", "≥100%"), ("对当地文物保护影响", "长远")]
+
+
+def test_a_number_over_100_is_no_weight_or_score():
+    # 504's rows, their empty 分值 cells dropped: 180 | 180 | 3 is target, actual and score (180 read as a
+    # weight had left the actual empty)
+    text = ("2022年项目支出绩效自评表\n项目名称 | 生猪养殖场建设\n"
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+            "产出指标(40分) | 数量指标 | 公猪舍(≥**平方米) | 22.8 | 22.8 | 1 |\n"
+            "母猪、保育猪舍(≥**平方米) | 180 | 180 | 3 |\n"
+            "育肥猪舍(≥**平方米) | 180 | 180 | 3 |\n")
+    (form,) = parse_document(text_to_document(text))
+    assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
+        ("公猪舍(≥**平方米)", "22.8", "22.8"), ("母猪、保育猪舍(≥**平方米)", "180", "180"), ("育肥猪舍(≥**平方米)", "180", "180")]

@@ -124,7 +124,7 @@ def shape(text: str) -> Shape:
         operator=bool(t) and is_operator(t),
         unit=bool(t) and not value and is_unit(t) and len(k) <= 6,
         number=bool(BARE_NUMBER.match(k.replace(",", ""))),
-        score=bool(SCORE.match(k)),
+        score=_is_score(k),
         sentence=bool(SENTENCE.search(k)),
         noise=bool(t) and is_noise(t),
         done=bool(DONE_WORDS.match(k)),
@@ -166,6 +166,14 @@ def fit(text: str, role: str, w: FitWeights = WEIGHTS) -> float:
     if w is WEIGHTS:
         return _fit_default(text, role)
     return _fit(text, role, w)
+
+
+SCORE_MAX = 100  # a weight or score is out of a form's 100 points (180 beside a target of 180 is its actual)
+
+
+def _is_score(k: str) -> bool:
+    m = SCORE.match(k)
+    return bool(m) and abs(float(k.rstrip("分"))) <= SCORE_MAX
 
 
 @lru_cache(maxsize=262144)
