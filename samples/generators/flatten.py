@@ -13,7 +13,7 @@ wrong encoding turned into ``??``, each row glued under a long glued header (年
 … | 偏差原因分析及改进措施), space-separated rows whose level cells, name and target run together with no
 separator (产出指标数量指标足额保障率=100% 22.5, a crawled Sichuan page), ``|`` and space-separated rows with
 the column header lost (a crawler dropping the ``<th>`` row), a 指标性质 column (定量/定性) before 计算符号 | 指标值 |
-度量单位 — so the parser is measured on
+度量单位, a self-evaluation's 分值 before its 年度指标值 — so the parser is measured on
 real names, level words and targets in every layout, not only the ones the real pages happen to use.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
 STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
           "vertical", "lost_spaces", "glued_long_header", "runs", "headerless", "headerless_spaces",
-          "nature_cells", "nature_pipes")
+          "nature_cells", "nature_pipes", "weight_first")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -102,6 +102,11 @@ def render(form: dict, style: str) -> str:
             return "\n".join(" | ".join(c for c in r if c) + " |" for r in _head(form)) + "\n" + \
                 "\n".join(" | ".join(r) + " |" for r in natured)
         return "\n\n".join(c for r in _head(form) + natured for c in r if c)
+    if style == "weight_first":  # 分值 before 年度指标值 (Anhui's self-evaluations), one cell per paragraph
+        if len(header) > 4:
+            header = header[:3] + ["分值"] + header[3:5] + header[6:]
+            rows = [r[:3] + [r[5]] + r[3:5] + r[6:] for r in rows]
+        return "\n\n".join(c for r in _head(form) + [header] + rows for c in r if c)
     if style == "explained":
         explained = [r[:3] + [f"反映{r[2][:6]}情况" if r[2] else ""] + r[3:] for r in rows]
         return "\n\n".join(c for r in _head(form) + [header[:3] + ["指标解释"] + header[3:]] + explained
