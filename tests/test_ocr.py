@@ -257,3 +257,16 @@ def test_a_vertical_label_the_page_break_cuts_is_read_whole(tmp_path):
     expected = [(i["level1"], i["indicator"]) for i in scan_forms.STREET_WORK["indicators"]]
     assert [(i.level1, i.indicator) for i in form.indicators] == expected
     assert sum(level1 == "效益指标" for level1, _ in expected) >= 2
+
+
+def test_a_numbering_against_the_cell_s_rule_is_read():
+    # x044 scanned at 200 dpi (a row of it kept as a file): 二、 close to the rule before 化肥减量增效田间试验 —
+    # its two flat strokes taken for the rule's — was passed over by the detector and the name lost it
+    import cv2
+
+    from jixiao.extract.ocr import ocr_page
+
+    crop = cv2.imread(str(Path(__file__).parent / "data" / "numbering_against_the_rule_scanned.png"), cv2.IMREAD_GRAYSCALE)
+    texts = [c.text for b in ocr_page(crop, 1).blocks if isinstance(b, Table) for c in b.cells]
+    assert "二、化肥减量增效田间试验" in texts
+    assert "≧15组" in texts

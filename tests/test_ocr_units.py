@@ -826,3 +826,27 @@ def test_a_short_break_in_a_row_rule_is_bridged_but_a_merged_cells_edge_is_not()
     t = find_tables(page)[0]
     assert (t.n_rows, t.n_cols) == (4, 4)
     assert [(c.row, c.col, c.rowspan) for c in t.cells if c.rowspan > 1] == [(1, 0, 3)]  # the merged label stays
+
+
+def test_a_rule_s_remnant_before_a_cell_s_text_is_no_lost_start():
+    # ink between a cell's rule and its first character is read on its own only when a few characters wide and
+    # read as more than flat strokes: a rule's remnant (read 一, 二 or _) adds nothing
+    from jixiao.extract.ocr import OcrSettings, _lost_before, engine
+    from jixiao.extract.ocr.grid import GridCell
+
+    page = np.full((60, 400), 255, np.uint8)
+    page[28:31, 10:150] = 0  # a flat bar the width of many characters
+    cell = GridCell(0, 0, 400, 60)
+    previous = engine._ENGINE
+    engine.reset_engine(_FakeEngine("二", 0.95))
+    try:
+        assert _lost_before(page, cell, (160.0, 12.0, 180.0, 48.0), 36.0, OcrSettings()) == ""
+        page[:] = 255
+        page[16:44, 110:120] = 0  # two glyph-wide blots just before the text
+        page[16:44, 126:136] = 0
+        engine.reset_engine(_FakeEngine("二、", 0.95))
+        assert _lost_before(page, cell, (160.0, 12.0, 180.0, 48.0), 36.0, OcrSettings()) == "二、"
+        engine.reset_engine(_FakeEngine("一", 0.95))
+        assert _lost_before(page, cell, (160.0, 12.0, 180.0, 48.0), 36.0, OcrSettings()) == ""
+    finally:
+        engine.reset_engine(previous)
