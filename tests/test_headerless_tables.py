@@ -71,6 +71,16 @@ def test_rows_opening_with_their_level1_and_no_level2_make_a_table():
     assert rows == {("开展文物安全巡查频次", "8次"), ("编制文物宣传资料数量", "3个"), ("文物保护意识", "有所提升")}
 
 
+def test_rows_of_names_and_measured_targets_make_a_table_with_no_level_names():
+    # w09's first rows, no level name printed: each a name and a measured target
+    page = "\n".join(PAGE.splitlines()[:4]) + (
+        "\n资金总额 | 30.00\n贫困地区新增特色产业数量 | ≥1个\n养殖动物成活率 | ≥95%\n项目(工程)验收合格率 | 100%\n")
+    rows = {(r[1], r[2]) for r in _rows(page)}
+    assert rows == {("贫困地区新增特色产业数量", "≥1个"), ("养殖动物成活率", "≥95%"), ("项目(工程)验收合格率", "100%")}
+    forms = parse_document(text_to_document(page))
+    assert [(b.item, b.amount) for b in forms[0].budget] == [("资金总额", 30.0)]
+
+
 def test_two_level2_names_alone_make_no_table():
     # a goal block naming its kinds (数量指标 | 质量指标) is no row of a table
     text = "2023年项目支出绩效目标表\n项目名称 | 社区养老服务\n绩效目标 | 数量指标 | 质量指标\n说明 | 无\n"

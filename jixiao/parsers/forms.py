@@ -34,6 +34,7 @@ from jixiao.parsers.indicators import (
 from jixiao.parsers import accounting
 from jixiao.parsers.packed import block_rows, block_start, labelled
 from jixiao.parsers.lexer import GLUED_TITLE, PAGE_MARKER, fold_chars, fold_mapped, is_glued, join_pages, split_values, split_words, word_hits
+from jixiao.normalize import parse_target
 from jixiao.normalize.names import numbering_at
 from jixiao.parsers.level_openings import split_level_openings
 from jixiao.parsers.outline import read_outline
@@ -699,6 +700,8 @@ def headerless_at(row: Row, following: Optional[Row] = None) -> Optional[int]:
     if not row.flat and following is not None and filled and _level_record(row) and \
             (_level_record(following) or _name_value_row(following)):
         return filled[0]
+    if not row.flat and following is not None and filled and _measured_record(row) and _measured_record(following):
+        return filled[0]
     return _numbered_records_at(row) if row.flat else None
 
 
@@ -712,6 +715,21 @@ def _level_record(row: Row) -> bool:
     texts = [c.text for c in row.cells if c.text]
     return 3 <= len(texts) <= 9 and level_of(texts[0]) and not any(level_of(t) for t in texts[1:]) and \
         _name_value_row(replace(row, cells=[c for c in row.cells if c.text][1:]))
+
+
+def _measured_record(row: Row) -> bool:
+    """A row of a table printing no level name at all: a name no vocabulary of the form's head knows (no
+    field, funding label or goal heading) and a measured target (a unit, a percentage or a comparison:
+    ≥1个, 100%, 490元/平米), no bare amount."""
+    texts = [c.text for c in row.cells if c.text]
+    if not 2 <= len(texts) <= 6 or not _name_value_row(row):
+        return False
+    name, value = texts[0], texts[1]
+    if field_of(name) or is_budget_label(name) or goal_keys_in(name) or len(name) < 3:
+        return False
+    target = parse_target(value)
+    return target is not None and target.value is not None and \
+        (bool(target.unit) or target.comparator not in ("", "=", "text"))
 
 
 def _name_value_row(row: Row) -> bool:
