@@ -81,10 +81,13 @@ def test_rows_of_names_and_measured_targets_make_a_table_with_no_level_names():
     assert [(b.item, b.amount) for b in forms[0].budget] == [("资金总额", 30.0)]
 
 
-def test_two_level2_names_alone_make_no_table():
-    # a goal block naming its kinds (数量指标 | 质量指标) is no row of a table
-    text = "2023年项目支出绩效目标表\n项目名称 | 社区养老服务\n绩效目标 | 数量指标 | 质量指标\n说明 | 无\n"
-    assert _rows(text) == set()
+def test_funding_lines_in_units_open_no_table():
+    # a funding block's lines each print a name and an amount with its unit, as an indicator row does: a funding
+    # label is no indicator name, so the block stays funding and no table opens
+    page = "\n".join(PAGE.splitlines()[:3]) + "\n年度资金总额 | 100万元\n其中:财政拨款 | 80万元\n其他资金 | 20万元\n"
+    (form,) = parse_document(text_to_document(page))
+    assert form.indicators == []
+    assert [(b.item, b.amount) for b in form.budget] == [("年度资金总额", 100.0), ("其中:财政拨款", 80.0), ("其他资金", 20.0)]
 
 
 def _records(text: str) -> list:

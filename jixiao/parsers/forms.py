@@ -588,7 +588,7 @@ def split_forms(rows: list[Row]) -> list[Segment]:
     cur: Optional[Segment] = None
     before: Optional[Row] = None  # the last row with text
     for i, row in enumerate(rows):
-        following = next((r for r in rows[i + 1:i + 3] if any(c.text for c in r.cells)), None)
+        following = _next_filled(rows, i)
         title = _title_in(row, following)  # (the next row with text: an empty row may stand between)
         open_field = _open_field(before)
         if title and cur is not None and open_field and open_field[0] == "project":
@@ -706,6 +706,7 @@ def headerless_at(row: Row, following: Optional[Row] = None) -> Optional[int]:
 
 
 def _next_filled(rows: list[Row], at: int) -> Optional[Row]:
+    """The next row with text after ``rows[at]`` (an empty row may stand between), or None."""
     return next((r for r in rows[at + 1:at + 3] if any(c.text for c in r.cells)), None)
 
 
@@ -931,7 +932,7 @@ def read_form(seg: Segment) -> Optional[Form]:
         form.year = year_of(form.project)  # 2018年市级专项扶贫资金…: the project is the year's
     if form.year is None:
         form.year = year_of_goals(form.goals)
-    self_eval = ((reader.header.has("actual") or reader.header.has("score")) and reader.header is not HEADERLESS) \
+    self_eval = ((reader.header.has("actual") or reader.header.has("score")) and not reader.header.assumed) \
         or funding.self_eval or any(i.actual_raw or i.score is not None for i in form.indicators) \
         or any(opens_an_evaluation(c.text) for r in seg.rows for c in r.cells if c.text)
     form.form_type = form_type_of(form.title, has_project="project" in fields, self_eval=self_eval,

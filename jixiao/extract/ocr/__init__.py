@@ -84,8 +84,7 @@ def ocr_page(image: np.ndarray, page: int, scale: float = 1.0, settings: Optiona
                          tuple(len(b.text.strip()) == 1 for b in boxes))
     filled, free = assign(boxes, tables)
     _read_alone(filled, for_ocr, boxes, settings)
-    heights = sorted(b.height for b in boxes)
-    line_height = heights[len(heights) // 2] if heights else 0.0
+    line_height = _line_height(boxes)
 
     def to_units(x0: float, y0: float, x1: float, y1: float):
         # upright page → the scan's own pixels → page units
@@ -159,10 +158,10 @@ def _without_specks(boxes, settings: OcrSettings):
     """The boxes without dust the recogniser read as a character: smaller than half the page's usual
     line both ways and read unsurely (a 12-px speck beside a table came back 设 at 0.30 and became a
     level label)."""
-    heights = sorted(b.height for b in boxes)
-    if not heights:
+    line = _line_height(boxes)
+    if not line:
         return boxes
-    half = 0.5 * heights[len(heights) // 2]
+    half = 0.5 * line
     return [b for b in boxes if b.score >= settings.speck_min_score or b.height >= half or (b.x1 - b.x0) >= half]
 
 
@@ -175,10 +174,9 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
     indicators F1 0.969 → 0.985."""
     from jixiao.extract.ocr.engine import read_ink, read_ink_lines
 
-    heights = sorted(b.height for b in boxes)
-    if not heights:
+    line = _line_height(boxes)
+    if not line:
         return
-    line = heights[len(heights) // 2]
     unread = None  # the page with every box read painted out: ink left in an empty cell is unread
     for table in filled:
         for ct in table.cells:
@@ -208,6 +206,12 @@ def _read_alone(filled, page: np.ndarray, boxes, settings: OcrSettings) -> None:
                 continue
             ct.text, ct.confidence, ct.lead_score = box.text.strip(), round(box.score, 4), box.score
             ct.lead_box = (box.x0, box.y0, box.glyphs[0].x1, box.y1)
+
+
+def _line_height(boxes) -> float:
+    """The page's usual text line height: the median height of its boxes (0.0 with none)."""
+    heights = sorted(b.height for b in boxes)
+    return heights[len(heights) // 2] if heights else 0.0
 
 
 LONE_SIGNS = frozenset("≥≤≧≦><=═＝")  # what a lone sign in a sign column reads as
