@@ -4,6 +4,8 @@ Crawled pages print ``&nbsp;`` (U+00A0) and zero-width marks where the original 
 typists write full-width digits (２０２３年), and mirror sites serve Traditional characters (萬元,
 大於90%). Each page of the shared real set (``samples/real/w*``, ``p*``) is rewritten that way and
 must read as the printed page does: the same rows, the same year, the same funding amounts.
+A crawler that keeps the page source's indentation, or a paste with a tab before every line, indents
+every line alike: that shared indent is no empty cell.
 """
 from __future__ import annotations
 
@@ -36,6 +38,14 @@ def test_non_breaking_and_zero_width_spaces_read_as_spaces(page):
     text = page.read_text(encoding="utf-8")
     crawled = text.replace(" ", "\u00a0").replace("\n", "\u200b\n")
     assert _squashed(_rows(_read(crawled))) == _squashed(_rows(_read(text)))
+
+
+@pytest.mark.parametrize("indent", ["\t", "    ", "\t\t  "], ids=["tab", "spaces", "mixed"])
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name[:3])
+def test_an_indent_every_line_shares_is_no_empty_cell(page, indent):
+    text = page.read_text(encoding="utf-8")
+    indented = "\n".join(indent + line if line.strip() else line for line in text.splitlines())
+    assert _rows(_read(indented)) == _rows(_read(text))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name[:3])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import html
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -307,8 +308,10 @@ def _as_pipes(text: str) -> str:
 def text_to_document(text: str) -> Document:
     """Pure: pasted text → Document (one Table per run of multi-cell lines, TextLine otherwise)."""
     text = _as_pipes(text)
-    raw_lines = close_cells_at_lone_pipes(
-        join_wrapped_pipe_cells(join_lead_pipe_lines([clean_line(l) for l in text.splitlines()])))
+    # an indent every line shares (a crawler keeping the page source's indentation, a tab before each
+    # pasted line) is no empty cell: only what a line adds to it is
+    cleaned = textwrap.dedent("\n".join(clean_line(l) for l in text.splitlines())).split("\n")
+    raw_lines = close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(cleaned)))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content, paragraph_share(lines))
