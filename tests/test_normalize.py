@@ -291,3 +291,17 @@ def test_input_lines_plain_text():
 def test_input_lines_reads_the_raw_column_of_a_cases_csv():
     text = '\ufeffraw,comparator,value\n≥90%,>=,90\n"≤3,309,840.00元",<=,3309840\n,,\n'
     assert input_lines(text) == ["≥90%", "≤3,309,840.00元", ""]
+
+
+@pytest.mark.parametrize("text", ["第 1 页，共 2 页", "第2页", "共3页 第2页", "- 3 -", "－１２－", "Page 2 of 5"])
+def test_a_pages_own_number_is_a_page_marker(text):
+    from jixiao.normalize.pages import is_page_marker
+
+    assert is_page_marker(text)
+
+
+@pytest.mark.parametrize("text", ["2", "1/2", "第1页码", "-3", "共2页面", "第一批", "≥2页"])
+def test_a_value_is_no_page_marker(text):
+    from jixiao.normalize.pages import is_page_marker
+
+    assert not is_page_marker(text)

@@ -8,6 +8,9 @@ under a funding block, a breadcrumb the name of a row at the top of a page cut i
 
 Nothing the page reads is lost, and at most one row is gained: the row an excerpt cut short is
 dropped at the page's end (parsers/cut_rows.py), and kept when the site's footer follows it.
+
+A viewer's copy of a paged file prints each page's footer where the page ended, inside the table
+(``第 1 页，共 2 页``, ``- 2 -``): read as nothing, not as a cell of the row it cuts.
 """
 from __future__ import annotations
 
@@ -38,3 +41,26 @@ def test_a_page_reads_the_same_inside_its_site_s_lines(name):
     (fields, rows), (framed_fields, framed_rows) = _reading(page), _reading(HEADER + page + FOOTER)
     assert framed_fields == fields
     assert rows <= framed_rows and len(framed_rows - rows) <= 1, sorted(framed_rows - rows)[:3]
+
+
+PAGE_FOOTERS = ["第 1 页，共 2 页", "- 2 -", "共2页 第1页"]
+
+
+def _footer_inside_the_table(page: str, footer: str) -> str:
+    """The page with ``footer`` on its own line a third of the way into the lines after the indicator
+    table's header (into the page's lines where fewer than six follow it)."""
+    lines = page.splitlines()
+    head = next(k for k, line in enumerate(lines) if "三级指标" in line)
+    body = [k for k in range(head + 1, len(lines)) if lines[k].strip()]
+    if len(body) < 6:
+        body = [k for k, line in enumerate(lines) if line.strip()]
+    cut = body[len(body) // 3]
+    return "\n".join(lines[:cut] + [footer] + lines[cut:])
+
+
+@pytest.mark.parametrize("footer", PAGE_FOOTERS, ids=["of", "dashes", "total_first"])
+@pytest.mark.parametrize("name", [p for p in PAGES if "三级指标" in (SAMPLES / "real" / p).read_text(encoding="utf-8")],
+                         ids=lambda p: p.removesuffix(".txt"))
+def test_a_page_footer_inside_the_table_is_no_cell(name, footer):
+    page = (SAMPLES / "real" / name).read_text(encoding="utf-8")
+    assert _reading(_footer_inside_the_table(page, footer)) == _reading(page)

@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from jixiao.model import Document, ReadError, Table, TextLine
+from jixiao.normalize.pages import is_page_marker
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
 # markdown emphasis wraps a whole cell or line (``**项目支出绩效目标表**``): markers at a cell's edge
@@ -311,6 +312,8 @@ def text_to_document(text: str) -> Document:
     # an indent every line shares (a crawler keeping the page source's indentation, a tab before each
     # pasted line) is no empty cell: only what a line adds to it is
     cleaned = textwrap.dedent("\n".join(clean_line(l) for l in text.splitlines())).split("\n")
+    # a viewer's copy prints each page's footer where the page ended: between rows, inside a cell
+    cleaned = [l for l in cleaned if not is_page_marker(l)]
     raw_lines = close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(cleaned)))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]

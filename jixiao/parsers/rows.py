@@ -3,7 +3,8 @@
 Tables become their grid rows (a cell merged over several rows appears in each of them, marked
 ``carried`` below its first row; a cell spanning columns appears once); free text lines become
 one-cell rows. Page breaks vanish here: a table continued on the next page is simply more rows,
-which is how the parser stitches split tables. Every cell keeps where it came from (page and box,
+which is how the parser stitches split tables; a line that is only a page's number (``第 1 页，共 2 页``) vanishes
+with them. Every cell keeps where it came from (page and box,
 or table and row number) so each record can say where it was read.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from jixiao.model import BBox, Document, Table, TextLine
+from jixiao.normalize.pages import is_page_marker
 from jixiao.parsers.vocab import squash
 
 
@@ -64,7 +66,7 @@ def document_rows(doc: Document) -> list[Row]:
     for block in doc.blocks:
         if isinstance(block, TextLine):
             t = squash(block.text)
-            if t:
+            if t and not is_page_marker(t):
                 rows.append(Row([RowCell(t, 0, 1, False, block.text, block.page, block.bbox, block.confidence)],
                                 page=block.page))
         elif isinstance(block, Table):
