@@ -158,3 +158,12 @@ def test_cells_parted_by_a_full_width_or_box_drawing_bar_read_as_pipes():
 def test_a_full_width_bar_in_a_cell_of_a_pipe_table_stays_text():
     (table,) = [b for b in text_to_document("| 名称 | 说明 |\n| 甲｜乙 | 丙 |\n").blocks if isinstance(b, Table)]
     assert table.text_rows()[1] == ["甲｜乙", "丙"]
+
+
+def test_a_number_spaced_from_its_unit_stays_one_cell():
+    # a viewer's copy of a PDF spaces digits from the characters after them; the unit's column would
+    # be a run of spaces or a separator of its own
+    assert split_cells("数量指标 补贴民办幼儿园数量 20 个", "space") == ["数量指标", "补贴民办幼儿园数量", "20个"]
+    assert split_cells("成本指标 补贴标准 71.86 元/平方米 ≥95 %", "space") == ["成本指标", "补贴标准", "71.86元/平方米", "≥95%"]
+    assert split_cells("受益人数 ≥ 200 人 数量指标", "space") == ["受益人数", "≥", "200人", "数量指标"]
+    assert split_cells("指标1 2023 年度", "space") == ["指标1", "2023", "年度"]  # 年度: no unit

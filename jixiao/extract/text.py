@@ -19,6 +19,7 @@ from pathlib import Path
 
 from jixiao.model import Document, ReadError, Table, TextLine
 from jixiao.normalize.pages import is_page_marker
+from jixiao.normalize.units import read_unit
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
 # markdown emphasis wraps a whole cell or line (``**项目支出绩效目标表**``): markers at a cell's edge
@@ -151,7 +152,8 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
     elif sep == "space":
         stripped = line.rstrip()
         lead = len(stripped) - len(stripped.lstrip(" \u3000"))
-        cells = [""] * lead + _join_open_brackets(re.split(r"[ \u3000]+", stripped.strip())) if stripped.strip() else []
+        parts = _join_units(_join_open_brackets(re.split(r"[ \u3000]+", stripped.strip())))
+        cells = [""] * lead + parts if stripped.strip() else []
     else:
         cells = [line]
     while cells and not cells[-1].strip():
@@ -171,6 +173,26 @@ def _join_open_brackets(parts: list[str]) -> list[str]:
         depth += sum(part.count(o) for o in "(（[【") - sum(part.count(c) for c in ")）]】")
         depth = max(depth, 0)
     return out
+
+
+NUMBER_PART = re.compile(r"^[≥≤<>=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?%?$")
+
+
+def _join_units(parts: list[str]) -> list[str]:
+    """A single space between a number and its unit does not separate cells: ``20 个``, ``71.86 元/平方米``
+    (a viewer's copy spaces digits from the characters after them) is one cell."""
+    out: list[str] = []
+    for part in parts:
+        if out and NUMBER_PART.match(out[-1]) and _whole_unit(part):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
+def _whole_unit(text: str) -> bool:
+    read = read_unit(text, 0, allow_unknown=False)
+    return read.known and read.end == len(text) and bool(read.unit)
 
 
 def _split_runs(line: str, unit: int) -> list[str]:
