@@ -131,6 +131,18 @@ def test_a_range_is_one_value():
         assert value_at(value + "存在", 0) == len(value), value
     # a range mark with no number after it ends the value
     assert value_at("100%-达标", 0) == 4
+    # a date range may be joined by a doubled mark (2020年1月--2020年11月) or a wave (1月～12月)
+    for value in ("2020年1月--2020年11月", "2021年1月～12月", "2022年3月——2022年6月"):
+        assert value_at(value + "存在", 0) == len(value), value
+
+
+def test_a_rate_whose_amount_has_no_unit_keeps_its_per_unit():
+    from jixiao.parsers.lexer import value_at
+
+    # 10320/年 (yuan a year), ≤620万/月: the rate's "/unit" is part of the value
+    for value in ("10320/年", "≤620万/月", "35元/人", "2万元/年"):
+        assert value_at(value + "保障", 0) == len(value), value
+    assert value_at("1/2", 0) == 1  # no unit after the bar: a fraction's first number only
 
 
 MANAGEMENT_ROWS = [  # Jiangxi's 整体支出 self-evaluation: under 管理指标 each row opens with a 二级 of its own

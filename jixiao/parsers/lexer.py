@@ -33,12 +33,13 @@ ATTACHMENT_LIST = re.compile(r"表\d{1,2}[.．、]")
 ATTACHMENT_MARK = re.compile(r"附件\d{1,2}")  # an attachment's number glued before its title
 # what no title holds: a value's sign or share, where text before a title glued to it ends
 TITLE_FREE = re.compile(r"[=≥≤<>%‰]|百分比")
+DATE_RANGE = r"(?:--|——|[-—–~～〜至到])"  # 2020年1月--2020年11月, 1月～12月
 # a dotted date writes one separator throughout (2023.07.20; 2023.07-20 is a year.month range cut short)
 DOTTED_DATE = (r"(?:19|20)\d\d(?P<sep>[.．/-])(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2}"
-               r"(?:[-—~至](?:(?:19|20)\d\d(?P=sep))?(?:1[0-2]|0?[1-9])(?P=sep)\d{1,2})?")
+               rf"(?:{DATE_RANGE}(?:(?:19|20)\d\d(?P=sep))?(?:1[0-2]|0?[1-9])(?P=sep)\d{{1,2}})?")
 CJK_DAY = r"\d{1,2}月(?:\d{1,2}日)?"
 # 2019年1月-2019年12月, 2021年1月-12月, 2020年-2022年: a range of dates is one value
-CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:[-—~至](?:\d{{4}}年)?{CJK_DAY})?|[-—~至]\d{{4}}年)?"
+CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:{DATE_RANGE}(?:\d{{4}}年)?{CJK_DAY})?|{DATE_RANGE}\d{{4}}年)?"
             r"(?:年?(?:底|末)|年内)?(?:前|以前|之前)?(?:完成)?")  # (2025年年底前, 2025年内)
 MONTH_DEADLINE = r"\d{1,2}月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)(?:完成|到位)?"  # 9月前, 12月底到位
 DATE = re.compile(DOTTED_DATE + "|" + CJK_DATE + "|" + MONTH_DEADLINE)
@@ -271,8 +272,11 @@ def value_at(text: str, i: int) -> int:
             m = PER.match(text, j)
             if m:
                 j = m.end()  # 17元/人.每天, 5元每人
-        elif mult:
-            j = k
+        else:
+            j = k  # (after a multiplier alone: 620万)
+            per = longest(UNITS, text, j + 1, UNIT_MAXLEN) if text[j:j + 1] == "/" else None
+            if per:
+                j += 1 + len(per[0])  # a rate whose amount's unit is left out: 10320/年, ≤620万/月
     m = BRACKET_UNIT.match(text, j)
     if m and j > i and (m.group(1) in ("%", "‰") or _bracket_unit(m.group(1))):
         j = m.end()  # ≥13459.00(平方米), =100.00(%), =5.00(万人次), 90.00(度)
