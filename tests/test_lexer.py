@@ -145,6 +145,14 @@ def test_a_rate_whose_amount_has_no_unit_keeps_its_per_unit():
     assert value_at("1/2", 0) == 1  # no unit after the bar: a fraction's first number only
 
 
+def test_this_years_end_is_a_deadline():
+    from jixiao.parsers.lexer import value_at
+
+    for value in ("年底前", "年末之前", "年内完成", "年底前到位"):
+        assert value_at(value + "存在", 0) == len(value), value
+    assert value_at("年底", 0) == 0  # (年底 alone opens words such as 年底结余: no value)
+
+
 MANAGEMENT_ROWS = [  # Jiangxi's 整体支出 self-evaluation: under 管理指标 each row opens with a 二级 of its own
     ("预算编审管理", "完整、准确率", "100%", "100%"),
     ("预算执行管理", "完成率、控制率", "100%", "按规定执行"),

@@ -41,7 +41,8 @@ CJK_DAY = r"\d{1,2}月(?:\d{1,2}日)?"
 # 2019年1月-2019年12月, 2021年1月-12月, 2020年-2022年: a range of dates is one value
 CJK_DATE = (rf"\d{{4}}年(?:{CJK_DAY}(?:{DATE_RANGE}(?:\d{{4}}年)?{CJK_DAY})?|{DATE_RANGE}\d{{4}}年)?"
             r"(?:年?(?:底|末)|年内)?(?:前|以前|之前)?(?:完成)?")  # (2025年年底前, 2025年内)
-MONTH_DEADLINE = r"\d{1,2}月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)(?:完成|到位)?"  # 9月前, 12月底到位
+MONTH_DEADLINE = (r"(?:\d{1,2}月(?:(?:底|末)(?:前|以前|之前)?|前|以前|之前)"  # 9月前, 12月底到位
+                  r"|年(?:底|末)(?:前|以前|之前)|年内)(?:完成|到位)?")  # 年底前, 年内完成: this year's end
 DATE = re.compile(DOTTED_DATE + "|" + CJK_DATE + "|" + MONTH_DEADLINE)
 MONTH_DEADLINE_ONLY = re.compile(MONTH_DEADLINE)
 BRACKET_UNIT = re.compile(r"\(([^()]{1,6})\)")
