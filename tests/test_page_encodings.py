@@ -5,7 +5,8 @@ typists write full-width digits (２０２３年), and mirror sites serve Tradit
 大於90%). Each page of the shared real set (``samples/real/w*``, ``p*``) is rewritten that way and
 must read as the printed page does: the same rows, the same year, the same funding amounts.
 A crawler that keeps the page source's indentation, or a paste with a tab before every line, indents
-every line alike: that shared indent is no empty cell.
+every line alike: that shared indent is no empty cell. A cell holding a line break (``<br>``) breaks its
+``|`` row over lines: the row is read whole.
 """
 from __future__ import annotations
 
@@ -103,3 +104,26 @@ def test_a_glued_label_is_read_whole_where_a_shorter_one_ends_it():
             "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人数 | 20人 |\n")
     form = _read(text)[0]
     assert form.department == "随州市急救中心" and form.agency == "随州市卫生健康委员会"
+
+
+PIPE_PAGES = [p for p in sorted((SAMPLES / "real").glob("*.txt"))
+              if sum(line.rstrip().endswith("|") and line.count("|") >= 2
+                     for line in p.read_text(encoding="utf-8").splitlines()) >= 5]
+
+
+def _cells_broken(text: str) -> str:
+    """Every closed ``|`` row's cells longer than 12 characters broken in the middle by a line break (a row
+    an excerpt cut open is left as it is)."""
+    def broken(cell: str) -> str:
+        s = cell.strip()
+        if len(s) <= 12:
+            return cell
+        return f" {s[:len(s) // 2]}\n{s[len(s) // 2:]} "
+    return "\n".join("|".join(broken(c) for c in line.split("|")) if line.rstrip().endswith("|") else line
+                     for line in text.splitlines())
+
+
+@pytest.mark.parametrize("page", PIPE_PAGES, ids=lambda p: p.name[:3])
+def test_a_row_a_line_break_in_a_cell_broke_reads_whole(page):
+    text = page.read_text(encoding="utf-8")
+    assert _squashed(_rows(_read(_cells_broken(text)))) == _squashed(_rows(_read(text)))

@@ -167,3 +167,31 @@ def test_a_number_spaced_from_its_unit_stays_one_cell():
     assert split_cells("成本指标 补贴标准 71.86 元/平方米 ≥95 %", "space") == ["成本指标", "补贴标准", "71.86元/平方米", "≥95%"]
     assert split_cells("受益人数 ≥ 200 人 数量指标", "space") == ["受益人数", "≥", "200人", "数量指标"]
     assert split_cells("指标1 2023 年度", "space") == ["指标1", "2023", "年度"]  # 年度: no unit
+
+
+def test_a_pipe_row_a_line_break_left_open_is_joined_to_the_line_closing_it():
+    from jixiao.extract.text import join_broken_pipe_rows
+
+    lines = ["一级指标 | 二级指标 | 三级指标 | 指标值 |",
+             "成本指标 | 社会成本指标 | 实施项目对社会", "产生的不利影响 | 减少 |",
+             "其中:实施新造", "林总面积(亩) | 数量指标 | 30000 | |",
+             "产出指标 | 数量指标 | 人数 | 20人 |"]
+    assert join_broken_pipe_rows(lines) == [
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+        "成本指标 | 社会成本指标 | 实施项目对社会产生的不利影响 | 减少 |",
+        "其中:实施新造林总面积(亩) | 数量指标 | 30000 | |",
+        "产出指标 | 数量指标 | 人数 | 20人 |"]
+
+
+def test_rows_not_closed_by_a_bar_are_never_joined():
+    from jixiao.extract.text import join_broken_pipe_rows
+
+    # a row with an empty last cell ends in "|" where rows are not closed: joined to the row before it,
+    # it would be two rows wide
+    open_rows = ["产出指标 | 数量指标 | 人数 | 20人", "产出指标 | 质量指标 | 合格率 |",
+                 "效益指标 | 社会效益 | 满意度 | 90%", "效益指标 | 生态效益 | 排放 |"]
+    assert join_broken_pipe_rows(open_rows) == open_rows
+    # an excerpt cut inside its last row, and a table's title between two tables, stay as they are
+    cut = ["一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 人数 | 20人 |",
+           "附件2项目支出绩效目标表", "产出指标 | 质量指标 | 合格率 |", "效益指标 | 社会效益 | 满意", ""]
+    assert join_broken_pipe_rows(cut) == cut

@@ -272,6 +272,47 @@ def _join_cell_lines(lines: list[str], closes, holds, closing) -> list[str]:
     return out + held
 
 
+CLOSED_ROWS_SHARE = 0.3  # of the lines of two cells or more: so many closed by "|" make the document that style
+
+
+def join_broken_pipe_rows(lines: list[str]) -> list[str]:
+    """``|`` rows that each end with ``|``, where a cell holding a line break (``<br>`` in the page) left a
+    row open: the lines after it, up to the one that closes the row with ``|``, continue its last cell
+    (``社会成本指标 | 实施项目对社会`` ⏎ ``产生的不利影响 | 定性 | 减少 |``); lines without ``|`` between a
+    closed row and the next line with ``|`` open that line's first cell (``其中:实施新造`` ⏎ ``林总面积(亩) | 30000 |``: no
+    real page of that style prints a line of its own there). A row left open before a blank line or the
+    text's end (an excerpt cut inside its row) stays as it is, and so does a table's title."""
+    rows = [l.rstrip() for l in lines if _pipe_cells(l) >= 2]
+    closed = [_pipe_cells(l) for l in rows if l.endswith("|")]
+    if len(rows) < 3 or len(closed) < CLOSED_ROWS_SHARE * len(rows):
+        return lines
+    width = max(closed)  # a row joined wider than any closed row is two rows, not one broken (a | b ⏎ c | d |)
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        end = k
+        if "|" not in lines[k] and lines[k].strip() and out and out[-1].rstrip().endswith("|"):
+            end = next((j for j in range(k + 1, min(k + 1 + WRAP_LINES_MAX, len(lines)))
+                        if "|" in lines[j] or not lines[j].strip()), k)
+            if "|" not in lines[end] or lines[end].lstrip().startswith("|") or _pipe_cells(lines[end]) > width \
+                    or any(HEADING_LINE.match(l.strip()) for l in lines[k:end]):
+                end = k  # (a row opening with "|" has no first cell to open)
+        if "|" in lines[end] and not lines[end].rstrip().endswith("|"):
+            close = next((j for j in range(end + 1, min(end + 1 + WRAP_LINES_MAX, len(lines)))
+                          if not lines[j].strip() or lines[j].rstrip().endswith("|")), end)
+            if lines[close].strip() and _pipe_cells("".join(lines[k:close + 1])) <= width:
+                end = close
+        out.append(lines[k].rstrip() + "".join(l.strip() for l in lines[k + 1:end + 1]))
+        k = end + 1
+    return out
+
+
+def _pipe_cells(line: str) -> int:
+    """The cells a ``|`` line holds, a bar opening it opening an empty one and a bar closing it none (0 for a
+    line without ``|``)."""
+    return line.strip().removesuffix("|").count("|") + 1 if "|" in line else 0
+
+
 LONE_PIPE = re.compile(r"^[ \t\u3000]*\|[ \t\u3000]*$")
 LONE_PIPE_SHARE = 0.3  # of the lines with text: so many lone "|" lines make the document that style
 
@@ -336,7 +377,7 @@ def text_to_document(text: str) -> Document:
     cleaned = textwrap.dedent("\n".join(clean_line(l) for l in text.splitlines())).split("\n")
     # a viewer's copy prints each page's footer where the page ended: between rows, inside a cell
     cleaned = [l for l in cleaned if not is_page_marker(l)]
-    raw_lines = close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(cleaned)))
+    raw_lines = join_broken_pipe_rows(close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(cleaned))))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content, paragraph_share(lines))
