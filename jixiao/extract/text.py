@@ -133,7 +133,7 @@ def _space_unit(lines: list[str]) -> int:
 
 def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> list[str]:
     if sep == "tab":
-        cells = line.split("\t")
+        cells = [_unquoted(c) for c in line.split("\t")]
     elif sep == "comma":
         cells = next(csv.reader([line]), [])
     elif sep == "pipe":
@@ -159,6 +159,42 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
     while cells and not cells[-1].strip():
         cells.pop()
     return [c.strip() for c in cells]
+
+
+def _unquoted(field: str) -> str:
+    """A field Excel quoted on copying (a cell with a line break or a quote in it, each quote inside
+    doubled) → its text; any other field as it is."""
+    f = field.strip()
+    if len(f) >= 2 and f[0] == f[-1] == '"' and '"' not in f[1:-1].replace('""', ""):
+        return f[1:-1].replace('""', '"')
+    return field
+
+
+def join_quoted_tab_cells(lines: list[str]) -> list[str]:
+    """Cells copied from Excel: a cell holding a line break is quoted (``产出指标\t"补贴民办园``
+    ⏎ ``租用面积"\t26970.7平方米``), so a row's line ends inside an open quote: the lines up to the one
+    closing it are that cell's (joined, the quotes left for :func:`_unquoted`). A quote never closed
+    within WRAP_LINES_MAX lines, or across a blank line, opened nothing."""
+    if sum("\t" in l for l in lines) < 2:
+        return lines
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        row, end = lines[k], k
+        while _quote_open(row.split("\t")[-1]):
+            close = next((j for j in range(end + 1, min(end + 1 + WRAP_LINES_MAX, len(lines)))
+                          if not lines[j].strip() or lines[j].split("\t")[0].count('"') % 2 == 1), None)
+            if close is None or not lines[close].strip():
+                break
+            row, end = row + "".join(l.strip() for l in lines[end + 1:close + 1]), close
+        out.append(row)
+        k = end + 1
+    return out
+
+
+def _quote_open(field: str) -> bool:
+    f = field.strip()
+    return f.startswith('"') and f.count('"') % 2 == 1
 
 
 def _join_open_brackets(parts: list[str]) -> list[str]:
@@ -377,7 +413,8 @@ def text_to_document(text: str) -> Document:
     cleaned = textwrap.dedent("\n".join(clean_line(l) for l in text.splitlines())).split("\n")
     # a viewer's copy prints each page's footer where the page ended: between rows, inside a cell
     cleaned = [l for l in cleaned if not is_page_marker(l)]
-    raw_lines = join_broken_pipe_rows(close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(cleaned))))
+    raw_lines = join_broken_pipe_rows(close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(
+        join_quoted_tab_cells(cleaned)))))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
     content = [l for l in lines if l.strip()]
     sep = detect_separator(content, paragraph_share(lines))
