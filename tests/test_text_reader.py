@@ -160,15 +160,6 @@ def test_a_full_width_bar_in_a_cell_of_a_pipe_table_stays_text():
     assert table.text_rows()[1] == ["甲｜乙", "丙"]
 
 
-def test_a_number_spaced_from_its_unit_stays_one_cell():
-    # a viewer's copy of a PDF spaces digits from the characters after them; the unit's column would
-    # be a run of spaces or a separator of its own
-    assert split_cells("数量指标 补贴民办幼儿园数量 20 个", "space") == ["数量指标", "补贴民办幼儿园数量", "20个"]
-    assert split_cells("成本指标 补贴标准 71.86 元/平方米 ≥95 %", "space") == ["成本指标", "补贴标准", "71.86元/平方米", "≥95%"]
-    assert split_cells("受益人数 ≥ 200 人 数量指标", "space") == ["受益人数", "≥", "200人", "数量指标"]
-    assert split_cells("指标1 2023 年度", "space") == ["指标1", "2023", "年度"]  # 年度: no unit
-
-
 def test_a_pipe_row_a_line_break_left_open_is_joined_to_the_line_closing_it():
     from jixiao.extract.text import join_broken_pipe_rows
 
@@ -195,6 +186,10 @@ def test_rows_not_closed_by_a_bar_are_never_joined():
     cut = ["一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 人数 | 20人 |",
            "附件2项目支出绩效目标表", "产出指标 | 质量指标 | 合格率 |", "效益指标 | 社会效益 | 满意", ""]
     assert join_broken_pipe_rows(cut) == cut
+    # a goal written heading:text, or a sentence, between closed rows is a line of its own
+    goals = ["项目名称 | 某项目 |", "年度目标:完成培训", "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+             "产出指标 | 数量指标 | 人数 | 20人 |", "做好涉案、价格认定工作。", "绩效指标 |"]
+    assert join_broken_pipe_rows(goals) == goals
 
 
 def test_cells_excel_quoted_over_lines_are_one_cell():

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from jixiao.model import Document, ReadError, Table, TextLine
 from jixiao.normalize.pages import is_page_marker
-from jixiao.normalize.units import read_unit
 
 TAG = re.compile(r"</?(?:p|br|span|div|b|strong|i|em|u|font|td|tr|th|table|tbody|thead|li|ul|ol|h\d)\b[^>]*>", re.I)
 # markdown emphasis wraps a whole cell or line (``**项目支出绩效目标表**``): markers at a cell's edge
@@ -152,7 +151,7 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
     elif sep == "space":
         stripped = line.rstrip()
         lead = len(stripped) - len(stripped.lstrip(" \u3000"))
-        parts = _join_units(_join_open_brackets(re.split(r"[ \u3000]+", stripped.strip())))
+        parts = _join_open_brackets(re.split(r"[ \u3000]+", stripped.strip()))
         cells = [""] * lead + parts if stripped.strip() else []
     else:
         cells = [line]
@@ -209,26 +208,6 @@ def _join_open_brackets(parts: list[str]) -> list[str]:
         depth += sum(part.count(o) for o in "(（[【") - sum(part.count(c) for c in ")）]】")
         depth = max(depth, 0)
     return out
-
-
-NUMBER_PART = re.compile(r"^[≥≤<>=＞＜＝≧≦]{0,2}[-+]?\d+(?:\.\d+)?%?$")
-
-
-def _join_units(parts: list[str]) -> list[str]:
-    """A single space between a number and its unit does not separate cells: ``20 个``, ``71.86 元/平方米``
-    (a viewer's copy spaces digits from the characters after them) is one cell."""
-    out: list[str] = []
-    for part in parts:
-        if out and NUMBER_PART.match(out[-1]) and _whole_unit(part):
-            out[-1] += part
-        else:
-            out.append(part)
-    return out
-
-
-def _whole_unit(text: str) -> bool:
-    read = read_unit(text, 0, allow_unknown=False)
-    return read.known and read.end == len(text) and bool(read.unit)
 
 
 def _split_runs(line: str, unit: int) -> list[str]:
@@ -314,9 +293,9 @@ CLOSED_ROWS_SHARE = 0.3  # of the lines of two cells or more: so many closed by 
 def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     """``|`` rows that each end with ``|``, where a cell holding a line break (``<br>`` in the page) left a
     row open: the lines after it, up to the one that closes the row with ``|``, continue its last cell
-    (``社会成本指标 | 实施项目对社会`` ⏎ ``产生的不利影响 | 定性 | 减少 |``); lines without ``|`` between a
-    closed row and the next line with ``|`` open that line's first cell (``其中:实施新造`` ⏎ ``林总面积(亩) | 30000 |``: no
-    real page of that style prints a line of its own there). A row left open before a blank line or the
+    (``社会成本指标 | 实施项目对社会`` ⏎ ``产生的不利影响 | 定性 | 减少 |``); a line without ``|`` between
+    a closed row and the next line with ``|`` opens that line's first cell (``其中实施新造`` ⏎ ``林总面积(亩) | 30000 |``:
+    no real page of that style prints such a line of its own there; a goal ``heading:text`` stays one). A row left open before a blank line or the
     text's end (an excerpt cut inside its row) stays as it is, and so does a table's title."""
     rows = [l.rstrip() for l in lines if _pipe_cells(l) >= 2]
     closed = [_pipe_cells(l) for l in rows if l.endswith("|")]
@@ -331,7 +310,7 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
             end = next((j for j in range(k + 1, min(k + 1 + WRAP_LINES_MAX, len(lines)))
                         if "|" in lines[j] or not lines[j].strip()), k)
             if "|" not in lines[end] or lines[end].lstrip().startswith("|") or _pipe_cells(lines[end]) > width \
-                    or any(HEADING_LINE.match(l.strip()) for l in lines[k:end]):
+                    or not _cell_fragment("".join(l.strip() for l in lines[k:end])):
                 end = k  # (a row opening with "|" has no first cell to open)
         if "|" in lines[end] and not lines[end].rstrip().endswith("|"):
             close = next((j for j in range(end + 1, min(end + 1 + WRAP_LINES_MAX, len(lines)))
@@ -341,6 +320,12 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
         out.append(lines[k].rstrip() + "".join(l.strip() for l in lines[k + 1:end + 1]))
         k = end + 1
     return out
+
+
+def _cell_fragment(text: str) -> bool:
+    """Text that may open a cell whose line broke: no sentence ended, no label with its value
+    (``年度目标:完成培训``; ``其中:`` and ``指标2:`` open cells) and no table's title (a line of its own all the same)."""
+    return not re.search(r"[。！？；]|^[^:：\d]{3,}[:：]", text) and not HEADING_LINE.match(text)
 
 
 def _pipe_cells(line: str) -> int:
