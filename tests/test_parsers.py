@@ -1145,17 +1145,25 @@ def test_a_template_row_left_unfilled_is_no_row_and_a_repeated_number_no_page_nu
 
 
 def test_a_numbered_name_is_never_the_target_of_the_name_before_it():
-    """Two names left without values, one per line (real page b04: 指标2.药品抽验平均标准 ⏎
+    """Two names left without values, one per line (real page f03: 指标2.药品抽验平均标准 ⏎
     指标3.化妆品抽验平均标准): the second opens with its numbering, so it names a row of its own and is
-    no target of the first. Rows naming an indicator and holding no value are left out, as the real
-    truth does (JUDGMENT.md), and reported as cells left unread."""
+    no target of the first. Continuing their neighbours' numbering (指标1. → 指标2. → 指标3.), they are rows
+    of the form left empty and kept, target blank (JUDGMENT.md: only a row with no 三级 and no value is a
+    placeholder); a name holding no value outside such a run is a cut or scrambled row, left out and
+    reported as a cell left unread."""
     text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 指标值 完成值\n"
             "成本指标 指标1.培训成本 400元/人、天 180元/人、天\n指标2.药品抽验平均标准\n指标3.化妆品抽验平均标准\n"
             "效益指标 社会效益指标 指标1.群众满意度 ≥90% 95%\n")
     [form] = parse_text(text)
     assert [(i.indicator, i.target_raw) for i in form.indicators] == [
+        ("指标1.培训成本", "400元/人、天"), ("指标2.药品抽验平均标准", ""), ("指标3.化妆品抽验平均标准", ""),
+        ("指标1.群众满意度", "≥90%")]
+    assert form.warnings == []
+    unnumbered = text.replace("指标2.药品抽验平均标准\n", "").replace("指标3.化妆品", "化妆品")
+    [form] = parse_text(unnumbered)
+    assert [(i.indicator, i.target_raw) for i in form.indicators] == [
         ("指标1.培训成本", "400元/人、天"), ("指标1.群众满意度", "≥90%")]
-    assert form.warnings == ["2 cells left unread (text lines): 指标2.药品抽验平均标准, 指标3.化妆品抽验平均标"]
+    assert form.warnings == ["1 cell left unread (text lines): 化妆品抽验平均标准"]
 
 
 def test_a_report_heading_after_the_table_ends_it():

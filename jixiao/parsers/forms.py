@@ -1222,7 +1222,7 @@ def _warnings(form: Form) -> list[str]:
             rows = sorted({(c.origin.table, c.origin.row) for c in unread if c.origin.row is not None})
             place = ("table/row " + ", ".join(f"{t}/{r}" for t, r in rows[:5])) if rows else "text lines"
         shown = ", ".join(c.text[:12] for c in unread[:3])
-        out.append(f"{len(unread)} cells left unread ({place}): {shown}{' …' if len(unread) > 3 else ''}")
+        out.append(f"{len(unread)} cell{'s' if len(unread) > 1 else ''} left unread ({place}): {shown}{' …' if len(unread) > 3 else ''}")
     unknown = sorted({x for ind in form.indicators for x in (ind.level1, ind.level2) if x and not level_of(x)})
     if unknown:
         out.append("level names outside the vocabulary: " + ", ".join(unknown[:5]))

@@ -11,6 +11,7 @@ to its rows first (``deferred.py``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -22,7 +23,7 @@ from jixiao.normalize.names import numbering_at
 from jixiao.normalize.units import read_unit
 from jixiao.normalize.vocab import COMPARATOR_MAXLEN, COMPARATORS, longest
 from jixiao.parsers.cellkind import (
-    is_operator, is_unit,
+    CJK, is_operator, is_unit,
     EMPTYISH, is_bare_numbering, is_blank_mark, is_noise, is_terminator, qualitative_suffixes,
 )
 from jixiao.parsers.decoder import Template, Token, decode, decode_choosing, record_starts, row_numbers
@@ -34,7 +35,7 @@ from jixiao.parsers.rows import Row, RowCell
 from jixiao.parsers.spans import spanned_levels
 from jixiao.parsers.vocab import (
     HEADING_MAX, _rows, area_endings, cell_only_level_names, column_roles, grade_words, key, key_no_notes, level_names, level_of, nature_words,
-    near_miss, role_by_affix, template_orders,
+    near_miss, role_by_affix, squash, template_orders,
 )
 from jixiao.records import Indicator, Origin
 
@@ -713,6 +714,7 @@ class IndicatorReader:
         k = 0
         printed: list[list[Optional[str]]] = []  # per record: the 一级 and 二级 its own row prints
         pending: list[Optional[str]] = [None, None]  # labels of a row that made no record, for the next
+        unvalued: set[int] = set()  # records of rows naming an indicator and holding no value
 
         def flush():
             nonlocal cur
@@ -721,14 +723,16 @@ class IndicatorReader:
                     if cur.get(name):
                         pending[n] = cur[name]
             if cur is not None and (cur.get("indicator") or self._level_text(cur) or self._blank_name(cur)):
-                unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): reported unread
-                ind = None if unfilled else self._emit(cur)
+                unfilled = self._unfilled(cur)  # a name and nothing else (cut, or left empty): kept only as
+                ind = self._emit(cur)           # a row among its numbered siblings (unvalued_rows)
                 if ind is not None:
                     records.append(ind)
                     printed.append(list(pending))
                     pending[:] = [None, None]
                     for i in cur["cells"]:
                         accounting[i] = (accounting[i][0], accounting[i][1], len(records) - 1)
+                    if unfilled:
+                        unvalued.add(len(records) - 1)
                 elif unfilled:
                     for i in cur["cells"]:  # a row naming an indicator and holding no value: reported unread
                         if accounting[i][1] == "indicator":  # (its level cells stay levels: they head the rows after)
@@ -778,6 +782,9 @@ class IndicatorReader:
                 cur.setdefault(role, tok.text)
             cur["cells"].append(i)
         flush()
+        dropped = {r for r in unvalued if not numbered_among_siblings(records, r)}
+        if dropped:
+            records, printed, accounting = _without(records, printed, accounting, dropped)
         spanned = spanned_levels([p[0] for p in printed], [p[1] for p in printed])
         if spanned is not None:  # labels printed at their blocks' middle (spans.py)
             records = [replace(r, level1=a, level2=b) for r, a, b in zip(records, *spanned)]
@@ -844,6 +851,44 @@ class IndicatorReader:
             target_parts=parts, actual_raw=_blank_none(rec.get("actual")),
             score_max=score_of(rec.get("score_max")), score=score_of(rec.get("score")),
             deviation=_blank_none(rec.get("deviation")), page=rec.get("page") or origin.page, origin=origin)
+
+
+def numbered_among_siblings(records: list[Indicator], r: int) -> bool:
+    """A row holding no value whose name continues its neighbours' numbering (指标3.… | 指标4.不合格产品处置率 |
+    指标5:…): a row of the form left empty, kept (JUDGMENT.md: only a row with no 三级 and no value is a
+    placeholder); other rows holding no value in flattened text are cut or scrambled ones, left out.
+    Measured on the harvested pages: f03's three such rows read, nothing else changed."""
+    own = name_number(records[r].indicator)
+    if own is None:
+        return False
+    before = name_number(records[r - 1].indicator) if r > 0 else None
+    after = name_number(records[r + 1].indicator) if r + 1 < len(records) else None
+    return (before is not None and before[0] == own[0] and before[1] == own[1] - 1) or \
+        (after is not None and after[0] == own[0] and after[1] == own[1] + 1)
+
+
+def name_number(name: str) -> Optional[tuple[str, int]]:
+    """The words and the number of a name's numbering (指标4.不合格… → (指标, 4)); None for a name without one,
+    or with nothing after it that is not numbering again (指标1:指标2)."""
+    k = fold_chars(unicodedata.normalize("NFKC", squash(name)))  # (key() would drop a 1、 numbering)
+    n = numbering_at(k)
+    m = re.search(r"\d+", k[:n])
+    if not n or m is None or n >= len(k) or numbering_at(k, n) or not CJK.search(k, n):
+        return None
+    return k[:m.start()], int(m.group())
+
+
+def _without(records: list, printed: list, accounting: list, dropped: set[int]) -> tuple[list, list, list]:
+    """The records but ``dropped``, their cells reported unread, the others' cells pointing to them anew."""
+    renumber = {}
+    for r in range(len(records)):
+        if r not in dropped:
+            renumber[r] = len(renumber)
+    accounting = [(c, role, renumber[r]) if r is not None and r in renumber else
+                  (c, "unread" if r is not None and role == "indicator" else role, None if r is not None else r)
+                  for c, role, r in accounting]
+    return ([x for r, x in enumerate(records) if r not in dropped], [x for r, x in enumerate(printed) if r not in dropped],
+            accounting)
 
 
 BARE_VALUE = re.compile(r"^(?:[≥≤><≧≦＞＜]=?|=)?\d+(?:\.\d+)?[%％]?$")  # a value with no words (>=90%, 100)
