@@ -205,3 +205,34 @@ def test_cells_excel_quoted_over_lines_are_one_cell():
     # a quote a typist opened and never closed opens no cell: the lines stay rows of their own
     typed = '一级指标\t二级指标\t三级指标\n产出指标\t数量指标\t"三公经费\n效益指标\t社会效益\t满意度\n'
     assert text_to_document(typed).blocks[0].n_rows == 3
+
+
+def test_text_hard_wrapped_at_a_fixed_width_reads_as_unwrapped():
+    from jixiao.extract.text import join_hard_wrapped
+
+    lines = ["项目支出绩效目标表", "项目名称 | 2023年农村饮水安全工程维修养护项目 | 主管部门 | 某县水利局 |",
+             "一级指标 | 二级指标 | 三级指标 | 指标值 |"] + [
+        f"{a} | {b} | {c} | {d} |" for a, b, c, d in [
+            ("产出指标", "数量指标", "维修养护农村饮水安全工程处数", "≥120处"),
+            ("产出指标", "数量指标", "新建改造供水管网长度", "≥35公里"),
+            ("产出指标", "质量指标", "维修养护工程验收合格率", "100%"),
+            ("产出指标", "时效指标", "维修养护工程完成时间", "2023年12月底前"),
+            ("产出指标", "成本指标", "单处工程维修养护平均成本", "≤2.5万元"),
+            ("效益指标", "社会效益指标", "受益人口", "≥35000人"),
+            ("效益指标", "社会效益指标", "农村自来水普及率", "≥92%"),
+            ("效益指标", "可持续影响指标", "工程良性运行年限", "≥10年"),
+            ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%")]]
+
+    def cells(text_lines):  # (the spaces a wrap fell on are lost: cells compared)
+        return [[c.strip() for c in line.split("|")] for line in text_lines]
+
+    # characters, as a mail client or textwrap wraps (widths at which no line ends within a character
+    # of a wrap: such a line is one the wrap could have made, and is joined)
+    widths = [w for w in range(30, 40) if all(len(line) % w not in (0, w - 1) for line in lines)]
+    assert len(widths) >= 2
+    for width in widths:
+        wrapped = [line[k:k + width] for line in lines for k in range(0, len(line), width)]
+        assert cells(join_hard_wrapped(wrapped)) == cells(lines), width
+    # lines of one width by chance are too few to say the text was wrapped, and a table whose longest rows
+    # happen to be alike is a slope of widths, no spike
+    assert join_hard_wrapped(lines) == lines

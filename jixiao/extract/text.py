@@ -290,6 +290,38 @@ def _join_cell_lines(lines: list[str], closes, holds, closing) -> list[str]:
 CLOSED_ROWS_SHARE = 0.3  # of the lines of two cells or more: so many closed by "|" make the document that style
 
 
+WRAP_WIDTH_MIN = 30  # characters of the narrowest hard wrap looked for
+WRAPPED_LINES_MIN = 8  # lines as wide as the widest: so many make the text hard-wrapped at that width
+# ... and so many times the lines a little narrower: a wrap makes a spike at its width, rows of a table
+# whose names happen to be long make a slope (the real forms' rows centred had read 0.916 → 0.910)
+WRAP_SPIKE, WRAP_SPIKE_SPAN = 3, 5
+WRAPPED_SHARE_MIN = 0.3  # of the lines with text: a wrapped text's lines are mostly full ones
+
+
+def join_hard_wrapped(lines: list[str]) -> list[str]:
+    """Text hard-wrapped at a fixed number of characters (a mail client, ``textwrap``): many lines as long
+    as the longest, or one short (a space the wrap fell on dropped), each joined to the line after it —
+    where those lines are a spike among the lengths and most of the text, not the top of a slope of table
+    rows. None of the ~190 real pages is taken for wrapped. (A terminal browser's dump, wrapped by display
+    columns, is not looked for.)"""
+    widths = [len(l.rstrip()) for l in lines]
+    widest = max(widths, default=0)
+    full = [w >= widest - 1 for w in widths]
+    near = sum(widest - 1 - WRAP_SPIKE_SPAN <= w < widest - 1 for w in widths)
+    filled = sum(1 for w in widths if w)
+    if widest < WRAP_WIDTH_MIN or sum(full) < max(WRAPPED_LINES_MIN, WRAP_SPIKE * near, WRAPPED_SHARE_MIN * filled):
+        return lines
+    out: list[str] = []
+    joining = False
+    for line, wrapped in zip(lines, full):
+        if joining and line.strip():
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        joining = wrapped
+    return out
+
+
 def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     """``|`` rows that each end with ``|``, where a cell holding a line break (``<br>`` in the page) left a
     row open: the lines after it, up to the one that closes the row with ``|``, continue its last cell
@@ -397,7 +429,7 @@ def text_to_document(text: str) -> Document:
     # pasted line) is no empty cell: only what a line adds to it is
     cleaned = textwrap.dedent("\n".join(clean_line(l) for l in text.splitlines())).split("\n")
     # a viewer's copy prints each page's footer where the page ended: between rows, inside a cell
-    cleaned = [l for l in cleaned if not is_page_marker(l)]
+    cleaned = join_hard_wrapped([l for l in cleaned if not is_page_marker(l)])
     raw_lines = join_broken_pipe_rows(close_cells_at_lone_pipes(join_wrapped_pipe_cells(join_lead_pipe_lines(
         join_quoted_tab_cells(cleaned)))))
     lines = [l for l in raw_lines if not MD_RULE.match(l) or not l.strip()]
