@@ -161,10 +161,10 @@ def split_cells(line: str, sep: str, unit: int = 2, bordered: bool = True) -> li
 
 
 def _unquoted(field: str) -> str:
-    """A field Excel quoted on copying (a cell with a line break or a quote in it, each quote inside
-    doubled) → its text; any other field as it is."""
+    """A field Excel quoted on copying because it held a quote (each one doubled inside) → its text; any
+    other field as it is: a cell printed in quotes (``"提升…营商环境"``) keeps them."""
     f = field.strip()
-    if len(f) >= 2 and f[0] == f[-1] == '"' and '"' not in f[1:-1].replace('""', ""):
+    if len(f) >= 2 and f[0] == f[-1] == '"' and '""' in f[1:-1] and '"' not in f[1:-1].replace('""', ""):
         return f[1:-1].replace('""', '"')
     return field
 
@@ -172,8 +172,8 @@ def _unquoted(field: str) -> str:
 def join_quoted_tab_cells(lines: list[str]) -> list[str]:
     """Cells copied from Excel: a cell holding a line break is quoted (``产出指标\t"补贴民办园``
     ⏎ ``租用面积"\t26970.7平方米``), so a row's line ends inside an open quote: the lines up to the one
-    closing it are that cell's (joined, the quotes left for :func:`_unquoted`). A quote never closed
-    within WRAP_LINES_MAX lines, or across a blank line, opened nothing."""
+    closing it are that cell's, joined and unquoted. A quote never closed within WRAP_LINES_MAX lines,
+    or across a blank line, opened nothing."""
     if sum("\t" in l for l in lines) < 2:
         return lines
     out: list[str] = []
@@ -185,7 +185,11 @@ def join_quoted_tab_cells(lines: list[str]) -> list[str]:
                           if not lines[j].strip() or lines[j].split("\t")[0].count('"') % 2 == 1), None)
             if close is None or not lines[close].strip():
                 break
-            row, end = row + "".join(l.strip() for l in lines[end + 1:close + 1]), close
+            head, _, opened = row.rpartition("\t") if "\t" in row else ("", "", row)
+            closing, *rest = lines[close].split("\t")
+            quoted = (opened.strip() + "".join(l.strip() for l in lines[end + 1:close]) + closing.strip())[1:-1]
+            row = "\t".join(([head] if "\t" in row else []) + [quoted.replace('""', '"')] + rest)
+            end = close
         out.append(row)
         k = end + 1
     return out
