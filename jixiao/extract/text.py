@@ -185,10 +185,10 @@ def join_quoted_tab_cells(lines: list[str]) -> list[str]:
                           if not lines[j].strip() or lines[j].split("\t")[0].count('"') % 2 == 1), None)
             if close is None or not lines[close].strip():
                 break
-            head, _, opened = row.rpartition("\t") if "\t" in row else ("", "", row)
+            head, tab, opened = row.rpartition("\t")
             closing, *rest = lines[close].split("\t")
             quoted = (opened.strip() + "".join(l.strip() for l in lines[end + 1:close]) + closing.strip())[1:-1]
-            row = "\t".join(([head] if "\t" in row else []) + [quoted.replace('""', '"')] + rest)
+            row = head + tab + "\t".join([quoted.replace('""', '"')] + rest)
             end = close
         out.append(row)
         k = end + 1
@@ -291,9 +291,6 @@ def _join_cell_lines(lines: list[str], closes, holds, closing) -> list[str]:
     return out + held
 
 
-CLOSED_ROWS_SHARE = 0.3  # of the lines of two cells or more: so many closed by "|" make the document that style
-
-
 WRAP_WIDTH_MIN = 30  # characters of the narrowest hard wrap looked for
 WRAPPED_LINES_MIN = 8  # lines as wide as the widest: so many make the text hard-wrapped at that width
 # ... and so many times the lines a little narrower: a wrap makes a spike at its width, rows of a table
@@ -324,6 +321,9 @@ def join_hard_wrapped(lines: list[str]) -> list[str]:
             out.append(line)
         joining = wrapped
     return out
+
+
+CLOSED_ROWS_SHARE = 0.3  # of the lines of two cells or more: so many closed by "|" make the document that style
 
 
 def join_broken_pipe_rows(lines: list[str]) -> list[str]:
