@@ -545,6 +545,7 @@ class Segment:
     year_hint: Optional[int] = None
     field_names: set = field(default_factory=set)
     lead: int = 0  # rows opening the segment that are its table's own, above its first 一级 (a page opening mid-table)
+    titles: set = field(default_factory=set)  # every title the segment opened with (folded), its own and a page's
 
 
 def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
@@ -563,6 +564,28 @@ def _title_in(row: Row, following: Optional[Row] = None) -> Optional[str]:
     if len(own) == 1 and after and field_of(after[0].text) and _bare_title(own[0].text):
         return own[0].text
     return None
+
+
+RUNNING_TITLE_ROWS = 4  # rows after a repeated title in which a header field or a year line means a new form
+RUNNING_TITLE_LOOKAHEAD = 8  # (empty rows among them)
+
+
+def _running_title(cur: Optional[Segment], title: str, rows: list[Row], at: int) -> bool:
+    """The form's own title printed again inside its table, as a page's running header (a PDF's text, a
+    viewer's copy): the segment already reads its table, the title is one it opened with, and what
+    follows it goes on with the table: no header field or year line in the rows after it (a column header
+    repeated at the page's top may follow)."""
+    if cur is None or not cur.has_header or key(title) not in cur.titles:
+        return False
+    rest = _without_title(rows[at])
+    after = ([rest] if any(c.text for c in rest.cells) else []) + \
+        [r for r in rows[at + 1:at + 1 + RUNNING_TITLE_LOOKAHEAD] if any(c.text for c in r.cells)]
+    return not any(_field_names(r) or any(year_line(c.text) for c in r.cells if c.text) for r in after[:RUNNING_TITLE_ROWS])
+
+
+def _without_title(row: Row) -> Row:
+    """The row without its title cells (a run flattened from one cell per line holds the rows after it)."""
+    return replace(row, cells=[c for c in row.cells if c.carried or not c.text or not is_form_title(c.text)])
 
 
 def _bare_title(text: str) -> bool:
@@ -595,7 +618,13 @@ def split_forms(rows: list[Row]) -> list[Segment]:
             title = None  # 项目名称 | ⏎ 2020年…经费支出绩效自评表 |: a project named after its form
         if any(c.text for c in row.cells):
             before = row
+        if title and _running_title(cur, title, rows, i):
+            row = _without_title(row)
+            if not any(c.text for c in row.cells):
+                continue
+            title = None
         if title:
+            titles = {key(title)} | (cur.titles if cur is not None and not cur.has_header and not cur.has_fields else set())
             # (a run flattened from one cell per line may hold the whole form after its title)
             headed = row.flat and (read_header(row) is not None or headerless_at(row) is not None)
             if cur is not None and not cur.has_header and not cur.has_fields:
@@ -608,8 +637,9 @@ def split_forms(rows: list[Row]) -> list[Segment]:
                     cur.title = title
                 cur.rows.append(row) if CAPTION.match(title) else setattr(cur, "rows", [row])
                 cur.has_header = headed
+                cur.titles = titles
                 continue
-            cur = Segment(title=title, rows=[row], has_header=headed)
+            cur = Segment(title=title, rows=[row], has_header=headed, titles=titles)
             segments.append(cur)
             continue
         single = [c.text for c in row.cells if c.text]
