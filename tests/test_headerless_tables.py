@@ -124,3 +124,61 @@ def test_a_form_closing_with_its_evaluation_is_a_self_evaluation():
     assert [(i.indicator, i.score_max, i.actual_raw) for i in forms[0].indicators] == \
         [("足额保障率", 22.5, None), ("科目调整次数", 22.5, None), ("按时发放率", 22.5, None)]
     assert parse_document(text_to_document(page.replace("评价结论", "备注")))[0].form_type == "project_target"
+
+
+# One cell per paragraph with the column header lost: the reader cuts the run into rows where it sees a break
+# (a field, a ★ mark), so the 一级 and 二级 names can close one row and their first record open the next. Before the
+# next run was looked at, t09's self-evaluation (its real content) read as no table at all; the real forms so
+# flattened read 0.846, 0.881 after.
+SELF_EVAL_CELLS = """绩效目标自评表
+
+项目名称
+
+河西村特色种养补贴到户项目
+
+实施单位
+
+张庄寨镇人民政府
+
+产出指标(50分)
+
+数量指标
+
+★补助各类瓜果蔬菜种植面积
+
+29.5亩
+
+29.5亩
+
+20
+
+20
+
+★补助鱼塘面积
+
+3亩
+
+3亩
+
+10
+
+10
+
+质量指标
+
+种植作物成活率
+
+95%
+
+95%
+
+5
+
+5
+"""
+
+
+def test_level_names_closing_the_field_rows_open_a_headerless_table_of_one_cell_per_paragraph():
+    assert _rows(SELF_EVAL_CELLS) == {("数量指标", "★补助各类瓜果蔬菜种植面积", "29.5亩", "29.5亩"),
+                                      ("数量指标", "★补助鱼塘面积", "3亩", "3亩"),
+                                      ("质量指标", "种植作物成活率", "95%", "95%")}

@@ -187,6 +187,17 @@ def test_headings_misread_by_one_character_still_read():
     assert rows_of(form) == [("产出指标", "数量指标", "人数", "≥5人"), ("产出指标", "时效指标", "及时率", "100%")]
 
 
+@pytest.mark.parametrize("target, actual, weight, score", [("预算设定指标值", "项目完成指标值", "满分", "自评分"),
+                                                         ("目标数", "实际完成值", "标准分", "评分")])
+def test_headings_real_pages_print_for_the_target_actual_weight_and_score(target, actual, weight, score):
+    # (804 of samples/real prints 预算设定指标值 | 项目完成指标值: both ended as targets do, and the actuals were lost)
+    text = (f"项目支出绩效自评表\n项目名称 | 实验室改造 |\n一级指标 | 二级指标 | 三级指标 | {target} | {actual} | {weight} | {score} |\n"
+            "产出指标 | 数量指标 | 改造实验室 | 2间 | 3间 | 10 | 9 |\n")
+    [form] = parse_document(text_to_document(text))
+    assert [(i.indicator, i.target_raw, i.actual_raw, i.score_max, i.score) for i in form.indicators] == \
+        [("改造实验室", "2间", "3间", 10, 9)]
+
+
 def test_a_department_form_without_unit_fields_takes_the_unit_its_title_names():
     from jixiao.parsers.header import unit_in_title
 

@@ -720,8 +720,12 @@ def headerless_at(row: Row, following: Optional[Row] = None) -> Optional[int]:
     flattened from one cell per line may hold text before it (石嘴山's 批复表: 项目 | 指标值 | 绩效金额 |
     the unit | the project | its amount | 产出指标 | 成本指标(必填硬性指标) | …, no level headings)."""
     filled = [k for k, c in enumerate(row.cells) if c.text]
+    # (a run flattened from one cell per line is cut into rows where the reader saw a break: level names closing
+    # a run may head the records the next run opens)
+    more = [c.text for c in following.cells if c.text] if row.flat and following is not None and following.flat else []
     for n, k in enumerate(filled if row.flat else filled[:1]):
         texts = [row.cells[j].text for j in filled[n:n + 4]]
+        texts += more[:4 - len(texts)] if len(texts) <= 2 else []
         # (a name both levels use, 满意度指标 | 服务对象满意度指标, is the 一级 before a 二级 of its own)
         if len(texts) == 4 and 1 in level_of(texts[0]) and 2 in level_of(texts[1]) and \
                 (level_of(texts[0]) == {1} or level_of(texts[1]) == {2}) and \

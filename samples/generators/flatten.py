@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "samples" / "expected" / "real"
 STYLES = ("cells", "pipes", "spaces", "tabs", "glued", "oneline", "preview", "deferred", "centred", "signs", "explained",
           "vertical", "lost_spaces", "glued_long_header", "runs", "headerless", "headerless_spaces",
-          "nature_cells", "nature_pipes", "weight_first")
+          "nature_cells", "nature_pipes", "weight_first", "headerless_cells")
 SPLIT_TARGET = re.compile(r"^(≥|≤|>=|<=|>|<|=|≧|≦)?(\d+(?:\.\d+)?)(\D*)$")  # sign | number | unit columns
 PREVIEW_PAGE = 300  # characters per page line of a document-sharing preview
 
@@ -128,6 +128,8 @@ def render(form: dict, style: str) -> str:
     if style in ("headerless", "headerless_spaces"):  # the column header lost (a crawler dropped the <th> row)
         sep, end = (" | ", " |") if style == "headerless" else (" ", "")
         return "\n".join(sep.join(c for c in r if c) + end for r in _head(form) + rows)
+    if style == "headerless_cells":  # the column header lost, one cell per paragraph
+        return "\n\n".join(c for r in _head(form) + rows for c in r if c)
     table = _head(form) + [header] + rows
     if style == "cells":
         return "\n\n".join(c for r in table for c in r if c)
