@@ -24,7 +24,7 @@ from jixiao.parsers.funding import (
 )
 from jixiao.parsers.goals import GoalReader, collapse, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
-    ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
+    ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, titled_target, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import (
     Header, IndicatorReader, area_run, header_continued, header_from_above, refine_header, several_records, is_header,
@@ -76,7 +76,7 @@ def _parse(doc: Document) -> list[Form]:
     for whole in split_forms(rows):
         parts = split_records(whole.rows)  # a table listing several records: a form each
         for seg in [replace(whole, rows=part) for part in parts] if parts else [whole]:
-            form = read_form(seg)
+            form = read_form(seg, heading=seg.title or (forms[-1].title if forms else ""))
             if form is not None:
                 if not seg.title and forms:
                     inherit(form, forms[-1])
@@ -788,9 +788,12 @@ def _numbered_records_at(row: Row) -> Optional[int]:
 
 
 # -- reading one form -------------------------------------------------------------------------
-def read_form(seg: Segment) -> Optional[Form]:
+def read_form(seg: Segment, heading: str = "") -> Optional[Form]:
+    """The form a segment holds; ``heading`` is the title it is printed under (its own, or the form's before it)."""
     form = Form(title=seg.title)
     form.year = year_of(seg.title) or seg.year_hint
+    # the columns a table printing no header may have (a form titled a target form's has no evaluation's)
+    headerless = replace(HEADERLESS, target_form=titled_target(heading or seg.title))
     fields: dict[str, tuple[int, str]] = {}
     funding = FundingReader()
     goals = GoalReader()
@@ -824,14 +827,14 @@ def read_form(seg: Segment) -> Optional[Form]:
                 if head:
                     _read_header_row(replace(row, cells=own[:head]), form, fields, funding, goals, seg, before)
                 form.cells.extend(accounting.read(c, "heading") for c in own[head:opens])
-                reader, as_text = IndicatorReader(HEADERLESS), True
+                reader, as_text = IndicatorReader(headerless), True
                 pages.append(row.page)
                 _feed_block(reader, own[opens:], row, form)
                 continue
             if start is not None:
                 if start:  # the run's head before the table: fields, funding, goals
                     _read_header_row(replace(row, cells=row.cells[:start]), form, fields, funding, goals, seg, before)
-                reader = IndicatorReader(HEADERLESS)
+                reader = IndicatorReader(headerless)
                 pages.append(row.page)
                 for early in seg.rows[:seg.lead]:  # a page opening mid-table: its rows above the first 一级
                     reader.feed_row(early)

@@ -92,6 +92,13 @@ def form_type_of(title: str, *, has_project: bool = False, self_eval: Optional[b
     return f"{family}_{'self_eval' if evaluation else 'target'}"
 
 
+def titled_target(title: str) -> bool:
+    """The title names a target form and no evaluation (项目支出绩效目标表, 绩效目标申报表): its table holds no
+    actual, score or deviation column (绩效目标完成情况 names an evaluation)."""
+    t = fold_text(title or "")
+    return "目标" in t and not any(w in t for w in ("自评", "评价", "完成", "监控"))
+
+
 def year_of(text: str) -> Optional[int]:
     """The first year a text names (``２０２３年`` too: full-width digits are folded for matching)."""
     m = YEAR.search(fold_chars(text) if text else "")

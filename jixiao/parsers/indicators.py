@@ -55,6 +55,7 @@ class Header:
     rare_cols: frozenset = frozenset()  # columns usually left empty (data/rarely_filled.csv)
     echo_cols: frozenset = frozenset()  # another area's target column (not kept; its value echoes the first's)
     assumed: bool = False  # no header printed: the columns a table of the family may have (narrowed to its rows)
+    target_form: bool = False  # (assumed) the title names a target form: no actual, score or deviation column
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
@@ -369,6 +370,7 @@ SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 OFF_TABLE = 2.0  # fit points a shift loses for each filled cell it moves out of the header's columns
 # how far a row's cells may sit from the header's columns, nearest first (a vertical 绩 效 指 标 printed one
 # character to a cell in the header adds four columns no row fills)
+EVALUATION_COLUMNS = frozenset({"actual", "score", "deviation"})  # what a target form's table never prints
 SHIFTS = (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
 ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
 ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)
@@ -658,7 +660,7 @@ class IndicatorReader:
 
     def _assumed_templates(self, toks: list[Token]) -> list[tuple[Template, float]]:
         """The templates an assumed header may be: the orders real forms' headers print
-        (vocab.template_orders), each cut to the values the table's rows print — rows that each hold at most
+        (vocab.template_orders; a form titled a target form's, only those without an evaluation's columns), each cut to the values the table's rows print — rows that each hold at most
         one cell after their name (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米) print a target and
         nothing more, so a next row's name is no actual. Rows whose width is unknown (one cell per line,
         glued) keep every order whole."""
@@ -676,6 +678,8 @@ class IndicatorReader:
             widest = max(after.values(), default=None)
         out: dict[tuple[str, ...], float] = {}
         for values, cost in template_orders():
+            if self.header.target_form and EVALUATION_COLUMNS & set(values):
+                continue
             cut = values[:max(1, widest)] if widest is not None else values
             if "target" in cut and cost < out.get(cut, float("inf")):
                 out[cut] = cost

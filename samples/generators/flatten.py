@@ -59,8 +59,13 @@ def _rows(form: dict) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def title_of(form: dict) -> str:
+    """The form's title, or one of its family where the page printed none (a self-evaluation is no target form)."""
+    return form["title"] or ("项目支出绩效自评表" if form.get("form_type", "").endswith("self_eval") else "项目支出绩效目标表")
+
+
 def _head(form: dict) -> list[list[str]]:
-    lines = [[form["title"] or "项目支出绩效目标表"]]
+    lines = [[title_of(form)]]
     for key, field in (("项目名称", "project"), ("主管部门", "agency"), ("实施单位", "department")):
         if form.get(field):
             lines.append([key, form[field]])
@@ -226,7 +231,7 @@ def render_header(form: dict, style: str) -> str:
     (项目名称 | X), all fields on one line (项目名称:X  主管部门:Y), two per row, one cell per paragraph,
     a page's navigation text first, or each field glued to its value."""
     header, rows = _rows(form)
-    title = form["title"] or "项目支出绩效目标表"
+    title = title_of(form)
     year = f"({form['year']}年度)" if form.get("year") else ""
     fields = [(label, form[k]) for k, label in HEADER_FIELDS if form.get(k)]
     body = [" | ".join(c for c in r if c) + " |" for r in [header] + rows]
