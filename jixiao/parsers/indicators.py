@@ -1210,7 +1210,7 @@ def merge_target_cells(cells: list[RowCell]) -> list[RowCell]:
             out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 不少于12 | 种: a unit a space cut off
             k += 2
             continue
-        if c.text and nxt is not None and YEAR_CELL.match(c.text) and DATE_TAIL.match(nxt.text):
+        if c.text and nxt is not None and YEAR_CELL.match(fold_chars(c.text)) and DATE_TAIL.match(fold_chars(nxt.text)):
             out.append(c.piece(c.text + nxt.text, c.col, glued=c.glued))  # 2023年 | 年底前: a deadline a space cut
             k += 2
             continue

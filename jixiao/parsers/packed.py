@@ -60,8 +60,9 @@ def split_item(item: str) -> tuple[str, str]:
     m = LABEL_COLON.match(item[at:])
     if m:
         return (item[:at] + m.group(1)).strip(), m.group(2).strip()
-    start = next((i for i in range(at + 1, len(item)) if value_at(item, i) == len(item)
-                  and not item[i - 1].isdigit() and item[i - 1] != "."), None)
+    folded = fold_chars(item)  # (１００％ of a full-width page; positions kept)
+    start = next((i for i in range(at + 1, len(item)) if value_at(folded, i) == len(item)
+                  and not folded[i - 1].isdigit() and folded[i - 1] != "."), None)
     if start is None:
         return item, ""
     name = item[:start]
