@@ -2411,3 +2411,18 @@ def test_a_number_over_100_is_no_weight_or_score():
     (form,) = parse_document(text_to_document(text))
     assert [(i.indicator, i.target_raw, i.actual_raw) for i in form.indicators] == [
         ("公猪舍(≥**平方米)", "22.8", "22.8"), ("母猪、保育猪舍(≥**平方米)", "180", "180"), ("育肥猪舍(≥**平方米)", "180", "180")]
+
+
+def test_a_name_holding_its_template_hint_is_no_target_even_beside_a_row_number():
+    # (隔离舍(≥**平方米) had read as a target, ≥ and a unit in it; under a 序号 column the 5 before it was then no
+    # row number, and rows 5 to 11 of 504's real content, drawn with a 序号 column, were lost)
+    from jixiao.parsers.fit import shape
+    from samples.generators.flatten import _head, _rows, real_forms
+
+    assert not shape("隔离舍(≥**平方米)").value and shape("≥95%").value
+    [form] = [f for name, f in real_forms() if name.startswith("504_")]
+    header, rows = _rows(form)
+    table = [["序号"] + header] + [[str(n)] + r for n, r in enumerate(rows, start=1)]
+    text = "\n".join(" | ".join(c for c in r if c) + " |" for r in _head(form) + table)
+    read = [(i.indicator, i.target_raw) for f in parse_document(text_to_document(text)) for i in f.indicators]
+    assert read == [(i["indicator"], i["target_raw"]) for i in form["indicators"]]

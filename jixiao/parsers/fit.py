@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao.normalize import parse_target
+from jixiao.normalize.names import strip_marks
 from jixiao.parsers.cellkind import (
     CJK, EMPTYISH, enumerates, is_bare_numbering, is_noise, is_operator, is_placeholder, is_unit, opens_with_numbering,
     qualitative_suffixes,
@@ -105,7 +106,8 @@ def shape(text: str) -> Shape:
     lv = level_of(t) if t else frozenset()
     hdr = _header_role(t) if t else None
     numbered = bool(t) and opens_with_numbering(t) and not enumerates(t)
-    target = parse_target(t) if t and not empty and not numbered else None  # (指标1:机柜数量 names a row)
+    hinted = bool(t) and strip_marks(t, ("hint",)).strip() not in ("", t)  # 隔离舍(≥**平方米): a name with its template hint
+    target = parse_target(t) if t and not empty and not numbered and not hinted else None  # (指标1:机柜数量 names a row)
     value = bool(target and target.comparator not in ("", "text"))
     k = key(t)
     return Shape(
