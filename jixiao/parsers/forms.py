@@ -24,7 +24,7 @@ from jixiao.parsers.funding import (
 )
 from jixiao.parsers.goals import GoalReader, collapse, goal_keys_in, heading_prefix_kind, is_goal_sentence
 from jixiao.parsers.header import (
-    ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, titled_target, is_other_table_title, split_fields, unit_in_title, year_line, year_of,
+    ORG, UNIT_NOTE_AFTER, clean_title, field_of, form_type_of, is_form_title, is_other_table_title, split_fields, titled_target, unit_in_title, year_line, year_of,
 )
 from jixiao.parsers.indicators import (
     Header, IndicatorReader, area_run, header_continued, header_from_above, refine_header, several_records, is_header,

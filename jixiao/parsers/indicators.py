@@ -46,6 +46,9 @@ VALUE_SUFFIX = re.compile(
     r"\s*[\d０-９][\d０-９.,，]*\s*(?:%|％|‰|[^\d\s，。；,.、:：]{0,5})?(?:以上|以下|以内|左右)?$")
 
 
+EVALUATION_COLUMNS = frozenset({"actual", "score", "deviation"})  # what a target form's table never prints
+
+
 @dataclass
 class Header:
     roles: list[tuple[str, int]]  # (role, column) in printed order
@@ -55,7 +58,7 @@ class Header:
     rare_cols: frozenset = frozenset()  # columns usually left empty (data/rarely_filled.csv)
     echo_cols: frozenset = frozenset()  # another area's target column (not kept; its value echoes the first's)
     assumed: bool = False  # no header printed: the columns a table of the family may have (narrowed to its rows)
-    target_form: bool = False  # (assumed) the title names a target form: no actual, score or deviation column
+    target_form: bool = False  # (assumed) the title names a target form: none of EVALUATION_COLUMNS
 
     def names(self) -> list[str]:
         return [r for r, _ in self.roles]
@@ -370,7 +373,6 @@ SHIFT_MARGIN = 1.5  # fit points: a shift this close to the best is a close call
 OFF_TABLE = 2.0  # fit points a shift loses for each filled cell it moves out of the header's columns
 # how far a row's cells may sit from the header's columns, nearest first (a vertical 绩 效 指 标 printed one
 # character to a cell in the header adds four columns no row fills)
-EVALUATION_COLUMNS = frozenset({"actual", "score", "deviation"})  # what a target form's table never prints
 SHIFTS = (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6)
 ALIKE_SHARE = 0.75  # rows of one glued piece: this share filling the same columns makes them a table …
 ALIKE_MIN_ROWS = 4  # … of at least so many rows (“三公经费变动率 | | | 2 | 2 among full rows)
@@ -660,9 +662,10 @@ class IndicatorReader:
 
     def _assumed_templates(self, toks: list[Token]) -> list[tuple[Template, float]]:
         """The templates an assumed header may be: the orders real forms' headers print
-        (vocab.template_orders; a form titled a target form's, only those without an evaluation's columns), each cut to the values the table's rows print — rows that each hold at most
-        one cell after their name (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米) print a target and
-        nothing more, so a next row's name is no actual. Rows whose width is unknown (one cell per line,
+        (vocab.template_orders; under a target form's title, only those without EVALUATION_COLUMNS), each cut
+        to the values the table's rows print — rows that each hold at most one cell after their name
+        (成本指标 | 打井、配电 | 50000元 ⏎ 饲料库120平米 | 490元/平米) print a target and nothing more, so a next
+        row's name is no actual. Rows whose width is unknown (one cell per line,
         glued) keep every order whole."""
         widest = None
         if not any(t.flat or isinstance(t.ref, tuple) for t in toks):
